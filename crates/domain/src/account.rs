@@ -1,5 +1,34 @@
 //! Rules for accounts: how e-mail addresses compare, what makes a password acceptable, display names.
 
+use serde::{Deserialize, Serialize};
+
+/// The language an account prefers: Persian first, English second.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Locale {
+    #[default]
+    Fa,
+    En,
+}
+
+impl Locale {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Locale::Fa => "fa",
+            Locale::En => "en",
+        }
+    }
+
+    /// The stored form back; anything unknown falls back to Persian, the default.
+    pub fn from_stored(stored: &str) -> Locale {
+        match stored {
+            "en" => Locale::En,
+            _ => Locale::Fa,
+        }
+    }
+}
+
 /// The shortest password we accept, counted in characters (not bytes), so Persian passwords are not favoured.
 pub const PASSWORD_MIN_CHARS: usize = 10;
 /// A ceiling that keeps hashing cost bounded.

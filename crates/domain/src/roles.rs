@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A role beyond "citizen". Admin includes everything staff may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Reviewer,

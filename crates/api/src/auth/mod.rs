@@ -1,0 +1,4 @@
+//! Credentials: password hashing, access tokens (JWT) and the opaque refresh and set-password tokens.
+
+pub mod password;
+pub mod tokens;

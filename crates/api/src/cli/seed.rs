@@ -1,0 +1,77 @@
+//! `seed --demo`: demo content for trying the program out. Later features add their objects here.
+
+use anyhow::bail;
+use chrono::Utc;
+use clap::Args;
+use domain::roles::{Role, Roles};
+
+use crate::auth::password;
+use crate::settings::DatabaseArgs;
+
+/// The demo accounts' shared password; printed by the command, never used outside demo data.
+pub const DEMO_PASSWORD: &str = "demo-password-1405";
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// Fill the database with demo content (the only kind of seed there is).
+    #[arg(long, required = true)]
+    demo: bool,
+    /// Succeed without change when the database has content already (instead of refusing).
+    #[arg(long)]
+    if_empty: bool,
+}
+
+struct DemoAccount {
+    email: &'static str,
+    display_name: &'static str,
+    roles: &'static [Role],
+    locale: &'static str,
+}
+
+const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount { email: "admin@demo.example", display_name: "مدیر سامانه", roles: &[Role::Admin], locale: "fa" },
+    DemoAccount {
+        email: "staff@demo.example",
+        display_name: "کارشناس امور بین‌الملل",
+        roles: &[Role::Staff],
+        locale: "fa",
+    },
+    DemoAccount { email: "reviewer@demo.example", display_name: "داور نمونه", roles: &[Role::Reviewer], locale: "fa" },
+    DemoAccount { email: "citizen@demo.example", display_name: "سارا احمدی", roles: &[], locale: "fa" },
+    DemoAccount { email: "citizen.en@demo.example", display_name: "Reza Karimi", roles: &[], locale: "en" },
+];
+
+pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
+    let db = db::connect(&args.database.prepare_url()?).await?;
+    db::migrate(&db).await?;
+    if db::users::count(&db).await? > 0 {
+        if args.if_empty {
+            println!("the database has content already; nothing seeded");
+            return Ok(());
+        }
+        bail!("the database is not empty; demo content goes only into a new database");
+    }
+    let hash = password::hash(DEMO_PASSWORD.to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let now = Utc::now();
+    let txn = db::begin_write(&db).await?;
+    for account in DEMO_ACCOUNTS {
+        let new_user = db::users::NewUser {
+            email: account.email.to_owned(),
+            display_name: account.display_name.to_owned(),
+            password_hash: Some(hash.clone()),
+            roles: Roles::new(account.roles.iter().copied()),
+            locale: account.locale.to_owned(),
+        };
+        db::users::insert(&txn, new_user, now).await?;
+    }
+    txn.commit().await?;
+    println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
+    for account in DEMO_ACCOUNTS {
+        let roles = Roles::new(account.roles.iter().copied()).to_stored();
+        let roles = if roles.is_empty() { "citizen".to_owned() } else { format!("citizen,{roles}") };
+        println!("  {:<26} {roles}", account.email);
+    }
+    Ok(())
+}

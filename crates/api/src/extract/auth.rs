@@ -1,0 +1,84 @@
+//! Who is calling: `SignedIn` for any active account, `Admin` for admins. Every request checks the
+//! session and the account in the database, so logout, deactivation and demotion act at once.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use domain::roles::Roles;
+use futures_util::future::LocalBoxFuture;
+use uuid::Uuid;
+
+use crate::error::{ApiError, ErrorCode};
+use crate::state::AppState;
+
+/// A signed-in, active account, with its roles as they are now in the database.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: db::users::Model,
+    pub roles: Roles,
+    pub session_id: Uuid,
+}
+
+/// A signed-in admin.
+#[derive(Debug, Clone)]
+pub struct Admin(pub SignedIn);
+
+fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
+    let value = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "Send an access token: Authorization: Bearer <token>."))?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::new(ErrorCode::InvalidToken, "The Authorization header is not readable."))?;
+    match value.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(token.trim().to_owned())
+        }
+        _ => Err(ApiError::new(ErrorCode::InvalidToken, "The Authorization header must be `Bearer <token>`.")),
+    }
+}
+
+async fn authenticate(state: web::Data<AppState>, token: String) -> Result<SignedIn, ApiError> {
+    let claims = state.keys.decode_access_token(&token)?;
+    let ended = || ApiError::new(ErrorCode::InvalidToken, "This session has ended; sign in again.");
+    let (session, user) = db::sessions::find_with_user(&state.db, claims.sid).await?.ok_or_else(ended)?;
+    if session.revoked_at.is_some() || user.id != claims.sub {
+        return Err(ended());
+    }
+    if !user.active {
+        return Err(ApiError::new(ErrorCode::AccountInactive, "This account is deactivated."));
+    }
+    let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
+    Ok(SignedIn { user, roles, session_id: session.id })
+}
+
+impl FromRequest for SignedIn {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
+            authenticate(state, token?).await
+        })
+    }
+}
+
+impl FromRequest for Admin {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let signed_in = SignedIn::from_request(req, payload);
+        Box::pin(async move {
+            let caller = signed_in.await?;
+            if !caller.roles.is_admin() {
+                return Err(ApiError::new(ErrorCode::Forbidden, "Only an admin may do this."));
+            }
+            Ok(Admin(caller))
+        })
+    }
+}

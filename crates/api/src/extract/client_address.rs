@@ -1,0 +1,83 @@
+//! The client's address, for throttling: the peer, or — only when the peer is a trusted proxy — the
+//! nearest untrusted address in X-Forwarded-For, read from the right so a client cannot forge it.
+
+use std::net::IpAddr;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::{Ready, ready};
+use ipnet::IpNet;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+pub fn client_address(peer: Option<IpAddr>, forwarded_for: Option<&str>, trusted: &[IpNet]) -> Option<IpAddr> {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    let peer = peer?;
+    if !is_trusted(&peer) {
+        return Some(peer);
+    }
+    let Some(forwarded_for) = forwarded_for else {
+        return Some(peer);
+    };
+    let mut nearest = peer;
+    for hop in forwarded_for.rsplit(',') {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => nearest = ip,
+            Ok(ip) => return Some(ip),
+            // An unparsable hop ends what we can trust: use the last address we could.
+            Err(_) => return Some(nearest),
+        }
+    }
+    Some(nearest)
+}
+
+impl FromRequest for ClientAddress {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let trusted = req
+            .app_data::<web::Data<AppState>>()
+            .map(|state| state.trusted_proxies.as_slice())
+            .unwrap_or_default();
+        let forwarded_for = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+        let peer = req.peer_addr().map(|addr| addr.ip());
+        ready(Ok(ClientAddress(client_address(peer, forwarded_for, trusted))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> Option<IpAddr> {
+        s.parse().ok()
+    }
+
+    fn nets(list: &[&str]) -> Vec<IpNet> {
+        list.iter().filter_map(|s| s.parse().ok()).collect()
+    }
+
+    #[test]
+    fn an_untrusted_peer_is_the_client_whatever_it_forwards() {
+        let client = client_address(ip("203.0.113.9"), Some("198.51.100.1"), &nets(&["10.0.0.0/8"]));
+        assert_eq!(client, ip("203.0.113.9"));
+    }
+
+    #[test]
+    fn a_trusted_proxy_forwards_the_nearest_untrusted_hop() {
+        let trusted = nets(&["10.0.0.0/8"]);
+        let client = client_address(ip("10.0.0.2"), Some("1.2.3.4, 198.51.100.7, 10.0.0.3"), &trusted);
+        assert_eq!(client, ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn without_forwarding_the_proxy_itself_is_the_client() {
+        let client = client_address(ip("10.0.0.2"), None, &nets(&["10.0.0.0/8"]));
+        assert_eq!(client, ip("10.0.0.2"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Extractors: how a handler gets validated input and the caller's identity. Each fails with a problem.
+
+mod auth;
+mod client_address;
+mod json;
+mod query;
+mod validation;
+
+pub use auth::{Admin, SignedIn};
+pub use client_address::ClientAddress;
+pub use json::{BodyLimit, ValidJson};
+pub use query::ValidQuery;

@@ -1,0 +1,67 @@
+//! Cross-cutting HTTP behaviour: a request id and a log line per request, and the guarantee that
+//! every error answer is a problem+json body, even those made by actix or a middleware.
+
+use std::time::Instant;
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, Next};
+use actix_web::{Error, ResponseError};
+use tracing::Instrument;
+use uuid::Uuid;
+
+use crate::error::{ApiError, ErrorCode, PROBLEM_CONTENT_TYPE};
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// A caller's own request id is kept when it is short and plain, so ids can follow a request across systems.
+fn request_id(req: &ServiceRequest) -> String {
+    req.headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .map(str::to_owned)
+        .unwrap_or_else(|| Uuid::new_v4().to_string())
+}
+
+pub async fn trace_requests(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let id = request_id(&req);
+    let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.path());
+    let started = Instant::now();
+    let mut response = next.call(req).instrument(span.clone()).await?;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    let status = response.status().as_u16();
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    span.in_scope(|| tracing::info!(status, elapsed_ms, "answered"));
+    Ok(response)
+}
+
+/// Replaces the body of an error answer that is not a problem yet (from actix, CORS, …), keeping its headers.
+pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_CONTENT_TYPE.as_bytes()));
+    if is_problem {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let (req, original) = res.into_parts();
+    let status = original.status();
+    let code = ErrorCode::for_status(status);
+    let detail = status.canonical_reason().unwrap_or("Error").to_owned();
+    let mut problem = ApiError::new(code, detail).error_response();
+    *problem.status_mut() = status;
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH && name != header::CONTENT_ENCODING {
+            problem.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    let response: ServiceResponse<EitherBody<B>> = ServiceResponse::new(req, problem).map_into_right_body();
+    Ok(ErrorHandlerResponse::Response(response))
+}

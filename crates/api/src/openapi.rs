@@ -1,0 +1,127 @@
+//! The OpenAPI 3.1 document, generated from the same route list the server runs
+//! (`routes::configure`), with the responses every operation shares added in one place.
+
+use actix_web::App;
+use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+use crate::error::{ErrorCode, FieldError, Problem};
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Citizen Diplomat API",
+        description = "The REST API of Citizen Diplomat (شهروند دیپلمات): a municipality's public call for \
+ideas from citizens with ties abroad, their screening, a multi-organisation jury, and the register of sister \
+cities.\n\nConventions: JSON field names are camelCase and enum values snake_case. Every error answer is an \
+RFC 9457 problem (`application/problem+json`) with a stable `code`; see the `ErrorCode` schema for the full \
+list. Sign in at `/api/v1/auth/login` and send the access token as `Authorization: Bearer <token>`; renew it \
+with the single-use refresh token at `/api/v1/auth/refresh`. Lists take `limit` (default 20, at most 100) \
+and `offset` and answer `{ items, total, limit, offset }`. Times are RFC 3339, stored in UTC.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    tags(
+        (name = "auth", description = "Registration, sign-in, tokens and passwords"),
+        (name = "me", description = "The signed-in account"),
+        (name = "users", description = "Account management (admin)"),
+        (name = "health", description = "Liveness and readiness"),
+    ),
+    components(schemas(Problem, ErrorCode, FieldError)),
+    modifiers(&BearerScheme),
+)]
+struct ApiDoc;
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut Document) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("The access token from /api/v1/auth/login, valid 15 minutes."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document, as served at /api/openapi.json and committed at openapi/openapi.json.
+pub fn document() -> Document {
+    let (_, mut doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
+    add_shared_responses(&mut doc);
+    doc
+}
+
+/// The shared error answers, as named responses: (name, status, description).
+const SHARED: &[(&str, &str, &str)] = &[
+    ("MalformedRequest", "400", "`malformed_request` or `wrong_content_type`: the body is not JSON."),
+    ("Unauthorized", "401", "`not_signed_in` or `invalid_token`: send a valid access token."),
+    ("Forbidden", "403", "`forbidden` (the role does not allow it) or `account_inactive`."),
+    ("NotFound", "404", "`not_found`: absent, or not visible to the caller."),
+    ("PayloadTooLarge", "413", "`payload_too_large`: the body exceeds the limit (1 MiB by default)."),
+    ("ValidationFailed", "422", "`validation_failed`: fields missing, of the wrong type or invalid; see `errors`."),
+    ("InternalError", "500", "`internal_error`: something failed on the server; it is logged."),
+];
+
+fn shared_response(description: &str) -> Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+        .build()
+}
+
+fn add_shared_responses(doc: &mut Document) {
+    let components = doc.components.get_or_insert_with(Default::default);
+    for (name, _, description) in SHARED {
+        components.responses.insert((*name).to_owned(), RefOr::T(shared_response(description)));
+    }
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let has_path_params = path.contains('{');
+        for operation in operations(item) {
+            let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
+            let has_body = operation.request_body.is_some();
+            for (name, status, _) in SHARED {
+                let applies = match *status {
+                    "400" | "413" | "422" => has_body,
+                    "401" | "403" => secured,
+                    "404" => has_path_params,
+                    _ => true,
+                };
+                if applies {
+                    operation
+                        .responses
+                        .responses
+                        .entry((*status).to_owned())
+                        .or_insert_with(|| RefOr::Ref(Ref::from_response_name(*name)));
+                }
+            }
+        }
+    }
+}
+
+pub fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+    [
+        &mut item.get,
+        &mut item.put,
+        &mut item.post,
+        &mut item.delete,
+        &mut item.options,
+        &mut item.head,
+        &mut item.patch,
+        &mut item.trace,
+    ]
+    .into_iter()
+    .filter_map(Option::as_mut)
+}

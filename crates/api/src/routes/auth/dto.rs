@@ -1,0 +1,125 @@
+//! What the auth endpoints read and answer.
+
+use chrono::{DateTime, Utc};
+use domain::account::Locale;
+use domain::roles::{Role, Roles};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::error::ApiError;
+use crate::routes::rules;
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RegisterRequest {
+    /// The e-mail address to sign in with; unique whatever its case.
+    #[validate(email(code = "invalid_email", message = "not a valid e-mail address"))]
+    #[schema(format = "email", example = "sara@example.org")]
+    pub email: String,
+    /// At least 10 characters.
+    #[validate(custom(function = "rules::password"))]
+    #[schema(min_length = 10, max_length = 1024, format = "password")]
+    pub password: String,
+    /// The name shown to others; defaults to the part of the e-mail before `@`.
+    #[validate(custom(function = "rules::display_name"))]
+    #[schema(max_length = 100, example = "سارا احمدی")]
+    pub display_name: Option<String>,
+    /// The preferred language; Persian when left out.
+    pub locale: Option<Locale>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoginRequest {
+    #[validate(length(min = 1, max = 320, code = "required", message = "this field is required"))]
+    #[schema(example = "sara@example.org")]
+    pub email: String,
+    #[validate(length(min = 1, max = 1024, code = "required", message = "this field is required"))]
+    #[schema(format = "password")]
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RefreshRequest {
+    /// The refresh token from the last login or refresh.
+    #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
+    pub refresh_token: String,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChangePasswordRequest {
+    #[validate(length(min = 1, max = 1024, code = "required", message = "this field is required"))]
+    #[schema(format = "password")]
+    pub current_password: String,
+    /// At least 10 characters.
+    #[validate(custom(function = "rules::password"))]
+    #[schema(min_length = 10, max_length = 1024, format = "password")]
+    pub new_password: String,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SetPasswordRequest {
+    /// The one-time token an admin or staff member handed over.
+    #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
+    pub token: String,
+    /// At least 10 characters.
+    #[validate(custom(function = "rules::password"))]
+    #[schema(min_length = 10, max_length = 1024, format = "password")]
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+pub enum TokenType {
+    Bearer,
+}
+
+/// Tokens of a session and the account they belong to.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenResponse {
+    /// A JWT to send as `Authorization: Bearer <token>`.
+    pub access_token: String,
+    /// Single use: exchange it at /api/v1/auth/refresh for new tokens before it expires (30 days).
+    pub refresh_token: String,
+    pub token_type: TokenType,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    pub user: UserView,
+}
+
+/// An account as its owner and admins see it.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UserView {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    /// Roles beyond citizen, which every account has.
+    pub roles: Vec<Role>,
+    /// A deactivated account cannot sign in or use its tokens.
+    pub active: bool,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl UserView {
+    pub fn from_model(user: db::users::Model) -> Result<Self, ApiError> {
+        let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
+        Ok(UserView {
+            id: user.id,
+            email: user.email,
+            display_name: user.display_name,
+            roles: roles.as_slice().to_vec(),
+            active: user.active,
+            locale: Locale::from_stored(&user.locale),
+            created_at: user.created_at,
+            updated_at: user.updated_at,
+        })
+    }
+}

@@ -1,0 +1,46 @@
+//! Liveness and readiness, for load balancers and orchestrators.
+
+use actix_web::{get, web};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(live).service(ready);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`
+    pub status: String,
+}
+
+/// Is the process up?
+#[utoipa::path(tag = "health", responses((status = 200, description = "The process answers.", body = Health)))]
+#[get("/live")]
+pub async fn live() -> web::Json<Health> {
+    web::Json(Health { status: "ok".into() })
+}
+
+/// Can it serve requests: does the database answer?
+#[utoipa::path(
+    tag = "health",
+    responses(
+        (status = 200, description = "Ready.", body = Health),
+        (status = 503, description = "`not_ready`: the database does not answer.",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/ready")]
+pub async fn ready(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> {
+    match db::ping(&state.db).await {
+        Ok(()) => Ok(web::Json(Health { status: "ok".into() })),
+        Err(err) => {
+            tracing::warn!(%err, "readiness check failed");
+            Err(ApiError::new(ErrorCode::NotReady, "The database does not answer."))
+        }
+    }
+}

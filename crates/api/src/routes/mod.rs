@@ -1,0 +1,22 @@
+//! HTTP resources, one folder each and one file per use case. `configure` is the single list of
+//! routes: the server and the OpenAPI document are both built from it.
+
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod page;
+pub mod rules;
+pub mod users;
+
+use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Everything under /api.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(scope::scope("/api/health").configure(health::configure)).service(
+        scope::scope("/api/v1")
+            .configure(auth::configure)
+            .configure(me::configure)
+            .configure(users::configure),
+    );
+}

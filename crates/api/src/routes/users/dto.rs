@@ -1,0 +1,69 @@
+//! What the user-management endpoints read and answer.
+
+use chrono::{DateTime, Utc};
+use domain::roles::Role;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::routes::page::MAX_LIMIT;
+
+/// The order of a list of accounts; `-` in front sorts descending.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum UserSort {
+    #[serde(rename = "createdAt")]
+    CreatedAt,
+    #[serde(rename = "-createdAt")]
+    CreatedAtDesc,
+    #[serde(rename = "email")]
+    Email,
+    #[serde(rename = "-email")]
+    EmailDesc,
+    #[serde(rename = "displayName")]
+    DisplayName,
+    #[serde(rename = "-displayName")]
+    DisplayNameDesc,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListUsersQuery {
+    /// Text search in e-mail and display name; Persian and Arabic letter forms and digits match alike.
+    #[validate(length(max = 200))]
+    pub q: Option<String>,
+    /// Only accounts holding this role.
+    pub role: Option<Role>,
+    /// Only active (true) or deactivated (false) accounts.
+    pub active: Option<bool>,
+    /// Default `-createdAt`, newest first.
+    pub sort: Option<UserSort>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    pub offset: Option<u32>,
+}
+
+/// What an admin may change of an account; leave out what stays.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateUserRequest {
+    /// The complete new list of roles beyond citizen (an empty list leaves a citizen).
+    pub roles: Option<Vec<Role>>,
+    /// false deactivates the account at once: its sessions end and its tokens stop working.
+    pub active: Option<bool>,
+}
+
+/// A one-time token to hand to the account's owner, who sets a password with it at
+/// POST /api/v1/auth/set-password.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PasswordTokenView {
+    pub user_id: Uuid,
+    /// Shown once; only its hash is stored.
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+}

@@ -1,0 +1,247 @@
+//! Settings of the `serve` command: compiled defaults, then environment variables, then flags.
+//! Secrets never appear in Debug output.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use anyhow::{Context, bail};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::TimeDelta;
+use clap::Args;
+use domain::throttle::ThrottlePolicy;
+use ipnet::IpNet;
+use rand::RngCore;
+
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+const JWT_SECRET_FILE_NAME: &str = "jwt-secret";
+const SQLITE_FILE_NAME: &str = "citizen-diplomat.sqlite3";
+
+/// A secret string: shown as `[redacted]`.
+#[derive(Clone)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_owned()))
+    }
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Database URL: `postgres://…` or `sqlite://path?mode=rwc`. Default: an SQLite file in the data folder.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Folder for the embedded SQLite database and the generated JWT secret; created if missing.
+    #[arg(long, env = "DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+}
+
+impl DatabaseArgs {
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.as_deref().is_some_and(|url| url.starts_with("postgres:") || url.starts_with("postgresql:"))
+    }
+
+    /// The URL to connect to, after creating the folder an SQLite file will live in.
+    pub fn prepare_url(&self) -> anyhow::Result<String> {
+        match &self.database_url {
+            Some(url) if url.starts_with("sqlite:") => {
+                if let Some(parent) = sqlite_path(url).and_then(|p| p.parent().map(Path::to_path_buf)) {
+                    if !parent.as_os_str().is_empty() {
+                        std::fs::create_dir_all(&parent)
+                            .with_context(|| format!("creating the database folder {}", parent.display()))?;
+                    }
+                }
+                Ok(url.clone())
+            }
+            Some(url) => Ok(url.clone()),
+            None => {
+                std::fs::create_dir_all(&self.data_dir)
+                    .with_context(|| format!("creating the data folder {}", self.data_dir.display()))?;
+                Ok(format!("sqlite://{}?mode=rwc", self.data_dir.join(SQLITE_FILE_NAME).display()))
+            }
+        }
+    }
+}
+
+fn sqlite_path(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or(rest);
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+fn parse_proxy(value: &str) -> Result<IpNet, String> {
+    value
+        .parse::<IpNet>()
+        .or_else(|_| value.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("`{value}` is neither an IP address nor a network like 10.0.0.0/8"))
+}
+
+#[derive(Debug, Clone, clap::Parser)]
+#[command(no_binary_name = false)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Secret for signing access tokens, at least 32 bytes. Required on PostgreSQL; on SQLite one is
+    /// generated once and kept in the data folder.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<Secret>,
+    /// A file holding the JWT secret (for container secrets).
+    #[arg(long, env = "JWT_SECRET_FILE", conflicts_with = "jwt_secret")]
+    pub jwt_secret_file: Option<PathBuf>,
+    /// The built SPA, served at / with index.html for every non-API path, when the folder exists.
+    #[arg(long, env = "STATIC_DIR", default_value = "frontend/dist")]
+    pub static_dir: PathBuf,
+    /// Do not apply pending migrations on start.
+    #[arg(long, env = "NO_MIGRATE")]
+    pub no_migrate: bool,
+    /// The office's time zone, which decides day boundaries (IANA name).
+    #[arg(long, env = "TIME_ZONE", default_value = "Asia/Tehran")]
+    pub time_zone: chrono_tz::Tz,
+    /// Origins allowed to call the API from a browser, comma-separated. CORS is off when empty.
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub cors_allowed_origins: Vec<String>,
+    /// Proxies whose X-Forwarded-For is believed: addresses or networks, comma-separated.
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// The largest request body accepted, in bytes.
+    #[arg(long, env = "BODY_LIMIT_BYTES", default_value_t = 1 << 20)]
+    pub body_limit_bytes: usize,
+    /// HTTP worker threads; default one per core.
+    #[arg(long, env = "WORKERS")]
+    pub workers: Option<usize>,
+    /// Failed logins for one account, within the window, that lock it for a while.
+    #[arg(long, env = "LOGIN_MAX_FAILURES_PER_ACCOUNT", default_value_t = 5)]
+    pub login_max_failures_per_account: u32,
+    /// Failed logins from one client address, within the window, that lock it for a while.
+    #[arg(long, env = "LOGIN_MAX_FAILURES_PER_CLIENT", default_value_t = 20)]
+    pub login_max_failures_per_client: u32,
+    #[arg(long, env = "LOGIN_FAILURE_WINDOW_SECONDS", default_value_t = 900)]
+    pub login_failure_window_seconds: i64,
+    #[arg(long, env = "LOGIN_LOCKOUT_SECONDS", default_value_t = 900)]
+    pub login_lockout_seconds: i64,
+}
+
+impl ServeArgs {
+    pub fn throttle_policy(&self, max_failures: u32) -> ThrottlePolicy {
+        ThrottlePolicy {
+            max_failures: max_failures.max(1),
+            window: TimeDelta::seconds(self.login_failure_window_seconds.max(1)),
+            lockout: TimeDelta::seconds(self.login_lockout_seconds.max(1)),
+        }
+    }
+
+    /// The signing secret. On PostgreSQL (many processes, one secret) it must be given; on SQLite
+    /// one is made once and kept in the data folder, so tokens survive restarts.
+    pub fn jwt_secret(&self) -> anyhow::Result<Vec<u8>> {
+        let given = match (&self.jwt_secret, &self.jwt_secret_file) {
+            (Some(secret), _) => Some(secret.0.clone()),
+            (None, Some(file)) => Some(
+                std::fs::read_to_string(file)
+                    .with_context(|| format!("reading JWT_SECRET_FILE {}", file.display()))?
+                    .trim_end_matches(['\n', '\r'])
+                    .to_owned(),
+            ),
+            (None, None) => None,
+        };
+        let hint = "make one with `openssl rand -base64 48` and pass it as JWT_SECRET (or JWT_SECRET_FILE)";
+        match given {
+            Some(secret) if secret.len() >= MIN_JWT_SECRET_BYTES => Ok(secret.into_bytes()),
+            Some(secret) => bail!(
+                "the JWT secret has {} bytes; it needs at least {MIN_JWT_SECRET_BYTES}: {hint}",
+                secret.len()
+            ),
+            None if self.database.is_postgres() => {
+                bail!("on PostgreSQL a JWT secret of at least {MIN_JWT_SECRET_BYTES} bytes is required: {hint}")
+            }
+            None => self.stored_jwt_secret(),
+        }
+    }
+
+    fn stored_jwt_secret(&self) -> anyhow::Result<Vec<u8>> {
+        let path = self.database.data_dir.join(JWT_SECRET_FILE_NAME);
+        if let Ok(secret) = std::fs::read_to_string(&path) {
+            let secret = secret.trim().to_owned();
+            if secret.len() >= MIN_JWT_SECRET_BYTES {
+                return Ok(secret.into_bytes());
+            }
+            bail!("{} holds a secret shorter than {MIN_JWT_SECRET_BYTES} bytes; delete it to make a new one", path.display());
+        }
+        std::fs::create_dir_all(&self.database.data_dir)
+            .with_context(|| format!("creating the data folder {}", self.database.data_dir.display()))?;
+        let mut bytes = [0u8; 48];
+        rand::rng().fill_bytes(&mut bytes);
+        let secret = URL_SAFE_NO_PAD.encode(bytes);
+        write_private(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+        tracing::info!(path = %path.display(), "generated a JWT secret for this SQLite installation");
+        Ok(secret.into_bytes())
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    fn args(extra: &[&str]) -> ServeArgs {
+        let mut argv = vec!["serve"];
+        argv.extend_from_slice(extra);
+        ServeArgs::parse_from(argv)
+    }
+
+    #[test]
+    fn secrets_are_redacted_in_debug_output() {
+        let parsed = args(&["--jwt-secret", "a-very-secret-value-of-enough-length"]);
+        assert!(!format!("{parsed:?}").contains("a-very-secret"));
+    }
+
+    #[test]
+    fn short_secrets_are_refused_with_a_hint() {
+        let err = args(&["--jwt-secret", "short"]).jwt_secret().err().map(|e| e.to_string());
+        assert!(err.is_some_and(|e| e.contains("openssl rand")));
+    }
+
+    #[test]
+    fn postgres_requires_a_secret() {
+        let parsed = args(&["--database-url", "postgres://localhost/x"]);
+        assert!(parsed.jwt_secret().is_err());
+    }
+
+    #[test]
+    fn trusted_proxies_accept_addresses_and_networks() {
+        let parsed = args(&["--trusted-proxies", "10.0.0.0/8,192.0.2.1"]);
+        assert_eq!(parsed.trusted_proxies.len(), 2);
+    }
+
+    #[test]
+    fn sqlite_paths_are_read_from_urls() {
+        assert_eq!(sqlite_path("sqlite://data/x.db?mode=rwc"), Some(PathBuf::from("data/x.db")));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+    }
+}

@@ -1,0 +1,135 @@
+//! Building and running the server: connect, migrate, assemble the app from the route list.
+
+use std::net::TcpListener;
+
+use actix_cors::Cors;
+use actix_files::{Files, NamedFile};
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse, fn_service};
+use actix_web::http::{Method, header};
+use actix_web::middleware::{Compress, Condition, ErrorHandlers, from_fn};
+use actix_web::{App, HttpResponse, HttpServer, ResponseError, guard, web};
+use anyhow::Context;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::tokens::Keys;
+use crate::error::ApiError;
+use crate::extract::BodyLimit;
+use crate::fallback::{self, RouteTable};
+use crate::middleware::{REQUEST_ID, ensure_problem, trace_requests};
+use crate::openapi;
+use crate::routes;
+use crate::settings::ServeArgs;
+use crate::state::AppState;
+
+pub const OPENAPI_PATH: &str = "/api/openapi.json";
+pub const DOCS_PATH: &str = "/api/docs";
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects, migrates (unless told not to) and binds; the server runs on `run_until_stopped`.
+    pub async fn build(args: ServeArgs) -> anyhow::Result<Self> {
+        let secret = args.jwt_secret()?;
+        let url = args.database.prepare_url()?;
+        let db = db::connect(&url).await.context("connecting to the database")?;
+        if !args.no_migrate {
+            db::migrate(&db).await.context("applying migrations")?;
+        }
+        let listener = TcpListener::bind(&args.listen).with_context(|| format!("listening on {}", args.listen))?;
+        let port = listener.local_addr()?.port();
+
+        let state = web::Data::new(AppState {
+            db,
+            keys: Keys::new(&secret),
+            account_throttle: args.throttle_policy(args.login_max_failures_per_account),
+            client_throttle: args.throttle_policy(args.login_max_failures_per_client),
+            trusted_proxies: args.trusted_proxies.clone(),
+        });
+        let document = openapi::document();
+        let route_table = web::Data::new(RouteTable::from_document(
+            &document,
+            &[(OPENAPI_PATH, Method::GET), (DOCS_PATH, Method::GET)],
+        ));
+        let body_limit = web::Data::new(BodyLimit(args.body_limit_bytes));
+        let static_dir = args.static_dir.is_dir().then(|| args.static_dir.clone());
+        let cors_origins = args.cors_allowed_origins.clone();
+        let time_zone = args.time_zone;
+        tracing::info!(port, %time_zone, spa = ?static_dir, "starting");
+
+        let mut server = HttpServer::new(move || {
+            let mut app = App::new()
+                .wrap(Compress::default())
+                .wrap(Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
+                .wrap(ErrorHandlers::new().default_handler(ensure_problem))
+                .wrap(from_fn(trace_requests))
+                .app_data(state.clone())
+                .app_data(route_table.clone())
+                .app_data(body_limit.clone())
+                .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
+                .into_utoipa_app()
+                .configure(routes::configure)
+                .into_app()
+                .service(SwaggerUi::new(format!("{DOCS_PATH}/{{_:.*}}")).url(OPENAPI_PATH, document.clone()))
+                .route(DOCS_PATH, web::get().to(|| redirect("/api/docs/")));
+            app = match &static_dir {
+                Some(dir) => app.service(spa(dir)),
+                // Without a built SPA, the API documentation is the front page.
+                None => app.route("/", web::get().to(|| redirect("/api/docs/"))),
+            };
+            app.default_service(web::to(fallback::not_matched))
+        })
+        .listen(listener)?
+        .shutdown_timeout(10);
+        if let Some(workers) = args.workers {
+            server = server.workers(workers.max(1));
+        }
+        Ok(Application { port, server: server.run() })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Runs until SIGINT or SIGTERM, then finishes the requests in flight (up to 10 seconds).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+async fn redirect(to: &'static str) -> HttpResponse {
+    HttpResponse::TemporaryRedirect().insert_header((header::LOCATION, to)).finish()
+}
+
+fn cors(origins: &[String]) -> Cors {
+    origins
+        .iter()
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT_LANGUAGE])
+        .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
+        .max_age(3600)
+}
+
+/// The built SPA: its files, and index.html for every other GET outside /api (client-side routes).
+fn spa(dir: &std::path::Path) -> Files {
+    let index = dir.join("index.html");
+    Files::new("/", dir)
+        .index_file("index.html")
+        .guard(guard::Any(guard::Get()).or(guard::Head()))
+        .guard(guard::fn_guard(|ctx| !ctx.head().uri.path().starts_with("/api")))
+        .default_handler(fn_service(move |req: ServiceRequest| {
+            let index = index.clone();
+            async move {
+                let (req, _) = req.into_parts();
+                let response = match NamedFile::open(&index) {
+                    Ok(file) => file.into_response(&req),
+                    Err(_) => ApiError::not_found().error_response(),
+                };
+                Ok(ServiceResponse::new(req, response))
+            }
+        }))
+}

@@ -1,0 +1,14 @@
+//! What every handler shares: the database pool, the signing keys and the security policy.
+
+use domain::throttle::ThrottlePolicy;
+use ipnet::IpNet;
+
+use crate::auth::tokens::Keys;
+
+pub struct AppState {
+    pub db: db::Db,
+    pub keys: Keys,
+    pub account_throttle: ThrottlePolicy,
+    pub client_throttle: ThrottlePolicy,
+    pub trusted_proxies: Vec<IpNet>,
+}

@@ -1,0 +1,7 @@
+//! sea-orm entities: the tables as Rust types. They never leave the server: the API maps them to views.
+
+pub mod login_throttle;
+pub mod password_token;
+pub mod refresh_token;
+pub mod session;
+pub mod user;

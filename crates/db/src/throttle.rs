@@ -1,0 +1,38 @@
+//! Failed-login counters, shared by every API process through the database.
+
+use domain::throttle::FailureRecord;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
+
+use crate::entities::login_throttle::{ActiveModel, Column, Entity as LoginThrottles};
+
+pub async fn find(db: &impl ConnectionTrait, key: &str) -> Result<Option<FailureRecord>, DbErr> {
+    let row = LoginThrottles::find_by_id(key.to_owned()).lock_exclusive().one(db).await?;
+    Ok(row.map(|row| FailureRecord {
+        failures: u32::try_from(row.failures).unwrap_or(0),
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+    }))
+}
+
+pub async fn save(db: &impl ConnectionTrait, key: &str, record: FailureRecord) -> Result<(), DbErr> {
+    let row = ActiveModel {
+        key: Set(key.to_owned()),
+        failures: Set(i32::try_from(record.failures).unwrap_or(i32::MAX)),
+        window_started_at: Set(record.window_started_at),
+        locked_until: Set(record.locked_until),
+    };
+    LoginThrottles::insert(row)
+        .on_conflict(
+            OnConflict::column(Column::Key)
+                .update_columns([Column::Failures, Column::WindowStartedAt, Column::LockedUntil])
+                .to_owned(),
+        )
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn clear(db: &impl ConnectionTrait, key: &str) -> Result<(), DbErr> {
+    LoginThrottles::delete_by_id(key.to_owned()).exec(db).await.map(|_| ())
+}

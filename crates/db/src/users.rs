@@ -1,0 +1,167 @@
+//! Accounts.
+
+use chrono::{DateTime, Utc};
+use domain::roles::{Role, Roles};
+use domain::text::fold;
+use sea_orm::sea_query::{Expr, Order};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::user::{self, ActiveModel, Column, Entity as Users, Model as User};
+
+pub struct NewUser {
+    /// Already normalised (`domain::account::normalize_email`).
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub roles: Roles,
+    pub locale: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserSortField {
+    CreatedAt,
+    Email,
+    DisplayName,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    /// Matched against the folded e-mail and display name.
+    pub q: Option<String>,
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+    pub sort: Option<(UserSortField, Order)>,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+fn search_text(email: &str, display_name: &str) -> String {
+    fold(&format!("{email} {display_name}"))
+}
+
+pub async fn insert(db: &impl ConnectionTrait, new: NewUser, now: DateTime<Utc>) -> Result<User, DbErr> {
+    ActiveModel {
+        id: Set(Uuid::now_v7()),
+        search_text: Set(search_text(&new.email, &new.display_name)),
+        email: Set(new.email),
+        display_name: Set(new.display_name),
+        password_hash: Set(new.password_hash),
+        roles: Set(new.roles.to_stored()),
+        active: Set(true),
+        locale: Set(new.locale),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<User>, DbErr> {
+    Users::find_by_id(id).one(db).await
+}
+
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<User>, DbErr> {
+    Users::find().filter(Column::Email.eq(email)).one(db).await
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    Users::find().count(db).await
+}
+
+/// One page of accounts and the number matching the filter.
+pub async fn list(db: &impl ConnectionTrait, filter: &UserFilter) -> Result<(Vec<User>, u64), DbErr> {
+    let mut query = Users::find();
+    if let Some(q) = filter.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
+        query = query.filter(Column::SearchText.contains(q));
+    }
+    if let Some(role) = filter.role {
+        // Role names are not substrings of one another, so a substring test on the stored list is exact.
+        query = query.filter(Column::Roles.contains(role.as_str()));
+    }
+    if let Some(active) = filter.active {
+        query = query.filter(Column::Active.eq(active));
+    }
+    let total = query.clone().count(db).await?;
+    let (field, order) = filter.sort.clone().unwrap_or((UserSortField::CreatedAt, Order::Desc));
+    let column = match field {
+        UserSortField::CreatedAt => Column::CreatedAt,
+        UserSortField::Email => Column::Email,
+        UserSortField::DisplayName => Column::DisplayName,
+    };
+    let items = query
+        .order_by(column, order)
+        .order_by(Column::Id, Order::Asc)
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+pub async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    Users::update_many()
+        .col_expr(Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// What an account's owner may change of it.
+pub struct ProfileChange {
+    pub display_name: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// What an admin may change of an account.
+pub struct AccessChange {
+    pub roles: Option<Roles>,
+    pub active: Option<bool>,
+}
+
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    user: User,
+    change: ProfileChange,
+    now: DateTime<Utc>,
+) -> Result<User, DbErr> {
+    let mut model: ActiveModel = user.clone().into();
+    if let Some(name) = change.display_name {
+        model.search_text = Set(search_text(&user.email, &name));
+        model.display_name = Set(name);
+    }
+    if let Some(locale) = change.locale {
+        model.locale = Set(locale);
+    }
+    model.updated_at = Set(now);
+    model.update(db).await
+}
+
+pub async fn update_access(
+    db: &impl ConnectionTrait,
+    user: User,
+    change: AccessChange,
+    now: DateTime<Utc>,
+) -> Result<User, DbErr> {
+    let mut model: ActiveModel = user.into();
+    if let Some(roles) = change.roles {
+        model.roles = Set(roles.to_stored());
+    }
+    if let Some(active) = change.active {
+        model.active = Set(active);
+    }
+    model.updated_at = Set(now);
+    model.update(db).await
+}
+
+pub use user::Model;
