@@ -87,7 +87,7 @@ fn parse_proxy(value: &str) -> Result<IpNet, String> {
 }
 
 #[derive(Debug, Clone, clap::Parser)]
-#[command(no_binary_name = false)]
+#[command(args_override_self = true)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,

@@ -125,6 +125,14 @@ mod tests {
     }
 
     #[test]
+    fn the_missing_field_is_named_in_the_pointer() {
+        let problem = parse::<Sample>(b"{}").err().map(|e| e.problem());
+        let errors = problem.map(|p| p.errors).unwrap_or_default();
+        assert_eq!(errors[0].pointer, "/displayName");
+        assert_eq!(errors[0].code, "required");
+    }
+
+    #[test]
     fn unknown_fields_are_named() {
         let problem = parse::<Sample>(br#"{"displayName": "ab", "display_name": "x"}"#)
             .err()

@@ -15,6 +15,15 @@ fn to_validation_error(err: AccountRuleError) -> ValidationError {
     ValidationError::new(code).with_message(Cow::Owned(err.to_string()))
 }
 
+/// An e-mail address, as typed: surrounding spaces are forgiven (they are trimmed before storing).
+pub fn email(email: &str) -> Result<(), ValidationError> {
+    if validator::ValidateEmail::validate_email(&email.trim()) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("invalid_email").with_message(Cow::Borrowed("not a valid e-mail address")))
+    }
+}
+
 pub fn password(password: &str) -> Result<(), ValidationError> {
     account::check_password(password).map_err(to_validation_error)
 }

@@ -15,7 +15,7 @@ use crate::routes::rules;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegisterRequest {
     /// The e-mail address to sign in with; unique whatever its case.
-    #[validate(email(code = "invalid_email", message = "not a valid e-mail address"))]
+    #[validate(custom(function = "rules::email"))]
     #[schema(format = "email", example = "sara@example.org")]
     pub email: String,
     /// At least 10 characters.

@@ -1,0 +1,163 @@
+//! Health, the OpenAPI contract and its drift check, the JWT secret rules, request ids, compression,
+//! CORS and serving the SPA.
+
+use std::path::PathBuf;
+
+use api::startup::Application;
+use serde_json::Value;
+
+use crate::helpers::*;
+
+fn committed_document_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../openapi/openapi.json")
+}
+
+#[tokio::test]
+async fn health_answers_live_and_ready() {
+    let app = spawn_app().await;
+    let live = app.get("/api/health/live", None).await;
+    assert_eq!(live.status(), 200);
+    let ready = app.get("/api/health/ready", None).await;
+    assert_eq!(ready.status(), 200);
+    let body: Value = ready.json().await.expect("JSON");
+    assert_eq!(body["status"], "ok");
+}
+
+#[test]
+fn the_committed_openapi_document_matches_the_code() {
+    let generated = api::openapi::document().to_pretty_json().expect("document serialises") + "\n";
+    let committed = std::fs::read_to_string(committed_document_path()).unwrap_or_default();
+    assert!(
+        generated == committed,
+        "openapi/openapi.json differs from the code. Refresh it with `make openapi` and commit it \
+         (and regenerate the SPA's client from it)."
+    );
+}
+
+#[tokio::test]
+async fn the_document_is_served_with_its_documentation_page() {
+    let app = spawn_app().await;
+    let served: Value = app.get("/api/openapi.json", None).await.json().await.expect("JSON");
+    let generated: Value = serde_json::to_value(api::openapi::document()).expect("JSON");
+    assert_eq!(served, generated);
+    assert_eq!(served["openapi"], "3.1.0");
+
+    let docs = app.get("/api/docs/", None).await;
+    assert_eq!(docs.status(), 200);
+    assert!(docs.text().await.unwrap_or_default().contains("swagger"));
+    let redirect = app.get("/api/docs", None).await;
+    assert_eq!(redirect.status(), 307);
+}
+
+#[test]
+fn the_document_lists_every_error_code_and_shared_error_answers() {
+    let doc: Value = serde_json::to_value(api::openapi::document()).expect("JSON");
+    let codes: Vec<&str> = doc["components"]["schemas"]["ErrorCode"]["enum"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    for code in api::error::ErrorCode::ALL {
+        assert!(codes.contains(&code.as_str()), "{code} missing");
+    }
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let responses = &operation["responses"];
+            assert!(responses.get("500").is_some(), "{method} {path} lacks 500");
+            if operation.get("requestBody").is_some() {
+                assert!(responses.get("422").is_some(), "{method} {path} lacks 422");
+            }
+            if operation.get("security").is_some() {
+                assert!(responses.get("401").is_some(), "{method} {path} lacks 401");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn request_ids_are_echoed_or_made() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/api/health/live")).header("x-request-id", "abc-123").send().await.expect("sent");
+    assert_eq!(response.headers()["x-request-id"], "abc-123");
+    let response = app.get("/api/health/live", None).await;
+    let made = response.headers()["x-request-id"].to_str().unwrap_or_default().to_owned();
+    assert_eq!(made.len(), 36);
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/api/openapi.json")).header("accept-encoding", "gzip").send().await.expect("sent");
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+}
+
+#[tokio::test]
+async fn cors_is_off_unless_origins_are_configured() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/api/health/live")).header("origin", "https://evil.example").send().await.expect("sent");
+    assert!(response.headers().get("access-control-allow-origin").is_none());
+
+    let app = spawn_app_with(&["--cors-allowed-origins", "https://spa.example"]).await;
+    let response = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/v1/me"))
+        .header("origin", "https://spa.example")
+        .header("access-control-request-method", "GET")
+        .header("access-control-request-headers", "authorization")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.headers()["access-control-allow-origin"], "https://spa.example");
+    let response = app.client.get(app.url("/api/health/live")).header("origin", "https://evil.example").send().await.expect("sent");
+    assert!(response.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn the_spa_is_served_with_index_html_for_client_routes() {
+    let app = spawn_app().await;
+    let dist = app.dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("assets")).expect("dist");
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>SPA</title>").expect("index");
+    std::fs::write(dist.join("assets/app.js"), "console.log(1)").expect("asset");
+    let args = app.serve_args(&["--static-dir", dist.to_str().unwrap_or_default()]);
+    let app = app.start_with(args).await;
+
+    assert!(app.get("/", None).await.text().await.unwrap_or_default().contains("SPA"));
+    assert!(app.get("/ideas/42", None).await.text().await.unwrap_or_default().contains("SPA"));
+    assert_eq!(app.get("/assets/app.js", None).await.text().await.unwrap_or_default(), "console.log(1)");
+    assert_problem(app.get("/api/v1/unknown", None).await, 404, "not_found").await;
+    assert_eq!(app.get("/api/health/live", None).await.status(), 200);
+}
+
+#[tokio::test]
+async fn postgres_refuses_to_start_without_a_strong_secret() {
+    let app = spawn_app().await;
+    let mut args = app.serve_args_without_secret(&[]);
+    args.database.database_url = Some("postgres://postgres@127.0.0.1:1/never".into());
+    let err = Application::build(args).await.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("JWT secret") && err.contains("openssl rand"), "{err}");
+
+    let args = app.serve_args_without_secret(&["--jwt-secret", "too-short"]);
+    let err = Application::build(args).await.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("at least 32"), "{err}");
+}
+
+#[tokio::test]
+async fn sqlite_keeps_a_generated_secret_so_tokens_survive_restarts() {
+    if on_postgres() {
+        return; // The generated secret is the embedded SQLite setup's; PostgreSQL requires one.
+    }
+    let app = spawn_app().await;
+    let args = app.serve_args_without_secret(&[]);
+    let first = app.start_with(args).await;
+    let tokens = first.register("restart@example.org").await;
+    let secret_file = first.dir.path().join("data/jwt-secret");
+    let secret = std::fs::read_to_string(&secret_file).expect("secret kept in the data folder");
+    assert!(secret.len() >= 32);
+
+    let args = first.serve_args_without_secret(&[]);
+    let second = first.start_with(args).await;
+    assert_eq!(second.get("/api/v1/me", Some(&token(&tokens))).await.status(), 200);
+    assert_eq!(std::fs::read_to_string(&secret_file).unwrap_or_default(), secret);
+}
