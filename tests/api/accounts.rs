@@ -24,7 +24,12 @@ async fn registering_signs_the_new_account_in() {
     assert_eq!(body["user"]["roles"], json!([]));
     assert_eq!(body["user"]["active"], true);
 
-    let me: Value = app.get("/api/v1/me", Some(&token(&body))).await.json().await.expect("JSON");
+    let me: Value = app
+        .get("/api/v1/me", Some(&token(&body)))
+        .await
+        .json()
+        .await
+        .expect("JSON");
     assert_eq!(me["email"], "sara@example.org");
     assert_eq!(me["locale"], "fa");
 }
@@ -34,7 +39,11 @@ async fn a_taken_email_in_any_case_is_409() {
     let app = spawn_app().await;
     app.register("reza@example.org").await;
     let response = app
-        .post("/api/v1/auth/register", None, json!({ "email": "REZA@example.org", "password": PASSWORD }))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": "REZA@example.org", "password": PASSWORD }),
+        )
         .await;
     let problem = assert_problem(response, 409, "email_taken").await;
     assert_eq!(problem["title"], "This e-mail address is already registered");
@@ -44,7 +53,11 @@ async fn a_taken_email_in_any_case_is_409() {
 async fn registration_rules_answer_422_with_pointers_and_change_nothing() {
     let app = spawn_app().await;
     let response = app
-        .post("/api/v1/auth/register", None, json!({ "email": "not-an-email", "password": "short" }))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": "not-an-email", "password": "short" }),
+        )
         .await;
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert_eq!(
@@ -55,19 +68,29 @@ async fn registration_rules_answer_422_with_pointers_and_change_nothing() {
         ])
     );
 
-    let response = app.post("/api/v1/auth/register", None, json!({ "email": "a@example.org" })).await;
+    let response = app
+        .post("/api/v1/auth/register", None, json!({ "email": "a@example.org" }))
+        .await;
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert_eq!(problem["errors"][0]["pointer"], "/password");
     assert_eq!(problem["errors"][0]["code"], "required");
 
     let response = app
-        .post("/api/v1/auth/register", None, json!({ "email": "a@example.org", "password": PASSWORD, "locale": "de" }))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": "a@example.org", "password": PASSWORD, "locale": "de" }),
+        )
         .await;
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert_eq!(problem["errors"][0]["pointer"], "/locale");
 
     let response = app
-        .post("/api/v1/auth/register", None, json!({ "email": "a@example.org", "password": PASSWORD, "display_name": "x" }))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": "a@example.org", "password": PASSWORD, "display_name": "x" }),
+        )
         .await;
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert_eq!(problem["errors"][0]["pointer"], "/display_name");
@@ -87,8 +110,18 @@ async fn login_answers_the_same_for_an_unknown_email_and_a_wrong_password() {
     let body: Value = response.json().await.expect("JSON");
     assert_eq!(body["user"]["email"], "maryam@example.org");
 
-    let wrong_password = assert_problem(app.login("maryam@example.org", "wrong password!").await, 401, "invalid_credentials").await;
-    let unknown = assert_problem(app.login("nobody@example.org", PASSWORD).await, 401, "invalid_credentials").await;
+    let wrong_password = assert_problem(
+        app.login("maryam@example.org", "wrong password!").await,
+        401,
+        "invalid_credentials",
+    )
+    .await;
+    let unknown = assert_problem(
+        app.login("nobody@example.org", PASSWORD).await,
+        401,
+        "invalid_credentials",
+    )
+    .await;
     assert_eq!(wrong_password, unknown);
 }
 
@@ -97,17 +130,28 @@ async fn the_account_owner_changes_display_name_and_locale() {
     let app = spawn_app().await;
     let tokens = app.register("ali@example.org").await;
     let response = app
-        .patch("/api/v1/me", Some(&token(&tokens)), json!({ "displayName": "Ali Rezaei", "locale": "en" }))
+        .patch(
+            "/api/v1/me",
+            Some(&token(&tokens)),
+            json!({ "displayName": "Ali Rezaei", "locale": "en" }),
+        )
         .await;
     assert_eq!(response.status(), 200);
     let me: Value = response.json().await.expect("JSON");
     assert_eq!(me["displayName"], "Ali Rezaei");
     assert_eq!(me["locale"], "en");
 
-    let response = app.patch("/api/v1/me", Some(&token(&tokens)), json!({ "displayName": "   " })).await;
+    let response = app
+        .patch("/api/v1/me", Some(&token(&tokens)), json!({ "displayName": "   " }))
+        .await;
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert_eq!(problem["errors"][0]["pointer"], "/displayName");
-    let me: Value = app.get("/api/v1/me", Some(&token(&tokens))).await.json().await.expect("JSON");
+    let me: Value = app
+        .get("/api/v1/me", Some(&token(&tokens)))
+        .await
+        .json()
+        .await
+        .expect("JSON");
     assert_eq!(me["displayName"], "Ali Rezaei");
 }
 
@@ -125,5 +169,10 @@ async fn requests_without_or_with_a_bad_token_are_401_with_a_bearer_challenge() 
     // A token signed with another secret.
     let other = spawn_app_with(&["--jwt-secret", "another-secret-another-secret-another-secret"]).await;
     let foreign = other.register("x@example.org").await;
-    assert_problem(app.get("/api/v1/me", Some(&token(&foreign))).await, 401, "invalid_token").await;
+    assert_problem(
+        app.get("/api/v1/me", Some(&token(&foreign))).await,
+        401,
+        "invalid_token",
+    )
+    .await;
 }

@@ -24,7 +24,12 @@ async fn wrong_methods_are_405_with_allow() {
     assert_eq!(response.headers()["allow"], "GET, PATCH");
     assert_problem(response, 405, "method_not_allowed").await;
 
-    let response = app.client.put(app.url(&format!("/api/v1/users/{}", uuid::Uuid::new_v4()))).send().await.expect("sent");
+    let response = app
+        .client
+        .put(app.url(&format!("/api/v1/users/{}", uuid::Uuid::new_v4())))
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(response.headers()["allow"], "PATCH");
     assert_problem(response, 405, "method_not_allowed").await;
 }
@@ -52,7 +57,12 @@ async fn malformed_json_and_wrong_content_types_are_400() {
         .expect("sent");
     assert_problem(response, 400, "wrong_content_type").await;
 
-    let response = app.client.post(app.url("/api/v1/auth/register")).send().await.expect("sent");
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/register"))
+        .send()
+        .await
+        .expect("sent");
     assert_problem(response, 400, "wrong_content_type").await;
 
     // None of them registered anything.
@@ -63,14 +73,27 @@ async fn malformed_json_and_wrong_content_types_are_400() {
 async fn wrong_types_and_non_object_bodies_are_422() {
     let app = spawn_app().await;
     let problem = assert_problem(
-        app.post("/api/v1/auth/register", None, json!({ "email": 42, "password": PASSWORD })).await,
+        app.post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": 42, "password": PASSWORD }),
+        )
+        .await,
         422,
         "validation_failed",
     )
     .await;
-    assert_eq!(problem["errors"][0], json!({ "pointer": "/email", "code": "invalid_type", "message": "invalid type: integer `42`, expected a string" }));
+    assert_eq!(
+        problem["errors"][0],
+        json!({ "pointer": "/email", "code": "invalid_type", "message": "invalid type: integer `42`, expected a string" })
+    );
 
-    let problem = assert_problem(app.post("/api/v1/auth/login", None, json!("just a string")).await, 422, "validation_failed").await;
+    let problem = assert_problem(
+        app.post("/api/v1/auth/login", None, json!("just a string")).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(problem["errors"][0]["pointer"], "/");
 }
 
@@ -79,13 +102,21 @@ async fn bodies_over_the_limit_are_413() {
     let app = spawn_app().await;
     let huge = "x".repeat(1_100_000);
     let response = app
-        .post("/api/v1/auth/register", None, json!({ "email": "big@example.org", "password": huge }))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": "big@example.org", "password": huge }),
+        )
         .await;
     assert_problem(response, 413, "payload_too_large").await;
 
     let small = spawn_app_with(&["--body-limit-bytes", "64"]).await;
     let response = small
-        .post("/api/v1/auth/register", None, json!({ "email": "big@example.org", "password": PASSWORD, "displayName": "a long enough name" }))
+        .post(
+            "/api/v1/auth/register",
+            None,
+            json!({ "email": "big@example.org", "password": PASSWORD, "displayName": "a long enough name" }),
+        )
         .await;
     assert_problem(response, 413, "payload_too_large").await;
 }
@@ -95,11 +126,16 @@ async fn internal_errors_do_not_reveal_their_cause() {
     let app = spawn_app().await;
     let tokens = app.register("broken@example.org").await;
     let db = app.db().await;
-    sea_orm::ConnectionTrait::execute_unprepared(&db, "DROP TABLE login_throttles").await.expect("dropped");
+    sea_orm::ConnectionTrait::execute_unprepared(&db, "DROP TABLE login_throttles")
+        .await
+        .expect("dropped");
     let response = app.login("broken@example.org", PASSWORD).await;
     let problem: Value = assert_problem(response, 500, "internal_error").await;
     let text = problem.to_string();
-    assert!(!text.contains("login_throttles") && !text.to_lowercase().contains("sql"), "leaked: {text}");
+    assert!(
+        !text.contains("login_throttles") && !text.to_lowercase().contains("sql"),
+        "leaked: {text}"
+    );
     // Other requests go on working.
     assert_eq!(app.get("/api/v1/me", Some(&token(&tokens))).await.status(), 200);
 }

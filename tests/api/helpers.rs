@@ -36,7 +36,9 @@ impl Drop for PostgresDatabase {
             if let Ok(runtime) = runtime {
                 runtime.block_on(async {
                     if let Ok(db) = Database::connect(&url).await {
-                        let _ = db.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                        let _ = db
+                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                            .await;
                     }
                 });
             }
@@ -54,11 +56,22 @@ async fn fresh_database(dir: &TempDir) -> (String, Option<PostgresDatabase>) {
         Some(admin_url) => {
             let name = format!("cd_test_{}", uuid::Uuid::new_v4().simple());
             let db = Database::connect(&admin_url).await.expect("TEST_DATABASE_URL answers");
-            db.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+            db.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create test database");
             let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
-            (format!("{base}/{name}"), Some(PostgresDatabase { admin_url: admin_url.clone(), name }))
+            (
+                format!("{base}/{name}"),
+                Some(PostgresDatabase {
+                    admin_url: admin_url.clone(),
+                    name,
+                }),
+            )
         }
-        None => (format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite3").display()), None),
+        None => (
+            format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite3").display()),
+            None,
+        ),
     }
 }
 
@@ -70,12 +83,21 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary folder");
     let (database_url, postgres) = fresh_database(&dir).await;
-    let app = TestApp { address: String::new(), client: client(), database_url, dir, _postgres: postgres };
+    let app = TestApp {
+        address: String::new(),
+        client: client(),
+        database_url,
+        dir,
+        _postgres: postgres,
+    };
     app.start(extra).await
 }
 
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("HTTP client")
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client")
 }
 
 impl TestApp {
@@ -155,18 +177,28 @@ impl TestApp {
 
     pub async fn register(&self, email: &str) -> Value {
         let response = self
-            .post("/api/v1/auth/register", None, json!({ "email": email, "password": PASSWORD }))
+            .post(
+                "/api/v1/auth/register",
+                None,
+                json!({ "email": email, "password": PASSWORD }),
+            )
             .await;
         assert_eq!(response.status(), StatusCode::CREATED);
         response.json().await.expect("JSON")
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
-        self.post("/api/v1/auth/login", None, json!({ "email": email, "password": password })).await
+        self.post(
+            "/api/v1/auth/login",
+            None,
+            json!({ "email": email, "password": password }),
+        )
+        .await
     }
 
     pub async fn refresh(&self, refresh_token: &str) -> Response {
-        self.post("/api/v1/auth/refresh", None, json!({ "refreshToken": refresh_token })).await
+        self.post("/api/v1/auth/refresh", None, json!({ "refreshToken": refresh_token }))
+            .await
     }
 
     /// An account with the given roles (set directly in the database), signed in: its token response.

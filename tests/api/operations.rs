@@ -78,24 +78,45 @@ fn the_document_lists_every_error_code_and_shared_error_answers() {
 #[tokio::test]
 async fn request_ids_are_echoed_or_made() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/api/health/live")).header("x-request-id", "abc-123").send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/api/health/live"))
+        .header("x-request-id", "abc-123")
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(response.headers()["x-request-id"], "abc-123");
     let response = app.get("/api/health/live", None).await;
-    let made = response.headers()["x-request-id"].to_str().unwrap_or_default().to_owned();
+    let made = response.headers()["x-request-id"]
+        .to_str()
+        .unwrap_or_default()
+        .to_owned();
     assert_eq!(made.len(), 36);
 }
 
 #[tokio::test]
 async fn responses_are_compressed_when_asked() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/api/openapi.json")).header("accept-encoding", "gzip").send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("sent");
     assert_eq!(response.headers()["content-encoding"], "gzip");
 }
 
 #[tokio::test]
 async fn cors_is_off_unless_origins_are_configured() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/api/health/live")).header("origin", "https://evil.example").send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/api/health/live"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .expect("sent");
     assert!(response.headers().get("access-control-allow-origin").is_none());
 
     let app = spawn_app_with(&["--cors-allowed-origins", "https://spa.example"]).await;
@@ -109,7 +130,13 @@ async fn cors_is_off_unless_origins_are_configured() {
         .await
         .expect("sent");
     assert_eq!(response.headers()["access-control-allow-origin"], "https://spa.example");
-    let response = app.client.get(app.url("/api/health/live")).header("origin", "https://evil.example").send().await.expect("sent");
+    let response = app
+        .client
+        .get(app.url("/api/health/live"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .expect("sent");
     assert!(response.headers().get("access-control-allow-origin").is_none());
 }
 
@@ -123,9 +150,26 @@ async fn the_spa_is_served_with_index_html_for_client_routes() {
     let args = app.serve_args(&["--static-dir", dist.to_str().unwrap_or_default()]);
     let app = app.start_with(args).await;
 
-    assert!(app.get("/", None).await.text().await.unwrap_or_default().contains("SPA"));
-    assert!(app.get("/ideas/42", None).await.text().await.unwrap_or_default().contains("SPA"));
-    assert_eq!(app.get("/assets/app.js", None).await.text().await.unwrap_or_default(), "console.log(1)");
+    assert!(
+        app.get("/", None)
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("SPA")
+    );
+    assert!(
+        app.get("/ideas/42", None)
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("SPA")
+    );
+    assert_eq!(
+        app.get("/assets/app.js", None).await.text().await.unwrap_or_default(),
+        "console.log(1)"
+    );
     assert_problem(app.get("/api/v1/unknown", None).await, 404, "not_found").await;
     assert_eq!(app.get("/api/health/live", None).await.status(), 200);
 }
@@ -135,11 +179,19 @@ async fn postgres_refuses_to_start_without_a_strong_secret() {
     let app = spawn_app().await;
     let mut args = app.serve_args_without_secret(&[]);
     args.database.database_url = Some("postgres://postgres@127.0.0.1:1/never".into());
-    let err = Application::build(args).await.err().map(|e| e.to_string()).unwrap_or_default();
+    let err = Application::build(args)
+        .await
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("JWT secret") && err.contains("openssl rand"), "{err}");
 
     let args = app.serve_args_without_secret(&["--jwt-secret", "too-short"]);
-    let err = Application::build(args).await.err().map(|e| e.to_string()).unwrap_or_default();
+    let err = Application::build(args)
+        .await
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("at least 32"), "{err}");
 }
 

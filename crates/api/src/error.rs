@@ -8,8 +8,8 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
-use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
 use utoipa::openapi::RefOr;
+use utoipa::openapi::schema::{ObjectBuilder, Schema, SchemaType, Type};
 
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
@@ -123,7 +123,11 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(pointer: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
-        FieldError { pointer: pointer.into(), code: code.into(), message: message.into() }
+        FieldError {
+            pointer: pointer.into(),
+            code: code.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -161,7 +165,13 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
-        ApiError { code, detail: detail.into(), errors: Vec::new(), headers: Vec::new(), cause: None }
+        ApiError {
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+            headers: Vec::new(),
+            cause: None,
+        }
     }
 
     /// A 422 listing the invalid fields.
@@ -170,7 +180,10 @@ impl ApiError {
             [one] => format!("{}: {}", one.pointer, one.message),
             many => format!("{} fields are missing or invalid", many.len()),
         };
-        ApiError { errors, ..ApiError::new(ErrorCode::ValidationFailed, detail) }
+        ApiError {
+            errors,
+            ..ApiError::new(ErrorCode::ValidationFailed, detail)
+        }
     }
 
     /// A 422 for one field.
@@ -182,7 +195,10 @@ impl ApiError {
     pub fn internal(cause: impl fmt::Display) -> Self {
         ApiError {
             cause: Some(cause.to_string()),
-            ..ApiError::new(ErrorCode::InternalError, "An unexpected error occurred; it has been logged.")
+            ..ApiError::new(
+                ErrorCode::InternalError,
+                "An unexpected error occurred; it has been logged.",
+            )
         }
     }
 

@@ -66,26 +66,55 @@ pub fn document() -> Document {
 
 /// The shared error answers, as named responses: (name, status, description).
 const SHARED: &[(&str, &str, &str)] = &[
-    ("MalformedRequest", "400", "`malformed_request` or `wrong_content_type`: the body is not JSON."),
-    ("Unauthorized", "401", "`not_signed_in` or `invalid_token`: send a valid access token."),
-    ("Forbidden", "403", "`forbidden` (the role does not allow it) or `account_inactive`."),
+    (
+        "MalformedRequest",
+        "400",
+        "`malformed_request` or `wrong_content_type`: the body is not JSON.",
+    ),
+    (
+        "Unauthorized",
+        "401",
+        "`not_signed_in` or `invalid_token`: send a valid access token.",
+    ),
+    (
+        "Forbidden",
+        "403",
+        "`forbidden` (the role does not allow it) or `account_inactive`.",
+    ),
     ("NotFound", "404", "`not_found`: absent, or not visible to the caller."),
-    ("PayloadTooLarge", "413", "`payload_too_large`: the body exceeds the limit (1 MiB by default)."),
-    ("ValidationFailed", "422", "`validation_failed`: fields missing, of the wrong type or invalid; see `errors`."),
-    ("InternalError", "500", "`internal_error`: something failed on the server; it is logged."),
+    (
+        "PayloadTooLarge",
+        "413",
+        "`payload_too_large`: the body exceeds the limit (1 MiB by default).",
+    ),
+    (
+        "ValidationFailed",
+        "422",
+        "`validation_failed`: fields missing, of the wrong type or invalid; see `errors`.",
+    ),
+    (
+        "InternalError",
+        "500",
+        "`internal_error`: something failed on the server; it is logged.",
+    ),
 ];
 
 fn shared_response(description: &str) -> Response {
     ResponseBuilder::new()
         .description(description)
-        .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+        .content(
+            "application/problem+json",
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
         .build()
 }
 
 fn add_shared_responses(doc: &mut Document) {
     let components = doc.components.get_or_insert_with(Default::default);
     for (name, _, description) in SHARED {
-        components.responses.insert((*name).to_owned(), RefOr::T(shared_response(description)));
+        components
+            .responses
+            .insert((*name).to_owned(), RefOr::T(shared_response(description)));
     }
     for (path, item) in doc.paths.paths.iter_mut() {
         let has_path_params = path.contains('{');

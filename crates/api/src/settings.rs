@@ -48,18 +48,19 @@ pub struct DatabaseArgs {
 
 impl DatabaseArgs {
     pub fn is_postgres(&self) -> bool {
-        self.database_url.as_deref().is_some_and(|url| url.starts_with("postgres:") || url.starts_with("postgresql:"))
+        self.database_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("postgres:") || url.starts_with("postgresql:"))
     }
 
     /// The URL to connect to, after creating the folder an SQLite file will live in.
     pub fn prepare_url(&self) -> anyhow::Result<String> {
         match &self.database_url {
             Some(url) if url.starts_with("sqlite:") => {
-                if let Some(parent) = sqlite_path(url).and_then(|p| p.parent().map(Path::to_path_buf)) {
-                    if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(&parent)
-                            .with_context(|| format!("creating the database folder {}", parent.display()))?;
-                    }
+                let parent = sqlite_path(url).and_then(|p| p.parent().map(Path::to_path_buf));
+                if let Some(parent) = parent.filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(&parent)
+                        .with_context(|| format!("creating the database folder {}", parent.display()))?;
                 }
                 Ok(url.clone())
             }
@@ -67,7 +68,10 @@ impl DatabaseArgs {
             None => {
                 std::fs::create_dir_all(&self.data_dir)
                     .with_context(|| format!("creating the data folder {}", self.data_dir.display()))?;
-                Ok(format!("sqlite://{}?mode=rwc", self.data_dir.join(SQLITE_FILE_NAME).display()))
+                Ok(format!(
+                    "sqlite://{}?mode=rwc",
+                    self.data_dir.join(SQLITE_FILE_NAME).display()
+                ))
             }
         }
     }
@@ -79,11 +83,50 @@ fn sqlite_path(url: &str) -> Option<PathBuf> {
     (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
 }
 
-fn parse_proxy(value: &str) -> Result<IpNet, String> {
-    value
-        .parse::<IpNet>()
-        .or_else(|_| value.parse::<std::net::IpAddr>().map(IpNet::from))
-        .map_err(|_| format!("`{value}` is neither an IP address nor a network like 10.0.0.0/8"))
+/// A comma-separated list in one flag or variable; empty items (and an empty variable) are ignored.
+#[derive(Debug, Clone, Default)]
+pub struct CommaSeparated<T>(pub Vec<T>);
+
+impl<T: FromStr<Err = String>> FromStr for CommaSeparated<T> {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(T::from_str)
+            .collect::<Result<_, _>>()
+            .map(CommaSeparated)
+    }
+}
+
+/// A proxy address or network whose X-Forwarded-For is believed.
+#[derive(Debug, Clone, Copy)]
+pub struct TrustedProxy(pub IpNet);
+
+impl FromStr for TrustedProxy {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        value
+            .parse::<IpNet>()
+            .or_else(|_| value.parse::<std::net::IpAddr>().map(IpNet::from))
+            .map(TrustedProxy)
+            .map_err(|_| format!("`{value}` is neither an IP address nor a network like 10.0.0.0/8"))
+    }
+}
+
+/// A browser origin allowed to call the API, like `https://diplomat.example`.
+#[derive(Debug, Clone)]
+pub struct Origin(pub String);
+
+impl FromStr for Origin {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        let value = value.trim_end_matches('/');
+        let valid = value.starts_with("http://") || value.starts_with("https://");
+        valid
+            .then(|| Origin(value.to_owned()))
+            .ok_or_else(|| format!("`{value}` is not an origin like https://diplomat.example"))
+    }
 }
 
 #[derive(Debug, Clone, clap::Parser)]
@@ -111,11 +154,11 @@ pub struct ServeArgs {
     #[arg(long, env = "TIME_ZONE", default_value = "Asia/Tehran")]
     pub time_zone: chrono_tz::Tz,
     /// Origins allowed to call the API from a browser, comma-separated. CORS is off when empty.
-    #[arg(long, env = "CORS_ALLOWED_ORIGINS", value_delimiter = ',')]
-    pub cors_allowed_origins: Vec<String>,
+    #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "")]
+    pub cors_allowed_origins: CommaSeparated<Origin>,
     /// Proxies whose X-Forwarded-For is believed: addresses or networks, comma-separated.
-    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
-    pub trusted_proxies: Vec<IpNet>,
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: CommaSeparated<TrustedProxy>,
     /// The largest request body accepted, in bytes.
     #[arg(long, env = "BODY_LIMIT_BYTES", default_value_t = 1 << 20)]
     pub body_limit_bytes: usize,
@@ -177,7 +220,10 @@ impl ServeArgs {
             if secret.len() >= MIN_JWT_SECRET_BYTES {
                 return Ok(secret.into_bytes());
             }
-            bail!("{} holds a secret shorter than {MIN_JWT_SECRET_BYTES} bytes; delete it to make a new one", path.display());
+            bail!(
+                "{} holds a secret shorter than {MIN_JWT_SECRET_BYTES} bytes; delete it to make a new one",
+                path.display()
+            );
         }
         std::fs::create_dir_all(&self.database.data_dir)
             .with_context(|| format!("creating the data folder {}", self.database.data_dir.display()))?;
@@ -194,7 +240,11 @@ impl ServeArgs {
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     file.write_all(contents.as_bytes())
 }
 
@@ -223,7 +273,10 @@ mod tests {
 
     #[test]
     fn short_secrets_are_refused_with_a_hint() {
-        let err = args(&["--jwt-secret", "short"]).jwt_secret().err().map(|e| e.to_string());
+        let err = args(&["--jwt-secret", "short"])
+            .jwt_secret()
+            .err()
+            .map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("openssl rand")));
     }
 
@@ -235,13 +288,18 @@ mod tests {
 
     #[test]
     fn trusted_proxies_accept_addresses_and_networks() {
-        let parsed = args(&["--trusted-proxies", "10.0.0.0/8,192.0.2.1"]);
-        assert_eq!(parsed.trusted_proxies.len(), 2);
+        let parsed = args(&["--trusted-proxies", "10.0.0.0/8, 192.0.2.1,"]);
+        assert_eq!(parsed.trusted_proxies.0.len(), 2);
+        assert!(args(&["--trusted-proxies", ""]).trusted_proxies.0.is_empty());
+        assert!(ServeArgs::try_parse_from(["serve", "--trusted-proxies", "proxy.local"]).is_err());
     }
 
     #[test]
     fn sqlite_paths_are_read_from_urls() {
-        assert_eq!(sqlite_path("sqlite://data/x.db?mode=rwc"), Some(PathBuf::from("data/x.db")));
+        assert_eq!(
+            sqlite_path("sqlite://data/x.db?mode=rwc"),
+            Some(PathBuf::from("data/x.db"))
+        );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
     }
 }

@@ -47,7 +47,7 @@ impl Application {
             keys: Keys::new(&secret),
             account_throttle: args.throttle_policy(args.login_max_failures_per_account),
             client_throttle: args.throttle_policy(args.login_max_failures_per_client),
-            trusted_proxies: args.trusted_proxies.clone(),
+            trusted_proxies: args.trusted_proxies.0.iter().map(|p| p.0).collect(),
         });
         let document = openapi::document();
         let route_table = web::Data::new(RouteTable::from_document(
@@ -56,7 +56,7 @@ impl Application {
         ));
         let body_limit = web::Data::new(BodyLimit(args.body_limit_bytes));
         let static_dir = args.static_dir.is_dir().then(|| args.static_dir.clone());
-        let cors_origins = args.cors_allowed_origins.clone();
+        let cors_origins: Vec<String> = args.cors_allowed_origins.0.iter().map(|o| o.0.clone()).collect();
         let time_zone = args.time_zone;
         tracing::info!(port, %time_zone, spa = ?static_dir, "starting");
 
@@ -87,7 +87,10 @@ impl Application {
         if let Some(workers) = args.workers {
             server = server.workers(workers.max(1));
         }
-        Ok(Application { port, server: server.run() })
+        Ok(Application {
+            port,
+            server: server.run(),
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -101,7 +104,9 @@ impl Application {
 }
 
 async fn redirect(to: &'static str) -> HttpResponse {
-    HttpResponse::TemporaryRedirect().insert_header((header::LOCATION, to)).finish()
+    HttpResponse::TemporaryRedirect()
+        .insert_header((header::LOCATION, to))
+        .finish()
 }
 
 fn cors(origins: &[String]) -> Cors {
@@ -109,7 +114,12 @@ fn cors(origins: &[String]) -> Cors {
         .iter()
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT_LANGUAGE])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::ACCEPT_LANGUAGE,
+        ])
         .expose_headers([header::ETAG, header::LOCATION, header::RETRY_AFTER, REQUEST_ID])
         .max_age(3600)
 }

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::refresh_token::{self, Entity as RefreshTokens};
@@ -42,20 +42,22 @@ pub async fn add_refresh_token(
     .await
 }
 
-/// A refresh token and the session it belongs to. The row is locked on PostgreSQL until the
+/// A refresh token and the session it belongs to. The token's row is locked on PostgreSQL until the
 /// transaction ends, so two rotations of one token queue up (SQLite's write lock does the same).
 pub async fn find_refresh_token(
     db: &impl ConnectionTrait,
     token_hash: &str,
 ) -> Result<Option<(RefreshToken, Session)>, DbErr> {
-    use sea_orm::QuerySelect;
-    let found = RefreshTokens::find()
+    let Some(token) = RefreshTokens::find()
         .filter(refresh_token::Column::TokenHash.eq(token_hash))
-        .find_also_related(Sessions)
         .lock_exclusive()
         .one(db)
-        .await?;
-    Ok(found.and_then(|(token, session)| session.map(|s| (token, s))))
+        .await?
+    else {
+        return Ok(None);
+    };
+    let session = Sessions::find_by_id(token.session_id).one(db).await?;
+    Ok(session.map(|session| (token, session)))
 }
 
 pub async fn mark_used(db: &impl ConnectionTrait, token_id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
@@ -73,7 +75,10 @@ pub async fn find_with_user(
     db: &impl ConnectionTrait,
     session_id: Uuid,
 ) -> Result<Option<(Session, user::Model)>, DbErr> {
-    let found = Sessions::find_by_id(session_id).find_also_related(Users).one(db).await?;
+    let found = Sessions::find_by_id(session_id)
+        .find_also_related(Users)
+        .one(db)
+        .await?;
     Ok(found.and_then(|(session, user)| user.map(|u| (session, u))))
 }
 

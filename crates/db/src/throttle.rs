@@ -7,7 +7,10 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QuerySelect, Set};
 use crate::entities::login_throttle::{ActiveModel, Column, Entity as LoginThrottles};
 
 pub async fn find(db: &impl ConnectionTrait, key: &str) -> Result<Option<FailureRecord>, DbErr> {
-    let row = LoginThrottles::find_by_id(key.to_owned()).lock_exclusive().one(db).await?;
+    let row = LoginThrottles::find_by_id(key.to_owned())
+        .lock_exclusive()
+        .one(db)
+        .await?;
     Ok(row.map(|row| FailureRecord {
         failures: u32::try_from(row.failures).unwrap_or(0),
         window_started_at: row.window_started_at,

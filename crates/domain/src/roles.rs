@@ -126,9 +126,6 @@ mod tests {
 
     #[test]
     fn unknown_role_is_an_error() {
-        assert_eq!(
-            Roles::from_stored("staff,king"),
-            Err(UnknownRole("king".into()))
-        );
+        assert_eq!(Roles::from_stored("staff,king"), Err(UnknownRole("king".into())));
     }
 }

@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn a_replay_within_the_grace_window_gets_the_same_successor() {
-        assert_eq!(decide_refresh(state(Some(0)), at(10)), RefreshDecision::ReturnSameSuccessor);
+        assert_eq!(
+            decide_refresh(state(Some(0)), at(10)),
+            RefreshDecision::ReturnSameSuccessor
+        );
     }
 
     #[test]
@@ -76,7 +79,10 @@ mod tests {
     #[test]
     fn expired_or_revoked_tokens_are_refused() {
         assert_eq!(decide_refresh(state(None), at(1_000)), RefreshDecision::Refuse);
-        let revoked = RefreshTokenState { session_revoked: true, ..state(None) };
+        let revoked = RefreshTokenState {
+            session_revoked: true,
+            ..state(None)
+        };
         assert_eq!(decide_refresh(revoked, at(0)), RefreshDecision::Refuse);
     }
 }

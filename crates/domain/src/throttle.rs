@@ -29,7 +29,11 @@ impl FailureRecord {
     pub fn after_failure(previous: Option<Self>, now: DateTime<Utc>, policy: ThrottlePolicy) -> Self {
         let mut record = match previous {
             Some(record) if now - record.window_started_at < policy.window => record,
-            _ => FailureRecord { failures: 0, window_started_at: now, locked_until: None },
+            _ => FailureRecord {
+                failures: 0,
+                window_started_at: now,
+                locked_until: None,
+            },
         };
         record.failures = record.failures.saturating_add(1);
         if record.failures >= policy.max_failures {

@@ -75,7 +75,12 @@ impl Keys {
     pub fn decode_access_token(&self, token: &str) -> Result<Claims, ApiError> {
         decode::<Claims>(token, &self.decoding, &self.validation)
             .map(|data| data.claims)
-            .map_err(|err| ApiError::new(ErrorCode::InvalidToken, format!("The access token is not valid: {err}.")))
+            .map_err(|err| {
+                ApiError::new(
+                    ErrorCode::InvalidToken,
+                    format!("The access token is not valid: {err}."),
+                )
+            })
     }
 
     /// The successor of a refresh token, derived rather than random so that a client presenting the
@@ -98,7 +103,10 @@ pub fn random_token() -> String {
 
 /// How opaque tokens are stored: the hex SHA-256 of the token.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

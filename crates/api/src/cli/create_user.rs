@@ -36,7 +36,10 @@ fn read_password(file: Option<&PathBuf>) -> anyhow::Result<String> {
             line = text.lines().next().unwrap_or_default().to_owned();
         }
         None => {
-            std::io::stdin().lock().read_line(&mut line).context("reading the password from standard input")?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .context("reading the password from standard input")?;
         }
     }
     Ok(line.trim_end_matches(['\n', '\r']).to_owned())
@@ -68,6 +71,11 @@ pub async fn run(args: CreateUserArgs) -> anyhow::Result<()> {
         locale: "fa".to_owned(),
     };
     let user = db::users::insert(&db, new_user, Utc::now()).await?;
-    println!("created {} ({}) with roles [{}]", user.email, user.id, roles.to_stored());
+    println!(
+        "created {} ({}) with roles [{}]",
+        user.email,
+        user.id,
+        roles.to_stored()
+    );
     Ok(())
 }

@@ -10,7 +10,11 @@ use crate::settings::{DatabaseArgs, ServeArgs};
 use crate::startup::Application;
 
 #[derive(Debug, Parser)]
-#[command(name = "citizen-diplomat", version, about = "Citizen Diplomat: ideas from citizens with ties abroad, a fair jury, and the register of sister cities.")]
+#[command(
+    name = "citizen-diplomat",
+    version,
+    about = "Citizen Diplomat: ideas from citizens with ties abroad, a fair jury, and the register of sister cities."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,7 +52,9 @@ enum Command {
 fn init_logging(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,sea_orm_migration=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
         LogFormat::Json => builder.json().init(),

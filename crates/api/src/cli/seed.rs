@@ -31,16 +31,36 @@ struct DemoAccount {
 }
 
 const DEMO_ACCOUNTS: &[DemoAccount] = &[
-    DemoAccount { email: "admin@demo.example", display_name: "مدیر سامانه", roles: &[Role::Admin], locale: "fa" },
+    DemoAccount {
+        email: "admin@demo.example",
+        display_name: "مدیر سامانه",
+        roles: &[Role::Admin],
+        locale: "fa",
+    },
     DemoAccount {
         email: "staff@demo.example",
         display_name: "کارشناس امور بین‌الملل",
         roles: &[Role::Staff],
         locale: "fa",
     },
-    DemoAccount { email: "reviewer@demo.example", display_name: "داور نمونه", roles: &[Role::Reviewer], locale: "fa" },
-    DemoAccount { email: "citizen@demo.example", display_name: "سارا احمدی", roles: &[], locale: "fa" },
-    DemoAccount { email: "citizen.en@demo.example", display_name: "Reza Karimi", roles: &[], locale: "en" },
+    DemoAccount {
+        email: "reviewer@demo.example",
+        display_name: "داور نمونه",
+        roles: &[Role::Reviewer],
+        locale: "fa",
+    },
+    DemoAccount {
+        email: "citizen@demo.example",
+        display_name: "سارا احمدی",
+        roles: &[],
+        locale: "fa",
+    },
+    DemoAccount {
+        email: "citizen.en@demo.example",
+        display_name: "Reza Karimi",
+        roles: &[],
+        locale: "en",
+    },
 ];
 
 pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
@@ -53,7 +73,9 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         }
         bail!("the database is not empty; demo content goes only into a new database");
     }
-    let hash = password::hash(DEMO_PASSWORD.to_owned()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = password::hash(DEMO_PASSWORD.to_owned())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let now = Utc::now();
     let txn = db::begin_write(&db).await?;
     for account in DEMO_ACCOUNTS {
@@ -70,7 +92,11 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
     for account in DEMO_ACCOUNTS {
         let roles = Roles::new(account.roles.iter().copied()).to_stored();
-        let roles = if roles.is_empty() { "citizen".to_owned() } else { format!("citizen,{roles}") };
+        let roles = if roles.is_empty() {
+            "citizen".to_owned()
+        } else {
+            format!("citizen,{roles}")
+        };
         println!("  {:<26} {roles}", account.email);
     }
     Ok(())

@@ -24,10 +24,12 @@ pub struct SignedIn {
 pub struct Admin(pub SignedIn);
 
 fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
-    let value = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "Send an access token: Authorization: Bearer <token>."))?;
+    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::NotSignedIn,
+            "Send an access token: Authorization: Bearer <token>.",
+        )
+    })?;
     let value = value
         .to_str()
         .map_err(|_| ApiError::new(ErrorCode::InvalidToken, "The Authorization header is not readable."))?;
@@ -35,22 +37,34 @@ fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
         Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
             Ok(token.trim().to_owned())
         }
-        _ => Err(ApiError::new(ErrorCode::InvalidToken, "The Authorization header must be `Bearer <token>`.")),
+        _ => Err(ApiError::new(
+            ErrorCode::InvalidToken,
+            "The Authorization header must be `Bearer <token>`.",
+        )),
     }
 }
 
 async fn authenticate(state: web::Data<AppState>, token: String) -> Result<SignedIn, ApiError> {
     let claims = state.keys.decode_access_token(&token)?;
     let ended = || ApiError::new(ErrorCode::InvalidToken, "This session has ended; sign in again.");
-    let (session, user) = db::sessions::find_with_user(&state.db, claims.sid).await?.ok_or_else(ended)?;
+    let (session, user) = db::sessions::find_with_user(&state.db, claims.sid)
+        .await?
+        .ok_or_else(ended)?;
     if session.revoked_at.is_some() || user.id != claims.sub {
         return Err(ended());
     }
     if !user.active {
-        return Err(ApiError::new(ErrorCode::AccountInactive, "This account is deactivated."));
+        return Err(ApiError::new(
+            ErrorCode::AccountInactive,
+            "This account is deactivated.",
+        ));
     }
     let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
-    Ok(SignedIn { user, roles, session_id: session.id })
+    Ok(SignedIn {
+        user,
+        roles,
+        session_id: session.id,
+    })
 }
 
 impl FromRequest for SignedIn {

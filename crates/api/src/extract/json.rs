@@ -18,7 +18,10 @@ pub struct BodyLimit(pub usize);
 pub struct ValidJson<T>(pub T);
 
 fn too_large(limit: usize) -> ApiError {
-    ApiError::new(ErrorCode::PayloadTooLarge, format!("The request body must not exceed {limit} bytes."))
+    ApiError::new(
+        ErrorCode::PayloadTooLarge,
+        format!("The request body must not exceed {limit} bytes."),
+    )
 }
 
 fn is_json(req: &HttpRequest) -> bool {
@@ -39,7 +42,10 @@ pub fn parse<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError
         if inner.is_data() {
             deserialize_error(err.path(), message)
         } else {
-            ApiError::new(ErrorCode::MalformedRequest, format!("The body is not valid JSON: {inner}"))
+            ApiError::new(
+                ErrorCode::MalformedRequest,
+                format!("The body is not valid JSON: {inner}"),
+            )
         }
     })?;
     value.validate().map_err(|errors| validation_errors(&errors))?;
@@ -72,7 +78,10 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|err| {
-                    ApiError::new(ErrorCode::MalformedRequest, format!("The body could not be read: {err}"))
+                    ApiError::new(
+                        ErrorCode::MalformedRequest,
+                        format!("The body could not be read: {err}"),
+                    )
                 })?;
                 if body.len() + chunk.len() > limit {
                     return Err(too_large(limit));
@@ -93,6 +102,7 @@ mod tests {
 
     #[derive(Debug, Deserialize, Validate)]
     #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[allow(dead_code)] // only deserialised
     struct Sample {
         #[validate(length(min = 2))]
         display_name: String,

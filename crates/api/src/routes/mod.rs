@@ -13,10 +13,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Everything under /api.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(scope::scope("/api/health").configure(health::configure)).service(
-        scope::scope("/api/v1")
-            .configure(auth::configure)
-            .configure(me::configure)
-            .configure(users::configure),
-    );
+    cfg.service(scope::scope("/api/health").configure(health::configure))
+        .service(
+            scope::scope("/api/v1")
+                .configure(auth::configure)
+                .configure(me::configure)
+                .configure(users::configure),
+        );
 }

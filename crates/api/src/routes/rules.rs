@@ -29,5 +29,7 @@ pub fn password(password: &str) -> Result<(), ValidationError> {
 }
 
 pub fn display_name(name: &str) -> Result<(), ValidationError> {
-    account::normalize_display_name(name).map(|_| ()).map_err(to_validation_error)
+    account::normalize_display_name(name)
+        .map(|_| ())
+        .map_err(to_validation_error)
 }

@@ -27,7 +27,11 @@ pub async fn change_password(
     let ValidJson(request) = body;
     let current_ok = password::verify(request.current_password, caller.user.password_hash.clone()).await?;
     if !current_ok {
-        return Err(ApiError::field("/currentPassword", "wrong_password", "the current password is wrong"));
+        return Err(ApiError::field(
+            "/currentPassword",
+            "wrong_password",
+            "the current password is wrong",
+        ));
     }
     let new_hash = password::hash(request.new_password).await?;
     let now = Utc::now();

@@ -41,7 +41,10 @@ pub async fn login(
 
     let mut wait = None;
     for (key, _) in &keys {
-        if let Some(locked_for) = db::throttle::find(&state.db, key).await?.and_then(|r| r.locked_for(now)) {
+        if let Some(locked_for) = db::throttle::find(&state.db, key)
+            .await?
+            .and_then(|r| r.locked_for(now))
+        {
             wait = wait.max(Some(locked_for));
         }
     }
@@ -54,10 +57,16 @@ pub async fn login(
     let password_ok = password::verify(request.password, stored_hash).await?;
     let Some(user) = user.filter(|_| password_ok) else {
         record_failure(&state, &keys).await?;
-        return Err(ApiError::new(ErrorCode::InvalidCredentials, "The e-mail address or the password is wrong."));
+        return Err(ApiError::new(
+            ErrorCode::InvalidCredentials,
+            "The e-mail address or the password is wrong.",
+        ));
     };
     if !user.active {
-        return Err(ApiError::new(ErrorCode::AccountInactive, "This account is deactivated."));
+        return Err(ApiError::new(
+            ErrorCode::AccountInactive,
+            "This account is deactivated.",
+        ));
     }
 
     let txn = db::begin_write(&state.db).await?;

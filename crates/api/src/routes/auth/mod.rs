@@ -37,8 +37,7 @@ pub(crate) async fn start_session(
 ) -> Result<TokenResponse, ApiError> {
     let session = db::sessions::create(db, user.id, now).await?;
     let refresh_token = random_token();
-    db::sessions::add_refresh_token(db, session.id, token_hash(&refresh_token), now, now + REFRESH_TOKEN_TTL)
-        .await?;
+    db::sessions::add_refresh_token(db, session.id, token_hash(&refresh_token), now, now + REFRESH_TOKEN_TTL).await?;
     token_response(state, user, session.id, refresh_token, now)
 }
 

@@ -9,7 +9,10 @@ use crate::extract::ValidJson;
 use crate::state::AppState;
 
 pub(super) fn invalid_refresh_token() -> ApiError {
-    ApiError::new(ErrorCode::InvalidRefreshToken, "The refresh token is unknown, expired or revoked; sign in again.")
+    ApiError::new(
+        ErrorCode::InvalidRefreshToken,
+        "The refresh token is unknown, expired or revoked; sign in again.",
+    )
 }
 
 /// Exchange a refresh token for new tokens.
@@ -29,17 +32,26 @@ pub(super) fn invalid_refresh_token() -> ApiError {
     ),
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<web::Json<TokenResponse>> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: ValidJson<RefreshRequest>,
+) -> ApiResult<web::Json<TokenResponse>> {
     let ValidJson(request) = body;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let (token, session) = db::sessions::find_refresh_token(&txn, &token_hash(&request.refresh_token))
         .await?
         .ok_or_else(invalid_refresh_token)?;
-    let user = db::users::find_by_id(&txn, session.user_id).await?.ok_or_else(invalid_refresh_token)?;
+    let user = db::users::find_by_id(&txn, session.user_id)
+        .await?
+        .ok_or_else(invalid_refresh_token)?;
 
     let decision = decide_refresh(
-        RefreshTokenState { expires_at: token.expires_at, used_at: token.used_at, session_revoked: session.revoked_at.is_some() },
+        RefreshTokenState {
+            expires_at: token.expires_at,
+            used_at: token.used_at,
+            session_revoked: session.revoked_at.is_some(),
+        },
         now,
     );
     let successor = state.keys.refresh_successor(&request.refresh_token)?;
@@ -55,7 +67,10 @@ pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>
             ));
         }
         _ if !user.active => {
-            return Err(ApiError::new(ErrorCode::AccountInactive, "This account is deactivated."));
+            return Err(ApiError::new(
+                ErrorCode::AccountInactive,
+                "This account is deactivated.",
+            ));
         }
         RefreshDecision::Rotate => {
             db::sessions::mark_used(&txn, token.id, now).await?;

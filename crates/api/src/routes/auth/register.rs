@@ -29,7 +29,9 @@ pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterReques
     let now = Utc::now();
     let email = normalize_email(&request.email);
     let display_name = match request.display_name.as_deref() {
-        Some(name) => normalize_display_name(name).map_err(|e| ApiError::field("/displayName", "invalid", e.to_string()))?,
+        Some(name) => {
+            normalize_display_name(name).map_err(|e| ApiError::field("/displayName", "invalid", e.to_string()))?
+        }
         None => default_display_name(&email),
     };
     let password_hash = password::hash(request.password).await?;
@@ -44,12 +46,17 @@ pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterReques
     let txn = db::begin_write(&state.db).await?;
     let user = db::users::insert(&txn, new_user, now).await.map_err(|err| {
         if db::is_unique_violation(&err) {
-            ApiError::new(ErrorCode::EmailTaken, "An account with this e-mail address exists already.")
+            ApiError::new(
+                ErrorCode::EmailTaken,
+                "An account with this e-mail address exists already.",
+            )
         } else {
             err.into()
         }
     })?;
     let tokens = super::start_session(&state, &txn, user, now).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().insert_header((header::LOCATION, "/api/v1/me")).json(tokens))
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, "/api/v1/me"))
+        .json(tokens))
 }

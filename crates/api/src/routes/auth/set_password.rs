@@ -30,7 +30,11 @@ pub async fn set_password(state: web::Data<AppState>, body: ValidJson<SetPasswor
         .await?
         .filter(|t| t.used_at.is_none() && t.expires_at > now)
         .ok_or_else(|| {
-            ApiError::field("/token", "invalid_password_token", "the token is unknown, used or expired")
+            ApiError::field(
+                "/token",
+                "invalid_password_token",
+                "the token is unknown, used or expired",
+            )
         })?;
     db::users::set_password_hash(&txn, token.user_id, new_hash, now).await?;
     db::password_tokens::use_all_for_user(&txn, token.user_id, now).await?;

@@ -37,5 +37,9 @@ pub async fn issue_password_token(
     db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
     db::password_tokens::create(&txn, id, token_hash(&token), Some(admin.user.id), now, expires_at).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(PasswordTokenView { user_id: id, token, expires_at }))
+    Ok(HttpResponse::Created().json(PasswordTokenView {
+        user_id: id,
+        token,
+        expires_at,
+    }))
 }

@@ -46,5 +46,10 @@ pub async fn list_users(
     };
     let (users, total) = db::users::list(&state.db, &filter).await?;
     let items = users.into_iter().map(UserView::from_model).collect::<Result<_, _>>()?;
-    Ok(web::Json(Page { items, total, limit, offset }))
+    Ok(web::Json(Page {
+        items,
+        total,
+        limit,
+        offset,
+    }))
 }

@@ -48,8 +48,16 @@ pub async fn update_user(
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let user = db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let user = db::users::update_access(&txn, user, db::users::AccessChange { roles, active: request.active }, now)
-        .await?;
+    let user = db::users::update_access(
+        &txn,
+        user,
+        db::users::AccessChange {
+            roles,
+            active: request.active,
+        },
+        now,
+    )
+    .await?;
     if !user.active {
         db::sessions::revoke_all_for_user(&txn, user.id, None, now).await?;
     }

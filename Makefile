@@ -1,0 +1,47 @@
+# The two commands of the README: `make run` and `make test`. The rest are their parts.
+
+BIN := target/debug/citizen-diplomat
+VENV := .venv
+
+.PHONY: run build test test-sqlite test-postgres lint compose-check openapi release
+
+## Build and start the app on SQLite at http://127.0.0.1:8080, with demo content when the database is new.
+run: build
+	$(BIN) seed --demo --if-empty
+	$(BIN) serve
+
+build:
+	cargo build -p api --bin citizen-diplomat
+
+## The whole suite: lint, unit and HTTP tests on SQLite, again on PostgreSQL when TEST_DATABASE_URL is set,
+## and docker-compose.yml against the compose specification.
+test: lint test-sqlite test-postgres compose-check
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-sqlite:
+	env -u TEST_DATABASE_URL cargo test --workspace
+
+test-postgres:
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "PostgreSQL: running the HTTP suite on $$TEST_DATABASE_URL"; \
+		cargo test -p integration-tests; \
+	else \
+		echo "PostgreSQL: SKIPPED — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on it"; \
+	fi
+
+$(VENV)/bin/check-jsonschema:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet check-jsonschema
+
+compose-check: $(VENV)/bin/check-jsonschema
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+## Regenerate the committed OpenAPI document after changing the API.
+openapi:
+	cargo run -q -p api --bin citizen-diplomat -- openapi > openapi/openapi.json
+
+release:
+	cargo build --release -p api --bin citizen-diplomat
