@@ -26,8 +26,8 @@ test-sqlite:
 
 test-postgres:
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-		echo "PostgreSQL: running the HTTP suite on $$TEST_DATABASE_URL"; \
-		cargo test -p integration-tests; \
+		echo "PostgreSQL: running the db and HTTP suites on $$TEST_DATABASE_URL"; \
+		cargo test -p db -p integration-tests; \
 	else \
 		echo "PostgreSQL: SKIPPED — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on it"; \
 	fi

@@ -7,6 +7,9 @@ pub mod sessions;
 pub mod throttle;
 pub mod users;
 
+#[cfg(test)]
+mod tests;
+
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};

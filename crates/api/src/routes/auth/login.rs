@@ -91,8 +91,8 @@ async fn record_failure(state: &AppState, keys: &[(String, ThrottlePolicy)]) -> 
     let txn = db::begin_write(&state.db).await?;
     let now = Utc::now();
     for (key, policy) in keys {
-        let previous = db::throttle::find(&txn, key).await?;
-        db::throttle::save(&txn, key, FailureRecord::after_failure(previous, now, *policy)).await?;
+        let previous = db::throttle::lock_for_update(&txn, key, now).await?;
+        db::throttle::save(&txn, key, FailureRecord::after_failure(Some(previous), now, *policy)).await?;
     }
     txn.commit().await?;
     Ok(())
