@@ -31,12 +31,13 @@ async fn databases(dir: &tempfile::TempDir) -> Vec<(DatabaseConnection, Option<S
 }
 
 async fn drop_postgres(name: Option<String>) {
-    if let (Some(name), Ok(admin_url)) = (name, std::env::var("TEST_DATABASE_URL")) {
-        if let Ok(admin) = Database::connect(&admin_url).await {
-            let _ = admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                .await;
-        }
+    let (Some(name), Ok(admin_url)) = (name, std::env::var("TEST_DATABASE_URL")) else {
+        return;
+    };
+    if let Ok(admin) = Database::connect(&admin_url).await {
+        let _ = admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .await;
     }
 }
 
