@@ -175,6 +175,12 @@ impl TestApp {
         request.send().await.expect("request sent")
     }
 
+    /// The JSON body of a 200 answer.
+    pub async fn json(&self, response: Response) -> Value {
+        assert_eq!(response.status(), StatusCode::OK, "status");
+        response.json().await.expect("JSON body")
+    }
+
     pub async fn register(&self, email: &str) -> Value {
         let response = self
             .post(

@@ -4,6 +4,15 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
+fn emails(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u["email"].as_str())
+        .collect()
+}
+
 #[tokio::test]
 async fn only_admins_list_accounts() {
     let app = spawn_app().await;
@@ -33,60 +42,34 @@ async fn the_account_list_pages_searches_filters_and_sorts() {
         assert_eq!(response.status(), 201);
     }
 
-    let page: Value = app
-        .get("/api/v1/users?limit=2&sort=email", Some(&admin))
-        .await
-        .json()
-        .await
-        .expect("JSON");
+    let page = app
+        .json(app.get("/api/v1/users?limit=2&sort=email", Some(&admin)).await)
+        .await;
     assert_eq!(page["total"], 4);
     assert_eq!(page["limit"], 2);
     assert_eq!(page["offset"], 0);
-    let emails: Vec<&str> = page["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|u| u["email"].as_str())
-        .collect();
-    assert_eq!(emails, ["admin@example.org", "ali@example.org"]);
+    assert_eq!(emails(&page), ["admin@example.org", "ali@example.org"]);
 
-    let page: Value = app
-        .get("/api/v1/users?limit=2&offset=2&sort=-email", Some(&admin))
-        .await
-        .json()
-        .await
-        .expect("JSON");
-    let emails: Vec<&str> = page["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|u| u["email"].as_str())
-        .collect();
-    assert_eq!(emails, ["ali@example.org", "admin@example.org"]);
+    let page = app
+        .json(
+            app.get("/api/v1/users?limit=2&offset=2&sort=-email", Some(&admin))
+                .await,
+        )
+        .await;
+    assert_eq!(emails(&page), ["ali@example.org", "admin@example.org"]);
 
     // Arabic yeh typed at registration, Persian yeh searched: found.
-    let found: Value = app
-        .get("/api/v1/users?q=%D8%B9%D9%84%DB%8C", Some(&admin))
-        .await
-        .json()
-        .await
-        .expect("JSON");
+    let found = app
+        .json(app.get("/api/v1/users?q=%D8%B9%D9%84%DB%8C", Some(&admin)).await)
+        .await;
     assert_eq!(found["total"], 1);
     assert_eq!(found["items"][0]["email"], "ali@example.org");
 
-    let admins: Value = app
-        .get("/api/v1/users?role=admin", Some(&admin))
-        .await
-        .json()
-        .await
-        .expect("JSON");
+    let admins = app.json(app.get("/api/v1/users?role=admin", Some(&admin)).await).await;
     assert_eq!(admins["total"], 1);
-    let inactive: Value = app
-        .get("/api/v1/users?active=false", Some(&admin))
-        .await
-        .json()
-        .await
-        .expect("JSON");
+    let inactive = app
+        .json(app.get("/api/v1/users?active=false", Some(&admin)).await)
+        .await;
     assert_eq!(inactive["total"], 0);
 }
 
