@@ -33,6 +33,11 @@ fn is_json(req: &HttpRequest) -> bool {
 }
 
 pub fn parse<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError> {
+    // Every request body is an object; serde alone would also build a struct from an array.
+    let starts_as_object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if !starts_as_object && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        return Err(ApiError::field("/", "invalid_type", "the body must be a JSON object"));
+    }
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
     let value: T = serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let inner = err.inner();
@@ -132,6 +137,15 @@ mod tests {
         let errors = problem.map(|p| p.errors).unwrap_or_default();
         assert_eq!(errors[0].pointer, "/displayName");
         assert_eq!(errors[0].code, "length");
+    }
+
+    #[test]
+    fn arrays_are_not_objects() {
+        let problem = parse::<Sample>(br#"["ab", []]"#).err().map(|e| e.problem());
+        assert_eq!(
+            problem.map(|p| (p.status, p.errors[0].pointer.clone())),
+            Some((422, "/".to_owned()))
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@ use utoipa::ToSchema;
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 100;
+/// Offsets are 32-bit signed integers on the wire, as the contract says.
+pub const MAX_OFFSET: u32 = i32::MAX as u32;
 
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]

@@ -24,7 +24,7 @@ pub struct RegisterRequest {
     pub password: String,
     /// The name shown to others; defaults to the part of the e-mail before `@`.
     #[validate(custom(function = "rules::display_name"))]
-    #[schema(max_length = 100, example = "سارا احمدی")]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S", example = "سارا احمدی")]
     pub display_name: Option<String>,
     /// The preferred language; Persian when left out.
     pub locale: Option<Locale>,
@@ -34,10 +34,10 @@ pub struct RegisterRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoginRequest {
     #[validate(length(min = 1, max = 320, code = "required", message = "this field is required"))]
-    #[schema(example = "sara@example.org")]
+    #[schema(min_length = 1, max_length = 320, example = "sara@example.org")]
     pub email: String,
     #[validate(length(min = 1, max = 1024, code = "required", message = "this field is required"))]
-    #[schema(format = "password")]
+    #[schema(min_length = 1, max_length = 1024, format = "password")]
     pub password: String,
 }
 
@@ -46,6 +46,7 @@ pub struct LoginRequest {
 pub struct RefreshRequest {
     /// The refresh token from the last login or refresh.
     #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: String,
 }
 
@@ -53,7 +54,7 @@ pub struct RefreshRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     #[validate(length(min = 1, max = 1024, code = "required", message = "this field is required"))]
-    #[schema(format = "password")]
+    #[schema(min_length = 1, max_length = 1024, format = "password")]
     pub current_password: String,
     /// At least 10 characters.
     #[validate(custom(function = "rules::password"))]
@@ -66,6 +67,7 @@ pub struct ChangePasswordRequest {
 pub struct SetPasswordRequest {
     /// The one-time token an admin or staff member handed over.
     #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 200)]
     pub token: String,
     /// At least 10 characters.
     #[validate(custom(function = "rules::password"))]

@@ -16,7 +16,7 @@ use crate::state::AppState;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateMeRequest {
     #[validate(custom(function = "rules::display_name"))]
-    #[schema(max_length = 100, example = "سارا احمدی")]
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S", example = "سارا احمدی")]
     pub display_name: Option<String>,
     pub locale: Option<Locale>,
 }

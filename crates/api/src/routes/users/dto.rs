@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::routes::page::MAX_LIMIT;
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 
 /// The order of a list of accounts; `-` in front sorts descending.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
@@ -32,18 +32,22 @@ pub enum UserSort {
 pub struct ListUsersQuery {
     /// Text search in e-mail and display name; Persian and Arabic letter forms and digits match alike.
     #[validate(length(max = 200))]
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Only accounts holding this role.
     pub role: Option<Role>,
     /// Only active (true) or deactivated (false) accounts.
     pub active: Option<bool>,
     /// Default `-createdAt`, newest first.
+    #[param(inline)]
     pub sort: Option<UserSort>,
     /// Page size, 1 to 100; default 20.
     #[validate(range(min = 1, max = MAX_LIMIT))]
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
     /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
     pub offset: Option<u32>,
 }
 
