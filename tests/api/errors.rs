@@ -98,7 +98,9 @@ async fn wrong_types_and_non_object_bodies_are_422() {
 
     // An array is not an object, even where every field is optional.
     let tokens = app.register("arrays@example.org").await;
-    let response = app.patch("/api/v1/me", Some(&token(&tokens)), json!([null, null])).await;
+    let response = app
+        .patch("/api/v1/me", Some(&token(&tokens)), json!([null, null]))
+        .await;
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert_eq!(problem["errors"][0]["code"], "invalid_type");
 }

@@ -213,3 +213,36 @@ async fn sqlite_keeps_a_generated_secret_so_tokens_survive_restarts() {
     assert_eq!(second.get("/api/v1/me", Some(&token(&tokens))).await.status(), 200);
     assert_eq!(std::fs::read_to_string(&secret_file).unwrap_or_default(), secret);
 }
+
+#[tokio::test]
+async fn readiness_answers_503_while_the_database_does_not() {
+    if !on_postgres() {
+        return; // An open SQLite file cannot be taken away from a running pool; PostgreSQL's can.
+    }
+    let app = spawn_app().await;
+    assert_eq!(app.get("/api/health/ready", None).await.status(), 200);
+    let name = app.database_url.rsplit('/').next().unwrap_or_default().to_owned();
+    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_default();
+    let admin = sea_orm::Database::connect(&admin_url).await.expect("admin connection");
+    let shut = format!(
+        "ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false; \
+         SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+    );
+    sea_orm::ConnectionTrait::execute_unprepared(&admin, &shut)
+        .await
+        .expect("database closed");
+
+    let response = app.get("/api/health/ready", None).await;
+    assert_problem(response, 503, "not_ready").await;
+    assert_eq!(
+        app.get("/api/health/live", None).await.status(),
+        200,
+        "the process itself lives on"
+    );
+
+    let open = format!("ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
+    sea_orm::ConnectionTrait::execute_unprepared(&admin, &open)
+        .await
+        .expect("database reopened");
+    assert_eq!(app.get("/api/health/ready", None).await.status(), 200, "ready again");
+}
