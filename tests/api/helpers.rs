@@ -81,16 +81,20 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the server with extra `serve` flags.
 pub async fn spawn_app_with(extra: &[&str]) -> TestApp {
+    unstarted_app().await.start(extra).await
+}
+
+/// A fresh, empty database and data folder, with no server yet.
+pub async fn unstarted_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temporary folder");
     let (database_url, postgres) = fresh_database(&dir).await;
-    let app = TestApp {
+    TestApp {
         address: String::new(),
         client: client(),
         database_url,
         dir,
         _postgres: postgres,
-    };
-    app.start(extra).await
+    }
 }
 
 fn client() -> reqwest::Client {

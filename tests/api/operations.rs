@@ -246,3 +246,17 @@ async fn readiness_answers_503_while_the_database_does_not() {
         .expect("database reopened");
     assert_eq!(app.get("/api/health/ready", None).await.status(), 200, "ready again");
 }
+
+#[tokio::test]
+async fn api_processes_starting_together_on_one_postgres_migrate_once() {
+    if !on_postgres() {
+        return; // Scaling out to several processes is PostgreSQL's job; SQLite serves one.
+    }
+    let app = unstarted_app().await;
+    let starts: Vec<_> = (0..4).map(|_| Application::build(app.serve_args(&[]))).collect();
+    for started in futures_util::future::join_all(starts).await {
+        started.expect("every process starts");
+    }
+    let status = db::migration_status(&app.db().await).await.expect("status");
+    assert!(status.iter().all(|(_, applied)| *applied));
+}
