@@ -163,6 +163,16 @@ impl TestApp {
         request.send().await.expect("request sent")
     }
 
+    /// A GET with extra headers (request ids, Accept-Encoding, Origin…).
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        let request = headers
+            .iter()
+            .fold(self.client.get(self.url(path)), |request, (name, value)| {
+                request.header(*name, *value)
+            });
+        request.send().await.expect("request sent")
+    }
+
     pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Response {
         let mut request = self.client.post(self.url(path)).json(&body);
         if let Some(token) = token {

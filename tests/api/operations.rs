@@ -79,12 +79,8 @@ fn the_document_lists_every_error_code_and_shared_error_answers() {
 async fn request_ids_are_echoed_or_made() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .get(app.url("/api/health/live"))
-        .header("x-request-id", "abc-123")
-        .send()
-        .await
-        .expect("sent");
+        .get_with_headers("/api/health/live", &[("x-request-id", "abc-123")])
+        .await;
     assert_eq!(response.headers()["x-request-id"], "abc-123");
     let response = app.get("/api/health/live", None).await;
     let made = response.headers()["x-request-id"]
@@ -98,12 +94,8 @@ async fn request_ids_are_echoed_or_made() {
 async fn responses_are_compressed_when_asked() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .get(app.url("/api/openapi.json"))
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .expect("sent");
+        .get_with_headers("/api/openapi.json", &[("accept-encoding", "gzip")])
+        .await;
     assert_eq!(response.headers()["content-encoding"], "gzip");
 }
 
@@ -111,12 +103,8 @@ async fn responses_are_compressed_when_asked() {
 async fn cors_is_off_unless_origins_are_configured() {
     let app = spawn_app().await;
     let response = app
-        .client
-        .get(app.url("/api/health/live"))
-        .header("origin", "https://evil.example")
-        .send()
-        .await
-        .expect("sent");
+        .get_with_headers("/api/health/live", &[("origin", "https://evil.example")])
+        .await;
     assert!(response.headers().get("access-control-allow-origin").is_none());
 
     let app = spawn_app_with(&["--cors-allowed-origins", "https://spa.example"]).await;
@@ -131,12 +119,8 @@ async fn cors_is_off_unless_origins_are_configured() {
         .expect("sent");
     assert_eq!(response.headers()["access-control-allow-origin"], "https://spa.example");
     let response = app
-        .client
-        .get(app.url("/api/health/live"))
-        .header("origin", "https://evil.example")
-        .send()
-        .await
-        .expect("sent");
+        .get_with_headers("/api/health/live", &[("origin", "https://evil.example")])
+        .await;
     assert!(response.headers().get("access-control-allow-origin").is_none());
 }
 

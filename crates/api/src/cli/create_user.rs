@@ -61,7 +61,7 @@ pub async fn run(args: CreateUserArgs) -> anyhow::Result<()> {
     if db::users::find_by_email(&db, &email).await?.is_some() {
         bail!("an account with the e-mail address {email} exists already");
     }
-    let hash = password::hash(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = password::hash(password).await?;
     let roles = Roles::new(args.roles);
     let new_user = db::users::NewUser {
         email,

@@ -73,9 +73,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         }
         bail!("the database is not empty; demo content goes only into a new database");
     }
-    let hash = password::hash(DEMO_PASSWORD.to_owned())
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let now = Utc::now();
     let txn = db::begin_write(&db).await?;
     for account in DEMO_ACCOUNTS {

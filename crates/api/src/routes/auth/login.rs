@@ -1,6 +1,6 @@
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
 use actix_web::{post, web};
-use chrono::{TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use domain::account::normalize_email;
 use domain::throttle::{FailureRecord, ThrottlePolicy};
 
@@ -56,7 +56,7 @@ pub async fn login(
     let stored_hash = user.as_ref().and_then(|u| u.password_hash.clone());
     let password_ok = password::verify(request.password, stored_hash).await?;
     let Some(user) = user.filter(|_| password_ok) else {
-        record_failure(&state, &keys).await?;
+        record_failure(&state, &keys, now).await?;
         return Err(ApiError::new(
             ErrorCode::InvalidCredentials,
             "The e-mail address or the password is wrong.",
@@ -87,9 +87,12 @@ fn throttle_keys(state: &AppState, email: &str, client: ClientAddress) -> Vec<(S
     keys
 }
 
-async fn record_failure(state: &AppState, keys: &[(String, ThrottlePolicy)]) -> Result<(), ApiError> {
+async fn record_failure(
+    state: &AppState,
+    keys: &[(String, ThrottlePolicy)],
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     let txn = db::begin_write(&state.db).await?;
-    let now = Utc::now();
     for (key, policy) in keys {
         let previous = db::throttle::lock_for_update(&txn, key, now).await?;
         db::throttle::save(&txn, key, FailureRecord::after_failure(Some(previous), now, *policy)).await?;
