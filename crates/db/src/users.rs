@@ -75,8 +75,8 @@ pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
 /// One page of accounts and the number matching the filter.
 pub async fn list(db: &impl ConnectionTrait, filter: &UserFilter) -> Result<(Vec<User>, u64), DbErr> {
     let mut query = Users::find();
-    if let Some(q) = filter.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
-        query = query.filter(Column::SearchText.contains(q));
+    for word in crate::search::words(filter.q.as_deref()) {
+        query = query.filter(crate::search::contains(Column::SearchText, &word));
     }
     if let Some(role) = filter.role {
         // Role names are not substrings of one another, so a substring test on the stored list is exact.

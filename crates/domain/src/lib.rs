@@ -1,7 +1,13 @@
 //! The rules of Citizen Diplomat as plain Rust: no HTTP, no SQL, only values and the functions on them.
 
 pub mod account;
+pub mod call;
+pub mod country;
+pub mod idea;
+pub mod profile;
 pub mod roles;
 pub mod session;
+pub mod similarity;
 pub mod text;
 pub mod throttle;
+pub mod wire_enum;

@@ -7,6 +7,12 @@ mod m20261127_000002_create_sessions;
 mod m20261127_000003_create_refresh_tokens;
 mod m20261127_000004_create_password_tokens;
 mod m20261127_000005_create_login_throttles;
+mod m20261127_000006_create_citizen_profiles;
+mod m20261127_000007_create_cities;
+mod m20261127_000008_create_calls;
+mod m20261127_000009_create_ideas;
+mod m20261127_000010_create_events;
+mod m20261127_000011_create_idea_search_index;
 
 pub struct Migrator;
 
@@ -19,6 +25,26 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_create_refresh_tokens::Migration),
             Box::new(m20261127_000004_create_password_tokens::Migration),
             Box::new(m20261127_000005_create_login_throttles::Migration),
+            Box::new(m20261127_000006_create_citizen_profiles::Migration),
+            Box::new(m20261127_000007_create_cities::Migration),
+            Box::new(m20261127_000008_create_calls::Migration),
+            Box::new(m20261127_000009_create_ideas::Migration),
+            Box::new(m20261127_000010_create_events::Migration),
+            Box::new(m20261127_000011_create_idea_search_index::Migration),
         ]
     }
+}
+
+/// Creates a plain index on `columns` of `table`.
+async fn index<T, C>(manager: &SchemaManager<'_>, name: &str, table: T, columns: &[C]) -> Result<(), DbErr>
+where
+    T: IntoIden + 'static,
+    C: IntoIden + Copy + 'static,
+{
+    let mut statement = Index::create();
+    statement.name(name).table(table);
+    for column in columns {
+        statement.col(*column);
+    }
+    manager.create_index(statement.to_owned()).await
 }

@@ -1,5 +1,10 @@
 //! sea-orm entities: the tables as Rust types. They never leave the server: the API maps them to views.
 
+pub mod call;
+pub mod citizen_profile;
+pub mod city;
+pub mod event;
+pub mod idea;
 pub mod login_throttle;
 pub mod password_token;
 pub mod refresh_token;

@@ -1,0 +1,157 @@
+//! Calls for ideas.
+
+use chrono::{DateTime, Utc};
+use domain::call::CallPhase;
+use domain::idea::Domain;
+use sea_orm::sea_query::{Expr, ExprTrait, Order};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::call::{ActiveModel, Column, Entity as Calls, Model as Call};
+
+/// A call's fields as staff give them, already checked.
+#[derive(Debug, Clone)]
+pub struct CallFields {
+    pub title_fa: String,
+    pub title_en: Option<String>,
+    pub description_fa: String,
+    pub description_en: Option<String>,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub review_opens_at: DateTime<Utc>,
+    pub review_closes_at: DateTime<Utc>,
+    pub domains: Vec<Domain>,
+    pub ideas_per_citizen: i32,
+    pub blind_review: bool,
+    pub reviewers_per_idea: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct CallFilter {
+    pub phase: Option<CallPhase>,
+    pub now: DateTime<Utc>,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+pub fn domains_to_stored(domains: &[Domain]) -> String {
+    domains.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")
+}
+
+pub fn domains_from_stored(stored: &str) -> Result<Vec<Domain>, DbErr> {
+    stored
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<Domain>().map_err(|e| DbErr::Type(e.to_string())))
+        .collect()
+}
+
+fn apply(model: &mut ActiveModel, fields: CallFields) {
+    model.title_fa = Set(fields.title_fa);
+    model.title_en = Set(fields.title_en);
+    model.description_fa = Set(fields.description_fa);
+    model.description_en = Set(fields.description_en);
+    model.opens_at = Set(fields.opens_at);
+    model.closes_at = Set(fields.closes_at);
+    model.review_opens_at = Set(fields.review_opens_at);
+    model.review_closes_at = Set(fields.review_closes_at);
+    model.domains = Set(domains_to_stored(&fields.domains));
+    model.ideas_per_citizen = Set(fields.ideas_per_citizen);
+    model.blind_review = Set(fields.blind_review);
+    model.reviewers_per_idea = Set(fields.reviewers_per_idea);
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    fields: CallFields,
+    created_by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<Call, DbErr> {
+    let mut model = ActiveModel {
+        id: Set(Uuid::now_v7()),
+        decisions_published_at: Set(None),
+        version: Set(1),
+        created_by: Set(created_by),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    apply(&mut model, fields);
+    model.insert(db).await
+}
+
+pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Call>, DbErr> {
+    Calls::find_by_id(id).one(db).await
+}
+
+/// The calls in `phase` at `now`: the SQL twin of `domain::call::CallWindow::phase`.
+fn phase_condition(phase: CallPhase, now: DateTime<Utc>) -> Condition {
+    let decided = Column::DecisionsPublishedAt.is_not_null();
+    let undecided = Condition::all().add(Column::DecisionsPublishedAt.is_null());
+    match phase {
+        CallPhase::Decided => Condition::all().add(decided),
+        CallPhase::Upcoming => undecided.add(Column::OpensAt.gt(now)),
+        CallPhase::Open => undecided.add(Column::OpensAt.lte(now)).add(Column::ClosesAt.gte(now)),
+        CallPhase::Closed => undecided.add(Column::ClosesAt.lt(now)).add(Column::ReviewOpensAt.gt(now)),
+        CallPhase::InReview => undecided.add(Column::ReviewOpensAt.lte(now)),
+    }
+}
+
+/// One page of calls, the latest opening first, and how many match.
+pub async fn list(db: &impl ConnectionTrait, filter: &CallFilter) -> Result<(Vec<Call>, u64), DbErr> {
+    let mut query = Calls::find();
+    if let Some(phase) = filter.phase {
+        query = query.filter(phase_condition(phase, filter.now));
+    }
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by(Column::OpensAt, Order::Desc)
+        .order_by(Column::Id, Order::Asc)
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// Saves new fields if the call is still at `expected_version`; `None` when someone saved first.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    call: &Call,
+    expected_version: i32,
+    fields: CallFields,
+    now: DateTime<Utc>,
+) -> Result<Option<Call>, DbErr> {
+    let mut model: ActiveModel = call.clone().into();
+    apply(&mut model, fields);
+    model.version = Set(expected_version + 1);
+    model.updated_at = Set(now);
+    let result = Calls::update_many()
+        .set(model)
+        .filter(Column::Id.eq(call.id))
+        .filter(Column::Version.eq(expected_version))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Ok(None);
+    }
+    find_by_id(db, call.id).await
+}
+
+/// Ends the submission period now (only if it is still open).
+pub async fn close_now(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let result = Calls::update_many()
+        .col_expr(Column::ClosesAt, Expr::value(now))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(id))
+        .filter(phase_condition(CallPhase::Open, now))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+pub use crate::entities::call::Model;

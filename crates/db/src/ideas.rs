@@ -1,0 +1,424 @@
+//! Ideas: writing them, their state changes, the lists (at most two statements per page), the
+//! near-duplicate fingerprints, and the rows behind statistics and exports.
+
+use chrono::{DateTime, Utc};
+use domain::idea::{Domain, IdeaState};
+use domain::profile::OccupationCategory;
+use domain::similarity::{self, Fingerprint};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
+};
+use uuid::Uuid;
+
+use crate::entities::idea::{ActiveModel, Column, Entity as Ideas, Model as Idea, Relation};
+use crate::entities::{city, user};
+
+/// An idea's content as its submitter writes it, already checked.
+#[derive(Debug, Clone)]
+pub struct IdeaContent {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub domain: Domain,
+    pub target_city_id: Uuid,
+    pub channel_kind: Option<String>,
+    pub channel_description: String,
+    pub channel_years: Option<i32>,
+    /// JSON array.
+    pub partners_json: String,
+    /// The partners' names and organisations, for search.
+    pub partners_text: String,
+    pub expected_outcomes: String,
+}
+
+impl IdeaContent {
+    fn search_text(&self) -> String {
+        domain::text::fold(&format!(
+            "{}\n{}\n{}\n{}\n{}\n{}",
+            self.title, self.summary, self.body, self.channel_description, self.partners_text, self.expected_outcomes
+        ))
+    }
+}
+
+fn apply(model: &mut ActiveModel, content: IdeaContent) -> String {
+    let search_text = content.search_text();
+    model.fingerprint = Set(Fingerprint::of_folded(&search_text).to_bytes());
+    model.search_text = Set(search_text.clone());
+    model.title = Set(content.title);
+    model.summary = Set(content.summary);
+    model.body = Set(content.body);
+    model.domain = Set(content.domain.as_str().to_owned());
+    model.target_city_id = Set(content.target_city_id);
+    model.channel_kind = Set(content.channel_kind);
+    model.channel_description = Set(content.channel_description);
+    model.channel_years = Set(content.channel_years);
+    model.partners = Set(content.partners_json);
+    model.expected_outcomes = Set(content.expected_outcomes);
+    search_text
+}
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+    submitter_id: Uuid,
+    submitter_category: Option<OccupationCategory>,
+    content: IdeaContent,
+    now: DateTime<Utc>,
+) -> Result<Idea, DbErr> {
+    let mut model = ActiveModel {
+        id: Set(Uuid::now_v7()),
+        call_id: Set(call_id),
+        submitter_id: Set(submitter_id),
+        state: Set(IdeaState::Draft.as_str().to_owned()),
+        submitter_category: Set(submitter_category.map(|c| c.as_str().to_owned())),
+        best_match_id: Set(None),
+        best_match_score: Set(None),
+        version: Set(1),
+        submitted_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    apply(&mut model, content);
+    let idea = model.insert(db).await?;
+    refresh_similarity(db, &idea).await?;
+    find_by_id(db, idea.id).await?.ok_or(DbErr::RecordNotFound("idea just written".into()))
+}
+
+pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Idea>, DbErr> {
+    Ideas::find_by_id(id).one(db).await
+}
+
+/// How many of a submitter's ideas in a call count against its cap (all but the withdrawn).
+pub async fn count_active_of_submitter(db: &impl ConnectionTrait, call_id: Uuid, submitter_id: Uuid) -> Result<u64, DbErr> {
+    Ideas::find()
+        .filter(Column::CallId.eq(call_id))
+        .filter(Column::SubmitterId.eq(submitter_id))
+        .filter(Column::State.ne(IdeaState::Withdrawn.as_str()))
+        .count(db)
+        .await
+}
+
+/// Saves new content if the idea is still at `expected_version` and in one of `states`; `None` otherwise.
+pub async fn update_content(
+    db: &impl ConnectionTrait,
+    idea: &Idea,
+    expected_version: i32,
+    states: &[IdeaState],
+    content: IdeaContent,
+    submitter_category: Option<OccupationCategory>,
+    now: DateTime<Utc>,
+) -> Result<Option<Idea>, DbErr> {
+    let mut model = <ActiveModel as Default>::default();
+    apply(&mut model, content);
+    model.submitter_category = Set(submitter_category.map(|c| c.as_str().to_owned()));
+    model.version = Set(expected_version + 1);
+    model.updated_at = Set(now);
+    let result = Ideas::update_many()
+        .set(model)
+        .filter(Column::Id.eq(idea.id))
+        .filter(Column::Version.eq(expected_version))
+        .filter(Column::State.is_in(states.iter().map(|s| s.as_str())))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Ok(None);
+    }
+    let Some(updated) = find_by_id(db, idea.id).await? else {
+        return Ok(None);
+    };
+    refresh_similarity(db, &updated).await?;
+    find_by_id(db, idea.id).await
+}
+
+/// Moves the idea from one of `from` to `to`, atomically: of two concurrent transitions only one
+/// finds the idea still in `from`. `None` when it was no longer there.
+pub async fn transition(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    from: &[IdeaState],
+    to: IdeaState,
+    now: DateTime<Utc>,
+) -> Result<Option<Idea>, DbErr> {
+    let mut update = Ideas::update_many()
+        .col_expr(Column::State, Expr::value(to.as_str()))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .col_expr(Column::UpdatedAt, Expr::value(now));
+    if to == IdeaState::Submitted && from.contains(&IdeaState::Draft) {
+        update = update.col_expr(Column::SubmittedAt, Expr::value(now));
+    }
+    let result = update
+        .filter(Column::Id.eq(id))
+        .filter(Column::State.is_in(from.iter().map(|s| s.as_str())))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Ok(None);
+    }
+    find_by_id(db, id).await
+}
+
+/// Who may see which ideas in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Staff: every idea.
+    Staff,
+    /// A signed-in account: its own ideas and the published selected ones.
+    Account(Uuid),
+    /// Nobody signed in: the published selected ideas.
+    Public,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdeaSortField {
+    SubmittedAt,
+    CreatedAt,
+    Title,
+}
+
+#[derive(Debug, Clone)]
+pub struct IdeaFilter {
+    pub audience: Audience,
+    /// Only the caller's own ideas.
+    pub mine_of: Option<Uuid>,
+    pub call_id: Option<Uuid>,
+    pub state: Option<IdeaState>,
+    pub domain: Option<Domain>,
+    pub target_city_id: Option<Uuid>,
+    pub target_country: Option<String>,
+    pub submitter_category: Option<OccupationCategory>,
+    pub submitted_from: Option<DateTime<Utc>>,
+    pub submitted_to: Option<DateTime<Utc>>,
+    pub q: Option<String>,
+    pub sort: (IdeaSortField, Order),
+    pub limit: u64,
+    pub offset: u64,
+}
+
+/// An idea with what its views show beside it: the target city, the submitter's name and the
+/// title of its closest other idea.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct IdeaRow {
+    #[sea_orm(nested)]
+    pub idea: Idea,
+    pub city_name_fa: String,
+    pub city_name_en: Option<String>,
+    pub city_country: String,
+    pub city_verified: bool,
+    pub submitter_name: String,
+    pub submitter_email: String,
+    pub best_match_title: Option<String>,
+}
+
+fn visible_to(audience: Audience) -> Condition {
+    let published = Column::State.eq(IdeaState::Selected.as_str());
+    match audience {
+        Audience::Staff => Condition::all(),
+        Audience::Account(id) => Condition::any().add(Column::SubmitterId.eq(id)).add(published),
+        Audience::Public => Condition::all().add(published),
+    }
+}
+
+fn filter_condition(backend: sea_orm::DbBackend, filter: &IdeaFilter) -> Condition {
+    let mut condition = Condition::all().add(visible_to(filter.audience));
+    if let Some(id) = filter.mine_of {
+        condition = condition.add(Column::SubmitterId.eq(id));
+    }
+    if let Some(call_id) = filter.call_id {
+        condition = condition.add(Column::CallId.eq(call_id));
+    }
+    if let Some(state) = filter.state {
+        condition = condition.add(Column::State.eq(state.as_str()));
+    }
+    if let Some(domain) = filter.domain {
+        condition = condition.add(Column::Domain.eq(domain.as_str()));
+    }
+    if let Some(city) = filter.target_city_id {
+        condition = condition.add(Column::TargetCityId.eq(city));
+    }
+    if let Some(country) = &filter.target_country {
+        condition = condition.add(crate::cities::in_country(Column::TargetCityId, country));
+    }
+    if let Some(category) = filter.submitter_category {
+        condition = condition.add(Column::SubmitterCategory.eq(category.as_str()));
+    }
+    if let Some(from) = filter.submitted_from {
+        condition = condition.add(Column::SubmittedAt.gte(from));
+    }
+    if let Some(to) = filter.submitted_to {
+        condition = condition.add(Column::SubmittedAt.lte(to));
+    }
+    let words = crate::search::words(filter.q.as_deref());
+    if !words.is_empty() {
+        condition = condition.add(crate::search::condition(backend, "ideas", "ideas_search", Column::SearchText, &words));
+    }
+    condition
+}
+
+fn with_labels(select: sea_orm::Select<Ideas>) -> sea_orm::Selector<sea_orm::SelectModel<IdeaRow>> {
+    let best = Alias::new("best");
+    select
+        .join(JoinType::InnerJoin, Relation::TargetCity.def())
+        .join(JoinType::InnerJoin, Relation::Submitter.def())
+        .join_as(JoinType::LeftJoin, Relation::BestMatch.def(), best.clone())
+        .column_as(city::Column::NameFa, "city_name_fa")
+        .column_as(city::Column::NameEn, "city_name_en")
+        .column_as(city::Column::Country, "city_country")
+        .column_as(city::Column::Verified, "city_verified")
+        .column_as(user::Column::DisplayName, "submitter_name")
+        .column_as(user::Column::Email, "submitter_email")
+        .column_as(Expr::col((best, Column::Title)), "best_match_title")
+        .into_model::<IdeaRow>()
+}
+
+/// One page of the ideas the filter's audience may see, and how many match: two statements.
+pub async fn list(db: &impl ConnectionTrait, filter: &IdeaFilter) -> Result<(Vec<IdeaRow>, u64), DbErr> {
+    let query = Ideas::find().filter(filter_condition(db.get_database_backend(), filter));
+    let total = query.clone().count(db).await?;
+    let (field, order) = filter.sort.clone();
+    let column = match field {
+        IdeaSortField::SubmittedAt => Column::SubmittedAt,
+        IdeaSortField::CreatedAt => Column::CreatedAt,
+        IdeaSortField::Title => Column::Title,
+    };
+    let page = query
+        .order_by_with_nulls(column, order, NullOrdering::Last)
+        .order_by(Column::Id, Order::Asc)
+        .limit(filter.limit)
+        .offset(filter.offset);
+    let items = with_labels(page).all(db).await?;
+    Ok((items, total))
+}
+
+/// One idea with its labels.
+pub async fn find_row(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<IdeaRow>, DbErr> {
+    with_labels(Ideas::find().filter(Column::Id.eq(id))).one(db).await
+}
+
+/// Every idea of a call with its labels, in submission order: the rows of an export.
+pub async fn all_of_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<IdeaRow>, DbErr> {
+    let select = Ideas::find()
+        .filter(Column::CallId.eq(call_id))
+        .order_by_with_nulls(Column::SubmittedAt, Order::Asc, NullOrdering::Last)
+        .order_by(Column::Id, Order::Asc);
+    with_labels(select).all(db).await
+}
+
+#[derive(Debug, Clone, FromQueryResult)]
+struct FingerprintRow {
+    id: Uuid,
+    fingerprint: Vec<u8>,
+    best_match_id: Option<Uuid>,
+    best_match_score: Option<f64>,
+}
+
+async fn fingerprints_of_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<FingerprintRow>, DbErr> {
+    Ideas::find()
+        .select_only()
+        .column(Column::Id)
+        .column(Column::Fingerprint)
+        .column(Column::BestMatchId)
+        .column(Column::BestMatchScore)
+        .filter(Column::CallId.eq(call_id))
+        .into_model::<FingerprintRow>()
+        .all(db)
+        .await
+}
+
+fn decoded(rows: &[FingerprintRow]) -> Vec<(Uuid, Fingerprint)> {
+    rows.iter()
+        .filter_map(|row| Fingerprint::from_bytes(&row.fingerprint).map(|f| (row.id, f)))
+        .collect()
+}
+
+/// Scores are kept to three decimals: enough to rank, stable to compare.
+fn rounded(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+async fn set_best_match(db: &impl ConnectionTrait, id: Uuid, best: Option<(Uuid, f64)>) -> Result<(), DbErr> {
+    Ideas::update_many()
+        .col_expr(Column::BestMatchId, Expr::value(best.map(|b| b.0)))
+        .col_expr(Column::BestMatchScore, Expr::value(best.map(|b| rounded(b.1))))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// After an idea's text changed: its own best match, and that of every other idea of the call whose
+/// best match it now beats or whose best match it was.
+pub async fn refresh_similarity(db: &impl ConnectionTrait, idea: &Idea) -> Result<(), DbErr> {
+    let rows = fingerprints_of_call(db, idea.call_id).await?;
+    let all = decoded(&rows);
+    let Some(own) = Fingerprint::from_bytes(&idea.fingerprint) else {
+        return Ok(());
+    };
+    let best = similarity::best_match(idea.id, &own, &all).filter(|(_, score)| *score > 0.0);
+    set_best_match(db, idea.id, best).await?;
+    for row in rows.iter().filter(|row| row.id != idea.id) {
+        let Some(theirs) = Fingerprint::from_bytes(&row.fingerprint) else {
+            continue;
+        };
+        let score = rounded(theirs.similarity(&own));
+        let was_ours = row.best_match_id == Some(idea.id);
+        let beaten = score > row.best_match_score.unwrap_or(0.0);
+        if was_ours || beaten {
+            let best = similarity::best_match(row.id, &theirs, &all).filter(|(_, score)| *score > 0.0);
+            let best = best.map(|(id, score)| (id, rounded(score)));
+            if best.map(|b| b.0) != row.best_match_id || best.map(|b| b.1) != row.best_match_score {
+                set_best_match(db, row.id, best).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The ideas of the same call most like `idea`, best first, with their similarity.
+pub async fn similar(db: &impl ConnectionTrait, idea: &Idea, limit: usize) -> Result<Vec<(IdeaRow, f64)>, DbErr> {
+    const MIN_SCORE: f64 = 0.05;
+    let rows = fingerprints_of_call(db, idea.call_id).await?;
+    let all = decoded(&rows);
+    let Some(own) = Fingerprint::from_bytes(&idea.fingerprint) else {
+        return Ok(Vec::new());
+    };
+    let best = similarity::most_similar(idea.id, &own, &all, limit, MIN_SCORE);
+    let ids: Vec<Uuid> = best.iter().map(|(id, _)| *id).collect();
+    let mut found = with_labels(Ideas::find().filter(Column::Id.is_in(ids))).all(db).await?;
+    Ok(best
+        .into_iter()
+        .filter_map(|(id, score)| {
+            let at = found.iter().position(|row| row.idea.id == id)?;
+            Some((found.swap_remove(at), rounded(score)))
+        })
+        .collect())
+}
+
+/// What a call's statistics count, one row per idea.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct StatsRow {
+    pub state: String,
+    pub domain: String,
+    pub country: String,
+    pub submitter_category: Option<String>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+pub async fn stats_rows(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<StatsRow>, DbErr> {
+    Ideas::find()
+        .select_only()
+        .column(Column::State)
+        .column(Column::Domain)
+        .column_as(city::Column::Country, "country")
+        .column(Column::SubmitterCategory)
+        .column(Column::SubmittedAt)
+        .join(JoinType::InnerJoin, Relation::TargetCity.def())
+        .filter(Column::CallId.eq(call_id))
+        .into_model::<StatsRow>()
+        .all(db)
+        .await
+}
+
+pub use crate::entities::idea::Model;
