@@ -21,13 +21,20 @@ cities.\n\nConventions: JSON field names are camelCase and enum values snake_cas
 RFC 9457 problem (`application/problem+json`) with a stable `code`; see the `ErrorCode` schema for the full \
 list. Sign in at `/api/v1/auth/login` and send the access token as `Authorization: Bearer <token>`; renew it \
 with the single-use refresh token at `/api/v1/auth/refresh`. Lists take `limit` (default 20, at most 100) \
-and `offset` and answer `{ items, total, limit, offset }`. Times are RFC 3339, stored in UTC.",
+and `offset` and answer `{ items, total, limit, offset }`; `q` searches text, folding Persian and Arabic \
+letter forms. Edits of versioned resources (calls, ideas) send `If-Match` with the ETag they read: a stale one \
+gets 412, a missing one 428. Times are RFC 3339, stored in UTC; a date without a time is a day in the office's \
+time zone (Asia/Tehran by default).",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     tags(
         (name = "auth", description = "Registration, sign-in, tokens and passwords"),
         (name = "me", description = "The signed-in account"),
         (name = "users", description = "Account management (admin)"),
+        (name = "cities", description = "Cities abroad that ideas target"),
+        (name = "calls", description = "Calls for ideas, their history, statistics and exports"),
+        (name = "ideas", description = "Citizens' ideas: drafting, submitting, withdrawing, reading"),
+        (name = "screening", description = "Staff's first pass over submitted ideas, and near-duplicates"),
         (name = "health", description = "Liveness and readiness"),
     ),
     components(schemas(Problem, ErrorCode, FieldError)),
@@ -121,9 +128,13 @@ fn add_shared_responses(doc: &mut Document) {
         for operation in operations(item) {
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_body = operation.request_body.is_some();
+            let has_query = operation.parameters.iter().flatten().any(
+                |p| matches!(p, RefOr::T(p) if matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query)),
+            );
             for (name, status, _) in SHARED {
                 let applies = match *status {
-                    "400" | "413" | "422" => has_body,
+                    "400" | "413" => has_body,
+                    "422" => has_body || has_query,
                     "401" | "403" => secured,
                     "404" => has_path_params,
                     _ => true,

@@ -11,4 +11,6 @@ pub struct AppState {
     pub account_throttle: ThrottlePolicy,
     pub client_throttle: ThrottlePolicy,
     pub trusted_proxies: Vec<IpNet>,
+    /// The office's time zone: day boundaries of dates without a time, and statistics per day.
+    pub time_zone: chrono_tz::Tz,
 }

@@ -95,7 +95,9 @@ fn phase_condition(phase: CallPhase, now: DateTime<Utc>) -> Condition {
         CallPhase::Decided => Condition::all().add(decided),
         CallPhase::Upcoming => undecided.add(Column::OpensAt.gt(now)),
         CallPhase::Open => undecided.add(Column::OpensAt.lte(now)).add(Column::ClosesAt.gte(now)),
-        CallPhase::Closed => undecided.add(Column::ClosesAt.lt(now)).add(Column::ReviewOpensAt.gt(now)),
+        CallPhase::Closed => undecided
+            .add(Column::ClosesAt.lt(now))
+            .add(Column::ReviewOpensAt.gt(now)),
         CallPhase::InReview => undecided.add(Column::ReviewOpensAt.lte(now)),
     }
 }
@@ -155,3 +157,15 @@ pub async fn close_now(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) 
 }
 
 pub use crate::entities::call::Model;
+
+/// Records when the call's decisions were published; from then on its phase is `decided`.
+pub async fn set_decisions_published(db: &impl ConnectionTrait, id: Uuid, at: DateTime<Utc>) -> Result<(), DbErr> {
+    Calls::update_many()
+        .col_expr(Column::DecisionsPublishedAt, Expr::value(at))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .col_expr(Column::UpdatedAt, Expr::value(at))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

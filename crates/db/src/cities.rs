@@ -67,11 +67,7 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Ci
 }
 
 /// A city of `country` one of whose names folds to the same text as one of the given names.
-pub async fn find_same(
-    db: &impl ConnectionTrait,
-    country: &str,
-    names: &[&str],
-) -> Result<Option<City>, DbErr> {
+pub async fn find_same(db: &impl ConnectionTrait, country: &str, names: &[&str]) -> Result<Option<City>, DbErr> {
     let wanted: Vec<String> = names.iter().map(|n| fold(n)).filter(|n| !n.is_empty()).collect();
     let candidates = Cities::find().filter(Column::Country.eq(country)).all(db).await?;
     Ok(candidates.into_iter().find(|city| {
@@ -104,7 +100,12 @@ pub async fn list(db: &impl ConnectionTrait, filter: &CityFilter) -> Result<(Vec
     Ok((items, total))
 }
 
-pub async fn update(db: &impl ConnectionTrait, city: City, change: CityChange, now: DateTime<Utc>) -> Result<City, DbErr> {
+pub async fn update(
+    db: &impl ConnectionTrait,
+    city: City,
+    change: CityChange,
+    now: DateTime<Utc>,
+) -> Result<City, DbErr> {
     let name_fa = change.name_fa.clone().unwrap_or_else(|| city.name_fa.clone());
     let name_en = change.name_en.clone().unwrap_or_else(|| city.name_en.clone());
     let mut model: ActiveModel = city.into();

@@ -84,7 +84,9 @@ pub async fn insert(
     apply(&mut model, content);
     let idea = model.insert(db).await?;
     refresh_similarity(db, &idea).await?;
-    find_by_id(db, idea.id).await?.ok_or(DbErr::RecordNotFound("idea just written".into()))
+    find_by_id(db, idea.id)
+        .await?
+        .ok_or(DbErr::RecordNotFound("idea just written".into()))
 }
 
 pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Idea>, DbErr> {
@@ -92,7 +94,11 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Id
 }
 
 /// How many of a submitter's ideas in a call count against its cap (all but the withdrawn).
-pub async fn count_active_of_submitter(db: &impl ConnectionTrait, call_id: Uuid, submitter_id: Uuid) -> Result<u64, DbErr> {
+pub async fn count_active_of_submitter(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+    submitter_id: Uuid,
+) -> Result<u64, DbErr> {
     Ideas::find()
         .filter(Column::CallId.eq(call_id))
         .filter(Column::SubmitterId.eq(submitter_id))
@@ -252,7 +258,13 @@ fn filter_condition(backend: sea_orm::DbBackend, filter: &IdeaFilter) -> Conditi
     }
     let words = crate::search::words(filter.q.as_deref());
     if !words.is_empty() {
-        condition = condition.add(crate::search::condition(backend, "ideas", "ideas_search", Column::SearchText, &words));
+        condition = condition.add(crate::search::condition(
+            backend,
+            "ideas",
+            "ideas_search",
+            Column::SearchText,
+            &words,
+        ));
     }
     condition
 }
@@ -422,3 +434,24 @@ pub async fn stats_rows(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<
 }
 
 pub use crate::entities::idea::Model;
+
+/// Puts an idea straight into `state` with its historical times, bypassing the state machine: for demo
+/// data and imports of past calls, whose ideas went through their lives before they reached this database.
+/// The caller writes the matching events.
+pub async fn backdate(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    state: IdeaState,
+    created_at: DateTime<Utc>,
+    submitted_at: Option<DateTime<Utc>>,
+) -> Result<(), DbErr> {
+    Ideas::update_many()
+        .col_expr(Column::State, Expr::value(state.as_str()))
+        .col_expr(Column::CreatedAt, Expr::value(created_at))
+        .col_expr(Column::UpdatedAt, Expr::value(submitted_at.unwrap_or(created_at)))
+        .col_expr(Column::SubmittedAt, Expr::value(submitted_at))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

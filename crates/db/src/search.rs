@@ -40,7 +40,7 @@ pub fn condition(
     }
     if !indexed.is_empty() {
         condition = condition.add(Expr::cust_with_values(
-            format!("{table}.rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH $1)"),
+            format!("{table}.rowid IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)"),
             [indexed.join(" ")],
         ));
     }

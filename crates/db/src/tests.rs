@@ -148,3 +148,220 @@ async fn concurrent_read_then_write_transactions_all_succeed() {
         drop_postgres(name).await;
     }
 }
+
+struct CallFixture {
+    submitter: uuid::Uuid,
+    call: uuid::Uuid,
+    city: uuid::Uuid,
+}
+
+async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
+    let now = Utc::now();
+    let user = crate::users::insert(db, new_user("c@example.org", "C"), now)
+        .await
+        .expect("user");
+    let city = crate::cities::insert(
+        db,
+        crate::cities::NewCity {
+            name_fa: "کوالالامپور".into(),
+            name_en: Some("Kuala Lumpur".into()),
+            country: "MY".into(),
+            coordinates: None,
+            verified: true,
+            created_by: None,
+        },
+        now,
+    )
+    .await
+    .expect("city");
+    let fields = crate::calls::CallFields {
+        title_fa: "فراخوان".into(),
+        title_en: None,
+        description_fa: "شرح".into(),
+        description_en: None,
+        opens_at: now - chrono::TimeDelta::days(1),
+        closes_at: now + chrono::TimeDelta::days(10),
+        review_opens_at: now + chrono::TimeDelta::days(11),
+        review_closes_at: now + chrono::TimeDelta::days(20),
+        domains: vec![domain::idea::Domain::Cultural],
+        ideas_per_citizen: 100,
+        blind_review: true,
+        reviewers_per_idea: 3,
+    };
+    let call = crate::calls::insert(db, fields, None, now).await.expect("call");
+    CallFixture {
+        submitter: user.id,
+        call: call.id,
+        city: city.id,
+    }
+}
+
+fn content(city: uuid::Uuid, title: &str, body: &str) -> crate::ideas::IdeaContent {
+    crate::ideas::IdeaContent {
+        title: title.into(),
+        summary: String::new(),
+        body: body.into(),
+        domain: domain::idea::Domain::Cultural,
+        target_city_id: city,
+        channel_kind: None,
+        channel_description: String::new(),
+        channel_years: None,
+        partners_json: "[]".into(),
+        partners_text: String::new(),
+        expected_outcomes: String::new(),
+    }
+}
+
+fn idea_filter(q: Option<&str>, limit: u64) -> crate::ideas::IdeaFilter {
+    crate::ideas::IdeaFilter {
+        audience: crate::ideas::Audience::Staff,
+        mine_of: None,
+        call_id: None,
+        state: None,
+        domain: None,
+        target_city_id: None,
+        target_country: None,
+        submitter_category: None,
+        submitted_from: None,
+        submitted_to: None,
+        q: q.map(str::to_owned),
+        sort: (
+            crate::ideas::IdeaSortField::SubmittedAt,
+            sea_orm::sea_query::Order::Desc,
+        ),
+        limit,
+        offset: 0,
+    }
+}
+
+#[tokio::test]
+async fn idea_search_folds_persian_and_arabic_forms_on_both_databases() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (db, name) in databases(&dir).await {
+        let f = call_fixture(&db).await;
+        let texts = [
+            ("همکاری سفارت‌ها", "دیدار با سفارت‌های دو کشور"),
+            ("نمایشگاه ايران", "نمایشگاه صنایع دستی"),
+            ("هفته فرهنگی در كوالالامپور", "برنامه‌ای یک‌هفته‌ای"),
+            ("Tram know-how 100%", "from Florence_city"),
+        ];
+        for (title, body) in texts {
+            crate::ideas::insert(&db, f.call, f.submitter, None, content(f.city, title, body), Utc::now())
+                .await
+                .expect("idea");
+        }
+        let titles = |q: &'static str| {
+            let db = db.clone();
+            async move {
+                let (rows, total) = crate::ideas::list(&db, &idea_filter(Some(q), 10)).await.expect("list");
+                assert_eq!(total as usize, rows.len());
+                rows.into_iter().map(|r| r.idea.title).collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(titles("سفارت").await, vec!["همکاری سفارت‌ها"]);
+        assert_eq!(titles("ایران").await, vec!["نمایشگاه ايران"]);
+        assert_eq!(titles("کوالالامپور").await, vec!["هفته فرهنگی در كوالالامپور"]);
+        assert_eq!(titles("فرهنگی کوالالامپور").await, vec!["هفته فرهنگی در كوالالامپور"]);
+        assert_eq!(titles("TRAM").await, vec!["Tram know-how 100%"]);
+        // LIKE's wildcards are literal, and two-letter words work without the trigram index.
+        assert_eq!(titles("0%").await, vec!["Tram know-how 100%"]);
+        assert_eq!(titles("e_c").await, vec!["Tram know-how 100%"]);
+        assert!(titles("%").await.len() == 1);
+        assert!(titles("\"").await.is_empty());
+        assert!(titles("سفارت ایران").await.is_empty());
+        drop(db);
+        drop_postgres(name).await;
+    }
+}
+
+/// A list page is two statements (count and page, with the labels joined) whatever its size.
+#[tokio::test]
+async fn an_idea_list_runs_two_statements_whatever_the_page_size() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (mut db, name) in databases(&dir).await {
+        let f = call_fixture(&db).await;
+        for i in 0..30 {
+            let title = format!("ایده شماره {i}");
+            crate::ideas::insert(
+                &db,
+                f.call,
+                f.submitter,
+                None,
+                content(f.city, &title, "متن"),
+                Utc::now(),
+            )
+            .await
+            .expect("idea");
+        }
+        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = count.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        for limit in [1, 100] {
+            count.store(0, std::sync::atomic::Ordering::SeqCst);
+            let mut filter = idea_filter(Some("ایده"), limit);
+            filter.call_id = Some(f.call);
+            filter.target_country = Some("MY".into());
+            filter.domain = Some(domain::idea::Domain::Cultural);
+            let (rows, total) = crate::ideas::list(&db, &filter).await.expect("list");
+            assert_eq!(total, 30);
+            assert_eq!(rows.len() as u64, limit.min(30));
+            assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 2, "limit {limit}");
+        }
+        drop(db);
+        drop_postgres(name).await;
+    }
+}
+
+#[tokio::test]
+async fn a_near_duplicate_becomes_each_others_best_match() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (db, name) in databases(&dir).await {
+        let f = call_fixture(&db).await;
+        let body = "برگزاری هفته فرهنگی اصفهان در کوالالامپور با نمایش صنایع دستی، موسیقی سنتی و غذاهای محلی";
+        let first = crate::ideas::insert(
+            &db,
+            f.call,
+            f.submitter,
+            None,
+            content(f.city, "هفته فرهنگی", body),
+            Utc::now(),
+        )
+        .await
+        .expect("first");
+        let other = crate::ideas::insert(
+            &db,
+            f.call,
+            f.submitter,
+            None,
+            content(f.city, "تبادل دانشجو", "دانشگاه"),
+            Utc::now(),
+        )
+        .await
+        .expect("other");
+        let copy = crate::ideas::insert(
+            &db,
+            f.call,
+            f.submitter,
+            None,
+            content(f.city, "هفته فرهنگي", &body.replace('ی', "ي")),
+            Utc::now(),
+        )
+        .await
+        .expect("copy");
+        assert_eq!(copy.best_match_id, Some(first.id));
+        let first = crate::ideas::find_by_id(&db, first.id)
+            .await
+            .expect("find")
+            .expect("first");
+        assert_eq!(first.best_match_id, Some(copy.id));
+        assert!(first.best_match_score.unwrap_or(0.0) > 0.9);
+        let similar = crate::ideas::similar(&db, &first, 10).await.expect("similar");
+        assert_eq!(similar.first().map(|(row, _)| row.idea.id), Some(copy.id));
+        assert!(similar.iter().all(|(row, _)| row.idea.id != first.id));
+        let _ = other;
+        drop(db);
+        drop_postgres(name).await;
+    }
+}

@@ -165,3 +165,23 @@ pub async fn update_access(
 }
 
 pub use user::Model;
+
+/// The display names of these accounts, in one query.
+pub async fn display_names(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let users = Users::find()
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    Ok(users.into_iter().map(|u| (u.id, u.display_name)).collect())
+}
+
+/// Locks the account's row until the transaction ends (PostgreSQL; SQLite locks the whole database).
+pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        Users::find_by_id(id).lock_exclusive().one(db).await?;
+    }
+    Ok(())
+}

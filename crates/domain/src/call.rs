@@ -161,11 +161,20 @@ mod tests {
     #[test]
     fn window_bounds_must_be_in_order() {
         assert_eq!(window().check(), Ok(()));
-        let w = CallWindow { closes_at: window().opens_at, ..window() };
+        let w = CallWindow {
+            closes_at: window().opens_at,
+            ..window()
+        };
         assert_eq!(w.check(), Err(WindowError::ClosesBeforeOpening));
-        let w = CallWindow { review_opens_at: utc("2021-02-01T00:00:00Z"), ..window() };
+        let w = CallWindow {
+            review_opens_at: utc("2021-02-01T00:00:00Z"),
+            ..window()
+        };
         assert_eq!(w.check().map_err(WindowError::field), Err("reviewOpensAt"));
-        let w = CallWindow { review_closes_at: window().review_opens_at, ..window() };
+        let w = CallWindow {
+            review_closes_at: window().review_opens_at,
+            ..window()
+        };
         assert_eq!(w.check(), Err(WindowError::ReviewClosesBeforeOpening));
     }
 

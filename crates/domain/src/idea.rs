@@ -235,7 +235,10 @@ mod tests {
         ];
         for action in ACTIONS {
             for from in IdeaState::ALL.iter().copied() {
-                let expected = allowed.iter().find(|(a, f, _)| *a == action && *f == from).map(|(_, _, to)| *to);
+                let expected = allowed
+                    .iter()
+                    .find(|(a, f, _)| *a == action && *f == from)
+                    .map(|(_, _, to)| *to);
                 match expected {
                     Some(to) => assert_eq!(action.apply(from), Ok(to), "{action:?} from {from}"),
                     None => assert_eq!(action.apply(from), Err(TransitionRefused { action, from })),
@@ -274,7 +277,11 @@ mod tests {
     #[test]
     fn other_needs_a_note_and_blank_notes_are_none() {
         assert_eq!(
-            Screening::new(ScreeningDecision::Reject, Some(ScreeningReason::Other), Some("  ".into())),
+            Screening::new(
+                ScreeningDecision::Reject,
+                Some(ScreeningReason::Other),
+                Some("  ".into())
+            ),
             Err(ScreeningError::OtherWithoutNote)
         );
         let screening = Screening::new(ScreeningDecision::Shortlist, None, Some(" ok ".into())).expect("valid");

@@ -56,7 +56,10 @@ mod tests {
     fn names_round_trip_and_match_serde() {
         for colour in Colour::ALL {
             assert_eq!(colour.as_str().parse::<Colour>(), Ok(*colour));
-            assert_eq!(serde_json::to_value(colour).ok(), Some(serde_json::json!(colour.as_str())));
+            assert_eq!(
+                serde_json::to_value(colour).ok(),
+                Some(serde_json::json!(colour.as_str()))
+            );
         }
         assert!("red".parse::<Colour>().is_err());
     }

@@ -64,12 +64,24 @@ impl MigrationTrait for Migration {
             .await?;
         // One index per filter and sort of the idea lists, so that they stay fast at 100,000 ideas.
         let t = Ideas::Table;
-        index(manager, "idx_ideas_call_submitted_at", t, &[Ideas::CallId, Ideas::SubmittedAt]).await?;
+        index(
+            manager,
+            "idx_ideas_call_submitted_at",
+            t,
+            &[Ideas::CallId, Ideas::SubmittedAt],
+        )
+        .await?;
         index(manager, "idx_ideas_call_state", t, &[Ideas::CallId, Ideas::State]).await?;
         index(manager, "idx_ideas_state", t, &[Ideas::State]).await?;
         index(manager, "idx_ideas_domain", t, &[Ideas::Domain]).await?;
         index(manager, "idx_ideas_target_city_id", t, &[Ideas::TargetCityId]).await?;
-        index(manager, "idx_ideas_submitter_call", t, &[Ideas::SubmitterId, Ideas::CallId]).await?;
+        index(
+            manager,
+            "idx_ideas_submitter_call",
+            t,
+            &[Ideas::SubmitterId, Ideas::CallId],
+        )
+        .await?;
         index(manager, "idx_ideas_submitter_category", t, &[Ideas::SubmitterCategory]).await?;
         index(manager, "idx_ideas_submitted_at", t, &[Ideas::SubmittedAt]).await?;
         index(manager, "idx_ideas_title", t, &[Ideas::Title]).await?;

@@ -48,8 +48,20 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        index(manager, "idx_events_idea_created_at", Events::Table, &[Events::IdeaId, Events::CreatedAt]).await?;
-        index(manager, "idx_events_call_created_at", Events::Table, &[Events::CallId, Events::CreatedAt]).await
+        index(
+            manager,
+            "idx_events_idea_created_at",
+            Events::Table,
+            &[Events::IdeaId, Events::CreatedAt],
+        )
+        .await?;
+        index(
+            manager,
+            "idx_events_call_created_at",
+            Events::Table,
+            &[Events::CallId, Events::CreatedAt],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

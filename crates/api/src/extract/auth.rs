@@ -1,4 +1,5 @@
-//! Who is calling: `SignedIn` for any active account, `Admin` for admins. Every request checks the
+//! Who is calling: `SignedIn` for any active account, `Staff` and `Admin` for those roles, and
+//! `Viewer` where signing in is optional (public reads that show more to some). Every request checks the
 //! session and the account in the database, so logout, deactivation and demotion act at once.
 
 use actix_web::dev::Payload;
@@ -22,6 +23,31 @@ pub struct SignedIn {
 /// A signed-in admin.
 #[derive(Debug, Clone)]
 pub struct Admin(pub SignedIn);
+
+/// A signed-in staff member (admins included).
+#[derive(Debug, Clone)]
+pub struct Staff(pub SignedIn);
+
+/// Whoever is calling: an account, or the public when no Authorization header is sent. A header
+/// that is sent must be valid (401 otherwise), so a client never silently gets the public view.
+#[derive(Debug, Clone)]
+pub struct Viewer(pub Option<SignedIn>);
+
+impl Viewer {
+    pub fn is_staff(&self) -> bool {
+        self.0.as_ref().is_some_and(|caller| caller.roles.is_staff())
+    }
+
+    pub fn user_id(&self) -> Option<Uuid> {
+        self.0.as_ref().map(|caller| caller.user.id)
+    }
+}
+
+impl SignedIn {
+    pub fn is_staff(&self) -> bool {
+        self.roles.is_staff()
+    }
+}
 
 fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
     let value = req.headers().get(header::AUTHORIZATION).ok_or_else(|| {
@@ -94,5 +120,34 @@ impl FromRequest for Admin {
             }
             Ok(Admin(caller))
         })
+    }
+}
+
+impl FromRequest for Staff {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let signed_in = SignedIn::from_request(req, payload);
+        Box::pin(async move {
+            let caller = signed_in.await?;
+            if !caller.roles.is_staff() {
+                return Err(ApiError::new(ErrorCode::Forbidden, "Only staff may do this."));
+            }
+            Ok(Staff(caller))
+        })
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !req.headers().contains_key(header::AUTHORIZATION) {
+            return Box::pin(async { Ok(Viewer(None)) });
+        }
+        let signed_in = SignedIn::from_request(req, payload);
+        Box::pin(async move { Ok(Viewer(Some(signed_in.await?))) })
     }
 }

@@ -2,11 +2,13 @@
 
 mod auth;
 mod client_address;
+mod if_match;
 mod json;
 mod query;
 mod validation;
 
-pub use auth::{Admin, SignedIn};
+pub use auth::{Admin, SignedIn, Staff, Viewer};
 pub use client_address::ClientAddress;
+pub use if_match::{IfMatch, etag, etag_header, stale};
 pub use json::{BodyLimit, ValidJson};
 pub use query::ValidQuery;

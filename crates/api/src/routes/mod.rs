@@ -2,10 +2,14 @@
 //! routes: the server and the OpenAPI document are both built from it.
 
 pub mod auth;
+pub mod calls;
+pub mod cities;
 pub mod health;
+pub mod ideas;
 pub mod me;
 pub mod page;
 pub mod rules;
+pub mod text;
 pub mod users;
 
 use utoipa_actix_web::scope;
@@ -18,6 +22,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             scope::scope("/api/v1")
                 .configure(auth::configure)
                 .configure(me::configure)
-                .configure(users::configure),
+                .configure(users::configure)
+                .configure(cities::configure)
+                .configure(calls::configure)
+                .configure(ideas::configure),
         );
 }

@@ -33,3 +33,29 @@ pub fn display_name(name: &str) -> Result<(), ValidationError> {
         .map(|_| ())
         .map_err(to_validation_error)
 }
+
+/// Text that must say something: not empty, not only spaces.
+pub fn required_text(text: &str) -> Result<(), ValidationError> {
+    if text.trim().is_empty() {
+        Err(ValidationError::new("required").with_message(Cow::Borrowed("this field is required")))
+    } else {
+        Ok(())
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code.
+pub fn country(code: &str) -> Result<(), ValidationError> {
+    match domain::country::parse(code) {
+        Some(_) => Ok(()),
+        None => Err(ValidationError::new("invalid_country").with_message(Cow::Borrowed(
+            "not an ISO 3166-1 alpha-2 country code (such as IT or MY)",
+        ))),
+    }
+}
+
+/// A date-time (RFC 3339) or a date (YYYY-MM-DD) in the office's calendar.
+pub fn moment(text: &str) -> Result<(), ValidationError> {
+    domain::call::Moment::parse(text)
+        .map(|_| ())
+        .map_err(|e| ValidationError::new("invalid_date").with_message(Cow::Owned(e.to_string())))
+}

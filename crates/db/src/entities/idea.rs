@@ -36,9 +36,17 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::city::Entity", from = "Column::TargetCityId", to = "super::city::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::city::Entity",
+        from = "Column::TargetCityId",
+        to = "super::city::Column::Id"
+    )]
     TargetCity,
-    #[sea_orm(belongs_to = "super::user::Entity", from = "Column::SubmitterId", to = "super::user::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::user::Entity",
+        from = "Column::SubmitterId",
+        to = "super::user::Column::Id"
+    )]
     Submitter,
     #[sea_orm(belongs_to = "Entity", from = "Column::BestMatchId", to = "Column::Id")]
     BestMatch,

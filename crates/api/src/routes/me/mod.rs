@@ -1,5 +1,6 @@
 //! The signed-in account's own profile.
 
+pub mod dto;
 mod show;
 mod update;
 

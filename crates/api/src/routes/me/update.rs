@@ -1,39 +1,26 @@
 use actix_web::{patch, web};
 use chrono::Utc;
-use domain::account::{Locale, normalize_display_name};
-use serde::Deserialize;
-use utoipa::ToSchema;
-use validator::Validate;
+use domain::account::normalize_display_name;
 
+use super::dto::{MeView, ProfileView, UpdateMeRequest};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{SignedIn, ValidJson};
 use crate::routes::auth::dto::UserView;
-use crate::routes::rules;
 use crate::state::AppState;
 
-/// The fields of your account you may change; leave out what stays.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct UpdateMeRequest {
-    #[validate(custom(function = "rules::display_name"))]
-    #[schema(min_length = 1, max_length = 100, pattern = r"\S", example = "سارا احمدی")]
-    pub display_name: Option<String>,
-    pub locale: Option<Locale>,
-}
-
-/// Change your display name or preferred language.
+/// Change your display name, preferred language or citizen profile (occupation, ties abroad, languages).
 #[utoipa::path(
     tag = "me",
     request_body = UpdateMeRequest,
     security(("bearer" = [])),
-    responses((status = 200, description = "The account as changed.", body = UserView)),
+    responses((status = 200, description = "The account and profile as changed.", body = MeView)),
 )]
 #[patch("/me")]
 pub async fn update_me(
     state: web::Data<AppState>,
     caller: SignedIn,
     body: ValidJson<UpdateMeRequest>,
-) -> ApiResult<web::Json<UserView>> {
+) -> ApiResult<web::Json<MeView>> {
     let ValidJson(request) = body;
     let display_name = request
         .display_name
@@ -45,8 +32,19 @@ pub async fn update_me(
         display_name,
         locale: request.locale.map(|l| l.as_str().to_owned()),
     };
+    let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
-    let user = db::users::update_profile(&txn, caller.user, change, Utc::now()).await?;
+    let user = db::users::update_profile(&txn, caller.user, change, now).await?;
+    let mut profile = ProfileView::from_model(db::profiles::find(&txn, user.id).await?)?;
+    if let Some(profile_change) = request.profile {
+        profile = profile.changed(profile_change);
+        let (occupation, ties, languages) = profile.to_stored()?;
+        let saved = db::profiles::save(&txn, user.id, occupation, ties, languages, now).await?;
+        profile = ProfileView::from_model(Some(saved))?;
+    }
     txn.commit().await?;
-    UserView::from_model(user).map(web::Json)
+    Ok(web::Json(MeView {
+        account: UserView::from_model(user)?,
+        profile,
+    }))
 }

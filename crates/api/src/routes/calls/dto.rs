@@ -1,0 +1,333 @@
+//! What the call endpoints read and answer.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use domain::call::{CallPhase, CallWindow, Moment};
+use domain::idea::Domain;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::{Validate, ValidationError};
+
+use crate::error::{ApiError, ApiResult};
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::rules;
+use crate::routes::text::{LongText, ShortText};
+
+fn unique_domains(domains: &[Domain]) -> Result<(), ValidationError> {
+    let mut sorted = domains.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() == domains.len() {
+        Ok(())
+    } else {
+        Err(ValidationError::new("duplicate").with_message("each domain may appear once".into()))
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateCallRequest {
+    #[validate(nested)]
+    pub title: ShortText,
+    #[validate(nested)]
+    pub description: LongText,
+    /// When citizens may start proposing: an RFC 3339 date-time, or a date meaning the start of that
+    /// day in the office's time zone.
+    #[validate(custom(function = "rules::moment"))]
+    #[schema(example = "2026-12-21")]
+    pub opens_at: String,
+    /// The deadline: an RFC 3339 date-time, or a date meaning the end of that day in the office's time zone.
+    #[validate(custom(function = "rules::moment"))]
+    #[schema(example = "2027-02-18")]
+    pub closes_at: String,
+    /// When the jury starts (not before the deadline); a date means the start of that day.
+    #[validate(custom(function = "rules::moment"))]
+    #[schema(example = "2027-02-20")]
+    pub review_opens_at: String,
+    /// When the jury's reviews are due; a date means the end of that day.
+    #[validate(custom(function = "rules::moment"))]
+    #[schema(example = "2027-03-15")]
+    pub review_closes_at: String,
+    /// The domains ideas may belong to; at least one.
+    #[validate(length(min = 1, code = "required"), custom(function = "unique_domains"))]
+    #[schema(min_items = 1)]
+    pub domains: Vec<Domain>,
+    /// How many ideas one citizen may have in the call (withdrawn ones do not count); default 3.
+    #[validate(range(min = 1, max = 50))]
+    #[schema(minimum = 1, maximum = 50)]
+    pub ideas_per_citizen: Option<i32>,
+    /// Whether reviewers see ideas without their submitter's identity; default true.
+    pub blind_review: Option<bool>,
+    /// How many reviewers each shortlisted idea gets; default 3.
+    #[validate(range(min = 1, max = 10))]
+    #[schema(minimum = 1, maximum = 10)]
+    pub reviewers_per_idea: Option<i32>,
+}
+
+/// What staff may change of a call; leave out what stays. Moving the window is recorded as an event.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateCallRequest {
+    #[validate(nested)]
+    pub title: Option<ShortText>,
+    #[validate(nested)]
+    pub description: Option<LongText>,
+    #[validate(custom(function = "rules::moment"))]
+    pub opens_at: Option<String>,
+    #[validate(custom(function = "rules::moment"))]
+    pub closes_at: Option<String>,
+    #[validate(custom(function = "rules::moment"))]
+    pub review_opens_at: Option<String>,
+    #[validate(custom(function = "rules::moment"))]
+    pub review_closes_at: Option<String>,
+    #[validate(length(min = 1, code = "required"), custom(function = "unique_domains"))]
+    #[schema(min_items = 1)]
+    pub domains: Option<Vec<Domain>>,
+    #[validate(range(min = 1, max = 50))]
+    #[schema(minimum = 1, maximum = 50)]
+    pub ideas_per_citizen: Option<i32>,
+    pub blind_review: Option<bool>,
+    #[validate(range(min = 1, max = 10))]
+    #[schema(minimum = 1, maximum = 10)]
+    pub reviewers_per_idea: Option<i32>,
+}
+
+/// The instant of a validated moment; `end` reads a bare date as the end of its day.
+fn instant(text: &str, zone: Tz, end: bool, pointer: &str) -> ApiResult<DateTime<Utc>> {
+    let moment = Moment::parse(text).map_err(|e| ApiError::field(pointer, "invalid_date", e.to_string()))?;
+    Ok(if end { moment.end(zone) } else { moment.start(zone) })
+}
+
+fn checked(window: CallWindow) -> ApiResult<CallWindow> {
+    window
+        .check()
+        .map_err(|e| ApiError::field(&format!("/{}", e.field()), "out_of_order", e.to_string()))?;
+    Ok(window)
+}
+
+impl CreateCallRequest {
+    pub fn into_fields(self, zone: Tz) -> ApiResult<db::calls::CallFields> {
+        let window = checked(CallWindow {
+            opens_at: instant(&self.opens_at, zone, false, "/opensAt")?,
+            closes_at: instant(&self.closes_at, zone, true, "/closesAt")?,
+            review_opens_at: instant(&self.review_opens_at, zone, false, "/reviewOpensAt")?,
+            review_closes_at: instant(&self.review_closes_at, zone, true, "/reviewClosesAt")?,
+        })?;
+        let (title_fa, title_en) = self.title.normalized();
+        let (description_fa, description_en) = self.description.normalized();
+        Ok(db::calls::CallFields {
+            title_fa,
+            title_en,
+            description_fa,
+            description_en,
+            opens_at: window.opens_at,
+            closes_at: window.closes_at,
+            review_opens_at: window.review_opens_at,
+            review_closes_at: window.review_closes_at,
+            domains: self.domains,
+            ideas_per_citizen: self.ideas_per_citizen.unwrap_or(3),
+            blind_review: self.blind_review.unwrap_or(true),
+            reviewers_per_idea: self.reviewers_per_idea.unwrap_or(3),
+        })
+    }
+}
+
+impl UpdateCallRequest {
+    /// The call's fields with this change applied.
+    pub fn apply_to(self, call: &db::calls::Model, zone: Tz) -> ApiResult<db::calls::CallFields> {
+        let moment = |text: Option<String>, current, end, pointer| match text {
+            Some(text) => instant(&text, zone, end, pointer),
+            None => Ok(current),
+        };
+        let window = checked(CallWindow {
+            opens_at: moment(self.opens_at, call.opens_at, false, "/opensAt")?,
+            closes_at: moment(self.closes_at, call.closes_at, true, "/closesAt")?,
+            review_opens_at: moment(self.review_opens_at, call.review_opens_at, false, "/reviewOpensAt")?,
+            review_closes_at: moment(self.review_closes_at, call.review_closes_at, true, "/reviewClosesAt")?,
+        })?;
+        let (title_fa, title_en) = match self.title {
+            Some(title) => title.normalized(),
+            None => (call.title_fa.clone(), call.title_en.clone()),
+        };
+        let (description_fa, description_en) = match self.description {
+            Some(description) => description.normalized(),
+            None => (call.description_fa.clone(), call.description_en.clone()),
+        };
+        let domains = match self.domains {
+            Some(domains) => domains,
+            None => db::calls::domains_from_stored(&call.domains)?,
+        };
+        Ok(db::calls::CallFields {
+            title_fa,
+            title_en,
+            description_fa,
+            description_en,
+            opens_at: window.opens_at,
+            closes_at: window.closes_at,
+            review_opens_at: window.review_opens_at,
+            review_closes_at: window.review_closes_at,
+            domains,
+            ideas_per_citizen: self.ideas_per_citizen.unwrap_or(call.ideas_per_citizen),
+            blind_review: self.blind_review.unwrap_or(call.blind_review),
+            reviewers_per_idea: self.reviewers_per_idea.unwrap_or(call.reviewers_per_idea),
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListCallsQuery {
+    /// Only calls in this phase now.
+    pub phase: Option<CallPhase>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
+    pub offset: Option<u32>,
+}
+
+/// A call for ideas.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CallView {
+    pub id: Uuid,
+    pub title: ShortText,
+    pub description: LongText,
+    pub opens_at: DateTime<Utc>,
+    /// The deadline: the last moment at which citizens may create, edit, submit or withdraw.
+    pub closes_at: DateTime<Utc>,
+    pub review_opens_at: DateTime<Utc>,
+    pub review_closes_at: DateTime<Utc>,
+    /// Derived from the window and the clock: upcoming, open, closed, in_review, decided.
+    pub phase: CallPhase,
+    pub domains: Vec<Domain>,
+    pub ideas_per_citizen: i32,
+    pub blind_review: bool,
+    pub reviewers_per_idea: i32,
+    /// When staff published the call's decisions; null before.
+    pub decisions_published_at: Option<DateTime<Utc>>,
+    /// Send it back as `If-Match: "<version>"` to edit; it is also the ETag.
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The call's window, from its stored row.
+pub fn window(call: &db::calls::Model) -> CallWindow {
+    CallWindow {
+        opens_at: call.opens_at,
+        closes_at: call.closes_at,
+        review_opens_at: call.review_opens_at,
+        review_closes_at: call.review_closes_at,
+    }
+}
+
+pub fn phase(call: &db::calls::Model, now: DateTime<Utc>) -> CallPhase {
+    window(call).phase(call.decisions_published_at.is_some(), now)
+}
+
+impl CallView {
+    pub fn new(call: db::calls::Model, now: DateTime<Utc>) -> ApiResult<Self> {
+        Ok(CallView {
+            phase: phase(&call, now),
+            domains: db::calls::domains_from_stored(&call.domains)?,
+            id: call.id,
+            title: ShortText::from_parts(call.title_fa, call.title_en),
+            description: LongText::from_parts(call.description_fa, call.description_en),
+            opens_at: call.opens_at,
+            closes_at: call.closes_at,
+            review_opens_at: call.review_opens_at,
+            review_closes_at: call.review_closes_at,
+            ideas_per_citizen: call.ideas_per_citizen,
+            blind_review: call.blind_review,
+            reviewers_per_idea: call.reviewers_per_idea,
+            decisions_published_at: call.decisions_published_at,
+            version: call.version,
+            created_at: call.created_at,
+            updated_at: call.updated_at,
+        })
+    }
+}
+
+/// One entry of a call's or an idea's history.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EventView {
+    pub id: Uuid,
+    pub kind: domain::idea::EventKind,
+    /// The state (or, for a call's window, the dates) before.
+    pub from: Option<String>,
+    /// The state (or the dates) after.
+    pub to: Option<String>,
+    pub reason: Option<String>,
+    /// Staff's note; never shown to an idea's submitter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Who did it; null for the system. Never shown to an idea's submitter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<ActorView>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ActorView {
+    pub id: Uuid,
+    pub display_name: String,
+}
+
+/// A list of events, oldest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventList {
+    pub items: Vec<EventView>,
+}
+
+impl EventView {
+    /// The event as staff see it: all of it. `names` maps actor ids to display names.
+    pub fn full(event: db::events::Model, names: &[(Uuid, String)]) -> ApiResult<Self> {
+        let actor = event.actor_id.map(|id| ActorView {
+            id,
+            display_name: names
+                .iter()
+                .find(|(actor, _)| *actor == id)
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default(),
+        });
+        Ok(EventView {
+            id: event.id,
+            kind: event.kind.parse().map_err(ApiError::internal)?,
+            from: event.from_value,
+            to: event.to_value,
+            reason: event.reason,
+            note: event.note,
+            actor,
+            at: event.created_at,
+        })
+    }
+
+    /// The event as an idea's submitter sees it: no actor, no staff note.
+    pub fn for_submitter(self) -> Self {
+        EventView {
+            note: None,
+            actor: None,
+            ..self
+        }
+    }
+}
+
+/// Staff's views of events, with the actors' names loaded in one query.
+pub async fn full_events(
+    db: &impl sea_orm::ConnectionTrait,
+    events: Vec<db::events::Model>,
+) -> ApiResult<Vec<EventView>> {
+    let mut ids: Vec<Uuid> = events.iter().filter_map(|e| e.actor_id).collect();
+    ids.sort();
+    ids.dedup();
+    let names = db::users::display_names(db, &ids).await?;
+    events.into_iter().map(|e| EventView::full(e, &names)).collect()
+}

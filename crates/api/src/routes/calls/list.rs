@@ -1,0 +1,45 @@
+use actix_web::{get, web};
+use chrono::Utc;
+
+use super::dto::{CallView, ListCallsQuery};
+use crate::error::{ApiResult, Problem};
+use crate::extract::ValidQuery;
+use crate::routes::page::{self, Page};
+use crate::state::AppState;
+
+/// List calls for ideas, the latest opening first.
+#[utoipa::path(
+    tag = "calls",
+    params(ListCallsQuery),
+    responses(
+        (status = 200, description = "One page of calls.", body = Page<CallView>),
+        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/calls")]
+pub async fn list_calls(
+    state: web::Data<AppState>,
+    query: ValidQuery<ListCallsQuery>,
+) -> ApiResult<web::Json<Page<CallView>>> {
+    let ValidQuery(query) = query;
+    let (limit, offset) = page::bounds(query.limit, query.offset);
+    let now = Utc::now();
+    let filter = db::calls::CallFilter {
+        phase: query.phase,
+        now,
+        limit: limit.into(),
+        offset: offset.into(),
+    };
+    let (calls, total) = db::calls::list(&state.db, &filter).await?;
+    let items = calls
+        .into_iter()
+        .map(|c| CallView::new(c, now))
+        .collect::<Result<_, _>>()?;
+    Ok(web::Json(Page {
+        items,
+        total,
+        limit,
+        offset,
+    }))
+}

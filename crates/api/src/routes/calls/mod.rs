@@ -1,0 +1,35 @@
+//! Calls for ideas: staff create and edit them, everyone reads them; their events, statistics and
+//! exports. The ideas of one call are listed by `ideas::list`.
+
+mod close;
+mod create;
+pub mod dto;
+mod events;
+mod export;
+mod list;
+mod show;
+mod stats;
+mod update;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list::list_calls)
+        .service(create::create_call)
+        .service(show::show_call)
+        .service(update::update_call)
+        .service(close::close_call)
+        .service(events::list_call_events)
+        .service(stats::call_stats)
+        .service(export::export_ideas);
+}
+
+/// The call, or 404.
+pub async fn find(
+    db: &impl sea_orm::ConnectionTrait,
+    id: uuid::Uuid,
+) -> Result<db::calls::Model, crate::error::ApiError> {
+    db::calls::find_by_id(db, id)
+        .await?
+        .ok_or_else(crate::error::ApiError::not_found)
+}

@@ -1,0 +1,62 @@
+use actix_web::http::header;
+use actix_web::{HttpResponse, post, web};
+use chrono::Utc;
+
+use super::dto::{CityView, CreateCityRequest, canonical_country};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::extract::{SignedIn, ValidJson};
+use crate::state::AppState;
+
+/// Add a missing city.
+///
+/// A city added by a citizen stays unverified until staff verify it; one added by staff is verified.
+/// A city of the same country whose name folds to the same text (ي/ی, ك/ک, spaces…) is refused with
+/// `city_exists`, and the detail names it.
+#[utoipa::path(
+    tag = "cities",
+    request_body = CreateCityRequest,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The city, added.", body = CityView,
+            headers(("Location" = String, description = "The new city's URL"))),
+        (status = 409, description = "`city_exists`: the city is in the list already.",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/cities")]
+pub async fn create_city(
+    state: web::Data<AppState>,
+    caller: SignedIn,
+    body: ValidJson<CreateCityRequest>,
+) -> ApiResult<HttpResponse> {
+    let ValidJson(request) = body;
+    let (name_fa, name_en) = request.name.normalized();
+    let country = canonical_country(&request.country);
+    let txn = db::begin_write(&state.db).await?;
+    let names: Vec<&str> = [Some(name_fa.as_str()), name_en.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(existing) = db::cities::find_same(&txn, &country, &names).await? {
+        return Err(ApiError::new(
+            ErrorCode::CityExists,
+            format!(
+                "{} ({}) is in the list already, with id {}.",
+                existing.name_fa, existing.country, existing.id
+            ),
+        ));
+    }
+    let new = db::cities::NewCity {
+        name_fa,
+        name_en,
+        country,
+        coordinates: request.coordinates.map(|c| (c.latitude, c.longitude)),
+        verified: caller.is_staff(),
+        created_by: Some(caller.user.id),
+    };
+    let city = db::cities::insert(&txn, new, Utc::now()).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/cities/{}", city.id)))
+        .json(CityView::from(city)))
+}

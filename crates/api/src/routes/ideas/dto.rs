@@ -1,0 +1,475 @@
+//! What the idea endpoints read and answer.
+
+use chrono::{DateTime, Utc};
+use domain::idea::{Domain, IdeaState, ScreeningDecision, ScreeningReason};
+use domain::profile::{OccupationCategory, TieKind};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::{Validate, ValidationError};
+
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::routes::cities::dto::CityRef;
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::rules;
+use crate::routes::text::ShortText;
+
+/// The submitter's channel to the target city: what it is, how they would use it, how long it has lasted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Channel {
+    pub kind: TieKind,
+    /// What the tie is and how strong: who you know there, what you did there.
+    #[validate(length(max = 2000, code = "too_long"))]
+    #[schema(max_length = 2000)]
+    pub description: String,
+    /// How many years the tie has lasted.
+    #[validate(range(min = 0, max = 80))]
+    #[schema(minimum = 0, maximum = 80)]
+    pub years: i32,
+}
+
+/// A partner abroad: a person or an organisation the idea would work with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Partner {
+    #[validate(custom(function = "rules::required_text"), length(max = 200, code = "too_long"))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub name: String,
+    #[validate(length(max = 200, code = "too_long"))]
+    #[schema(max_length = 200)]
+    pub organisation: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[validate(custom(function = "rules::country"))]
+    #[schema(min_length = 2, max_length = 2)]
+    pub country: Option<String>,
+}
+
+fn title_length(text: &str) -> Result<(), ValidationError> {
+    let length = text.trim().chars().count();
+    if (5..=200).contains(&length) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("length").with_message("a title has 5 to 200 characters".into()))
+    }
+}
+
+/// A new idea: a draft in an open call. Only the title, domain and target city are needed to save a
+/// draft; submitting needs the rest.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateIdeaRequest {
+    pub call_id: Uuid,
+    /// 5 to 200 characters.
+    #[validate(custom(function = "title_length"))]
+    #[schema(
+        min_length = 5,
+        max_length = 200,
+        example = "تبادل دانشجویی دانشگاه اصفهان و سن‌پترزبورگ"
+    )]
+    pub title: String,
+    /// Up to 500 characters.
+    #[validate(length(max = 500, code = "too_long"))]
+    #[schema(max_length = 500)]
+    pub summary: Option<String>,
+    /// The full text, up to 20,000 characters.
+    #[validate(length(max = 20000, code = "too_long"))]
+    #[schema(max_length = 20000)]
+    pub body: Option<String>,
+    /// One of the call's domains.
+    pub domain: Domain,
+    /// A city from /api/v1/cities (add a missing one there).
+    pub target_city_id: Uuid,
+    #[validate(nested)]
+    pub channel: Option<Channel>,
+    /// Up to 20 partners abroad.
+    #[validate(length(max = 20, code = "too_many"), nested)]
+    #[schema(max_items = 20)]
+    pub partners: Option<Vec<Partner>>,
+    /// What the city would gain; up to 5,000 characters.
+    #[validate(length(max = 5000, code = "too_long"))]
+    #[schema(max_length = 5000)]
+    pub expected_outcomes: Option<String>,
+}
+
+/// A change to an idea's content; leave out what stays.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateIdeaRequest {
+    #[validate(custom(function = "title_length"))]
+    #[schema(min_length = 5, max_length = 200)]
+    pub title: Option<String>,
+    #[validate(length(max = 500, code = "too_long"))]
+    #[schema(max_length = 500)]
+    pub summary: Option<String>,
+    #[validate(length(max = 20000, code = "too_long"))]
+    #[schema(max_length = 20000)]
+    pub body: Option<String>,
+    pub domain: Option<Domain>,
+    pub target_city_id: Option<Uuid>,
+    #[validate(nested)]
+    pub channel: Option<Channel>,
+    #[validate(length(max = 20, code = "too_many"), nested)]
+    #[schema(max_items = 20)]
+    pub partners: Option<Vec<Partner>>,
+    #[validate(length(max = 5000, code = "too_long"))]
+    #[schema(max_length = 5000)]
+    pub expected_outcomes: Option<String>,
+}
+
+/// An idea's content in its wire form, before it is stored.
+pub struct Content {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub domain: Domain,
+    pub target_city_id: Uuid,
+    pub channel: Option<Channel>,
+    pub partners: Vec<Partner>,
+    pub expected_outcomes: String,
+}
+
+impl Content {
+    pub fn from_create(request: CreateIdeaRequest) -> Content {
+        Content {
+            title: request.title,
+            summary: request.summary.unwrap_or_default(),
+            body: request.body.unwrap_or_default(),
+            domain: request.domain,
+            target_city_id: request.target_city_id,
+            channel: request.channel,
+            partners: request.partners.unwrap_or_default(),
+            expected_outcomes: request.expected_outcomes.unwrap_or_default(),
+        }
+    }
+
+    pub fn of(idea: &db::ideas::Model) -> ApiResult<Content> {
+        Ok(Content {
+            title: idea.title.clone(),
+            summary: idea.summary.clone(),
+            body: idea.body.clone(),
+            domain: idea.domain.parse().map_err(ApiError::internal)?,
+            target_city_id: idea.target_city_id,
+            channel: channel_of(idea)?,
+            partners: serde_json::from_str(&idea.partners).map_err(ApiError::internal)?,
+            expected_outcomes: idea.expected_outcomes.clone(),
+        })
+    }
+
+    pub fn updated(self, request: UpdateIdeaRequest) -> Content {
+        Content {
+            title: request.title.unwrap_or(self.title),
+            summary: request.summary.unwrap_or(self.summary),
+            body: request.body.unwrap_or(self.body),
+            domain: request.domain.unwrap_or(self.domain),
+            target_city_id: request.target_city_id.unwrap_or(self.target_city_id),
+            channel: request.channel.or(self.channel),
+            partners: request.partners.unwrap_or(self.partners),
+            expected_outcomes: request.expected_outcomes.unwrap_or(self.expected_outcomes),
+        }
+    }
+
+    /// What submitting needs beyond a draft, as field errors.
+    pub fn missing_for_submission(&self) -> Vec<FieldError> {
+        let needed = "needed before the idea can be submitted";
+        let mut missing = Vec::new();
+        let mut require = |filled: bool, pointer: &str| {
+            if !filled {
+                missing.push(FieldError::new(pointer, "required", needed));
+            }
+        };
+        require(!self.summary.trim().is_empty(), "/summary");
+        require(!self.body.trim().is_empty(), "/body");
+        require(self.channel.is_some(), "/channel");
+        if let Some(channel) = &self.channel {
+            require(!channel.description.trim().is_empty(), "/channel/description");
+        }
+        require(!self.expected_outcomes.trim().is_empty(), "/expectedOutcomes");
+        missing
+    }
+
+    pub fn into_stored(self) -> ApiResult<db::ideas::IdeaContent> {
+        let partners: Vec<Partner> = self
+            .partners
+            .into_iter()
+            .map(|p| Partner {
+                name: p.name.trim().to_owned(),
+                organisation: p.organisation.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
+                country: p.country.as_deref().map(crate::routes::cities::dto::canonical_country),
+            })
+            .collect();
+        let partners_text = partners
+            .iter()
+            .map(|p| format!("{} {}", p.name, p.organisation.as_deref().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(db::ideas::IdeaContent {
+            title: self.title.trim().to_owned(),
+            summary: self.summary.trim().to_owned(),
+            body: self.body.trim().to_owned(),
+            domain: self.domain,
+            target_city_id: self.target_city_id,
+            channel_kind: self.channel.as_ref().map(|c| c.kind.as_str().to_owned()),
+            channel_description: self
+                .channel
+                .as_ref()
+                .map(|c| c.description.trim().to_owned())
+                .unwrap_or_default(),
+            channel_years: self.channel.as_ref().map(|c| c.years),
+            partners_json: serde_json::to_string(&partners).map_err(ApiError::internal)?,
+            partners_text,
+            expected_outcomes: self.expected_outcomes.trim().to_owned(),
+        })
+    }
+}
+
+fn channel_of(idea: &db::ideas::Model) -> ApiResult<Option<Channel>> {
+    let (Some(kind), Some(years)) = (&idea.channel_kind, idea.channel_years) else {
+        return Ok(None);
+    };
+    Ok(Some(Channel {
+        kind: kind.parse().map_err(ApiError::internal)?,
+        description: idea.channel_description.clone(),
+        years,
+    }))
+}
+
+/// The order of a list of ideas; `-` in front sorts descending. Ideas never submitted come last.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum IdeaSort {
+    #[serde(rename = "submittedAt")]
+    SubmittedAt,
+    #[serde(rename = "-submittedAt")]
+    SubmittedAtDesc,
+    #[serde(rename = "createdAt")]
+    CreatedAt,
+    #[serde(rename = "-createdAt")]
+    CreatedAtDesc,
+    #[serde(rename = "title")]
+    Title,
+    #[serde(rename = "-title")]
+    TitleDesc,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListIdeasQuery {
+    /// Text search in the idea's texts; Persian and Arabic letter forms, half-spaces, diacritics and
+    /// digits match alike. Every word must appear.
+    #[validate(length(max = 200))]
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Only the ideas of this call (on /api/v1/ideas).
+    pub call_id: Option<Uuid>,
+    /// Only your own ideas.
+    pub mine: Option<bool>,
+    pub state: Option<IdeaState>,
+    pub domain: Option<Domain>,
+    pub target_city_id: Option<Uuid>,
+    /// ISO 3166-1 alpha-2 country of the target city.
+    #[validate(custom(function = "rules::country"))]
+    #[param(min_length = 2, max_length = 2)]
+    pub target_country: Option<String>,
+    /// The submitter's occupation (staff).
+    pub submitter_category: Option<OccupationCategory>,
+    /// Submitted at or after: a date-time, or a date meaning the start of that day in the office's time zone.
+    #[validate(custom(function = "rules::moment"))]
+    pub submitted_from: Option<String>,
+    /// Submitted at or before: a date-time, or a date meaning the end of that day in the office's time zone.
+    #[validate(custom(function = "rules::moment"))]
+    pub submitted_to: Option<String>,
+    /// Default `-submittedAt`, the latest first.
+    #[param(inline)]
+    pub sort: Option<IdeaSort>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
+    pub offset: Option<u32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitterView {
+    pub id: Uuid,
+    pub display_name: String,
+    /// Staff only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The submitter's occupation when they last saved the idea.
+    pub category: Option<OccupationCategory>,
+}
+
+/// The most similar other idea of the same call (staff).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BestMatchView {
+    pub idea_id: Uuid,
+    pub title: String,
+    /// 0 to 1: the estimated share of text the two ideas have in common.
+    pub score: f64,
+}
+
+/// An idea. What is shown depends on who asks: the public sees a selected idea without any personal
+/// data (no submitter, no channel); its submitter and staff see everything; only staff see the best match.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IdeaView {
+    pub id: Uuid,
+    pub call_id: Uuid,
+    pub state: IdeaState,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub domain: Domain,
+    pub target_city: CityRef,
+    /// The submitter's channel to the city; shown to the submitter and staff only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    pub partners: Vec<Partner>,
+    pub expected_outcomes: String,
+    /// Shown to the submitter and staff only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitter: Option<SubmitterView>,
+    /// Staff only; null when the call has no other idea with text in common.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best_match: Option<BestMatchView>,
+    /// Send it back as `If-Match: "<version>"` to edit; it is also the ETag.
+    pub version: i32,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// How much of an idea a caller sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    Public,
+    Submitter,
+    Staff,
+}
+
+impl Detail {
+    pub fn for_viewer(staff: bool, viewer: Option<Uuid>, idea: &db::ideas::Model) -> Detail {
+        if staff {
+            Detail::Staff
+        } else if viewer == Some(idea.submitter_id) {
+            Detail::Submitter
+        } else {
+            Detail::Public
+        }
+    }
+}
+
+impl IdeaView {
+    pub fn new(row: db::ideas::IdeaRow, detail: Detail) -> ApiResult<Self> {
+        let idea = row.idea;
+        let personal = detail != Detail::Public;
+        let category = idea
+            .submitter_category
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(ApiError::internal)?;
+        let submitter = personal.then(|| SubmitterView {
+            id: idea.submitter_id,
+            display_name: row.submitter_name,
+            email: (detail == Detail::Staff).then_some(row.submitter_email),
+            category,
+        });
+        let best_match = match (detail, idea.best_match_id, idea.best_match_score, row.best_match_title) {
+            (Detail::Staff, Some(idea_id), Some(score), Some(title)) => Some(BestMatchView { idea_id, title, score }),
+            _ => None,
+        };
+        Ok(IdeaView {
+            channel: if personal { channel_of(&idea)? } else { None },
+            partners: serde_json::from_str(&idea.partners).map_err(ApiError::internal)?,
+            state: idea.state.parse().map_err(ApiError::internal)?,
+            domain: idea.domain.parse().map_err(ApiError::internal)?,
+            target_city: CityRef {
+                id: idea.target_city_id,
+                name: ShortText::from_parts(row.city_name_fa, row.city_name_en),
+                country: row.city_country,
+                verified: row.city_verified,
+            },
+            submitter,
+            best_match,
+            id: idea.id,
+            call_id: idea.call_id,
+            title: idea.title,
+            summary: idea.summary,
+            body: idea.body,
+            expected_outcomes: idea.expected_outcomes,
+            version: idea.version,
+            submitted_at: idea.submitted_at,
+            created_at: idea.created_at,
+            updated_at: idea.updated_at,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScreeningRequest {
+    pub decision: ScreeningDecision,
+    /// Required for a rejection.
+    pub reason: Option<ScreeningReason>,
+    /// Staff's note; never shown to the submitter. Required with the reason `other`.
+    #[validate(length(max = 2000, code = "too_long"))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BulkScreeningRequest {
+    /// 1 to 500 different ideas, all submitted: if any cannot be screened, none is.
+    #[validate(length(min = 1, max = 500, code = "length"))]
+    #[schema(min_items = 1, max_items = 500)]
+    pub idea_ids: Vec<Uuid>,
+    pub decision: ScreeningDecision,
+    pub reason: Option<ScreeningReason>,
+    #[validate(length(max = 2000, code = "too_long"))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReopenScreeningRequest {
+    pub reason: ScreeningReason,
+    #[validate(length(max = 2000, code = "too_long"))]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// An idea's id and its state after a bulk action.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IdeaStateView {
+    pub idea_id: Uuid,
+    pub state: IdeaState,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkScreeningResult {
+    pub items: Vec<IdeaStateView>,
+}
+
+/// Another idea of the same call and how alike the two are.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SimilarIdeaView {
+    pub idea: IdeaView,
+    /// 0 to 1: the estimated share of text the two ideas have in common.
+    pub score: f64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SimilarIdeas {
+    pub items: Vec<SimilarIdeaView>,
+}

@@ -1,0 +1,127 @@
+use actix_web::{get, web};
+use domain::call::Moment;
+use sea_orm::sea_query::Order;
+use uuid::Uuid;
+
+use super::dto::{Detail, IdeaSort, IdeaView, ListIdeasQuery};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::extract::{ValidQuery, Viewer};
+use crate::routes::cities::dto::canonical_country;
+use crate::routes::page::{self, Page};
+use crate::state::AppState;
+use db::ideas::{Audience, IdeaFilter, IdeaSortField};
+
+async fn list(
+    state: &AppState,
+    viewer: &Viewer,
+    query: ListIdeasQuery,
+    call_id: Option<Uuid>,
+) -> ApiResult<Page<IdeaView>> {
+    let (limit, offset) = page::bounds(query.limit, query.offset);
+    let staff = viewer.is_staff();
+    let audience = match (staff, viewer.user_id()) {
+        (true, _) => Audience::Staff,
+        (false, Some(id)) => Audience::Account(id),
+        (false, None) => Audience::Public,
+    };
+    let mine_of = match (query.mine, viewer.user_id()) {
+        (Some(true), Some(id)) => Some(id),
+        (Some(true), None) => {
+            return Err(ApiError::new(ErrorCode::NotSignedIn, "Sign in to list your own ideas."));
+        }
+        _ => None,
+    };
+    let moment = |text: Option<String>, end: bool| {
+        text.and_then(|t| Moment::parse(&t).ok()).map(|m| {
+            if end {
+                m.end(state.time_zone)
+            } else {
+                m.start(state.time_zone)
+            }
+        })
+    };
+    let sort = match query.sort.unwrap_or(IdeaSort::SubmittedAtDesc) {
+        IdeaSort::SubmittedAt => (IdeaSortField::SubmittedAt, Order::Asc),
+        IdeaSort::SubmittedAtDesc => (IdeaSortField::SubmittedAt, Order::Desc),
+        IdeaSort::CreatedAt => (IdeaSortField::CreatedAt, Order::Asc),
+        IdeaSort::CreatedAtDesc => (IdeaSortField::CreatedAt, Order::Desc),
+        IdeaSort::Title => (IdeaSortField::Title, Order::Asc),
+        IdeaSort::TitleDesc => (IdeaSortField::Title, Order::Desc),
+    };
+    let filter = IdeaFilter {
+        audience,
+        mine_of,
+        call_id: call_id.or(query.call_id),
+        state: query.state,
+        domain: query.domain,
+        target_city_id: query.target_city_id,
+        target_country: query.target_country.as_deref().map(canonical_country),
+        submitter_category: query.submitter_category,
+        submitted_from: moment(query.submitted_from, false),
+        submitted_to: moment(query.submitted_to, true),
+        q: query.q,
+        sort,
+        limit: limit.into(),
+        offset: offset.into(),
+    };
+    let (rows, total) = db::ideas::list(&state.db, &filter).await?;
+    let caller = viewer.user_id();
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let detail = Detail::for_viewer(staff, caller, &row.idea);
+            IdeaView::new(row, detail)
+        })
+        .collect::<ApiResult<_>>()?;
+    Ok(Page {
+        items,
+        total,
+        limit,
+        offset,
+    })
+}
+
+/// List the ideas you may see, across calls.
+///
+/// Staff see every idea, with each one's best near-duplicate match; a signed-in account its own
+/// ideas and the published selected ones; the public the published selected ones.
+#[utoipa::path(
+    tag = "ideas",
+    params(ListIdeasQuery),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "One page of ideas.", body = Page<IdeaView>),
+        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/ideas")]
+pub async fn list_ideas(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: ValidQuery<ListIdeasQuery>,
+) -> ApiResult<web::Json<Page<IdeaView>>> {
+    list(&state, &viewer, query.0, None).await.map(web::Json)
+}
+
+/// List the ideas of one call that you may see (as GET /api/v1/ideas?callId=…).
+#[utoipa::path(
+    tag = "ideas",
+    params(("callId" = Uuid, Path, description = "The call's id"), ListIdeasQuery),
+    security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "One page of the call's ideas.", body = Page<IdeaView>),
+        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/calls/{callId}/ideas")]
+pub async fn list_call_ideas(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    call_id: web::Path<Uuid>,
+    query: ValidQuery<ListIdeasQuery>,
+) -> ApiResult<web::Json<Page<IdeaView>>> {
+    let call = crate::routes::calls::find(&state.db, call_id.into_inner()).await?;
+    list(&state, &viewer, query.0, Some(call.id)).await.map(web::Json)
+}

@@ -1,0 +1,42 @@
+use actix_web::{get, web};
+use uuid::Uuid;
+
+use super::dto::{Detail, IdeaView, SimilarIdeaView, SimilarIdeas};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Staff;
+use crate::state::AppState;
+
+/// How many similar ideas are listed.
+const SIMILAR_LIMIT: usize = 10;
+
+/// The ideas of the same call most like this one, best first (staff).
+///
+/// The score (0 to 1) estimates the share of character trigrams the two folded texts have in
+/// common, from fixed-size MinHash fingerprints; 0.6 and above usually means a near-duplicate.
+#[utoipa::path(
+    tag = "screening",
+    params(("id" = Uuid, Path, description = "The idea's id")),
+    security(("bearer" = [])),
+    responses((status = 200, description = "Up to 10 similar ideas.", body = SimilarIdeas)),
+)]
+#[get("/ideas/{id}/similar")]
+pub async fn similar_ideas(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    id: web::Path<Uuid>,
+) -> ApiResult<web::Json<SimilarIdeas>> {
+    let idea = db::ideas::find_by_id(&state.db, id.into_inner())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let similar = db::ideas::similar(&state.db, &idea, SIMILAR_LIMIT).await?;
+    let items = similar
+        .into_iter()
+        .map(|(row, score)| {
+            Ok(SimilarIdeaView {
+                idea: IdeaView::new(row, Detail::Staff)?,
+                score,
+            })
+        })
+        .collect::<ApiResult<_>>()?;
+    Ok(web::Json(SimilarIdeas { items }))
+}
