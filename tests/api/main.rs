@@ -1,10 +1,17 @@
 //! The black-box suite: the real server over HTTP, on SQLite (default) or PostgreSQL (TEST_DATABASE_URL).
 
+mod fixtures;
 mod helpers;
 
 mod accounts;
+mod calls;
+mod cities;
 mod errors;
+mod idea_lists;
+mod ideas;
 mod operations;
+mod profiles;
+mod screening;
 mod sessions;
 mod throttling;
 mod users;
