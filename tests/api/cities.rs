@@ -1,1 +1,367 @@
-//! (being written)
+//! The register of cities abroad: a public list with a folding search, citizens adding a missing
+//! city (unverified), staff adding verified ones and correcting them, and no city twice.
+
+use serde_json::{Value, json};
+
+use crate::fixtures::id;
+use crate::helpers::*;
+
+fn names_en(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|city| city["name"]["en"].as_str())
+        .collect()
+}
+
+fn pointers(problem: &Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["pointer"].as_str())
+        .collect()
+}
+
+#[tokio::test]
+async fn anyone_lists_cities_and_the_search_folds_persian_and_arabic_letters() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    // Arabic kaf (ك) in Kuala Lumpur, Arabic yeh (ي) in Freiburg, as some keyboards type them.
+    app.create_city(&staff, "كوالالامپور", "Kuala Lumpur", "MY").await;
+    app.create_city(&staff, "فرايبورگ", "Freiburg", "DE").await;
+    app.create_city(&staff, "فلورانس", "Florence", "IT").await;
+    app.create_city(&citizen, "میلان", "Milan", "IT").await;
+
+    let all = app.json(app.get("/api/v1/cities", None).await).await;
+    assert_eq!(all["total"], 4);
+    assert_eq!(all["limit"], 20);
+    assert_eq!(all["offset"], 0);
+    // By Persian name.
+    assert_eq!(names_en(&all), ["Freiburg", "Florence", "Kuala Lumpur", "Milan"]);
+
+    // Persian kaf and Persian yeh typed: the Arabic forms are found.
+    let found = app.json(app.get("/api/v1/cities?q=کوالالامپور", None).await).await;
+    assert_eq!(found["total"], 1);
+    assert_eq!(found["items"][0]["name"]["en"], "Kuala Lumpur");
+    assert_eq!(found["items"][0]["name"]["fa"], "كوالالامپور", "stored as typed");
+    let found = app.json(app.get("/api/v1/cities?q=فرایبورگ", None).await).await;
+    assert_eq!(names_en(&found), ["Freiburg"]);
+    // The English name, in another case.
+    let found = app.json(app.get("/api/v1/cities?q=KUALA", None).await).await;
+    assert_eq!(names_en(&found), ["Kuala Lumpur"]);
+    let none = app.json(app.get("/api/v1/cities?q=پاریس", None).await).await;
+    assert_eq!(none["total"], 0);
+    assert_eq!(none["items"], json!([]));
+
+    let italian = app.json(app.get("/api/v1/cities?country=IT", None).await).await;
+    assert_eq!(names_en(&italian), ["Florence", "Milan"]);
+    let italian = app.json(app.get("/api/v1/cities?country=it", None).await).await;
+    assert_eq!(italian["total"], 2, "the country code in lower case");
+    let unverified = app.json(app.get("/api/v1/cities?verified=false", None).await).await;
+    assert_eq!(names_en(&unverified), ["Milan"]);
+    let verified_italian = app
+        .json(app.get("/api/v1/cities?country=IT&verified=true", None).await)
+        .await;
+    assert_eq!(names_en(&verified_italian), ["Florence"]);
+    let search_and_filter = app
+        .json(app.get("/api/v1/cities?q=%D9%84%D8%A7&country=MY", None).await)
+        .await;
+    assert_eq!(names_en(&search_and_filter), ["Kuala Lumpur"], "q=لا within MY");
+}
+
+#[tokio::test]
+async fn the_city_list_pages_and_refuses_bad_parameters() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    for (fa, en, country) in [
+        ("بارسلونا", "Barcelona", "ES"),
+        ("شیان", "Xi'an", "CN"),
+        ("سمرقند", "Samarkand", "UZ"),
+    ] {
+        app.create_city(&staff, fa, en, country).await;
+    }
+
+    let first = app.json(app.get("/api/v1/cities?limit=2", None).await).await;
+    assert_eq!(first["total"], 3);
+    assert_eq!(first["limit"], 2);
+    assert_eq!(first["offset"], 0);
+    assert_eq!(names_en(&first), ["Barcelona", "Samarkand"]);
+    let second = app.json(app.get("/api/v1/cities?limit=2&offset=2", None).await).await;
+    assert_eq!(second["total"], 3);
+    assert_eq!(second["offset"], 2);
+    assert_eq!(names_en(&second), ["Xi'an"]);
+    let beyond = app.json(app.get("/api/v1/cities?offset=10", None).await).await;
+    assert_eq!(beyond["total"], 3);
+    assert_eq!(beyond["items"], json!([]));
+
+    for (query, pointer) in [
+        ("limit=0", "/limit"),
+        ("limit=101", "/limit"),
+        ("offset=-1", "/offset"),
+        ("country=XX", "/country"),
+        ("country=ITA", "/country"),
+        ("verified=maybe", "/verified"),
+        ("colour=blue", "/colour"),
+    ] {
+        let response = app.get(&format!("/api/v1/cities?{query}"), None).await;
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), [pointer], "for {query}");
+    }
+    let problem = assert_problem(
+        app.get("/api/v1/cities?country=XX", None).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["code"], "invalid_country");
+}
+
+#[tokio::test]
+async fn anyone_reads_one_city_and_an_unknown_one_is_404() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let body = json!({
+        "name": { "fa": "فلورانس", "en": "Florence" },
+        "country": "IT",
+        "coordinates": { "latitude": 43.7696, "longitude": 11.2558 }
+    });
+    let response = app.post("/api/v1/cities", Some(&staff), body).await;
+    assert_eq!(response.status(), 201);
+    let created: Value = response.json().await.expect("JSON");
+
+    let city = app
+        .json(app.get(&format!("/api/v1/cities/{}", id(&created)), None).await)
+        .await;
+    assert_eq!(city, created);
+    assert_eq!(city["name"], json!({ "fa": "فلورانس", "en": "Florence" }));
+    assert_eq!(city["country"], "IT");
+    assert_eq!(
+        city["coordinates"],
+        json!({ "latitude": 43.7696, "longitude": 11.2558 })
+    );
+    assert!(city["createdAt"].is_string() && city["updatedAt"].is_string());
+
+    let unknown = format!("/api/v1/cities/{}", uuid::Uuid::new_v4());
+    assert_problem(app.get(&unknown, None).await, 404, "not_found").await;
+    assert_problem(app.get("/api/v1/cities/florence", None).await, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_city_a_citizen_adds_is_unverified_and_one_staff_add_is_verified() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let staff = app.staff().await;
+
+    let body = json!({ "name": { "fa": "  سن‌پترزبورگ ", "en": "Saint Petersburg" }, "country": "RU" });
+    let response = app.post("/api/v1/cities", Some(&citizen), body).await;
+    assert_eq!(response.status(), 201);
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("Location header")
+        .to_owned();
+    let city: Value = response.json().await.expect("JSON");
+    assert_eq!(location, format!("/api/v1/cities/{}", id(&city)));
+    assert_eq!(city["verified"], false);
+    assert_eq!(city["name"]["fa"], "سن‌پترزبورگ", "trimmed");
+    assert_eq!(city["coordinates"], Value::Null);
+    assert_eq!(app.json(app.get(&location, None).await).await, city);
+
+    let city = app.create_city(&staff, "بارسلونا", "Barcelona", "ES").await;
+    assert_eq!(city["verified"], true);
+
+    let body = json!({ "name": { "fa": "پاریس" }, "country": "FR" });
+    assert_problem(app.post("/api/v1/cities", None, body).await, 401, "not_signed_in").await;
+    let paris = app.json(app.get("/api/v1/cities?country=FR", None).await).await;
+    assert_eq!(paris["total"], 0);
+}
+
+#[tokio::test]
+async fn the_same_city_cannot_be_added_twice() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let kuala_lumpur = app.create_city(&staff, "كوالالامپور", "Kuala Lumpur", "MY").await;
+    app.create_city(&staff, "فرايبورگ", "Freiburg", "DE").await;
+
+    for (name, country) in [
+        // Persian kaf for the Arabic one.
+        (json!({ "fa": "کوالالامپور" }), "MY"),
+        // Another Persian name, the English one in another case and spacing.
+        (json!({ "fa": "کوالا لامپور", "en": "kuala  LUMPUR" }), "MY"),
+        // Persian yeh for the Arabic one, the country in lower case.
+        (json!({ "fa": "فرایبورگ", "en": "Freiburg im Breisgau" }), "de"),
+    ] {
+        let body = json!({ "name": name, "country": country });
+        let response = app.post("/api/v1/cities", Some(&citizen), body).await;
+        let problem = assert_problem(response, 409, "city_exists").await;
+        if country == "MY" {
+            let detail = problem["detail"].as_str().expect("detail");
+            assert!(
+                detail.contains(&id(&kuala_lumpur)),
+                "the detail names the city: {detail}"
+            );
+        }
+    }
+    let all = app.json(app.get("/api/v1/cities", None).await).await;
+    assert_eq!(all["total"], 2, "nothing added");
+
+    // The same name in another country is another city.
+    let other = app.create_city(&citizen, "فرایبورگ", "Fribourg", "CH").await;
+    assert_eq!(other["country"], "CH");
+}
+
+#[tokio::test]
+async fn invalid_cities_are_422_naming_the_field() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let valid = || json!({ "name": { "fa": "فلورانس", "en": "Florence" }, "country": "IT" });
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        (
+            "unknown country",
+            json!({ "country": "XX" }),
+            "/country",
+            "invalid_country",
+        ),
+        (
+            "alpha-3 country",
+            json!({ "country": "ITA" }),
+            "/country",
+            "invalid_country",
+        ),
+        (
+            "no name.fa",
+            json!({ "name": { "en": "Florence" } }),
+            "/name/fa",
+            "required",
+        ),
+        (
+            "blank name.fa",
+            json!({ "name": { "fa": "   " } }),
+            "/name/fa",
+            "required",
+        ),
+        (
+            "latitude 91",
+            json!({ "coordinates": { "latitude": 91.0, "longitude": 11.0 } }),
+            "/coordinates/latitude",
+            "out_of_range",
+        ),
+        (
+            "longitude -181",
+            json!({ "coordinates": { "latitude": 43.0, "longitude": -181.0 } }),
+            "/coordinates/longitude",
+            "out_of_range",
+        ),
+        (
+            "unknown field",
+            json!({ "population": 382258 }),
+            "/population",
+            "unknown_field",
+        ),
+    ];
+    for (case, change, pointer, code) in cases {
+        let mut body = valid();
+        for (key, value) in change.as_object().expect("object") {
+            body[key] = value.clone();
+        }
+        let response = app.post("/api/v1/cities", Some(&citizen), body).await;
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), [pointer], "{case}: {problem}");
+        assert_eq!(problem["errors"][0]["code"], code, "{case}");
+    }
+    let missing_country = json!({ "name": { "fa": "فلورانس" } });
+    let problem = assert_problem(
+        app.post("/api/v1/cities", Some(&citizen), missing_country).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(pointers(&problem), ["/country"]);
+    assert_eq!(app.json(app.get("/api/v1/cities", None).await).await["total"], 0);
+
+    // A lower-case code is accepted and stored in upper case; the edges of the map are valid.
+    let body = json!({
+        "name": { "fa": "فلورانس" },
+        "country": "it",
+        "coordinates": { "latitude": -90.0, "longitude": 180.0 }
+    });
+    let response = app.post("/api/v1/cities", Some(&citizen), body).await;
+    assert_eq!(response.status(), 201);
+    let city: Value = response.json().await.expect("JSON");
+    assert_eq!(city["country"], "IT");
+    assert_eq!(city["name"]["en"], Value::Null);
+    assert_eq!(city["coordinates"], json!({ "latitude": -90.0, "longitude": 180.0 }));
+}
+
+#[tokio::test]
+async fn staff_verify_and_correct_a_city_and_others_cannot() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let staff = app.staff().await;
+    let city = app.create_city(&citizen, "فلورنس", "Florance", "IT").await;
+    let path = format!("/api/v1/cities/{}", id(&city));
+
+    let change = json!({ "verified": true });
+    assert_problem(app.patch(&path, Some(&citizen), change.clone()).await, 403, "forbidden").await;
+    assert_problem(app.patch(&path, None, change.clone()).await, 401, "not_signed_in").await;
+    assert_eq!(app.json(app.get(&path, None).await).await["verified"], false);
+
+    let response = app
+        .patch(
+            &path,
+            Some(&staff),
+            json!({
+                "name": { "fa": "فلورانس", "en": "Florence" },
+                "coordinates": { "latitude": 43.7696, "longitude": 11.2558 },
+                "verified": true
+            }),
+        )
+        .await;
+    let changed = app.json(response).await;
+    assert_eq!(changed["verified"], true);
+    assert_eq!(changed["name"], json!({ "fa": "فلورانس", "en": "Florence" }));
+    assert_eq!(changed["country"], "IT", "left as it was");
+    assert_eq!(changed["createdAt"], city["createdAt"]);
+    assert_eq!(app.json(app.get(&path, None).await).await, changed);
+
+    // The search follows the new name.
+    let found = app.json(app.get("/api/v1/cities?q=florence", None).await).await;
+    assert_eq!(found["total"], 1);
+    let old = app.json(app.get("/api/v1/cities?q=florance", None).await).await;
+    assert_eq!(old["total"], 0);
+
+    let problem = assert_problem(
+        app.patch(&path, Some(&staff), json!({ "country": "XX" })).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(pointers(&problem), ["/country"]);
+    let unknown = format!("/api/v1/cities/{}", uuid::Uuid::new_v4());
+    assert_problem(app.patch(&unknown, Some(&staff), change).await, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn staff_cannot_rename_a_city_into_another_existing_one() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    app.create_city(&staff, "فلورانس", "Florence", "IT").await;
+    let typo = app.create_city(&staff, "میلان", "Milan", "IT").await;
+    let path = format!("/api/v1/cities/{}", id(&typo));
+
+    let response = app
+        .patch(
+            &path,
+            Some(&staff),
+            json!({ "name": { "fa": "فلورانس", "en": "Florence" } }),
+        )
+        .await;
+    assert_problem(response, 409, "city_exists").await;
+    let italian = app.json(app.get("/api/v1/cities?country=IT", None).await).await;
+    assert_eq!(names_en(&italian), ["Florence", "Milan"], "nothing changed");
+}

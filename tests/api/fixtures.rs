@@ -90,18 +90,23 @@ impl TestApp {
     pub async fn submitted_idea(&self, token: &str, call: &str, city: &str, title: &str) -> Value {
         let idea = self.create_idea(token, idea_body(call, city, title)).await;
         let id = idea["id"].as_str().expect("id");
-        let response = self.post_empty(&format!("/api/v1/ideas/{id}/submit"), Some(token)).await;
+        let response = self
+            .post_empty(&format!("/api/v1/ideas/{id}/submit"), Some(token))
+            .await;
         self.json(response).await
     }
 
     /// Staff screen one idea.
     pub async fn screen(&self, staff: &str, idea: &str, body: Value) -> Response {
-        self.post(&format!("/api/v1/ideas/{idea}/screening"), Some(staff), body).await
+        self.post(&format!("/api/v1/ideas/{idea}/screening"), Some(staff), body)
+            .await
     }
 
     /// Staff close a call now.
     pub async fn close_call(&self, staff: &str, call: &str) -> Value {
-        let response = self.post(&format!("/api/v1/calls/{call}/close"), Some(staff), json!({})).await;
+        let response = self
+            .post(&format!("/api/v1/calls/{call}/close"), Some(staff), json!({}))
+            .await;
         self.json(response).await
     }
 }

@@ -1,1 +1,238 @@
-//! (being written)
+//! The citizen's profile at /me: occupation, ties to cities abroad and languages, and the occupation
+//! recorded on the ideas they propose.
+
+use serde_json::{Value, json};
+
+use crate::fixtures::{id, idea_body};
+use crate::helpers::*;
+
+fn pointers(problem: &Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["pointer"].as_str())
+        .collect()
+}
+
+fn full_profile() -> Value {
+    json!({
+        "occupationCategory": "academic",
+        "ties": [
+            { "city": "Saint Petersburg", "country": "RU", "nature": "study", "since": 2015 },
+            { "city": "فلورانس", "country": "IT", "nature": "work", "since": 2019 }
+        ],
+        "languages": ["fa", "en", "ru"]
+    })
+}
+
+#[tokio::test]
+async fn a_new_account_has_an_empty_profile() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert_eq!(me["email"], "sara@example.org");
+    assert_eq!(
+        me["profile"],
+        json!({ "occupationCategory": null, "ties": [], "languages": [] })
+    );
+    assert_problem(app.get("/api/v1/me", None).await, 401, "not_signed_in").await;
+    let change = json!({ "profile": full_profile() });
+    assert_problem(app.patch("/api/v1/me", None, change).await, 401, "not_signed_in").await;
+}
+
+#[tokio::test]
+async fn a_citizen_fills_in_their_profile() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let mut profile = full_profile();
+    // Typed carelessly: a lower-case country, spaces around the city.
+    profile["ties"][0]["country"] = json!("ru");
+    profile["ties"][1]["city"] = json!("  فلورانس ");
+    let response = app
+        .patch("/api/v1/me", Some(&citizen), json!({ "profile": profile }))
+        .await;
+    let changed = app.json(response).await;
+    assert_eq!(changed["profile"], full_profile());
+    assert_eq!(changed["email"], "sara@example.org", "the account comes with it");
+
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert_eq!(me["profile"], full_profile());
+
+    // Another citizen's profile is their own.
+    let other = app.citizen("reza@example.org").await;
+    let theirs = app.json(app.get("/api/v1/me", Some(&other)).await).await;
+    assert_eq!(theirs["profile"]["ties"], json!([]));
+}
+
+#[tokio::test]
+async fn a_partial_change_keeps_the_rest_of_the_profile() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let response = app
+        .patch("/api/v1/me", Some(&citizen), json!({ "profile": full_profile() }))
+        .await;
+    assert_eq!(response.status(), 200);
+
+    let change = json!({ "profile": { "languages": ["fa", "it"] } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    let mut expected = full_profile();
+    expected["languages"] = json!(["fa", "it"]);
+    assert_eq!(changed["profile"], expected);
+
+    let change = json!({ "profile": { "occupationCategory": "trader" } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    expected["occupationCategory"] = json!("trader");
+    assert_eq!(changed["profile"], expected);
+
+    // The account's own fields leave the profile as it is, and the other way round.
+    let change = json!({ "displayName": "سارا احمدی" });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    assert_eq!(changed["displayName"], "سارا احمدی");
+    assert_eq!(changed["profile"], expected);
+    let change = json!({ "profile": {} });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    assert_eq!(changed["displayName"], "سارا احمدی");
+    assert_eq!(changed["profile"], expected);
+
+    // A list replaces the stored one whole: an empty one clears it.
+    let change = json!({ "profile": { "ties": [] } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    expected["ties"] = json!([]);
+    assert_eq!(changed["profile"], expected);
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert_eq!(me["profile"], expected);
+}
+
+#[tokio::test]
+async fn an_invalid_profile_is_422_naming_the_field_and_nothing_changes() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let response = app
+        .patch("/api/v1/me", Some(&citizen), json!({ "profile": full_profile() }))
+        .await;
+    assert_eq!(response.status(), 200);
+
+    let tie = |field: &str, value: Value| {
+        let mut tie = json!({ "city": "Freiburg", "country": "DE", "nature": "study", "since": 2010 });
+        tie[field] = value;
+        json!({ "ties": [tie] })
+    };
+    let too_many: Vec<String> = (0..21).map(|n| format!("l{}", char::from(b'a' + n))).collect();
+    let cases: Vec<(&str, Value, &str)> = vec![
+        (
+            "unknown country",
+            tie("country", json!("XX")),
+            "/profile/ties/0/country",
+        ),
+        (
+            "alpha-3 country",
+            tie("country", json!("DEU")),
+            "/profile/ties/0/country",
+        ),
+        ("since 1800", tie("since", json!(1800)), "/profile/ties/0/since"),
+        ("since 2101", tie("since", json!(2101)), "/profile/ties/0/since"),
+        ("blank city", tie("city", json!("  ")), "/profile/ties/0/city"),
+        (
+            "unknown nature",
+            tie("nature", json!("friendship")),
+            "/profile/ties/0/nature",
+        ),
+        (
+            "upper-case language",
+            json!({ "languages": ["fa", "FA"] }),
+            "/profile/languages",
+        ),
+        (
+            "a language's name",
+            json!({ "languages": ["farsi"] }),
+            "/profile/languages",
+        ),
+        ("21 languages", json!({ "languages": too_many }), "/profile/languages"),
+        (
+            "unknown occupation",
+            json!({ "occupationCategory": "astronaut" }),
+            "/profile/occupationCategory",
+        ),
+        ("unknown field", json!({ "religion": "none" }), "/profile/religion"),
+    ];
+    for (case, profile, pointer) in cases {
+        let response = app
+            .patch("/api/v1/me", Some(&citizen), json!({ "profile": profile }))
+            .await;
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), [pointer], "{case}: {problem}");
+    }
+    // The second tie is the one named.
+    let mut profile = full_profile();
+    profile["ties"][1]["since"] = json!(1800);
+    let response = app
+        .patch("/api/v1/me", Some(&citizen), json!({ "profile": profile }))
+        .await;
+    let problem = assert_problem(response, 422, "validation_failed").await;
+    assert_eq!(pointers(&problem), ["/profile/ties/1/since"]);
+
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert_eq!(me["profile"], full_profile(), "nothing changed");
+
+    // The bounds themselves are accepted.
+    let edges = json!({ "profile": { "ties": [
+        { "city": "Samarkand", "country": "uz", "nature": "trade", "since": 1900 },
+        { "city": "Xi'an", "country": "CN", "nature": "cultural", "since": 2100 }
+    ], "languages": ["ckb", "uz"] } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), edges).await).await;
+    assert_eq!(changed["profile"]["ties"][0]["country"], "UZ");
+    assert_eq!(changed["profile"]["languages"], json!(["ckb", "uz"]));
+}
+
+#[tokio::test]
+async fn the_occupation_is_recorded_on_the_ideas_a_citizen_proposes() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let city = app.create_city(&staff, "سن‌پترزبورگ", "Saint Petersburg", "RU").await;
+    let call = id(&app.create_open_call(&staff).await);
+
+    let before = app
+        .create_idea(&citizen, idea_body(&call, &id(&city), "تبادل دانشجویی با سن‌پترزبورگ"))
+        .await;
+    assert!(before["submitter"].is_object(), "{before}");
+    assert_eq!(before["submitter"]["category"], Value::Null);
+
+    let change = json!({ "profile": { "occupationCategory": "student" } });
+    assert_eq!(app.patch("/api/v1/me", Some(&citizen), change).await.status(), 200);
+    let after = app
+        .create_idea(&citizen, idea_body(&call, &id(&city), "هفته فیلم اصفهان در سن‌پترزبورگ"))
+        .await;
+    assert_eq!(after["submitter"]["category"], "student");
+
+    let seen = app
+        .json(app.get(&format!("/api/v1/ideas/{}", id(&after)), Some(&staff)).await)
+        .await;
+    assert_eq!(seen["submitter"]["category"], "student");
+    assert_eq!(seen["submitter"]["email"], "sara@example.org");
+    // Recorded when the idea was saved: the earlier draft keeps what was known then.
+    let seen = app
+        .json(app.get(&format!("/api/v1/ideas/{}", id(&before)), Some(&staff)).await)
+        .await;
+    assert_eq!(seen["submitter"]["category"], Value::Null);
+
+    // Submitted, it counts under the occupation in the call's statistics.
+    let response = app
+        .post_empty(&format!("/api/v1/ideas/{}/submit", id(&after)), Some(&citizen))
+        .await;
+    assert_eq!(response.status(), 200);
+    let stats = app
+        .json(app.get(&format!("/api/v1/calls/{call}/stats"), None).await)
+        .await;
+    assert_eq!(stats["bySubmitterCategory"], json!([{ "key": "student", "count": 1 }]));
+}
+
+#[tokio::test]
+async fn a_language_listed_twice_is_kept_once() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let change = json!({ "profile": { "languages": ["fa", "en", "fa"] } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    assert_eq!(changed["profile"]["languages"], json!(["fa", "en"]));
+}

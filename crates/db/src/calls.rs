@@ -143,10 +143,10 @@ pub async fn update(
     find_by_id(db, call.id).await
 }
 
-/// Ends the submission period now (only if it is still open).
+/// Ends the submission period now (only if it is still open): its last open moment was just before `now`.
 pub async fn close_now(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let result = Calls::update_many()
-        .col_expr(Column::ClosesAt, Expr::value(now))
+        .col_expr(Column::ClosesAt, Expr::value(now - chrono::TimeDelta::microseconds(1)))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))

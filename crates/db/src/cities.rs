@@ -66,14 +66,22 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Ci
     Cities::find_by_id(id).one(db).await
 }
 
-/// A city of `country` one of whose names folds to the same text as one of the given names.
-pub async fn find_same(db: &impl ConnectionTrait, country: &str, names: &[&str]) -> Result<Option<City>, DbErr> {
+/// A city of `country` (other than `except`) one of whose names folds to the same text as one of `names`.
+pub async fn find_same(
+    db: &impl ConnectionTrait,
+    country: &str,
+    names: &[&str],
+    except: Option<Uuid>,
+) -> Result<Option<City>, DbErr> {
     let wanted: Vec<String> = names.iter().map(|n| fold(n)).filter(|n| !n.is_empty()).collect();
     let candidates = Cities::find().filter(Column::Country.eq(country)).all(db).await?;
-    Ok(candidates.into_iter().find(|city| {
-        let own = [Some(city.name_fa.as_str()), city.name_en.as_deref()];
-        own.into_iter().flatten().any(|name| wanted.contains(&fold(name)))
-    }))
+    Ok(candidates
+        .into_iter()
+        .filter(|city| Some(city.id) != except)
+        .find(|city| {
+            let own = [Some(city.name_fa.as_str()), city.name_en.as_deref()];
+            own.into_iter().flatten().any(|name| wanted.contains(&fold(name)))
+        }))
 }
 
 /// One page of cities, by Persian name, and how many match.

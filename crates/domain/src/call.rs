@@ -106,11 +106,14 @@ impl Moment {
         }
     }
 
-    /// The instant, reading a bare day as its last second in `zone` ("until 30 Bahman" includes that day).
+    /// The instant, reading a bare day as its last moment in `zone` ("until 30 Bahman" includes all
+    /// of that day). Microseconds are what PostgreSQL keeps, so the bound survives storage exactly.
     pub fn end(self, zone: Tz) -> DateTime<Utc> {
         match self {
             Moment::At(at) => at,
-            Moment::Day(day) => local(zone, day.and_time(NaiveTime::MIN) + Duration::days(1)) - Duration::seconds(1),
+            Moment::Day(day) => {
+                local(zone, day.and_time(NaiveTime::MIN) + Duration::days(1)) - Duration::microseconds(1)
+            }
         }
     }
 }
@@ -185,15 +188,15 @@ mod tests {
         let opens = Moment::parse("2020-12-21").expect("date");
         assert_eq!(opens.start(tehran), utc("2020-12-20T20:30:00Z"));
         let closes = Moment::parse("2021-02-18").expect("date");
-        assert_eq!(closes.end(tehran), utc("2021-02-18T20:29:59Z"));
+        assert_eq!(closes.end(tehran), utc("2021-02-18T20:29:59.999999Z"));
     }
 
     #[test]
     fn the_last_day_of_summer_time_in_tehran() {
-        // Iran kept daylight saving time until 2022: 21 September 2021 ended at 23:59:59+04:30.
+        // Iran kept daylight saving time until 2022: 1 June 2021 ended at midnight +04:30.
         let tehran: Tz = "Asia/Tehran".parse().expect("zone");
         let day = Moment::parse("2021-06-01").expect("date");
-        assert_eq!(day.end(tehran), utc("2021-06-01T19:29:59Z"));
+        assert_eq!(day.end(tehran), utc("2021-06-01T19:29:59.999999Z"));
     }
 
     #[test]

@@ -8,9 +8,12 @@ use futures_util::future::{Ready, ready};
 
 use crate::error::{ApiError, ErrorCode};
 
-/// The version in an `If-Match` header; `None` for `*` (any version).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IfMatch(pub Option<i32>);
+/// The versions an `If-Match` header accepts: any (`*`), or those of its strong tags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IfMatch {
+    Any,
+    Versions(Vec<i32>),
+}
 
 /// The ETag of a resource at `version`.
 pub fn etag(version: i32) -> String {
@@ -24,12 +27,15 @@ pub fn etag_header(version: i32) -> (header::HeaderName, HeaderValue) {
 
 impl IfMatch {
     /// Whether the resource at `version` satisfies the header.
-    pub fn matches(self, version: i32) -> bool {
-        self.0.is_none_or(|wanted| wanted == version)
+    pub fn matches(&self, version: i32) -> bool {
+        match self {
+            IfMatch::Any => true,
+            IfMatch::Versions(versions) => versions.contains(&version),
+        }
     }
 
     /// The version the client expects the resource to be at, given the one just read.
-    pub fn expected(self, current: i32) -> Result<i32, ApiError> {
+    pub fn expected(&self, current: i32) -> Result<i32, ApiError> {
         if self.matches(current) {
             Ok(current)
         } else {
@@ -45,23 +51,18 @@ pub fn stale() -> ApiError {
     )
 }
 
-fn parse(value: &str) -> Result<IfMatch, ApiError> {
-    let value = value.trim();
-    if value == "*" {
-        return Ok(IfMatch(None));
+/// RFC 9110: `If-Match` compares strongly, so a weak tag (`W/"3"`) never matches; a tag that is not
+/// one of our versions matches nothing either.
+fn parse(value: &str) -> IfMatch {
+    if value.trim() == "*" {
+        return IfMatch::Any;
     }
-    // A list of tags matches if any does; ours are single versions, so take the first we can read.
-    for tag in value.split(',') {
-        let tag = tag.trim().trim_start_matches("W/");
-        if let Some(version) = tag
-            .strip_prefix('"')
-            .and_then(|t| t.strip_suffix('"'))
-            .and_then(|t| t.parse().ok())
-        {
-            return Ok(IfMatch(Some(version)));
-        }
-    }
-    Err(stale())
+    let versions = value
+        .split(',')
+        .map(str::trim)
+        .filter_map(|tag| tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok())
+        .collect();
+    IfMatch::Versions(versions)
 }
 
 impl FromRequest for IfMatch {
@@ -74,7 +75,7 @@ impl FromRequest for IfMatch {
                 ErrorCode::PreconditionRequired,
                 "Send If-Match with the ETag you read, so that you never overwrite someone else's change.",
             )),
-            Some(value) => value.to_str().map_err(|_| stale()).and_then(parse),
+            Some(value) => value.to_str().map(parse).map_err(|_| stale()),
         };
         ready(result)
     }
@@ -85,19 +86,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tags_parse() {
-        assert_eq!(parse("\"3\"").ok(), Some(IfMatch(Some(3))));
-        assert_eq!(parse("W/\"3\"").ok(), Some(IfMatch(Some(3))));
-        assert_eq!(parse("*").ok(), Some(IfMatch(None)));
-        assert_eq!(parse("\"x\", \"4\"").ok(), Some(IfMatch(Some(4))));
-        assert!(parse("3").is_err());
+    fn strong_tags_parse_and_weak_ones_never_match() {
+        assert_eq!(parse("\"3\""), IfMatch::Versions(vec![3]));
+        assert_eq!(parse("*"), IfMatch::Any);
+        assert!(parse("\"x\", \"4\"").matches(4));
+        assert!(parse("\"2\", \"4\"").matches(2));
+        assert!(!parse("W/\"3\"").matches(3));
+        assert!(!parse("3").matches(3));
         assert_eq!(etag(7), "\"7\"");
     }
 
     #[test]
     fn star_matches_any_version() {
-        assert!(IfMatch(None).matches(9));
-        assert!(IfMatch(Some(2)).matches(2));
-        assert!(!IfMatch(Some(2)).matches(3));
+        assert!(IfMatch::Any.matches(9));
+        assert!(IfMatch::Versions(vec![2]).matches(2));
+        assert!(!IfMatch::Versions(vec![2]).matches(3));
     }
 }

@@ -63,7 +63,7 @@ pub async fn close_call(
         actor_id: Some(staff.user.id),
         kind: EventKind::ClosedEarly,
         from: Some(call.closes_at.to_rfc3339()),
-        to: Some(now.to_rfc3339()),
+        to: Some((now - chrono::TimeDelta::microseconds(1)).to_rfc3339()),
         reason: None,
         note: request.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
     };

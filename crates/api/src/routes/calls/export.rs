@@ -76,13 +76,25 @@ fn record(row: db::ideas::IdeaRow) -> Vec<String> {
     ]
 }
 
+/// A cell a spreadsheet program would read as a formula is prefixed with `'`, so that a citizen's
+/// text such as `=HYPERLINK(...)` stays text when staff open the file (CSV injection).
+fn inert(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 fn csv(records: Vec<Vec<String>>) -> ApiResult<Vec<u8>> {
     let mut out = "\u{FEFF}".as_bytes().to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut out);
         writer.write_record(HEADERS).map_err(ApiError::internal)?;
         for record in records {
-            writer.write_record(&record).map_err(ApiError::internal)?;
+            writer
+                .write_record(record.into_iter().map(inert))
+                .map_err(ApiError::internal)?;
         }
         writer.flush().map_err(ApiError::internal)?;
     }
@@ -147,4 +159,18 @@ pub async fn export_ideas(
         .insert_header((header::CONTENT_TYPE, content_type))
         .insert_header(disposition)
         .body(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formulas_become_text_and_the_rest_is_untouched() {
+        assert_eq!(inert("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(inert("+98 31".into()), "'+98 31");
+        assert_eq!(inert("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(inert("هفته فرهنگی".into()), "هفته فرهنگی");
+        assert_eq!(inert(String::new()), "");
+    }
 }

@@ -7,6 +7,17 @@ use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{SignedIn, ValidJson};
 use crate::state::AppState;
 
+/// 409 naming the city that is there already.
+pub fn already_listed(existing: &db::cities::Model) -> ApiError {
+    ApiError::new(
+        ErrorCode::CityExists,
+        format!(
+            "{} ({}) is in the list already, with id {}.",
+            existing.name_fa, existing.country, existing.id
+        ),
+    )
+}
+
 /// Add a missing city.
 ///
 /// A city added by a citizen stays unverified until staff verify it; one added by staff is verified.
@@ -37,14 +48,8 @@ pub async fn create_city(
         .into_iter()
         .flatten()
         .collect();
-    if let Some(existing) = db::cities::find_same(&txn, &country, &names).await? {
-        return Err(ApiError::new(
-            ErrorCode::CityExists,
-            format!(
-                "{} ({}) is in the list already, with id {}.",
-                existing.name_fa, existing.country, existing.id
-            ),
-        ));
+    if let Some(existing) = db::cities::find_same(&txn, &country, &names, None).await? {
+        return Err(already_listed(&existing));
     }
     let new = db::cities::NewCity {
         name_fa,

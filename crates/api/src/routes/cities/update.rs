@@ -13,7 +13,11 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The city's id")),
     request_body = UpdateCityRequest,
     security(("bearer" = [])),
-    responses((status = 200, description = "The city as changed.", body = CityView)),
+    responses(
+        (status = 200, description = "The city as changed.", body = CityView),
+        (status = 409, description = "`city_exists`: another entry has that name in that country.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
 )]
 #[patch("/cities/{id}")]
 pub async fn update_city(
@@ -35,6 +39,16 @@ pub async fn update_city(
     let city = db::cities::find_by_id(&txn, id.into_inner())
         .await?
         .ok_or_else(ApiError::not_found)?;
+    let country = change.country.clone().unwrap_or_else(|| city.country.clone());
+    let name_fa = change.name_fa.clone().unwrap_or_else(|| city.name_fa.clone());
+    let name_en = change.name_en.clone().unwrap_or_else(|| city.name_en.clone());
+    let names: Vec<&str> = [Some(name_fa.as_str()), name_en.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(existing) = db::cities::find_same(&txn, &country, &names, Some(city.id)).await? {
+        return Err(super::create::already_listed(&existing));
+    }
     let city = db::cities::update(&txn, city, change, Utc::now()).await?;
     txn.commit().await?;
     Ok(web::Json(city.into()))

@@ -335,7 +335,7 @@ pub struct IdeaView {
     /// Shown to the submitter and staff only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submitter: Option<SubmitterView>,
-    /// Staff only; null when the call has no other idea with text in common.
+    /// Staff only; left out when the call has no other idea with text in common.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best_match: Option<BestMatchView>,
     /// Send it back as `If-Match: "<version>"` to edit; it is also the ETag.

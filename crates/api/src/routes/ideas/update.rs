@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, patch, web};
 use chrono::Utc;
-use domain::idea::IdeaAction;
+use domain::idea::{IdeaAction, IdeaState};
 use uuid::Uuid;
 
 use super::dto::{Content, Detail, UpdateIdeaRequest};
@@ -10,7 +10,8 @@ use crate::state::AppState;
 
 /// Edit your idea while its call is open, sending `If-Match` with the ETag you read.
 ///
-/// A draft and a submitted idea are editable until the deadline; a submitted idea stays submitted.
+/// A draft and a submitted idea are editable until the deadline; a submitted idea stays submitted,
+/// and stays complete (422 names a field emptied that submitting needs).
 #[utoipa::path(
     tag = "ideas",
     params(
@@ -49,6 +50,13 @@ pub async fn update_idea(
     let expected = if_match.expected(idea.version)?;
     let content = Content::of(&idea)?.updated(request);
     super::check_references(&txn, &call, &content).await?;
+    if idea.state == IdeaState::Submitted.as_str() {
+        // A submitted idea stays as complete as submitting required.
+        let missing = content.missing_for_submission();
+        if !missing.is_empty() {
+            return Err(ApiError::validation(missing));
+        }
+    }
     let category = super::submitter_category(&txn, caller.user.id).await?;
     let updated = db::ideas::update_content(
         &txn,

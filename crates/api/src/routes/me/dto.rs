@@ -130,8 +130,12 @@ impl ProfileView {
                 since: t.since,
             })
             .collect();
-        let mut languages = self.languages.clone();
-        languages.dedup();
+        let mut languages: Vec<String> = Vec::with_capacity(self.languages.len());
+        for language in &self.languages {
+            if !languages.contains(language) {
+                languages.push(language.clone());
+            }
+        }
         Ok((
             self.occupation_category.map(|c| c.as_str().to_owned()),
             serde_json::to_string(&ties).map_err(ApiError::internal)?,
