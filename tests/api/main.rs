@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod calls;
 mod cities;
+mod demo;
 mod errors;
 mod idea_lists;
 mod ideas;

@@ -1,6 +1,7 @@
 //! The `citizen-diplomat` command line: serve, migrate, openapi, create-user and seed.
 
 mod create_user;
+mod demo_ideas;
 mod seed;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -55,10 +56,11 @@ fn init_logging(format: LogFormat) {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
-    match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
-    }
+    // try_init: a process that runs several commands (the tests do) keeps the first subscriber.
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {

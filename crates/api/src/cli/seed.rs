@@ -1,10 +1,16 @@
-//! `seed --demo`: demo content for trying the program out. Later features add their objects here.
+//! `seed --demo`: demo content for trying the program out: the demo accounts here, and the cities,
+//! citizens, calls and ideas from `demo_ideas`. Later features add their objects here.
 
-use anyhow::bail;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
 use chrono::Utc;
 use clap::Args;
+use domain::idea::IdeaState;
 use domain::roles::{Role, Roles};
 
+use super::demo_ideas::{self, DemoAccounts};
 use crate::auth::password;
 use crate::settings::DatabaseArgs;
 
@@ -64,6 +70,7 @@ const DEMO_ACCOUNTS: &[DemoAccount] = &[
 ];
 
 pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
     let db = db::connect(&args.database.prepare_url()?).await?;
     db::migrate(&db).await?;
     if db::users::count(&db).await? > 0 {
@@ -73,9 +80,12 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         }
         bail!("the database is not empty; demo content goes only into a new database");
     }
+    // One hash for all the demo accounts: argon2 is slow on purpose, and a hash per account would take most
+    // of the seed's time.
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let now = Utc::now();
     let txn = db::begin_write(&db).await?;
+    let mut ids = BTreeMap::new();
     for account in DEMO_ACCOUNTS {
         let new_user = db::users::NewUser {
             email: account.email.to_owned(),
@@ -84,9 +94,38 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
             roles: Roles::new(account.roles.iter().copied()),
             locale: account.locale.to_owned(),
         };
-        db::users::insert(&txn, new_user, now).await?;
+        let user = db::users::insert(&txn, new_user, demo_ideas::accounts_created_at()).await?;
+        ids.insert(account.email, user.id);
     }
+    let id_of = |email: &str| {
+        ids.get(email)
+            .copied()
+            .with_context(|| format!("the demo account {email}"))
+    };
+    let accounts = DemoAccounts {
+        staff: id_of("staff@demo.example")?,
+        citizen_fa: id_of("citizen@demo.example")?,
+        citizen_en: id_of("citizen.en@demo.example")?,
+    };
+    let calls = demo_ideas::seed(&txn, &accounts, &hash, now).await?;
     txn.commit().await?;
+
+    println!("Demo calls:");
+    let mut totals: BTreeMap<IdeaState, usize> = BTreeMap::new();
+    for call in &calls {
+        let count: usize = call.ideas.values().sum();
+        println!(
+            "  {}  {:<9}  {count:>3} ideas  {}",
+            call.id,
+            call.phase.as_str(),
+            call.title
+        );
+        for (state, n) in &call.ideas {
+            *totals.entry(*state).or_insert(0) += n;
+        }
+    }
+    let per_state: Vec<String> = totals.iter().map(|(state, n)| format!("{state} {n}")).collect();
+    println!("Ideas per state: {}", per_state.join(", "));
     println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
     for account in DEMO_ACCOUNTS {
         let roles = Roles::new(account.roles.iter().copied()).to_stored();
@@ -97,5 +136,12 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         };
         println!("  {:<26} {roles}", account.email);
     }
+    println!(
+        "  {} … {}  citizen ({} demo citizens with profiles and ideas)",
+        demo_ideas::citizen_email(1),
+        demo_ideas::citizen_email(demo_ideas::CITIZENS),
+        demo_ideas::CITIZENS
+    );
+    println!("Seeded in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(())
 }
