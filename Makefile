@@ -3,7 +3,7 @@
 BIN := target/debug/citizen-diplomat
 VENV := .venv
 
-.PHONY: run build test test-sqlite test-postgres lint compose-check openapi release
+.PHONY: run build test test-sqlite test-postgres lint compose-check openapi release bench
 
 ## Build and start the app on SQLite at http://127.0.0.1:8080, with demo content when the database is new.
 run: build
@@ -45,3 +45,11 @@ openapi:
 
 release:
 	cargo build --release -p api --bin citizen-diplomat
+
+## 100,000 ideas: list, search and near-duplicate timings on SQLite, and on PostgreSQL with BENCH_DATABASE_URL
+## (a database of its own: it is filled). See docs/benchmarks/ideas-at-scale.md.
+bench:
+	cargo build --release -p db --example bench_ideas
+	rm -rf target/bench && mkdir -p target/bench
+	target/release/examples/bench_ideas "sqlite://target/bench/ideas.sqlite3?mode=rwc"
+	@if [ -n "$$BENCH_DATABASE_URL" ]; then target/release/examples/bench_ideas "$$BENCH_DATABASE_URL"; fi

@@ -107,19 +107,30 @@ impl FromRequest for SignedIn {
     }
 }
 
+/// A signed-in caller whose roles pass `allowed`, or 403 with `refusal`.
+fn with_role<T: 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    allowed: fn(&Roles) -> bool,
+    refusal: &'static str,
+    wrap: fn(SignedIn) -> T,
+) -> LocalBoxFuture<'static, Result<T, ApiError>> {
+    let signed_in = SignedIn::from_request(req, payload);
+    Box::pin(async move {
+        let caller = signed_in.await?;
+        if !allowed(&caller.roles) {
+            return Err(ApiError::new(ErrorCode::Forbidden, refusal));
+        }
+        Ok(wrap(caller))
+    })
+}
+
 impl FromRequest for Admin {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let signed_in = SignedIn::from_request(req, payload);
-        Box::pin(async move {
-            let caller = signed_in.await?;
-            if !caller.roles.is_admin() {
-                return Err(ApiError::new(ErrorCode::Forbidden, "Only an admin may do this."));
-            }
-            Ok(Admin(caller))
-        })
+        with_role(req, payload, Roles::is_admin, "Only an admin may do this.", Admin)
     }
 }
 
@@ -128,14 +139,7 @@ impl FromRequest for Staff {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let signed_in = SignedIn::from_request(req, payload);
-        Box::pin(async move {
-            let caller = signed_in.await?;
-            if !caller.roles.is_staff() {
-                return Err(ApiError::new(ErrorCode::Forbidden, "Only staff may do this."));
-            }
-            Ok(Staff(caller))
-        })
+        with_role(req, payload, Roles::is_staff, "Only staff may do this.", Staff)
     }
 }
 

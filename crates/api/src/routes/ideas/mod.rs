@@ -60,9 +60,8 @@ pub async fn find_visible(
 /// The idea, for an action only its submitter may take: 404 if the caller cannot see it, 403 if they
 /// can but it is not theirs.
 pub async fn find_own(db: &impl ConnectionTrait, id: Uuid, caller: &SignedIn) -> ApiResult<db::ideas::Model> {
-    let (row, detail) = find_visible(db, id, Some(caller)).await?;
+    let (row, _) = find_visible(db, id, Some(caller)).await?;
     if row.idea.submitter_id != caller.user.id {
-        let _ = detail;
         return Err(ApiError::new(
             ErrorCode::Forbidden,
             "Only the idea's submitter may do this.",

@@ -53,8 +53,24 @@ async fn apply(
     Ok(changed)
 }
 
-async fn find(db: &impl ConnectionTrait, id: Uuid) -> ApiResult<db::ideas::Model> {
-    db::ideas::find_by_id(db, id).await?.ok_or_else(ApiError::not_found)
+/// One staff action on one idea, in its own transaction, answered with the idea as staff see it.
+async fn act_on_one(
+    state: &AppState,
+    staff_id: Uuid,
+    id: Uuid,
+    action: IdeaAction,
+    reason: Option<ScreeningReason>,
+    note: Option<String>,
+) -> ApiResult<HttpResponse> {
+    let now = Utc::now();
+    let txn = db::begin_write(&state.db).await?;
+    let idea = db::ideas::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
+    let changed = apply(&txn, staff_id, &idea, action, reason, note, now).await?;
+    let view = super::view(&txn, idea.id, Detail::Staff).await?;
+    txn.commit().await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag_header(changed.version))
+        .json(view))
 }
 
 /// Screen a submitted idea (staff): shortlist it, or reject it with a reason.
@@ -81,25 +97,16 @@ pub async fn screen_idea(
 ) -> ApiResult<HttpResponse> {
     let ValidJson(request) = body;
     let screening = Screening::new(request.decision, request.reason, request.note).map_err(screening_error)?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let idea = find(&txn, id.into_inner()).await?;
     let action = IdeaAction::Screen(screening.decision);
-    let changed = apply(
-        &txn,
+    act_on_one(
+        &state,
         staff.user.id,
-        &idea,
+        id.into_inner(),
         action,
         screening.reason,
         screening.note,
-        now,
     )
-    .await?;
-    let view = super::view(&txn, idea.id, Detail::Staff).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag_header(changed.version))
-        .json(view))
+    .await
 }
 
 /// Put a shortlisted or rejected idea back to submitted, before review starts (staff). The reason is required.
@@ -126,24 +133,16 @@ pub async fn reopen_screening(
     if request.reason == ScreeningReason::Other && note.is_none() {
         return Err(screening_error(ScreeningError::OtherWithoutNote));
     }
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let idea = find(&txn, id.into_inner()).await?;
-    let changed = apply(
-        &txn,
+    let reason = Some(request.reason);
+    act_on_one(
+        &state,
         staff.user.id,
-        &idea,
+        id.into_inner(),
         IdeaAction::ReopenScreening,
-        Some(request.reason),
+        reason,
         note,
-        now,
     )
-    .await?;
-    let view = super::view(&txn, idea.id, Detail::Staff).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag_header(changed.version))
-        .json(view))
+    .await
 }
 
 /// Screen many submitted ideas with one decision (staff): all or nothing.
