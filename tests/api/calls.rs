@@ -827,3 +827,27 @@ async fn the_csv_export_neutralises_formulas_in_citizens_text() {
         "a spreadsheet would run it: {text}"
     );
 }
+
+/// Who may call comes before what was sent: a citizen's invalid body to a staff action is 403, and a
+/// missing token 401, never a 422 about a body they were not allowed to send.
+#[tokio::test]
+async fn the_role_is_checked_before_the_body() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("citizen@example.org").await;
+    let call = id(&app.create_open_call(&staff).await);
+    for _ in 0..10 {
+        let bad = json!({ "reviewersPerIdea": "x" });
+        let response = app
+            .patch_if_match(&format!("/api/v1/calls/{call}"), &citizen, Some("*"), bad.clone())
+            .await;
+        assert_problem(response, 403, "forbidden").await;
+        assert_problem(
+            app.post("/api/v1/calls", Some(&citizen), bad.clone()).await,
+            403,
+            "forbidden",
+        )
+        .await;
+        assert_problem(app.post("/api/v1/calls", None, bad).await, 401, "not_signed_in").await;
+    }
+}

@@ -15,7 +15,17 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Clone, Copy, Debug)]
 pub struct BodyLimit(pub usize);
 
-pub struct ValidJson<T>(pub T);
+/// A JSON body, read and checked while the other extractors run, but answered only when the handler
+/// asks for it: a caller who may not call the handler at all gets 401 or 403, never a 422 about a body
+/// they were not allowed to send (extractors resolve concurrently, and body errors are instant).
+pub struct ValidJson<T>(Result<T, ApiError>);
+
+impl<T> ValidJson<T> {
+    /// The checked body, or the problem with it (400, 413 or 422).
+    pub fn into_inner(self) -> Result<T, ApiError> {
+        self.0
+    }
+}
 
 fn too_large(limit: usize) -> ApiError {
     ApiError::new(
@@ -70,32 +80,39 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
             .and_then(|v| v.parse::<usize>().ok());
         let json = is_json(req);
         let mut payload = payload.take();
-        Box::pin(async move {
-            if declared_length.is_some_and(|length| length > limit) {
-                return Err(too_large(limit));
-            }
-            if !json {
-                return Err(ApiError::new(
-                    ErrorCode::WrongContentType,
-                    "Send the body as JSON with Content-Type: application/json.",
-                ));
-            }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|err| {
-                    ApiError::new(
-                        ErrorCode::MalformedRequest,
-                        format!("The body could not be read: {err}"),
-                    )
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(too_large(limit));
-                }
-                body.extend_from_slice(&chunk);
-            }
-            parse(&body).map(ValidJson)
-        })
+        Box::pin(async move { Ok(ValidJson(read(declared_length, json, limit, &mut payload).await)) })
     }
+}
+
+async fn read<T: DeserializeOwned + Validate>(
+    declared_length: Option<usize>,
+    json: bool,
+    limit: usize,
+    payload: &mut Payload,
+) -> Result<T, ApiError> {
+    if declared_length.is_some_and(|length| length > limit) {
+        return Err(too_large(limit));
+    }
+    if !json {
+        return Err(ApiError::new(
+            ErrorCode::WrongContentType,
+            "Send the body as JSON with Content-Type: application/json.",
+        ));
+    }
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|err| {
+            ApiError::new(
+                ErrorCode::MalformedRequest,
+                format!("The body could not be read: {err}"),
+            )
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(too_large(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    parse(&body)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod ideas;
 pub mod me;
 pub mod page;
 pub mod rules;
+pub mod schemas;
 pub mod text;
 pub mod users;
 

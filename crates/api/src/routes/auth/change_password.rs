@@ -24,7 +24,7 @@ pub async fn change_password(
     caller: SignedIn,
     body: ValidJson<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let current_ok = password::verify(request.current_password, caller.user.password_hash.clone()).await?;
     if !current_ok {
         return Err(ApiError::field(

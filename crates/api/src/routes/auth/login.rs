@@ -34,7 +34,7 @@ pub async fn login(
     client: ClientAddress,
     body: ValidJson<LoginRequest>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let now = Utc::now();
     let email = normalize_email(&request.email);
     let keys = throttle_keys(&state, &email, client);

@@ -22,7 +22,7 @@ use crate::state::AppState;
 )]
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let txn = db::begin_write(&state.db).await?;
     let (_, session) = db::sessions::find_refresh_token(&txn, &token_hash(&request.refresh_token))
         .await?

@@ -36,7 +36,7 @@ pub async fn refresh(
     state: web::Data<AppState>,
     body: ValidJson<RefreshRequest>,
 ) -> ApiResult<web::Json<TokenResponse>> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let (token, session) = db::sessions::find_refresh_token(&txn, &token_hash(&request.refresh_token))

@@ -25,7 +25,7 @@ use crate::state::AppState;
 )]
 #[post("/auth/register")]
 pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterRequest>) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let now = Utc::now();
     let email = normalize_email(&request.email);
     let display_name = match request.display_name.as_deref() {

@@ -22,7 +22,7 @@ use crate::state::AppState;
 )]
 #[post("/auth/set-password")]
 pub async fn set_password(state: web::Data<AppState>, body: ValidJson<SetPasswordRequest>) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let new_hash = password::hash(request.password).await?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;

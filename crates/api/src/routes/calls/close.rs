@@ -40,7 +40,7 @@ pub async fn close_call(
     id: web::Path<Uuid>,
     body: ValidJson<CloseCallRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let call = super::find(&txn, id.into_inner()).await?;

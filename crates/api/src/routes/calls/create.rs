@@ -25,7 +25,7 @@ pub async fn create_call(
     Staff(staff): Staff,
     body: ValidJson<CreateCallRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let fields = request.into_fields(state.time_zone)?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;

@@ -35,19 +35,19 @@ pub struct CreateCallRequest {
     /// When citizens may start proposing: an RFC 3339 date-time, or a date meaning the start of that
     /// day in the office's time zone.
     #[validate(custom(function = "rules::moment"))]
-    #[schema(example = "2026-12-21")]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub opens_at: String,
     /// The deadline: an RFC 3339 date-time, or a date meaning the end of that day in the office's time zone.
     #[validate(custom(function = "rules::moment"))]
-    #[schema(example = "2027-02-18")]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub closes_at: String,
     /// When the jury starts (not before the deadline); a date means the start of that day.
     #[validate(custom(function = "rules::moment"))]
-    #[schema(example = "2027-02-20")]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub review_opens_at: String,
     /// When the jury's reviews are due; a date means the end of that day.
     #[validate(custom(function = "rules::moment"))]
-    #[schema(example = "2027-03-15")]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub review_closes_at: String,
     /// The domains ideas may belong to; at least one.
     #[validate(length(min = 1, code = "required"), custom(function = "unique_domains"))]
@@ -74,12 +74,16 @@ pub struct UpdateCallRequest {
     #[validate(nested)]
     pub description: Option<LongText>,
     #[validate(custom(function = "rules::moment"))]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub opens_at: Option<String>,
     #[validate(custom(function = "rules::moment"))]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub closes_at: Option<String>,
     #[validate(custom(function = "rules::moment"))]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub review_opens_at: Option<String>,
     #[validate(custom(function = "rules::moment"))]
+    #[schema(schema_with = crate::routes::schemas::moment)]
     pub review_closes_at: Option<String>,
     #[validate(length(min = 1, code = "required"), custom(function = "unique_domains"))]
     #[schema(min_items = 1)]

@@ -46,7 +46,7 @@ pub async fn update_call(
     if_match: IfMatch,
     body: ValidJson<UpdateCallRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let call = super::find(&txn, id.into_inner()).await?;

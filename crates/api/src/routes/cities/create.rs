@@ -40,7 +40,7 @@ pub async fn create_city(
     caller: SignedIn,
     body: ValidJson<CreateCityRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let (name_fa, name_en) = request.name.normalized();
     let country = canonical_country(&request.country);
     let txn = db::begin_write(&state.db).await?;

@@ -32,7 +32,7 @@ pub struct CreateCityRequest {
     pub name: ShortText,
     /// ISO 3166-1 alpha-2 country code.
     #[validate(custom(function = "rules::country"))]
-    #[schema(min_length = 2, max_length = 2, example = "IT")]
+    #[schema(schema_with = crate::routes::schemas::country)]
     pub country: String,
     #[validate(nested)]
     pub coordinates: Option<Coordinates>,
@@ -45,7 +45,7 @@ pub struct UpdateCityRequest {
     #[validate(nested)]
     pub name: Option<ShortText>,
     #[validate(custom(function = "rules::country"))]
-    #[schema(min_length = 2, max_length = 2, example = "IT")]
+    #[schema(schema_with = crate::routes::schemas::country)]
     pub country: Option<String>,
     #[validate(nested)]
     pub coordinates: Option<Coordinates>,
@@ -63,7 +63,7 @@ pub struct ListCitiesQuery {
     pub q: Option<String>,
     /// Only cities of this country (ISO 3166-1 alpha-2).
     #[validate(custom(function = "rules::country"))]
-    #[param(min_length = 2, max_length = 2)]
+    #[param(schema_with = crate::routes::schemas::country)]
     pub country: Option<String>,
     /// Only verified (true) or unverified (false) entries.
     pub verified: Option<bool>,

@@ -26,7 +26,7 @@ pub async fn update_city(
     id: web::Path<Uuid>,
     body: ValidJson<UpdateCityRequest>,
 ) -> ApiResult<web::Json<CityView>> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let name = request.name.map(|n| n.normalized());
     let change = db::cities::CityChange {
         name_fa: name.as_ref().map(|n| n.0.clone()),

@@ -28,7 +28,7 @@ pub async fn create_idea(
     caller: SignedIn,
     body: ValidJson<CreateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let call_id = request.call_id;
     let content = Content::from_create(request);
     let now = Utc::now();

@@ -41,7 +41,7 @@ pub struct Partner {
     pub organisation: Option<String>,
     /// ISO 3166-1 alpha-2.
     #[validate(custom(function = "rules::country"))]
-    #[schema(min_length = 2, max_length = 2)]
+    #[schema(schema_with = crate::routes::schemas::country)]
     pub country: Option<String>,
 }
 
@@ -269,15 +269,17 @@ pub struct ListIdeasQuery {
     pub target_city_id: Option<Uuid>,
     /// ISO 3166-1 alpha-2 country of the target city.
     #[validate(custom(function = "rules::country"))]
-    #[param(min_length = 2, max_length = 2)]
+    #[param(schema_with = crate::routes::schemas::country)]
     pub target_country: Option<String>,
     /// The submitter's occupation (staff).
     pub submitter_category: Option<OccupationCategory>,
     /// Submitted at or after: a date-time, or a date meaning the start of that day in the office's time zone.
     #[validate(custom(function = "rules::moment"))]
+    #[param(schema_with = crate::routes::schemas::moment)]
     pub submitted_from: Option<String>,
     /// Submitted at or before: a date-time, or a date meaning the end of that day in the office's time zone.
     #[validate(custom(function = "rules::moment"))]
+    #[param(schema_with = crate::routes::schemas::moment)]
     pub submitted_to: Option<String>,
     /// Default `-submittedAt`, the latest first.
     #[param(inline)]

@@ -95,7 +95,7 @@ pub async fn screen_idea(
     id: web::Path<Uuid>,
     body: ValidJson<ScreeningRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let screening = Screening::new(request.decision, request.reason, request.note).map_err(screening_error)?;
     let action = IdeaAction::Screen(screening.decision);
     act_on_one(
@@ -128,7 +128,7 @@ pub async fn reopen_screening(
     id: web::Path<Uuid>,
     body: ValidJson<ReopenScreeningRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let note = request.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     if request.reason == ScreeningReason::Other && note.is_none() {
         return Err(screening_error(ScreeningError::OtherWithoutNote));
@@ -164,7 +164,7 @@ pub async fn screen_many(
     Staff(staff): Staff,
     body: ValidJson<BulkScreeningRequest>,
 ) -> ApiResult<web::Json<BulkScreeningResult>> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let screening = Screening::new(request.decision, request.reason, request.note).map_err(screening_error)?;
     let mut seen = std::collections::HashSet::new();
     let duplicates: Vec<FieldError> = request

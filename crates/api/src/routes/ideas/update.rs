@@ -38,7 +38,7 @@ pub async fn update_idea(
     if_match: IfMatch,
     body: ValidJson<UpdateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let idea = super::find_own(&txn, id.into_inner(), &caller).await?;

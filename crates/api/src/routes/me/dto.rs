@@ -20,7 +20,7 @@ pub struct TieView {
     pub city: String,
     /// ISO 3166-1 alpha-2.
     #[validate(custom(function = "rules::country"))]
-    #[schema(min_length = 2, max_length = 2, example = "RU")]
+    #[schema(schema_with = crate::routes::schemas::country)]
     pub country: String,
     pub nature: TieKind,
     /// The year the tie began.

@@ -21,7 +21,7 @@ pub async fn update_me(
     caller: SignedIn,
     body: ValidJson<UpdateMeRequest>,
 ) -> ApiResult<web::Json<MeView>> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let display_name = request
         .display_name
         .as_deref()

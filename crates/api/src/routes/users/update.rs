@@ -34,7 +34,7 @@ pub async fn update_user(
     id: web::Path<Uuid>,
     body: ValidJson<UpdateUserRequest>,
 ) -> ApiResult<web::Json<UserView>> {
-    let ValidJson(request) = body;
+    let request = body.into_inner()?;
     let id = id.into_inner();
     let roles = request.roles.map(Roles::new);
     let demotes_self = roles.as_ref().is_some_and(|r| !r.has(Role::Admin));
