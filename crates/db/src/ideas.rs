@@ -8,7 +8,7 @@ use domain::similarity::{self, Fingerprint};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, Set,
 };
 use uuid::Uuid;
 
@@ -271,9 +271,11 @@ fn filter_condition(backend: sea_orm::DbBackend, filter: &IdeaFilter) -> Conditi
 
 fn with_labels(select: sea_orm::Select<Ideas>) -> sea_orm::Selector<sea_orm::SelectModel<IdeaRow>> {
     let best = Alias::new("best");
+    // Left joins (the city and the submitter always exist) keep ideas the outer loop on SQLite, whose
+    // planner would otherwise start from the small cities table and sort every idea.
     select
-        .join(JoinType::InnerJoin, Relation::TargetCity.def())
-        .join(JoinType::InnerJoin, Relation::Submitter.def())
+        .join(JoinType::LeftJoin, Relation::TargetCity.def())
+        .join(JoinType::LeftJoin, Relation::Submitter.def())
         .join_as(JoinType::LeftJoin, Relation::BestMatch.def(), best.clone())
         .column_as(city::Column::NameFa, "city_name_fa")
         .column_as(city::Column::NameEn, "city_name_en")
@@ -285,21 +287,31 @@ fn with_labels(select: sea_orm::Select<Ideas>) -> sea_orm::Selector<sea_orm::Sel
         .into_model::<IdeaRow>()
 }
 
-/// One page of the ideas the filter's audience may see, and how many match: two statements.
+/// One page of the ideas the filter's audience may see, and how many match: two statements. The page
+/// is chosen on narrow rows (ids and the sort key) in a subquery, and only its rows are read whole and
+/// joined, so that a sort never carries the ideas' texts.
 pub async fn list(db: &impl ConnectionTrait, filter: &IdeaFilter) -> Result<(Vec<IdeaRow>, u64), DbErr> {
-    let query = Ideas::find().filter(filter_condition(db.get_database_backend(), filter));
-    let total = query.clone().count(db).await?;
+    let condition = filter_condition(db.get_database_backend(), filter);
+    let total = Ideas::find().filter(condition.clone()).count(db).await?;
     let (field, order) = filter.sort.clone();
     let column = match field {
         IdeaSortField::SubmittedAt => Column::SubmittedAt,
         IdeaSortField::CreatedAt => Column::CreatedAt,
         IdeaSortField::Title => Column::Title,
     };
-    let page = query
-        .order_by_with_nulls(column, order, NullOrdering::Last)
+    let page_ids = Ideas::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(condition)
+        .order_by_with_nulls(column, order.clone(), NullOrdering::Last)
         .order_by(Column::Id, Order::Asc)
         .limit(filter.limit)
-        .offset(filter.offset);
+        .offset(filter.offset)
+        .into_query();
+    let page = Ideas::find()
+        .filter(Column::Id.in_subquery(page_ids))
+        .order_by_with_nulls(column, order, NullOrdering::Last)
+        .order_by(Column::Id, Order::Asc);
     let items = with_labels(page).all(db).await?;
     Ok((items, total))
 }

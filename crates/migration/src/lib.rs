@@ -12,7 +12,7 @@ mod m20261127_000007_create_cities;
 mod m20261127_000008_create_calls;
 mod m20261127_000009_create_ideas;
 mod m20261127_000010_create_events;
-mod m20261127_000011_create_idea_search_index;
+mod m20261127_000011_create_idea_search_and_sort_indexes;
 
 pub struct Migrator;
 
@@ -30,7 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_create_calls::Migration),
             Box::new(m20261127_000009_create_ideas::Migration),
             Box::new(m20261127_000010_create_events::Migration),
-            Box::new(m20261127_000011_create_idea_search_index::Migration),
+            Box::new(m20261127_000011_create_idea_search_and_sort_indexes::Migration),
         ]
     }
 }

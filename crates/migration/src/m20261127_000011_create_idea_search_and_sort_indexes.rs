@@ -1,5 +1,7 @@
-//! The substring index behind `?q=` on ideas, which the schema builder cannot express: pg_trgm on
-//! PostgreSQL; on SQLite an FTS5 trigram table kept in step with `ideas.search_text` by triggers.
+//! What the schema builder cannot express for idea lists: the substring index behind `?q=` (pg_trgm on
+//! PostgreSQL; on SQLite an FTS5 trigram table kept in step with `ideas.search_text` by triggers), and on
+//! PostgreSQL the indexes for the default order, the latest submission first with drafts last (an
+//! ascending index read backwards would put drafts first; SQLite's indexes already sort NULL lowest).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
@@ -10,9 +12,15 @@ pub struct Migration;
 const POSTGRES_UP: &[&str] = &[
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX idx_ideas_search_text_trgm ON ideas USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX idx_ideas_submitted_at_desc ON ideas (submitted_at DESC NULLS LAST, id)",
+    "CREATE INDEX idx_ideas_call_submitted_at_desc ON ideas (call_id, submitted_at DESC NULLS LAST, id)",
 ];
 
-const POSTGRES_DOWN: &[&str] = &["DROP INDEX IF EXISTS idx_ideas_search_text_trgm"];
+const POSTGRES_DOWN: &[&str] = &[
+    "DROP INDEX IF EXISTS idx_ideas_call_submitted_at_desc",
+    "DROP INDEX IF EXISTS idx_ideas_submitted_at_desc",
+    "DROP INDEX IF EXISTS idx_ideas_search_text_trgm",
+];
 
 // An external-content table: the text lives once, in ideas; ideas_search holds only the index, keyed
 // by the ideas row's rowid. ("INSERT INTO ideas_search(ideas_search) VALUES ('rebuild')" rebuilds it.)
