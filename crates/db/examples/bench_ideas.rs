@@ -99,9 +99,16 @@ impl Lcg {
         (self.next() % n as u64) as usize
     }
 
+    /// Common words, and one in ten from a long tail of 2,000 rarer ones, as real texts have.
     fn text(&mut self, words: usize) -> String {
         (0..words)
-            .map(|_| WORDS[self.below(WORDS.len())])
+            .map(|_| {
+                if self.below(10) == 0 {
+                    format!("واژه{}", self.below(2_000))
+                } else {
+                    WORDS[self.below(WORDS.len())].to_owned()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -358,9 +365,24 @@ async fn main() -> anyhow::Result<()> {
             },
         ),
         (
-            "q: one word (trigram index)",
+            "q: a common word (in most ideas)",
             IdeaFilter {
                 q: Some("خوشنویسی".into()),
+                ..filter(Audience::Staff)
+            },
+        ),
+        (
+            "q: a rarer word",
+            IdeaFilter {
+                q: Some("واژه۱۲۳۴".into()),
+                ..filter(Audience::Staff)
+            },
+        ),
+        (
+            "q: a rarer word in one call",
+            IdeaFilter {
+                q: Some("واژه۱۲۳۴".into()),
+                call_id: Some(calls[3]),
                 ..filter(Audience::Staff)
             },
         ),
@@ -375,6 +397,14 @@ async fn main() -> anyhow::Result<()> {
             "q: number in the title",
             IdeaFilter {
                 q: Some("۹۹۹۹۱".into()),
+                ..filter(Audience::Staff)
+            },
+        ),
+        (
+            "one call, oldest submission first",
+            IdeaFilter {
+                call_id: Some(calls[3]),
+                sort: (IdeaSortField::SubmittedAt, Order::Asc),
                 ..filter(Audience::Staff)
             },
         ),
@@ -478,20 +508,22 @@ async fn main() -> anyhow::Result<()> {
     );
 
     if postgres {
-        println!("\n## Query plans (PostgreSQL, EXPLAIN ANALYZE of each list's page statement)");
+        println!("\n## Query plans (PostgreSQL, EXPLAIN ANALYZE of each list's two statements)");
         for (name, statements) in plans {
-            let Some(page) = statements.last() else { continue };
-            let explain = Statement::from_sql_and_values(
-                page.db_backend,
-                format!("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) {}", page.sql),
-                page.values.clone().map(|v| v.0).unwrap_or_default(),
-            );
-            println!("\n### {name}\n```");
-            for row in conn.query_all_raw(explain).await? {
-                let line: String = row.try_get("", "QUERY PLAN")?;
-                println!("{line}");
+            println!("\n### {name}");
+            for statement in statements {
+                let explain = Statement::from_sql_and_values(
+                    statement.db_backend,
+                    format!("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) {}", statement.sql),
+                    statement.values.clone().map(|v| v.0).unwrap_or_default(),
+                );
+                println!("```");
+                for row in conn.query_all_raw(explain).await? {
+                    let line: String = row.try_get("", "QUERY PLAN")?;
+                    println!("{line}");
+                }
+                println!("```");
             }
-            println!("```");
         }
     }
     Ok(())
