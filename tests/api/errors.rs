@@ -147,3 +147,27 @@ async fn internal_errors_do_not_reveal_their_cause() {
     // Other requests go on working.
     assert_eq!(app.get("/api/v1/me", Some(&token(&tokens))).await.status(), 200);
 }
+
+/// `/ideas/screening` is a path of its own (POST), not an idea whose id is "screening".
+#[tokio::test]
+async fn a_literal_path_beside_a_templated_one_answers_405_with_its_own_methods() {
+    let app = spawn_app().await;
+    let citizen = token(&app.register("citizen@example.org").await);
+    for method in [reqwest::Method::GET, reqwest::Method::PATCH] {
+        let response = app
+            .client
+            .request(method, app.url("/api/v1/ideas/screening"))
+            .bearer_auth(&citizen)
+            .send()
+            .await
+            .expect("request sent");
+        assert_eq!(
+            response.headers().get("allow").and_then(|v| v.to_str().ok()),
+            Some("POST")
+        );
+        assert_problem(response, 405, "method_not_allowed").await;
+    }
+    // An id that is not a UUID is simply absent.
+    assert_problem(app.get("/api/v1/ideas/not-an-id", None).await, 404, "not_found").await;
+    assert_problem(app.get("/api/v1/calls/123/stats", None).await, 404, "not_found").await;
+}

@@ -67,7 +67,8 @@ impl RouteTable {
                 template.len() == parts.len()
                     && template.iter().zip(&parts).all(|(segment, part)| match segment {
                         Segment::Literal(literal) => literal == part,
-                        Segment::Parameter => !part.is_empty(),
+                        // Every path parameter of this API is a UUID, so `/ideas/screening` is not `/ideas/{id}`.
+                        Segment::Parameter => uuid::Uuid::parse_str(part).is_ok(),
                     })
             })
             .flat_map(|(_, methods)| methods.iter().cloned())
@@ -79,17 +80,24 @@ impl RouteTable {
 }
 
 pub async fn not_matched(req: HttpRequest, table: web::Data<RouteTable>) -> HttpResponse {
+    unmatched(&req, &table).error_response()
+}
+
+/// 405 with Allow when the path answers other methods, else 404. Also the answer when a route matched
+/// on its shape but its path parameter is not a UUID: GET /ideas/screening is not an idea, and that
+/// path answers POST only.
+pub fn unmatched(req: &HttpRequest, table: &RouteTable) -> ApiError {
     let allowed = table.allowed_methods(req.path());
-    if allowed.is_empty() {
-        return ApiError::new(ErrorCode::NotFound, format!("There is no resource at {}.", req.path())).error_response();
+    if allowed.is_empty() || allowed.contains(req.method()) {
+        return ApiError::new(ErrorCode::NotFound, format!("There is no resource at {}.", req.path()));
     }
     let allow = allowed.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
     let detail = format!("{} does not answer {}; it answers {allow}.", req.path(), req.method());
-    let mut response = ApiError::new(ErrorCode::MethodNotAllowed, detail).error_response();
-    if let Ok(value) = header::HeaderValue::from_str(&allow) {
-        response.headers_mut().insert(header::ALLOW, value);
+    let error = ApiError::new(ErrorCode::MethodNotAllowed, detail);
+    match header::HeaderValue::from_str(&allow) {
+        Ok(value) => error.with_header(header::ALLOW, value),
+        Err(_) => error,
     }
-    response
 }
 
 #[cfg(test)]
@@ -109,7 +117,13 @@ mod tests {
 
     #[test]
     fn methods_of_a_templated_path_are_found() {
-        assert_eq!(table().allowed_methods("/api/v1/users/123"), vec![Method::PATCH]);
+        let id = "01a21ce3-e4f1-73ca-ba14-1e70cfd66b1a";
+        assert_eq!(
+            table().allowed_methods(&format!("/api/v1/users/{id}")),
+            vec![Method::PATCH]
+        );
+        // A parameter is a UUID: anything else in its place is another path.
+        assert!(table().allowed_methods("/api/v1/users/123").is_empty());
     }
 
     #[test]

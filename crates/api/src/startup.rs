@@ -70,7 +70,12 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(route_table.clone())
                 .app_data(body_limit.clone())
-                .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::not_found().into()))
+                .app_data(web::PathConfig::default().error_handler(|_, req| {
+                    match req.app_data::<web::Data<RouteTable>>() {
+                        Some(table) => crate::fallback::unmatched(req, table).into(),
+                        None => ApiError::not_found().into(),
+                    }
+                }))
                 .into_utoipa_app()
                 .configure(routes::configure)
                 .into_app()

@@ -303,7 +303,8 @@ async fn main() -> anyhow::Result<()> {
     txn.commit().await?;
     // Fresh statistics and (on PostgreSQL) a visibility map, as autovacuum gives a database that has
     // lived with its data: without it every count visits the table instead of the index alone.
-    conn.execute_unprepared(if postgres { "VACUUM ANALYZE" } else { "ANALYZE" }).await?;
+    conn.execute_unprepared(if postgres { "VACUUM ANALYZE" } else { "ANALYZE" })
+        .await?;
     println!(
         "filled {IDEAS} ideas in {:.1} s ({})",
         start.elapsed().as_secs_f64(),
