@@ -102,6 +102,13 @@ async fn a_partial_change_keeps_the_rest_of_the_profile() {
     assert_eq!(changed["profile"], expected);
     let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
     assert_eq!(me["profile"], expected);
+
+    // null clears the occupation; leaving it out keeps it.
+    assert!(expected["occupationCategory"].is_string());
+    let change = json!({ "profile": { "occupationCategory": null } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    expected["occupationCategory"] = Value::Null;
+    assert_eq!(changed["profile"], expected);
 }
 
 #[tokio::test]

@@ -38,6 +38,13 @@ fn language_codes(codes: &[String]) -> Result<(), ValidationError> {
     }
 }
 
+/// A field that may be left out (outer None), sent as null (Some(None)) or given (Some(Some(_))).
+fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
 /// What a citizen tells about themselves, for staff and for the call's statistics.
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -52,7 +59,10 @@ pub struct ProfileView {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProfileChange {
-    pub occupation_category: Option<OccupationCategory>,
+    /// null clears it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<OccupationCategory>)]
+    pub occupation_category: Option<Option<OccupationCategory>>,
     /// Up to 20 ties.
     #[validate(length(max = 20, code = "too_many"), nested)]
     #[schema(max_items = 20)]
@@ -112,7 +122,7 @@ impl ProfileView {
 
     pub fn changed(self, change: ProfileChange) -> Self {
         ProfileView {
-            occupation_category: change.occupation_category.or(self.occupation_category),
+            occupation_category: change.occupation_category.unwrap_or(self.occupation_category),
             ties: change.ties.unwrap_or(self.ties),
             languages: change.languages.unwrap_or(self.languages),
         }
