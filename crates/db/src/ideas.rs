@@ -372,9 +372,30 @@ async fn set_best_match(db: &impl ConnectionTrait, id: Uuid, best: Option<(Uuid,
         .map(|_| ())
 }
 
+/// On PostgreSQL, saves of ideas in one call refresh best matches one after the other (until the
+/// transaction ends), so that each sees the others' committed fingerprints and none undoes another's
+/// update. SQLite's write transactions are serialised already.
+async fn lock_call_similarity(db: &impl ConnectionTrait, call_id: Uuid) -> Result<(), DbErr> {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(());
+    }
+    // A key of its own for this lock: the call id's last 8 bytes, with a marker in the top byte.
+    let bytes = call_id.as_bytes();
+    let mut key = [0u8; 8];
+    key.copy_from_slice(&bytes[8..]);
+    key[0] = 0x5e;
+    let statement = sea_orm::Statement::from_sql_and_values(
+        sea_orm::DbBackend::Postgres,
+        "SELECT pg_advisory_xact_lock($1)",
+        [i64::from_be_bytes(key).into()],
+    );
+    db.execute_raw(statement).await.map(|_| ())
+}
+
 /// After an idea's text changed: its own best match, and that of every other idea of the call whose
 /// best match it now beats or whose best match it was.
 pub async fn refresh_similarity(db: &impl ConnectionTrait, idea: &Idea) -> Result<(), DbErr> {
+    lock_call_similarity(db, idea.call_id).await?;
     let rows = fingerprints_of_call(db, idea.call_id).await?;
     let all = decoded(&rows);
     let Some(own) = Fingerprint::from_bytes(&idea.fingerprint) else {
