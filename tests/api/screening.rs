@@ -667,3 +667,41 @@ async fn similar_ideas_find_a_near_copy_typed_with_arabic_letters() {
         );
     }
 }
+
+/// Ideas saved at the same moment in one call still end with the right best matches: each idea's
+/// `bestMatch` is the first of its similar ideas.
+#[tokio::test]
+async fn concurrent_saves_leave_every_best_match_right() {
+    let app = spawn_app().await;
+    let s = setup(&app).await;
+    let base = "برگزاری هفته فرهنگی اصفهان با نمایش صنایع دستی، موسیقی سنتی و غذاهای محلی در شهر خواهرخوانده";
+    let bodies: Vec<Value> = (0..8)
+        .map(|i| {
+            let mut body = idea_body(&s.call, &s.city, &format!("هفته فرهنگی شماره {i}"));
+            body["body"] = json!(format!("{base} {}", "و نمایشگاه ".repeat(i)));
+            body
+        })
+        .collect();
+    // Different citizens, so that nothing else (such as the per-citizen cap's lock) queues the saves.
+    let mut citizens = Vec::new();
+    for i in 0..bodies.len() {
+        citizens.push(app.citizen(&format!("twin{i}@example.org")).await);
+    }
+    let created = futures_util::future::join_all(bodies.into_iter().zip(&citizens).map(|(body, citizen)| {
+        let app = &app;
+        async move { id(&app.create_idea(citizen, body).await) }
+    }))
+    .await;
+    for idea_id in &created {
+        let shown = idea(&app, &s.staff, idea_id).await;
+        let similar = app
+            .json(
+                app.get(&format!("/api/v1/ideas/{idea_id}/similar"), Some(&s.staff))
+                    .await,
+            )
+            .await;
+        let first = &similar["items"][0];
+        assert_eq!(shown["bestMatch"]["ideaId"], first["idea"]["id"], "{idea_id}");
+        assert_eq!(shown["bestMatch"]["score"], first["score"], "{idea_id}");
+    }
+}
