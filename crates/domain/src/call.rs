@@ -1,6 +1,6 @@
 //! A call's window and phase, and how dates without a time are read in the office's time zone.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use crate::wire_enum;
@@ -85,17 +85,28 @@ pub enum Moment {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("expected an RFC 3339 date-time (2026-12-21T08:30:00+03:30) or a date (2026-12-21)")]
+#[error("expected an RFC 3339 date-time (2026-12-21T08:30:00+03:30) or a date (2026-12-21), in the years 1900 to 2200")]
 pub struct MomentError;
 
 impl Moment {
+    /// Years outside 1900–2200 are refused: no call lives there, and the calendar arithmetic on a
+    /// day near chrono's limits would overflow.
     pub fn parse(text: &str) -> Result<Moment, MomentError> {
-        if let Ok(at) = DateTime::parse_from_rfc3339(text) {
-            return Ok(Moment::At(at.with_timezone(&Utc)));
+        let moment = match DateTime::parse_from_rfc3339(text) {
+            Ok(at) => Moment::At(at.with_timezone(&Utc)),
+            Err(_) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .map(Moment::Day)
+                .map_err(|_| MomentError)?,
+        };
+        let year = match moment {
+            Moment::At(at) => at.year(),
+            Moment::Day(day) => day.year(),
+        };
+        if (1900..=2200).contains(&year) {
+            Ok(moment)
+        } else {
+            Err(MomentError)
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Moment::Day)
-            .map_err(|_| MomentError)
     }
 
     /// The instant, reading a bare day as its first moment in `zone`.
@@ -206,6 +217,11 @@ mod tests {
         assert_eq!(at.start(tehran), utc("2026-12-21T05:00:00Z"));
         assert_eq!(at.end(tehran), utc("2026-12-21T05:00:00Z"));
         assert!(Moment::parse("21/12/2026").is_err());
+        // Far years are refused rather than overflowing the calendar arithmetic.
+        assert!(Moment::parse("262143-12-31").is_err());
+        assert!(Moment::parse("+262143-12-31").is_err());
+        assert!(Moment::parse("0001-01-01T00:00:00Z").is_err());
+        assert!(Moment::parse("2200-12-31").is_ok());
         assert!(Moment::parse("2026-13-01").is_err());
     }
 
