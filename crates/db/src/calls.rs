@@ -4,10 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::call::CallPhase;
 use domain::idea::Domain;
 use sea_orm::sea_query::{Expr, ExprTrait, Order};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::call::{ActiveModel, Column, Entity as Calls, Model as Call};
@@ -108,15 +105,8 @@ pub async fn list(db: &impl ConnectionTrait, filter: &CallFilter) -> Result<(Vec
     if let Some(phase) = filter.phase {
         query = query.filter(phase_condition(phase, filter.now));
     }
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by(Column::OpensAt, Order::Desc)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .all(db)
-        .await?;
-    Ok((items, total))
+    let order = (Column::OpensAt, Order::Desc);
+    crate::page(db, query, order, Column::Id, filter.limit, filter.offset).await
 }
 
 /// Saves new fields if the call is still at `expected_version`; `None` when someone saved first.

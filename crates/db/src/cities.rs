@@ -3,10 +3,7 @@
 use chrono::{DateTime, Utc};
 use domain::text::fold;
 use sea_orm::sea_query::Order;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::city::{ActiveModel, Column, Entity as Cities, Model as City};
@@ -96,16 +93,16 @@ pub async fn list(db: &impl ConnectionTrait, filter: &CityFilter) -> Result<(Vec
     if let Some(verified) = filter.verified {
         condition = condition.add(Column::Verified.eq(verified));
     }
-    let query = Cities::find().filter(condition);
-    let total = query.clone().count(db).await?;
-    let items = query
-        .order_by(Column::NameFa, Order::Asc)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .all(db)
-        .await?;
-    Ok((items, total))
+    let order = (Column::NameFa, Order::Asc);
+    crate::page(
+        db,
+        Cities::find().filter(condition),
+        order,
+        Column::Id,
+        filter.limit,
+        filter.offset,
+    )
+    .await
 }
 
 pub async fn update(

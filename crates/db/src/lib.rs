@@ -19,10 +19,12 @@ mod tests;
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sea_query::Order;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, SqlErr,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
+    PaginatorTrait, QueryOrder, QuerySelect, Select, SqlErr, SqliteTransactionMode, Statement, TransactionOptions,
+    TransactionTrait,
 };
 
 pub use sea_orm::{DatabaseConnection as Db, DbErr as Error};
@@ -112,6 +114,31 @@ pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 pub fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// One page of `query` in `order`, then by `id` so that pages never overlap, and how many rows match
+/// in all: the two statements every plain list runs.
+pub async fn page<E>(
+    db: &impl ConnectionTrait,
+    query: Select<E>,
+    order: (E::Column, Order),
+    id: E::Column,
+    limit: u64,
+    offset: u64,
+) -> Result<(Vec<E::Model>, u64), DbErr>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+{
+    let total = query.clone().count(db).await?;
+    let items = query
+        .order_by(order.0, order.1)
+        .order_by(id, Order::Asc)
+        .limit(limit)
+        .offset(offset)
+        .all(db)
+        .await?;
+    Ok((items, total))
 }
 
 pub fn is_postgres(db: &DatabaseConnection) -> bool {

@@ -5,8 +5,7 @@ use domain::roles::{Role, Roles};
 use domain::text::fold;
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -85,21 +84,13 @@ pub async fn list(db: &impl ConnectionTrait, filter: &UserFilter) -> Result<(Vec
     if let Some(active) = filter.active {
         query = query.filter(Column::Active.eq(active));
     }
-    let total = query.clone().count(db).await?;
     let (field, order) = filter.sort.clone().unwrap_or((UserSortField::CreatedAt, Order::Desc));
     let column = match field {
         UserSortField::CreatedAt => Column::CreatedAt,
         UserSortField::Email => Column::Email,
         UserSortField::DisplayName => Column::DisplayName,
     };
-    let items = query
-        .order_by(column, order)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .all(db)
-        .await?;
-    Ok((items, total))
+    crate::page(db, query, (column, order), Column::Id, filter.limit, filter.offset).await
 }
 
 pub async fn set_password_hash(
