@@ -93,6 +93,14 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Id
     Ideas::find_by_id(id).one(db).await
 }
 
+/// The ideas with these ids that exist, in no particular order: one query.
+pub async fn find_many(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Idea>, DbErr> {
+    Ideas::find()
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
+}
+
 /// How many of a submitter's ideas in a call count against its cap (all but the withdrawn).
 pub async fn count_active_of_submitter(
     db: &impl ConnectionTrait,

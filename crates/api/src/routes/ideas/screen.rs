@@ -180,11 +180,12 @@ pub async fn screen_many(
     let action = IdeaAction::Screen(screening.decision);
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
+    let mut found = db::ideas::find_many(&txn, &request.idea_ids).await?;
     let mut ideas = Vec::with_capacity(request.idea_ids.len());
     let mut unknown = Vec::new();
     for (i, id) in request.idea_ids.iter().enumerate() {
-        match db::ideas::find_by_id(&txn, *id).await? {
-            Some(idea) => ideas.push(idea),
+        match found.iter().position(|idea| idea.id == *id) {
+            Some(at) => ideas.push(found.swap_remove(at)),
             None => unknown.push(FieldError::new(format!("/ideaIds/{i}"), "unknown_idea", "no such idea")),
         }
     }
