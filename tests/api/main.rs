@@ -4,13 +4,16 @@ mod fixtures;
 mod helpers;
 
 mod accounts;
+mod activities;
 mod calls;
 mod cities;
 mod demo;
 mod errors;
 mod idea_lists;
 mod ideas;
+mod networks;
 mod operations;
+mod partnerships;
 mod profiles;
 mod screening;
 mod sessions;

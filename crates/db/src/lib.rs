@@ -1,11 +1,14 @@
 //! Persistence: connecting to SQLite or PostgreSQL, migrating, and the queries the API needs.
 //! Every query takes `&impl ConnectionTrait`, so it runs alike on the pool and inside a transaction.
 
+pub mod activities;
 pub mod calls;
 pub mod cities;
 pub mod entities;
 pub mod events;
 pub mod ideas;
+pub mod networks;
+pub mod partnerships;
 pub mod password_tokens;
 pub mod profiles;
 pub mod search;

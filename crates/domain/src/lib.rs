@@ -1,9 +1,11 @@
 //! The rules of Citizen Diplomat as plain Rust: no HTTP, no SQL, only values and the functions on them.
 
 pub mod account;
+pub mod activity;
 pub mod call;
 pub mod country;
 pub mod idea;
+pub mod partnership;
 pub mod profile;
 pub mod roles;
 pub mod session;

@@ -13,6 +13,10 @@ mod m20261127_000008_create_calls;
 mod m20261127_000009_create_ideas;
 mod m20261127_000010_create_events;
 mod m20261127_000011_create_idea_search_and_sort_indexes;
+mod m20261127_000012_create_partnerships;
+mod m20261127_000013_create_partnership_state_changes;
+mod m20261127_000014_create_activities;
+mod m20261127_000015_create_networks;
 
 pub struct Migrator;
 
@@ -31,6 +35,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000009_create_ideas::Migration),
             Box::new(m20261127_000010_create_events::Migration),
             Box::new(m20261127_000011_create_idea_search_and_sort_indexes::Migration),
+            Box::new(m20261127_000012_create_partnerships::Migration),
+            Box::new(m20261127_000013_create_partnership_state_changes::Migration),
+            Box::new(m20261127_000014_create_activities::Migration),
+            Box::new(m20261127_000015_create_networks::Migration),
         ]
     }
 }

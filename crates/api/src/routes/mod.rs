@@ -1,13 +1,16 @@
 //! HTTP resources, one folder each and one file per use case. `configure` is the single list of
 //! routes: the server and the OpenAPI document are both built from it.
 
+pub mod activities;
 pub mod auth;
 pub mod calls;
 pub mod cities;
 pub mod health;
 pub mod ideas;
 pub mod me;
+pub mod networks;
 pub mod page;
+pub mod partnerships;
 pub mod rules;
 pub mod schemas;
 pub mod text;
@@ -26,6 +29,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(users::configure)
                 .configure(cities::configure)
                 .configure(calls::configure)
-                .configure(ideas::configure),
+                .configure(ideas::configure)
+                .configure(partnerships::configure)
+                .configure(activities::configure)
+                .configure(networks::configure),
         );
 }

@@ -1,11 +1,15 @@
 //! sea-orm entities: the tables as Rust types. They never leave the server: the API maps them to views.
 
+pub mod activity;
 pub mod call;
 pub mod citizen_profile;
 pub mod city;
 pub mod event;
 pub mod idea;
 pub mod login_throttle;
+pub mod network;
+pub mod partnership;
+pub mod partnership_state_change;
 pub mod password_token;
 pub mod refresh_token;
 pub mod session;

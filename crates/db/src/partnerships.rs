@@ -1,0 +1,1 @@
+//! Partnerships with foreign cities and their history.
