@@ -153,6 +153,9 @@ pub struct ServeArgs {
     /// The office's time zone, which decides day boundaries (IANA name).
     #[arg(long, env = "TIME_ZONE", default_value = "Asia/Tehran")]
     pub time_zone: chrono_tz::Tz,
+    /// Months without activity after which a partnership is flagged dormant, whatever its recorded state.
+    #[arg(long, env = "DORMANCY_MONTHS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=600))]
+    pub dormancy_months: u32,
     /// Origins allowed to call the API from a browser, comma-separated. CORS is off when empty.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "")]
     pub cors_allowed_origins: CommaSeparated<Origin>,

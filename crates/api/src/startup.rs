@@ -49,6 +49,9 @@ impl Application {
             client_throttle: args.throttle_policy(args.login_max_failures_per_client),
             trusted_proxies: args.trusted_proxies.0.iter().map(|p| p.0).collect(),
             time_zone: args.time_zone,
+            dormancy: domain::partnership::DormancyRule {
+                months: args.dormancy_months,
+            },
         });
         let document = openapi::document();
         let route_table = web::Data::new(RouteTable::from_document(

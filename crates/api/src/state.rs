@@ -1,5 +1,7 @@
 //! What every handler shares: the database pool, the signing keys and the security policy.
 
+use chrono::{NaiveDate, Utc};
+use domain::partnership::DormancyRule;
 use domain::throttle::ThrottlePolicy;
 use ipnet::IpNet;
 
@@ -13,4 +15,23 @@ pub struct AppState {
     pub trusted_proxies: Vec<IpNet>,
     /// The office's time zone: day boundaries of dates without a time, and statistics per day.
     pub time_zone: chrono_tz::Tz,
+    /// When a partnership without recent activity counts as dormant.
+    pub dormancy: DormancyRule,
+}
+
+impl AppState {
+    /// Today in the office's time zone.
+    pub fn today(&self) -> NaiveDate {
+        domain::call::office_day(Utc::now(), self.time_zone)
+    }
+
+    /// The dates a partnership's health is reckoned with, today.
+    pub fn health_dates(&self) -> db::partnerships::HealthDates {
+        let today = self.today();
+        db::partnerships::HealthDates {
+            today,
+            recent_since: domain::partnership::recent_since(today),
+            dormant_before: self.dormancy.cutoff(today),
+        }
+    }
 }

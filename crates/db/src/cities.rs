@@ -143,3 +143,49 @@ pub fn in_country(city_column: impl ColumnTrait, country: &str) -> sea_orm::sea_
 }
 
 pub use crate::entities::city::Model;
+
+/// What moved when one city entry was merged into another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    pub ideas: u64,
+    pub activities: u64,
+    pub partnership: bool,
+}
+
+/// Merges the entry `duplicate` into `survivor`: its ideas, activities and partnership (when the
+/// survivor has none; the caller checks that both do not) move over, and the duplicate entry is
+/// deleted. Moved ideas get a new version, so an edit begun before the merge is refused as stale.
+pub async fn merge(
+    db: &impl ConnectionTrait,
+    duplicate: Uuid,
+    survivor: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Merged, DbErr> {
+    use crate::entities::{idea, partnership};
+    use sea_orm::sea_query::{Expr, ExprTrait};
+
+    let ideas = idea::Entity::update_many()
+        .col_expr(idea::Column::TargetCityId, Expr::value(survivor))
+        .col_expr(idea::Column::Version, Expr::col(idea::Column::Version).add(1))
+        .col_expr(idea::Column::UpdatedAt, Expr::value(now))
+        .filter(idea::Column::TargetCityId.eq(duplicate))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let activities = crate::activities::move_to_city(db, duplicate, survivor, now).await?;
+    let partnership = partnership::Entity::update_many()
+        .col_expr(partnership::Column::CityId, Expr::value(survivor))
+        .col_expr(partnership::Column::Version, Expr::col(partnership::Column::Version).add(1))
+        .col_expr(partnership::Column::UpdatedAt, Expr::value(now))
+        .filter(partnership::Column::CityId.eq(duplicate))
+        .exec(db)
+        .await?
+        .rows_affected
+        > 0;
+    Cities::delete_by_id(duplicate).exec(db).await?;
+    Ok(Merged {
+        ideas,
+        activities,
+        partnership,
+    })
+}

@@ -474,6 +474,24 @@ pub async fn stats_rows(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<
         .await
 }
 
+/// How many ideas targeting a city the audience may see, by state.
+pub async fn count_by_state(
+    db: &impl ConnectionTrait,
+    audience: Audience,
+    city_id: Uuid,
+) -> Result<Vec<(String, i64)>, DbErr> {
+    Ideas::find()
+        .select_only()
+        .column(Column::State)
+        .column_as(Column::Id.count(), "count")
+        .filter(visible_to(audience))
+        .filter(Column::TargetCityId.eq(city_id))
+        .group_by(Column::State)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await
+}
+
 pub use crate::entities::idea::Model;
 
 /// Puts an idea straight into `state` with its historical times, bypassing the state machine: for demo

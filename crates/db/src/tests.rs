@@ -57,7 +57,7 @@ async fn migrations_are_idempotent_and_report_their_status() {
     for (db, name) in databases(&dir).await {
         crate::migrate(&db).await.expect("a second run changes nothing");
         let status = crate::migration_status(&db).await.expect("status");
-        assert_eq!(status.len(), 11);
+        assert_eq!(status.len(), 15);
         assert!(status.iter().all(|(_, applied)| *applied));
         drop(db);
         drop_postgres(name).await;
@@ -361,6 +361,199 @@ async fn a_near_duplicate_becomes_each_others_best_match() {
         assert_eq!(similar.first().map(|(row, _)| row.idea.id), Some(copy.id));
         assert!(similar.iter().all(|(row, _)| row.idea.id != first.id));
         let _ = other;
+        drop(db);
+        drop_postgres(name).await;
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+}
+
+fn activity(
+    city: uuid::Uuid,
+    on: chrono::NaiveDate,
+    status: domain::activity::ActivityStatus,
+) -> crate::activities::ActivityContent {
+    crate::activities::ActivityContent {
+        city_id: city,
+        occurred_on: on,
+        kind: domain::activity::ActivityKind::Webinar,
+        direction: domain::activity::ActivityDirection::Joint,
+        status,
+        title_fa: "وبینار شهرداران".into(),
+        title_en: Some("Mayors' webinar".into()),
+        description_fa: String::new(),
+        description_en: None,
+        outcomes_fa: None,
+        outcomes_en: None,
+        idea_id: None,
+    }
+}
+
+/// The register's lists are two statements whatever the page size, and the health read beside each
+/// partnership (the last activity that counts, the recent ones, the dormancy filter) is the same on
+/// both databases.
+#[tokio::test]
+async fn register_lists_run_two_statements_and_derive_health_in_sql() {
+    use domain::activity::ActivityStatus;
+    use domain::partnership::{PartnershipKind, PartnershipState};
+    let dir = tempfile::tempdir().expect("dir");
+    let today = day(2026, 11, 27);
+    let dates = crate::partnerships::HealthDates {
+        today,
+        recent_since: day(2025, 11, 27),
+        dormant_before: day(2025, 11, 27),
+    };
+    for (mut db, name) in databases(&dir).await {
+        let now = Utc::now();
+        let mut cities = Vec::new();
+        for i in 0..30 {
+            let city = crate::cities::insert(
+                &db,
+                crate::cities::NewCity {
+                    name_fa: format!("شهر {i:02}"),
+                    name_en: Some(format!("City {i:02}")),
+                    country: if i % 2 == 0 { "IT".into() } else { "DE".into() },
+                    coordinates: None,
+                    verified: true,
+                    created_by: None,
+                },
+                now,
+            )
+            .await
+            .expect("city");
+            let fields = crate::partnerships::PartnershipFields {
+                kind: PartnershipKind::SisterCity,
+                signed_on: Some(day(2000, 1, 1)),
+                next_review_on: None,
+                focal_points_json: "[]".into(),
+                notes_fa: None,
+                notes_en: None,
+            };
+            let initial = crate::partnerships::NewStateChange {
+                to: PartnershipState::Active,
+                effective_on: day(2000, 1, 1),
+                reason: None,
+                actor_id: None,
+            };
+            crate::partnerships::insert(&db, city.id, fields, initial, day(2026, 1, 1), now)
+                .await
+                .expect("partnership");
+            cities.push(city.id);
+        }
+        // City 00: held exactly at the threshold, a plan after it and one in the future: not dormant.
+        for (on, status) in [
+            (day(2025, 11, 27), ActivityStatus::Done),
+            (day(2026, 3, 1), ActivityStatus::Planned),
+            (day(2026, 12, 1), ActivityStatus::Done),
+        ] {
+            crate::activities::insert(&db, activity(cities[0], on, status), None, now)
+                .await
+                .expect("activity");
+        }
+        // City 01: the day before the threshold, and a cancelled one since: dormant.
+        for (on, status) in [
+            (day(2025, 11, 26), ActivityStatus::Done),
+            (day(2026, 5, 1), ActivityStatus::Cancelled),
+        ] {
+            crate::activities::insert(&db, activity(cities[1], on, status), None, now)
+                .await
+                .expect("activity");
+        }
+        // City 02: two recent ones, one under way.
+        for (on, status) in [
+            (day(2026, 1, 5), ActivityStatus::Done),
+            (day(2026, 11, 27), ActivityStatus::UnderWay),
+        ] {
+            crate::activities::insert(&db, activity(cities[2], on, status), None, now)
+                .await
+                .expect("activity");
+        }
+
+        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = count.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        });
+        let filter = |dormant: Option<bool>, limit: u64| crate::partnerships::PartnershipFilter {
+            q: None,
+            country: None,
+            kind: Some(PartnershipKind::SisterCity),
+            state: Some(PartnershipState::Active),
+            dormant,
+            sort: (
+                crate::partnerships::PartnershipSortField::LastActivityOn,
+                sea_orm::sea_query::Order::Desc,
+            ),
+            limit,
+            offset: 0,
+        };
+        for limit in [1, 100] {
+            count.store(0, std::sync::atomic::Ordering::SeqCst);
+            let (rows, total) = crate::partnerships::list(&db, &filter(None, limit), dates)
+                .await
+                .expect("list");
+            assert_eq!(total, 30);
+            assert_eq!(rows.len() as u64, limit.min(30));
+            assert_eq!(
+                count.load(std::sync::atomic::Ordering::SeqCst),
+                2,
+                "partnerships, limit {limit}"
+            );
+
+            count.store(0, std::sync::atomic::Ordering::SeqCst);
+            let activity_filter = crate::activities::ActivityFilter {
+                country: Some("IT".into()),
+                q: Some("وبینار".into()),
+                limit,
+                ..Default::default()
+            };
+            let (rows, total) = crate::activities::list(&db, &activity_filter).await.expect("list");
+            assert_eq!(total, 5, "cities 00 and 02 are Italian");
+            assert_eq!(rows.len() as u64, limit.min(5));
+            assert_eq!(
+                count.load(std::sync::atomic::Ordering::SeqCst),
+                2,
+                "activities, limit {limit}"
+            );
+        }
+
+        let (rows, _) = crate::partnerships::list(&db, &filter(None, 3), dates)
+            .await
+            .expect("list");
+        let health: Vec<_> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.city_name_en.as_deref().unwrap_or_default(),
+                    r.last_activity_on,
+                    r.recent_activities,
+                )
+            })
+            .collect();
+        assert_eq!(
+            health,
+            [
+                ("City 02", Some(day(2026, 11, 27)), 2),
+                ("City 00", Some(day(2025, 11, 27)), 1),
+                ("City 01", Some(day(2025, 11, 26)), 0),
+            ],
+            "newest last activity first; plans, cancellations and future days do not count"
+        );
+        let names = |rows: Vec<crate::partnerships::PartnershipRow>| {
+            rows.into_iter().filter_map(|r| r.city_name_en).collect::<Vec<_>>()
+        };
+        let (awake, total) = crate::partnerships::list(&db, &filter(Some(false), 100), dates)
+            .await
+            .expect("list");
+        assert_eq!(total, 2);
+        assert_eq!(names(awake), ["City 02", "City 00"]);
+        let (dormant, total) = crate::partnerships::list(&db, &filter(Some(true), 100), dates)
+            .await
+            .expect("list");
+        assert_eq!(total, 28, "City 01 and the 27 without activity, signed in 2000");
+        assert!(names(dormant).contains(&"City 01".to_owned()));
         drop(db);
         drop_postgres(name).await;
     }

@@ -10,6 +10,7 @@ pub mod ideas;
 pub mod me;
 pub mod networks;
 pub mod page;
+pub mod patch;
 pub mod partnerships;
 pub mod rules;
 pub mod schemas;

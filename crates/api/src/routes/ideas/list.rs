@@ -9,7 +9,7 @@ use crate::extract::{ValidQuery, Viewer};
 use crate::routes::cities::dto::canonical_country;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
-use db::ideas::{Audience, IdeaFilter, IdeaSortField};
+use db::ideas::{IdeaFilter, IdeaSortField};
 
 async fn list(
     state: &AppState,
@@ -19,11 +19,7 @@ async fn list(
 ) -> ApiResult<Page<IdeaView>> {
     let (limit, offset) = page::bounds(query.limit, query.offset);
     let staff = viewer.is_staff();
-    let audience = match (staff, viewer.user_id()) {
-        (true, _) => Audience::Staff,
-        (false, Some(id)) => Audience::Account(id),
-        (false, None) => Audience::Public,
-    };
+    let audience = super::audience(viewer);
     let mine_of = match (query.mine, viewer.user_id()) {
         (Some(true), Some(id)) => Some(id),
         (Some(true), None) => {

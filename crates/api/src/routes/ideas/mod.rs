@@ -155,3 +155,13 @@ pub async fn check_references(
         Err(ApiError::validation(errors))
     }
 }
+
+/// The ideas a caller may see in lists: staff all, an account its own and the published selected
+/// ones, the public the published selected ones.
+pub fn audience(viewer: &crate::extract::Viewer) -> db::ideas::Audience {
+    match (viewer.is_staff(), viewer.user_id()) {
+        (true, _) => db::ideas::Audience::Staff,
+        (false, Some(id)) => db::ideas::Audience::Account(id),
+        (false, None) => db::ideas::Audience::Public,
+    }
+}

@@ -38,13 +38,6 @@ fn language_codes(codes: &[String]) -> Result<(), ValidationError> {
     }
 }
 
-/// A field that may be left out (outer None), sent as null (Some(None)) or given (Some(Some(_))).
-fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(deserializer).map(Some)
-}
-
 /// What a citizen tells about themselves, for staff and for the call's statistics.
 #[derive(Debug, Clone, Default, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -60,7 +53,7 @@ pub struct ProfileView {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProfileChange {
     /// null clears it.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
     #[schema(value_type = Option<OccupationCategory>)]
     pub occupation_category: Option<Option<OccupationCategory>>,
     /// Up to 20 ties.

@@ -1,0 +1,165 @@
+//! What the activity endpoints read and answer.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::activity::{ActivityDirection, ActivityKind, ActivityStatus};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::error::{ApiError, ApiResult};
+use crate::routes::cities::dto::CityRef;
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::rules;
+use crate::routes::text::{LongText, ShortText};
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateActivityRequest {
+    /// The day it took place, or will.
+    pub occurred_on: NaiveDate,
+    pub kind: ActivityKind,
+    pub direction: ActivityDirection,
+    /// Default: `done` for a day up to today, `planned` for a later one.
+    pub status: Option<ActivityStatus>,
+    #[validate(nested)]
+    pub title: ShortText,
+    #[validate(nested)]
+    pub description: Option<LongText>,
+    /// What came of it.
+    #[validate(nested)]
+    pub outcomes: Option<LongText>,
+    /// The citizen's idea it grew from: a selected idea.
+    pub idea_id: Option<Uuid>,
+}
+
+/// What staff may change of an activity; leave out what stays, send null to clear.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateActivityRequest {
+    /// Moves the activity to another city (an entry made under the wrong one).
+    pub city_id: Option<Uuid>,
+    pub occurred_on: Option<NaiveDate>,
+    pub kind: Option<ActivityKind>,
+    pub direction: Option<ActivityDirection>,
+    pub status: Option<ActivityStatus>,
+    #[validate(nested)]
+    pub title: Option<ShortText>,
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[validate(nested)]
+    #[schema(value_type = Option<LongText>)]
+    pub description: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[validate(nested)]
+    #[schema(value_type = Option<LongText>)]
+    pub outcomes: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[schema(value_type = Option<Uuid>)]
+    pub idea_id: Option<Option<Uuid>>,
+}
+
+/// The order of a list of activities.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum ActivitySort {
+    #[serde(rename = "occurredOn")]
+    OccurredOn,
+    #[serde(rename = "-occurredOn")]
+    OccurredOnDesc,
+}
+
+/// The filters of /activities; /cities/{id}/activities takes the same but `cityId` and `country`.
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListActivitiesQuery {
+    /// Text search in titles, descriptions and outcomes; Persian and Arabic letter forms match alike.
+    #[validate(length(max = 200))]
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Only the activities with this city (on /api/v1/activities).
+    pub city_id: Option<Uuid>,
+    /// Only the activities with cities of this country (ISO 3166-1 alpha-2; on /api/v1/activities).
+    #[validate(custom(function = "rules::country"))]
+    #[param(schema_with = crate::routes::schemas::country)]
+    pub country: Option<String>,
+    pub kind: Option<ActivityKind>,
+    pub direction: Option<ActivityDirection>,
+    pub status: Option<ActivityStatus>,
+    /// Only the activities that grew from this idea.
+    pub idea_id: Option<Uuid>,
+    /// Only activities on or after this day (YYYY-MM-DD).
+    pub from: Option<NaiveDate>,
+    /// Only activities on or before this day (YYYY-MM-DD).
+    pub to: Option<NaiveDate>,
+    /// Default `-occurredOn`, the newest first.
+    pub sort: Option<ActivitySort>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
+    pub offset: Option<u32>,
+}
+
+/// The idea an activity grew from.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct IdeaRef {
+    pub id: Uuid,
+    pub title: String,
+}
+
+/// Something done with a foreign city.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityView {
+    pub id: Uuid,
+    pub city: CityRef,
+    pub occurred_on: NaiveDate,
+    pub kind: ActivityKind,
+    pub direction: ActivityDirection,
+    pub status: ActivityStatus,
+    pub title: ShortText,
+    pub description: Option<LongText>,
+    pub outcomes: Option<LongText>,
+    /// The citizen's idea it grew from.
+    pub idea: Option<IdeaRef>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn text(fa: String, en: Option<String>) -> Option<LongText> {
+    (!fa.is_empty()).then(|| LongText::from_parts(fa, en))
+}
+
+impl ActivityView {
+    pub fn new(row: db::activities::ActivityRow) -> ApiResult<Self> {
+        let a = row.activity;
+        Ok(ActivityView {
+            id: a.id,
+            city: CityRef {
+                id: a.city_id,
+                name: ShortText::from_parts(row.city_name_fa, row.city_name_en),
+                country: row.city_country,
+                verified: row.city_verified,
+            },
+            occurred_on: a.occurred_on,
+            kind: a.kind.parse().map_err(ApiError::internal)?,
+            direction: a.direction.parse().map_err(ApiError::internal)?,
+            status: a.status.parse().map_err(ApiError::internal)?,
+            title: ShortText::from_parts(a.title_fa, a.title_en),
+            description: text(a.description_fa, a.description_en),
+            outcomes: a.outcomes_fa.and_then(|fa| text(fa, a.outcomes_en)),
+            idea: a.idea_id.zip(row.idea_title).map(|(id, title)| IdeaRef { id, title }),
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+        })
+    }
+}
+
+/// A long text as stored: (Persian, English); an absent text is stored as an empty Persian one.
+pub fn long_text_parts(text: Option<LongText>) -> (String, Option<String>) {
+    text.map(LongText::normalized).unwrap_or_default()
+}

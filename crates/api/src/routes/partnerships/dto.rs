@@ -1,0 +1,319 @@
+//! What the partnership endpoints read and answer. Focal points are staff-only: other views leave the
+//! field out entirely.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::partnership::{DormancyRule, PartnershipKind, PartnershipState};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::error::{ApiError, ApiResult};
+use crate::routes::cities::dto::CityRef;
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::rules;
+use crate::routes::text::{LongText, ShortText};
+
+/// Someone to talk to about the partnership, on either side. Seen by staff only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FocalPoint {
+    #[validate(custom(function = "rules::required_text"), length(max = 200, code = "too_long"))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S", example = "Dr. Marco Rossi")]
+    pub name: String,
+    /// Their role, such as "head of international relations, Florence".
+    #[validate(length(max = 200, code = "too_long"))]
+    #[schema(max_length = 200)]
+    pub role: Option<String>,
+    /// An e-mail address, a telephone number or both.
+    #[validate(length(max = 500, code = "too_long"))]
+    #[schema(max_length = 500)]
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreatePartnershipRequest {
+    /// The foreign city; it may have one partnership at most.
+    pub city_id: Uuid,
+    pub kind: PartnershipKind,
+    /// The state it is in now; the first entry of its history.
+    pub state: PartnershipState,
+    /// When it took that state; default the signing day, else today. Not in the future.
+    pub state_since: Option<NaiveDate>,
+    pub signed_on: Option<NaiveDate>,
+    pub next_review_on: Option<NaiveDate>,
+    /// Up to 20.
+    #[validate(length(max = 20, code = "too_many"), nested)]
+    #[schema(max_items = 20)]
+    #[serde(default)]
+    pub focal_points: Vec<FocalPoint>,
+    #[validate(nested)]
+    pub notes: Option<LongText>,
+}
+
+/// What staff may change of a partnership other than its state (see its `/state` action); leave out
+/// what stays, send null to clear.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdatePartnershipRequest {
+    pub kind: Option<PartnershipKind>,
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub signed_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub next_review_on: Option<Option<NaiveDate>>,
+    /// Replaces the list whole; up to 20.
+    #[validate(length(max = 20, code = "too_many"), nested)]
+    #[schema(max_items = 20)]
+    pub focal_points: Option<Vec<FocalPoint>>,
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[validate(nested)]
+    #[schema(value_type = Option<LongText>)]
+    pub notes: Option<Option<LongText>>,
+}
+
+/// A change of state, recorded in the partnership's history.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ChangeStateRequest {
+    pub state: PartnershipState,
+    /// When it happened; default today. Not in the future, nor before the latest change.
+    pub effective_on: Option<NaiveDate>,
+    /// Why; required.
+    #[validate(custom(function = "rules::required_text"), length(max = 2000, code = "too_long"))]
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
+    pub reason: String,
+}
+
+/// The order of a list of partnerships; `-` in front sorts descending. Missing dates come last.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum PartnershipSort {
+    #[serde(rename = "cityName")]
+    CityName,
+    #[serde(rename = "-cityName")]
+    CityNameDesc,
+    #[serde(rename = "signedOn")]
+    SignedOn,
+    #[serde(rename = "-signedOn")]
+    SignedOnDesc,
+    #[serde(rename = "lastActivityOn")]
+    LastActivityOn,
+    #[serde(rename = "-lastActivityOn")]
+    LastActivityOnDesc,
+    #[serde(rename = "recentActivities")]
+    RecentActivities,
+    #[serde(rename = "-recentActivities")]
+    RecentActivitiesDesc,
+    #[serde(rename = "nextReviewOn")]
+    NextReviewOn,
+    #[serde(rename = "-nextReviewOn")]
+    NextReviewOnDesc,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListPartnershipsQuery {
+    /// Text search in the city's names; Persian and Arabic letter forms match alike.
+    #[validate(length(max = 200))]
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Only partnerships with cities of this country (ISO 3166-1 alpha-2).
+    #[validate(custom(function = "rules::country"))]
+    #[param(schema_with = crate::routes::schemas::country)]
+    pub country: Option<String>,
+    pub kind: Option<PartnershipKind>,
+    /// The recorded state.
+    pub state: Option<PartnershipState>,
+    /// Only those flagged dormant (true) or not (false) by their activity, whatever their state.
+    pub dormant: Option<bool>,
+    /// Default `cityName`.
+    pub sort: Option<PartnershipSort>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
+    pub offset: Option<u32>,
+}
+
+/// What dormancy is reckoned from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HealthBasis {
+    LastActivity,
+    Signing,
+    Record,
+}
+
+/// How alive the tie is, derived from its activities whatever its recorded state.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Health {
+    /// The day of the last activity with the city that was held or under way (not planned or cancelled).
+    pub last_activity_on: Option<NaiveDate>,
+    /// How many such activities fell in the last 12 months.
+    pub recent_activities: i64,
+    /// True when the last activity — or, with none, the signing, or with neither the day the
+    /// partnership was entered — lies more than `dormancyMonths` back.
+    pub dormant: bool,
+    pub basis: HealthBasis,
+    /// The day dormancy is reckoned from.
+    pub basis_on: NaiveDate,
+    /// The configured period (12 months by default).
+    pub dormancy_months: u32,
+}
+
+impl Health {
+    pub fn of(row: &db::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> Health {
+        let p = &row.partnership;
+        let (basis, basis_on) = match (row.last_activity_on, p.signed_on) {
+            (Some(day), _) => (HealthBasis::LastActivity, day),
+            (None, Some(day)) => (HealthBasis::Signing, day),
+            (None, None) => (HealthBasis::Record, p.recorded_on),
+        };
+        debug_assert_eq!(
+            basis_on,
+            domain::partnership::health_basis(row.last_activity_on, p.signed_on, p.recorded_on)
+        );
+        Health {
+            last_activity_on: row.last_activity_on,
+            recent_activities: row.recent_activities,
+            dormant: rule.is_dormant(basis_on, today),
+            basis,
+            basis_on,
+            dormancy_months: rule.months,
+        }
+    }
+}
+
+/// One entry of a partnership's history.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StateChangeView {
+    /// Null for the state it was entered with.
+    pub from: Option<PartnershipState>,
+    pub to: PartnershipState,
+    /// When it happened.
+    pub effective_on: NaiveDate,
+    pub reason: Option<String>,
+    /// Who recorded it (staff only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded_by: Option<String>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl StateChangeView {
+    pub fn new(row: db::partnerships::StateChangeRow, staff: bool) -> ApiResult<Self> {
+        let change = row.change;
+        Ok(StateChangeView {
+            from: change
+                .from_state
+                .as_deref()
+                .map(str::parse)
+                .transpose()
+                .map_err(ApiError::internal)?,
+            to: change.to_state.parse().map_err(ApiError::internal)?,
+            effective_on: change.effective_on,
+            reason: change.reason,
+            recorded_by: if staff { row.actor_name } else { None },
+            recorded_at: change.recorded_at,
+        })
+    }
+}
+
+/// A partnership with a foreign city.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnershipView {
+    pub id: Uuid,
+    pub city: CityRef,
+    pub kind: PartnershipKind,
+    /// The recorded state; see `health.dormant` for what its activity says.
+    pub state: PartnershipState,
+    pub signed_on: Option<NaiveDate>,
+    pub next_review_on: Option<NaiveDate>,
+    pub notes: Option<LongText>,
+    /// Staff only: the field is absent from other callers' views.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focal_points: Option<Vec<FocalPoint>>,
+    pub health: Health,
+    /// Its history, oldest first (on a single partnership, not in lists).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<StateChangeView>>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl PartnershipView {
+    pub fn new(
+        row: db::partnerships::PartnershipRow,
+        staff: bool,
+        rule: DormancyRule,
+        today: NaiveDate,
+    ) -> ApiResult<Self> {
+        let health = Health::of(&row, rule, today);
+        let p = row.partnership;
+        let focal_points = if staff {
+            Some(serde_json::from_str(&p.focal_points).map_err(ApiError::internal)?)
+        } else {
+            None
+        };
+        Ok(PartnershipView {
+            id: p.id,
+            city: CityRef {
+                id: p.city_id,
+                name: ShortText::from_parts(row.city_name_fa, row.city_name_en),
+                country: row.city_country,
+                verified: row.city_verified,
+            },
+            kind: p.kind.parse().map_err(ApiError::internal)?,
+            state: p.state.parse().map_err(ApiError::internal)?,
+            signed_on: p.signed_on,
+            next_review_on: p.next_review_on,
+            notes: p.notes_fa.map(|fa| LongText::from_parts(fa, p.notes_en)),
+            focal_points,
+            health,
+            history: None,
+            version: p.version,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        })
+    }
+}
+
+/// The stored form of focal points.
+pub fn focal_points_json(points: &[FocalPoint]) -> ApiResult<String> {
+    let trimmed: Vec<FocalPoint> = points
+        .iter()
+        .map(|p| FocalPoint {
+            name: p.name.trim().to_owned(),
+            role: p
+                .role
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned),
+            contact: p
+                .contact
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned),
+        })
+        .collect();
+    serde_json::to_string(&trimmed).map_err(ApiError::internal)
+}
+
+/// Notes as stored: (Persian, English), none when absent.
+pub fn notes_parts(notes: Option<LongText>) -> (Option<String>, Option<String>) {
+    match notes.map(LongText::normalized) {
+        Some((fa, en)) => (Some(fa), en),
+        None => (None, None),
+    }
+}
