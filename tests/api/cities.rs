@@ -365,3 +365,243 @@ async fn staff_cannot_rename_a_city_into_another_existing_one() {
     let italian = app.json(app.get("/api/v1/cities?country=IT", None).await).await;
     assert_eq!(names_en(&italian), ["Florence", "Milan"], "nothing changed");
 }
+
+async fn select(app: &TestApp, idea: &str) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let id: uuid::Uuid = idea.parse().expect("an idea id");
+    db::entities::idea::Entity::update_many()
+        .col_expr(
+            db::entities::idea::Column::State,
+            sea_orm::sea_query::Expr::value("selected"),
+        )
+        .filter(db::entities::idea::Column::Id.eq(id))
+        .exec(&app.db().await)
+        .await
+        .expect("idea selected");
+}
+
+async fn add_activity(app: &TestApp, staff: &str, city: &str, kind: &str, title: &str) -> Value {
+    let body = json!({ "occurredOn": "2020-05-20", "kind": kind, "direction": "joint", "title": { "fa": title } });
+    let response = app
+        .post(&format!("/api/v1/cities/{city}/activities"), Some(staff), body)
+        .await;
+    assert_eq!(response.status(), 201);
+    response.json().await.expect("JSON")
+}
+
+#[tokio::test]
+async fn merging_a_duplicate_city_moves_its_ideas_activities_and_partnership() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let florence = app.create_city(&staff, "فلورانس", "", "IT").await;
+    // A citizen added the same city under its Italian name, with what the staff entry lacks.
+    let body = json!({
+        "name": { "fa": "فیرنزه", "en": "Firenze" },
+        "country": "IT",
+        "coordinates": { "latitude": 43.7696, "longitude": 11.2558 }
+    });
+    let response = app.post("/api/v1/cities", Some(&citizen), body).await;
+    assert_eq!(response.status(), 201);
+    let duplicate: Value = response.json().await.expect("JSON");
+    let call = id(&app.create_open_call(&staff).await);
+    let idea = app
+        .submitted_idea(&citizen, &call, &id(&duplicate), "تراموای فلورانس")
+        .await;
+    let idea_path = format!("/api/v1/ideas/{}", id(&idea));
+    let etag_before = app.get(&idea_path, Some(&citizen)).await.headers().get("etag").cloned();
+    add_activity(&app, &staff, &id(&duplicate), "webinar", "وبینار شهرداران").await;
+    let partnership =
+        json!({ "cityId": id(&duplicate), "kind": "sister_city", "state": "active", "signedOn": "1998-05-12" });
+    let response = app.post("/api/v1/partnerships", Some(&staff), partnership).await;
+    assert_eq!(response.status(), 201);
+    let partnership: Value = response.json().await.expect("JSON");
+
+    let merge = format!("/api/v1/cities/{}/merge", id(&duplicate));
+    let into = json!({ "into": id(&florence) });
+    assert_problem(app.post(&merge, None, into.clone()).await, 401, "not_signed_in").await;
+    assert_problem(app.post(&merge, Some(&citizen), into.clone()).await, 403, "forbidden").await;
+
+    let merged = app.json(app.post(&merge, Some(&staff), into).await).await;
+    assert_eq!(
+        merged["moved"],
+        json!({ "ideas": 1, "activities": 1, "partnership": true })
+    );
+    assert_eq!(merged["city"]["id"], florence["id"]);
+    assert_eq!(
+        merged["city"]["name"],
+        json!({ "fa": "فلورانس", "en": "Firenze" }),
+        "the gap is filled"
+    );
+    assert_eq!(
+        merged["city"]["coordinates"],
+        json!({ "latitude": 43.7696, "longitude": 11.2558 })
+    );
+
+    assert_problem(
+        app.get(&format!("/api/v1/cities/{}", id(&duplicate)), None).await,
+        404,
+        "not_found",
+    )
+    .await;
+    let moved_idea = app.get(&idea_path, Some(&citizen)).await;
+    assert_ne!(moved_idea.headers().get("etag").cloned(), etag_before, "a new version");
+    let moved_idea: Value = moved_idea.json().await.expect("JSON");
+    assert_eq!(moved_idea["targetCity"]["id"], florence["id"]);
+    let activities = app
+        .json(
+            app.get(&format!("/api/v1/cities/{}/activities", id(&florence)), None)
+                .await,
+        )
+        .await;
+    assert_eq!(activities["total"], 1);
+    let partnership = app
+        .json(
+            app.get(&format!("/api/v1/partnerships/{}", id(&partnership)), None)
+                .await,
+        )
+        .await;
+    assert_eq!(partnership["city"]["id"], florence["id"]);
+    let cities = app.json(app.get("/api/v1/cities?country=IT", None).await).await;
+    assert_eq!(cities["total"], 1);
+}
+
+#[tokio::test]
+async fn cities_that_cannot_be_merged_are_refused_and_nothing_changes() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let a = id(&app.create_city(&staff, "بارسلون", "Barcelona", "ES").await);
+    let b = id(&app.create_city(&staff, "برشلونه", "Barcelona (Catalonia)", "ES").await);
+    let merge = |from: &str| format!("/api/v1/cities/{from}/merge");
+
+    let problem = assert_problem(
+        app.post(&merge(&a), Some(&staff), json!({ "into": a })).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["code"], "same_city");
+    let problem = assert_problem(
+        app.post(&merge(&a), Some(&staff), json!({ "into": uuid::Uuid::new_v4() }))
+            .await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["pointer"], "/into");
+    let unknown = merge(&uuid::Uuid::new_v4().to_string());
+    assert_problem(
+        app.post(&unknown, Some(&staff), json!({ "into": a })).await,
+        404,
+        "not_found",
+    )
+    .await;
+
+    for city in [&a, &b] {
+        let body = json!({ "cityId": city, "kind": "sister_city", "state": "active" });
+        assert_eq!(app.post("/api/v1/partnerships", Some(&staff), body).await.status(), 201);
+    }
+    add_activity(&app, &staff, &a, "visit", "دیدار").await;
+    assert_problem(
+        app.post(&merge(&a), Some(&staff), json!({ "into": b })).await,
+        409,
+        "cities_not_mergeable",
+    )
+    .await;
+    let a_activities = app
+        .json(app.get(&format!("/api/v1/cities/{a}/activities"), None).await)
+        .await;
+    assert_eq!(a_activities["total"], 1, "nothing moved");
+    assert_eq!(
+        app.json(app.get("/api/v1/cities?country=ES", None).await).await["total"],
+        2
+    );
+}
+
+#[tokio::test]
+async fn a_city_overview_gathers_its_partnership_activities_and_ideas_for_each_audience() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let other = app.citizen("reza@example.org").await;
+    let florence = id(&app.create_city(&staff, "فلورانس", "Florence", "IT").await);
+    let body = json!({
+        "cityId": florence, "kind": "sister_city", "state": "active", "signedOn": "1998-05-12",
+        "focalPoints": [{ "name": "Marco Rossi", "contact": "m.rossi@comune.example" }]
+    });
+    assert_eq!(app.post("/api/v1/partnerships", Some(&staff), body).await.status(), 201);
+    add_activity(&app, &staff, &florence, "webinar", "وبینار شهرداران").await;
+    add_activity(&app, &staff, &florence, "webinar", "وبینار دوم").await;
+    add_activity(&app, &staff, &florence, "festival", "جشنواره هنری").await;
+    let call = id(&app.create_open_call(&staff).await);
+    let selected = id(&app.submitted_idea(&citizen, &call, &florence, "تراموای فلورانس").await);
+    select(&app, &selected).await;
+    app.submitted_idea(&citizen, &call, &florence, "هفته فیلم ایتالیا")
+        .await;
+    app.create_idea(&other, crate::fixtures::idea_body(&call, &florence, "پیش‌نویس"))
+        .await;
+    let path = format!("/api/v1/cities/{florence}/overview");
+
+    let public = app.json(app.get(&path, None).await).await;
+    assert_eq!(public["city"]["name"]["en"], "Florence");
+    assert_eq!(public["partnership"]["signedOn"], "1998-05-12");
+    assert_eq!(public["partnership"]["history"].as_array().map(Vec::len), Some(1));
+    assert!(public["partnership"].get("focalPoints").is_none());
+    assert!(!public.to_string().contains("rossi"));
+    assert_eq!(public["activities"].as_array().map(Vec::len), Some(3));
+    let idea_titles = |overview: &Value| -> Vec<String> {
+        let mut titles: Vec<String> = overview["ideas"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i["title"].as_str().map(str::to_owned))
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(idea_titles(&public), ["تراموای فلورانس"]);
+    assert!(
+        public["ideas"][0].get("submitter").is_none_or(Value::is_null),
+        "no personal data: {}",
+        public["ideas"][0]
+    );
+    assert_eq!(
+        public["counts"],
+        json!({
+            "activities": 3,
+            "activitiesByKind": { "festival": 1, "webinar": 2 },
+            "ideas": 1,
+            "ideasByState": { "selected": 1 }
+        })
+    );
+
+    // The submitter also sees their own ideas; staff see every idea with its state.
+    let own = app.json(app.get(&path, Some(&citizen)).await).await;
+    assert_eq!(idea_titles(&own), ["تراموای فلورانس", "هفته فیلم ایتالیا"]);
+    let staff_view = app.json(app.get(&path, Some(&staff)).await).await;
+    assert_eq!(staff_view["partnership"]["focalPoints"][0]["name"], "Marco Rossi");
+    assert_eq!(
+        idea_titles(&staff_view),
+        ["تراموای فلورانس", "هفته فیلم ایتالیا", "پیش‌نویس"]
+    );
+    assert_eq!(
+        staff_view["counts"]["ideasByState"],
+        json!({ "draft": 1, "submitted": 1, "selected": 1 })
+    );
+    assert_eq!(staff_view["counts"]["ideas"], 3);
+
+    let lonely = id(&app.create_city(&staff, "میلان", "Milan", "IT").await);
+    let empty = app
+        .json(app.get(&format!("/api/v1/cities/{lonely}/overview"), None).await)
+        .await;
+    assert_eq!(empty["partnership"], Value::Null);
+    assert_eq!(empty["activities"], json!([]));
+    assert_eq!(empty["counts"]["activities"], 0);
+    assert_problem(
+        app.get(&format!("/api/v1/cities/{}/overview", uuid::Uuid::new_v4()), None)
+            .await,
+        404,
+        "not_found",
+    )
+    .await;
+}
