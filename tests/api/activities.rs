@@ -158,6 +158,12 @@ async fn activities_are_checked_and_a_refused_one_changes_nothing() {
         ("status", json!({ "status": "maybe" }), "/status"),
         ("date", json!({ "occurredOn": "2020-02-30" }), "/occurredOn"),
         ("no date", json!({ "occurredOn": null }), "/occurredOn"),
+        (
+            "year out of range",
+            json!({ "occurredOn": "1066-10-14" }),
+            "/occurredOn",
+        ),
+        ("not zero-padded", json!({ "occurredOn": "2020-4-2" }), "/occurredOn"),
         ("blank title", json!({ "title": { "fa": "  " } }), "/title/fa"),
         ("long title", json!({ "title": { "fa": "ا".repeat(201) } }), "/title/fa"),
         ("unknown idea", json!({ "ideaId": uuid::Uuid::new_v4() }), "/ideaId"),
@@ -170,6 +176,12 @@ async fn activities_are_checked_and_a_refused_one_changes_nothing() {
         }
         let problem = assert_problem(app.post(&path, Some(&staff), body).await, 422, "validation_failed").await;
         assert_eq!(problem["errors"][0]["pointer"], pointer, "{case}: {problem}");
+    }
+    for bad in ["2020-02-30", "1066-10-14", "2020-4-2", "۲۰۲۰-۰۴-۰۲"] {
+        let mut body = activity_body(bad, "aid_shipment", "inbound", "محموله");
+        body["occurredOn"] = json!(bad);
+        let problem = assert_problem(app.post(&path, Some(&staff), body).await, 422, "validation_failed").await;
+        assert_eq!(problem["errors"][0]["code"], "invalid_date", "{bad}");
     }
     assert_eq!(app.json(app.get("/api/v1/activities", None).await).await["total"], 0);
 

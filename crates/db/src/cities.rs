@@ -175,7 +175,10 @@ pub async fn merge(
     let activities = crate::activities::move_to_city(db, duplicate, survivor, now).await?;
     let partnership = partnership::Entity::update_many()
         .col_expr(partnership::Column::CityId, Expr::value(survivor))
-        .col_expr(partnership::Column::Version, Expr::col(partnership::Column::Version).add(1))
+        .col_expr(
+            partnership::Column::Version,
+            Expr::col(partnership::Column::Version).add(1),
+        )
         .col_expr(partnership::Column::UpdatedAt, Expr::value(now))
         .filter(partnership::Column::CityId.eq(duplicate))
         .exec(db)

@@ -13,9 +13,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::partnership::{ActiveModel, Column, Entity as Partnerships, Model as Partnership, Relation};
-use crate::entities::partnership_state_change::{
-    self as state_change, Entity as StateChanges, Model as StateChange,
-};
+use crate::entities::partnership_state_change::{self as state_change, Entity as StateChanges, Model as StateChange};
 use crate::entities::{activity, city, user};
 
 /// What staff write of a partnership, other than its state.
@@ -270,8 +268,8 @@ fn recent_activities(dates: HealthDates) -> SimpleExpr {
 fn health_basis(dates: HealthDates) -> SimpleExpr {
     Func::coalesce([
         last_activity_on(dates),
-        Expr::col((Partnerships, Column::SignedOn)).into(),
-        Expr::col((Partnerships, Column::RecordedOn)).into(),
+        Expr::col((Partnerships, Column::SignedOn)),
+        Expr::col((Partnerships, Column::RecordedOn)),
     ])
     .into()
 }
@@ -297,10 +295,7 @@ fn filter_condition(filter: &PartnershipFilter, dates: HealthDates) -> Condition
     condition
 }
 
-fn with_city_and_health(
-    select: sea_orm::Select<Partnerships>,
-    dates: HealthDates,
-) -> sea_orm::Select<Partnerships> {
+fn with_city_and_health(select: sea_orm::Select<Partnerships>, dates: HealthDates) -> sea_orm::Select<Partnerships> {
     select
         .join(JoinType::InnerJoin, Relation::City.def())
         .column_as(city::Column::NameFa, "city_name_fa")
@@ -325,11 +320,11 @@ pub async fn list(
         .await?;
     let (field, order) = filter.sort.clone();
     let key: SimpleExpr = match field {
-        PartnershipSortField::CityName => Expr::col((city::Entity, city::Column::NameFa)).into(),
-        PartnershipSortField::SignedOn => Expr::col((Partnerships, Column::SignedOn)).into(),
+        PartnershipSortField::CityName => Expr::col((city::Entity, city::Column::NameFa)),
+        PartnershipSortField::SignedOn => Expr::col((Partnerships, Column::SignedOn)),
         PartnershipSortField::LastActivityOn => last_activity_on(dates),
         PartnershipSortField::RecentActivities => recent_activities(dates),
-        PartnershipSortField::NextReviewOn => Expr::col((Partnerships, Column::NextReviewOn)).into(),
+        PartnershipSortField::NextReviewOn => Expr::col((Partnerships, Column::NextReviewOn)),
     };
     let items = with_city_and_health(Partnerships::find(), dates)
         .filter(condition)

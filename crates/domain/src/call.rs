@@ -88,6 +88,23 @@ pub enum Moment {
 #[error("expected an RFC 3339 date-time (2026-12-21T08:30:00+03:30) or a date (2026-12-21), in the years 1900 to 2200")]
 pub struct MomentError;
 
+/// A calendar day written strictly `YYYY-MM-DD` (Latin digits, zero-padded), in the years 1900 to
+/// 2200 like a `Moment`.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|day| shaped && (1900..=2200).contains(&day.year()))
+}
+
 impl Moment {
     /// Years outside 1900–2200 are refused: no call lives there, and the calendar arithmetic on a
     /// day near chrono's limits would overflow.
@@ -146,6 +163,28 @@ pub fn office_day(at: DateTime<Utc>, zone: Tz) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_strict_and_in_range() {
+        assert_eq!(
+            parse_day("2016-09-21").map(|d| d.to_string()),
+            Some("2016-09-21".into())
+        );
+        assert!(parse_day("1900-01-01").is_some() && parse_day("2200-12-31").is_some());
+        for bad in [
+            "2016-9-21",
+            "21-09-2016",
+            "2016-02-30",
+            "1899-12-31",
+            "2201-01-01",
+            "+2016-09-21",
+            "2016-09-21T00:00:00Z",
+            "۲۰۱۶-۰۹-۲۱",
+            "",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+    }
 
     fn utc(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text).expect("valid").with_timezone(&Utc)

@@ -56,6 +56,8 @@ pub fn deserialize_error(path: &Path, message: &str) -> ApiError {
     } else if message.starts_with("unknown field") {
         // The path already ends at the unknown key.
         ("unknown_field", message.to_owned())
+    } else if message.starts_with(crate::routes::day::INVALID_DATE) {
+        ("invalid_date", message.to_owned())
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
         ("invalid_type", message.to_owned())
     } else {

@@ -33,7 +33,8 @@ pub async fn create_activity(
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
     let city_id = id.into_inner();
-    let default_status = if request.occurred_on > state.today() {
+    let occurred_on = request.occurred_on.0;
+    let default_status = if occurred_on > state.today() {
         ActivityStatus::Planned
     } else {
         ActivityStatus::Done
@@ -43,7 +44,7 @@ pub async fn create_activity(
     let (outcomes_fa, outcomes_en) = request.outcomes.map(|o| o.normalized()).unzip();
     let content = db::activities::ActivityContent {
         city_id,
-        occurred_on: request.occurred_on,
+        occurred_on,
         kind: request.kind,
         direction: request.direction,
         status: request.status.unwrap_or(default_status),

@@ -9,6 +9,7 @@ use validator::Validate;
 
 use crate::error::{ApiError, ApiResult};
 use crate::routes::cities::dto::CityRef;
+use crate::routes::day::Day;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
 use crate::routes::text::{LongText, ShortText};
@@ -17,7 +18,7 @@ use crate::routes::text::{LongText, ShortText};
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateActivityRequest {
     /// The day it took place, or will.
-    pub occurred_on: NaiveDate,
+    pub occurred_on: Day,
     pub kind: ActivityKind,
     pub direction: ActivityDirection,
     /// Default: `done` for a day up to today, `planned` for a later one.
@@ -39,7 +40,7 @@ pub struct CreateActivityRequest {
 pub struct UpdateActivityRequest {
     /// Moves the activity to another city (an entry made under the wrong one).
     pub city_id: Option<Uuid>,
-    pub occurred_on: Option<NaiveDate>,
+    pub occurred_on: Option<Day>,
     pub kind: Option<ActivityKind>,
     pub direction: Option<ActivityDirection>,
     pub status: Option<ActivityStatus>,
@@ -88,9 +89,9 @@ pub struct ListActivitiesQuery {
     /// Only the activities that grew from this idea.
     pub idea_id: Option<Uuid>,
     /// Only activities on or after this day (YYYY-MM-DD).
-    pub from: Option<NaiveDate>,
+    pub from: Option<Day>,
     /// Only activities on or before this day (YYYY-MM-DD).
-    pub to: Option<NaiveDate>,
+    pub to: Option<Day>,
     /// Default `-occurredOn`, the newest first.
     pub sort: Option<ActivitySort>,
     /// Page size, 1 to 100; default 20.

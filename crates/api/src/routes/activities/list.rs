@@ -5,6 +5,7 @@ use super::dto::{ActivitySort, ActivityView, ListActivitiesQuery};
 use crate::error::{ApiError, ApiResult, FieldError, Problem};
 use crate::extract::ValidQuery;
 use crate::routes::cities::dto::canonical_country;
+use crate::routes::day::day;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
 
@@ -80,8 +81,8 @@ async fn list(state: &AppState, query: ListActivitiesQuery) -> ApiResult<Page<Ac
         direction: query.direction,
         status: query.status,
         idea_id: query.idea_id,
-        from: query.from,
-        to: query.to,
+        from: day(query.from),
+        to: day(query.to),
         q: query.q,
         ascending: matches!(query.sort, Some(ActivitySort::OccurredOn)),
         limit: limit.into(),

@@ -1,5 +1,5 @@
 use actix_web::{patch, web};
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::dto::{ActivityView, UpdateActivityRequest, long_text_parts};
@@ -52,7 +52,7 @@ pub async fn update_activity(
     let (outcomes_fa, outcomes_en) = outcomes.map(|o| o.normalized()).unzip();
     let content = db::activities::ActivityContent {
         city_id,
-        occurred_on: request.occurred_on.unwrap_or(current.occurred_on),
+        occurred_on: request.occurred_on.map_or(current.occurred_on, NaiveDate::from),
         kind: match request.kind {
             Some(kind) => kind,
             None => current.kind.parse().map_err(ApiError::internal)?,

@@ -1,5 +1,5 @@
 use actix_web::{HttpResponse, post, web};
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use domain::partnership::{PartnershipState, StateChangeRefused, check_state_change};
 use uuid::Uuid;
 
@@ -41,7 +41,7 @@ pub async fn change_partnership_state(
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
     let today = state.today();
-    let effective_on = request.effective_on.unwrap_or(today);
+    let effective_on = request.effective_on.map_or(today, NaiveDate::from);
     let txn = db::begin_write(&state.db).await?;
     let current = db::partnerships::find_by_id(&txn, id.into_inner())
         .await?

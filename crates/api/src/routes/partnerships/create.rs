@@ -5,6 +5,7 @@ use chrono::Utc;
 use super::dto::{CreatePartnershipRequest, PartnershipView, focal_points_json, notes_parts};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError, Problem};
 use crate::extract::{Staff, ValidJson, etag_header};
+use crate::routes::day::day;
 use crate::state::AppState;
 
 /// Record a partnership with a foreign city (staff).
@@ -30,7 +31,8 @@ pub async fn create_partnership(
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
     let (now, today) = (Utc::now(), state.today());
-    let state_since = request.state_since.or(request.signed_on).unwrap_or(today);
+    let (signed_on, state_since) = (day(request.signed_on), day(request.state_since));
+    let state_since = state_since.or(signed_on).unwrap_or(today);
     if state_since > today {
         return Err(ApiError::validation(vec![FieldError::new(
             if request.state_since.is_some() {
@@ -45,8 +47,8 @@ pub async fn create_partnership(
     let (notes_fa, notes_en) = notes_parts(request.notes);
     let fields = db::partnerships::PartnershipFields {
         kind: request.kind,
-        signed_on: request.signed_on,
-        next_review_on: request.next_review_on,
+        signed_on,
+        next_review_on: day(request.next_review_on),
         focal_points_json: focal_points_json(&request.focal_points)?,
         notes_fa,
         notes_en,

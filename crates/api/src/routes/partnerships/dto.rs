@@ -10,6 +10,7 @@ use validator::Validate;
 
 use crate::error::{ApiError, ApiResult};
 use crate::routes::cities::dto::CityRef;
+use crate::routes::day::Day;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
 use crate::routes::text::{LongText, ShortText};
@@ -40,9 +41,9 @@ pub struct CreatePartnershipRequest {
     /// The state it is in now; the first entry of its history.
     pub state: PartnershipState,
     /// When it took that state; default the signing day, else today. Not in the future.
-    pub state_since: Option<NaiveDate>,
-    pub signed_on: Option<NaiveDate>,
-    pub next_review_on: Option<NaiveDate>,
+    pub state_since: Option<Day>,
+    pub signed_on: Option<Day>,
+    pub next_review_on: Option<Day>,
     /// Up to 20.
     #[validate(length(max = 20, code = "too_many"), nested)]
     #[schema(max_items = 20)]
@@ -59,11 +60,11 @@ pub struct CreatePartnershipRequest {
 pub struct UpdatePartnershipRequest {
     pub kind: Option<PartnershipKind>,
     #[serde(default, deserialize_with = "crate::routes::patch::present")]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub signed_on: Option<Option<NaiveDate>>,
+    #[schema(value_type = Option<Day>)]
+    pub signed_on: Option<Option<Day>>,
     #[serde(default, deserialize_with = "crate::routes::patch::present")]
-    #[schema(value_type = Option<NaiveDate>)]
-    pub next_review_on: Option<Option<NaiveDate>>,
+    #[schema(value_type = Option<Day>)]
+    pub next_review_on: Option<Option<Day>>,
     /// Replaces the list whole; up to 20.
     #[validate(length(max = 20, code = "too_many"), nested)]
     #[schema(max_items = 20)]
@@ -80,7 +81,7 @@ pub struct UpdatePartnershipRequest {
 pub struct ChangeStateRequest {
     pub state: PartnershipState,
     /// When it happened; default today. Not in the future, nor before the latest change.
-    pub effective_on: Option<NaiveDate>,
+    pub effective_on: Option<Day>,
     /// Why; required.
     #[validate(custom(function = "rules::required_text"), length(max = 2000, code = "too_long"))]
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]

@@ -5,6 +5,7 @@ use uuid::Uuid;
 use super::dto::{PartnershipView, UpdatePartnershipRequest, focal_points_json, notes_parts};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{IfMatch, Staff, ValidJson, etag_header, stale};
+use crate::routes::day::day;
 use crate::routes::text::LongText;
 use crate::state::AppState;
 
@@ -58,8 +59,8 @@ pub async fn update_partnership(
             Some(kind) => kind,
             None => current.kind.parse().map_err(ApiError::internal)?,
         },
-        signed_on: request.signed_on.unwrap_or(current.signed_on),
-        next_review_on: request.next_review_on.unwrap_or(current.next_review_on),
+        signed_on: request.signed_on.map_or(current.signed_on, day),
+        next_review_on: request.next_review_on.map_or(current.next_review_on, day),
         focal_points_json,
         notes_fa,
         notes_en,
