@@ -22,7 +22,7 @@ RFC 9457 problem (`application/problem+json`) with a stable `code`; see the `Err
 list. Sign in at `/api/v1/auth/login` and send the access token as `Authorization: Bearer <token>`; renew it \
 with the single-use refresh token at `/api/v1/auth/refresh`. Lists take `limit` (default 20, at most 100) \
 and `offset` and answer `{ items, total, limit, offset }`; `q` searches text, folding Persian and Arabic \
-letter forms. Edits of versioned resources (calls, ideas) send `If-Match` with the ETag they read: a stale one \
+letter forms. Edits of versioned resources (calls, ideas, partnerships) send `If-Match` with the ETag they read: a stale one \
 gets 412, a missing one 428. Times are RFC 3339, stored in UTC; a date without a time is a day in the office's \
 time zone (Asia/Tehran by default).",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),

@@ -395,7 +395,7 @@ fn activity(
 /// partnership (the last activity that counts, the recent ones, the dormancy filter) is the same on
 /// both databases.
 #[tokio::test]
-async fn register_lists_run_two_statements_and_derive_health_in_sql() {
+async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_databases() {
     use domain::activity::ActivityStatus;
     use domain::partnership::{PartnershipKind, PartnershipState};
     let dir = tempfile::tempdir().expect("dir");
@@ -471,6 +471,22 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql() {
                 .expect("activity");
         }
 
+        for i in 0..30 {
+            let network = crate::networks::NewNetwork {
+                // The Arabic yeh in half of them: a search with the Persian one finds all.
+                name_fa: format!("شبکه {} {i:02}", if i % 2 == 0 { "جهانی" } else { "جهاني" }),
+                name_en: Some(format!("Network {i:02}")),
+                website: None,
+                joined_on: (i % 3 != 0).then(|| day(2000, 1, 1 + i)),
+                left_on: None,
+                role_fa: None,
+                role_en: None,
+                notes_fa: None,
+                notes_en: None,
+            };
+            crate::networks::insert(&db, network, now).await.expect("network");
+        }
+
         let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let counter = count.clone();
         db.set_metric_callback(move |_| {
@@ -516,6 +532,34 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql() {
                 count.load(std::sync::atomic::Ordering::SeqCst),
                 2,
                 "activities, limit {limit}"
+            );
+
+            count.store(0, std::sync::atomic::Ordering::SeqCst);
+            let network_filter = crate::networks::NetworkFilter {
+                q: Some("جهانی".into()),
+                current: Some(true),
+                sort: Some((
+                    crate::networks::NetworkSortField::JoinedOn,
+                    sea_orm::sea_query::Order::Desc,
+                )),
+                limit,
+                offset: 0,
+            };
+            let (rows, total) = crate::networks::list(&db, &network_filter).await.expect("list");
+            assert_eq!(total, 30);
+            assert_eq!(rows.len() as u64, limit.min(30));
+            assert_eq!(
+                rows[0].name_en.as_deref(),
+                Some("Network 29"),
+                "the latest to join first"
+            );
+            if limit == 100 {
+                assert!(rows[20..].iter().all(|r| r.joined_on.is_none()), "undated last");
+            }
+            assert_eq!(
+                count.load(std::sync::atomic::Ordering::SeqCst),
+                2,
+                "networks, limit {limit}"
             );
         }
 

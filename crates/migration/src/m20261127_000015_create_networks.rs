@@ -20,6 +20,8 @@ impl MigrationTrait for Migration {
                     .col(string_null(Networks::RoleEn))
                     .col(text_null(Networks::NotesFa))
                     .col(text_null(Networks::NotesEn))
+                    // `domain::text::fold` of both names, for search.
+                    .col(string(Networks::SearchText))
                     .col(timestamp_with_time_zone(Networks::CreatedAt))
                     .col(timestamp_with_time_zone(Networks::UpdatedAt))
                     .to_owned(),
@@ -47,6 +49,7 @@ pub enum Networks {
     RoleEn,
     NotesFa,
     NotesEn,
+    SearchText,
     CreatedAt,
     UpdatedAt,
 }

@@ -15,6 +15,8 @@ pub struct Model {
     pub role_en: Option<String>,
     pub notes_fa: Option<String>,
     pub notes_en: Option<String>,
+    /// `domain::text::fold` of both names.
+    pub search_text: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,0 +1,272 @@
+//! What the network endpoints read and answer.
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::{Validate, ValidationError};
+
+use crate::error::{ApiError, ApiResult};
+use crate::routes::day::{Day, day};
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::text::{LongText, ShortText};
+
+/// The longest website address accepted, in characters.
+const WEBSITE_MAX: usize = 500;
+
+/// An absolute http(s) address with a host, up to 500 characters; surrounding spaces are forgiven
+/// (they are trimmed before storing).
+fn http_address(url: &str) -> Result<(), ValidationError> {
+    if url.chars().count() > WEBSITE_MAX {
+        return Err(ValidationError::new("too_long").with_message(Cow::Borrowed("at most 500 characters")));
+    }
+    let url = url.trim();
+    let http = url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+        || url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+    if http && !url.chars().any(|c| c.is_whitespace() || c.is_control()) && validator::ValidateUrl::validate_url(&url) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("invalid_url")
+            .with_message(Cow::Borrowed("not an http(s) address such as https://www.we-gov.org")))
+    }
+}
+
+/// A field that may be left out but, when sent, may not be null.
+fn not_null<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+/// 422 when the network would have been left before it was joined.
+fn check_order(joined_on: Option<NaiveDate>, left_on: Option<NaiveDate>, pointer: &str) -> ApiResult<()> {
+    match (joined_on, left_on) {
+        (Some(joined_on), Some(left_on)) if left_on < joined_on => Err(ApiError::field(
+            pointer,
+            "out_of_order",
+            format!("leftOn ({left_on}) is before joinedOn ({joined_on})"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn trimmed(website: String) -> String {
+    website.trim().to_owned()
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateNetworkRequest {
+    /// The network's name in Persian (required) and English.
+    #[validate(nested)]
+    pub name: ShortText,
+    /// The network's website: an http(s) address, up to 500 characters.
+    #[validate(custom(function = "http_address"))]
+    #[schema(
+        max_length = 500,
+        pattern = r"^\s*[Hh][Tt][Tt][Pp][Ss]?://",
+        example = "https://we-gov.org"
+    )]
+    pub website: Option<String>,
+    /// The day the municipality joined.
+    pub joined_on: Option<Day>,
+    /// The day the municipality left, not before `joinedOn`; none while a member.
+    pub left_on: Option<Day>,
+    /// The municipality's role in the network, such as member or board member.
+    #[validate(nested)]
+    pub role: Option<ShortText>,
+    #[validate(nested)]
+    pub notes: Option<LongText>,
+}
+
+impl CreateNetworkRequest {
+    /// The new row, normalised; 422 when `leftOn` is before `joinedOn`.
+    pub fn into_new(self) -> ApiResult<db::networks::NewNetwork> {
+        let (joined_on, left_on) = (day(self.joined_on), day(self.left_on));
+        check_order(joined_on, left_on, "/leftOn")?;
+        let (name_fa, name_en) = self.name.normalized();
+        let (role_fa, role_en) = self.role.map(ShortText::normalized).unzip();
+        let (notes_fa, notes_en) = self.notes.map(LongText::normalized).unzip();
+        Ok(db::networks::NewNetwork {
+            name_fa,
+            name_en,
+            website: self.website.map(trimmed),
+            joined_on,
+            left_on,
+            role_fa,
+            role_en: role_en.flatten(),
+            notes_fa,
+            notes_en: notes_en.flatten(),
+        })
+    }
+}
+
+/// What staff may change of a network; leave out what stays. `null` clears an optional field; the name
+/// is replaced whole (send its English part again to keep it).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateNetworkRequest {
+    /// May not be null.
+    #[serde(default, deserialize_with = "not_null")]
+    #[validate(nested)]
+    #[schema(value_type = ShortText)]
+    pub name: Option<ShortText>,
+    /// null clears it.
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[validate(custom(function = "http_address"))]
+    #[schema(value_type = Option<String>, max_length = 500, pattern = r"^\s*[Hh][Tt][Tt][Pp][Ss]?://")]
+    pub website: Option<Option<String>>,
+    /// null clears it.
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[schema(value_type = Option<Day>)]
+    pub joined_on: Option<Option<Day>>,
+    /// null clears it (the municipality is a member again); not before `joinedOn`.
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[schema(value_type = Option<Day>)]
+    pub left_on: Option<Option<Day>>,
+    /// null clears it.
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[validate(nested)]
+    #[schema(value_type = Option<ShortText>)]
+    pub role: Option<Option<ShortText>>,
+    /// null clears them.
+    #[serde(default, deserialize_with = "crate::routes::patch::present")]
+    #[validate(nested)]
+    #[schema(value_type = Option<LongText>)]
+    pub notes: Option<Option<LongText>>,
+}
+
+impl UpdateNetworkRequest {
+    /// The change to `network`, normalised; 422 when the network would be left before it was joined.
+    pub fn into_change(self, network: &db::networks::Model) -> ApiResult<db::networks::NetworkChange> {
+        let joined_on = self.joined_on.map(day);
+        let left_on = self.left_on.map(day);
+        // Blame the date that was sent. If both were sent, blame leftOn.
+        let pointer = if joined_on.is_some() && left_on.is_none() {
+            "/joinedOn"
+        } else {
+            "/leftOn"
+        };
+        check_order(
+            joined_on.unwrap_or(network.joined_on),
+            left_on.unwrap_or(network.left_on),
+            pointer,
+        )?;
+        let name = self.name.map(ShortText::normalized);
+        Ok(db::networks::NetworkChange {
+            name_fa: name.as_ref().map(|n| n.0.clone()),
+            name_en: name.map(|n| n.1),
+            website: self.website.map(|w| w.map(trimmed)),
+            joined_on,
+            left_on,
+            role: self.role.map(|r| r.map(ShortText::normalized)),
+            notes: self.notes.map(|n| n.map(LongText::normalized)),
+        })
+    }
+}
+
+/// The order of a list of networks; `-` in front sorts descending.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+pub enum NetworkSort {
+    #[serde(rename = "name")]
+    Name,
+    #[serde(rename = "-name")]
+    NameDesc,
+    #[serde(rename = "joinedOn")]
+    JoinedOn,
+    #[serde(rename = "-joinedOn")]
+    JoinedOnDesc,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListNetworksQuery {
+    /// Text search in both names; Persian and Arabic letter forms and digits match alike.
+    #[validate(length(max = 200))]
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Only networks the municipality still belongs to (true: no `leftOn`) or has left (false).
+    pub current: Option<bool>,
+    /// Default `name` (the Persian name); networks without `joinedOn` come last either way.
+    #[param(inline)]
+    pub sort: Option<NetworkSort>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
+    pub offset: Option<u32>,
+}
+
+/// A city network the municipality belongs to, or belonged to.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkView {
+    pub id: Uuid,
+    pub name: ShortText,
+    /// An http(s) address.
+    pub website: Option<String>,
+    /// The day the municipality joined.
+    pub joined_on: Option<NaiveDate>,
+    /// The day the municipality left; none while it is a member.
+    pub left_on: Option<NaiveDate>,
+    /// The municipality's role in the network.
+    pub role: Option<ShortText>,
+    pub notes: Option<LongText>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<db::networks::Model> for NetworkView {
+    fn from(network: db::networks::Model) -> Self {
+        NetworkView {
+            id: network.id,
+            name: ShortText::from_parts(network.name_fa, network.name_en),
+            website: network.website,
+            joined_on: network.joined_on,
+            left_on: network.left_on,
+            role: network.role_fa.map(|fa| ShortText::from_parts(fa, network.role_en)),
+            notes: network.notes_fa.map(|fa| LongText::from_parts(fa, network.notes_en)),
+            created_at: network.created_at,
+            updated_at: network.updated_at,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::http_address;
+
+    #[test]
+    fn websites_are_http_addresses_with_a_host() {
+        for good in [
+            "https://we-gov.org",
+            "http://www.uil.unesco.org/lifelong-learning/learning-cities",
+            "  HTTPS://Example.org/a?b=c ",
+        ] {
+            assert!(http_address(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "we-gov.org",
+            "ftp://we-gov.org",
+            "javascript:alert(1)",
+            "https://",
+            "https://exa mple.org",
+            "https:we-gov.org",
+            "ساخت://x",
+        ] {
+            assert_eq!(
+                http_address(bad).map_err(|e| e.code),
+                Err("invalid_url".into()),
+                "{bad}"
+            );
+        }
+        let long = format!("https://example.org/{}", "a".repeat(481));
+        assert_eq!(http_address(&long).map_err(|e| e.code), Err("too_long".into()));
+        assert!(http_address(&long[..500]).is_ok());
+    }
+}
