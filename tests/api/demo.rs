@@ -129,3 +129,227 @@ async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
     let all = app.json(app.get("/api/v1/ideas?limit=1", Some(&staff)).await).await;
     assert_eq!(all["total"], 250);
 }
+
+/// A fresh database filled by `seed --demo`, and the server started on it.
+async fn seeded_demo() -> crate::helpers::TestApp {
+    let app = unstarted_app().await;
+    let data_dir = app.dir.path().join("data").to_str().expect("path").to_owned();
+    let database_url = app.database_url.clone();
+    let argv = [
+        "citizen-diplomat",
+        "seed",
+        "--demo",
+        "--database-url",
+        &database_url,
+        "--data-dir",
+        &data_dir,
+    ];
+    api::cli::run(Cli::try_parse_from(argv).expect("seed flags"))
+        .await
+        .expect("the seed runs");
+    let args = app.serve_args(&[]);
+    app.start_with(args).await
+}
+
+/// The English name of the city of a partnership or an activity.
+fn city_en(item: &Value) -> &str {
+    item["city"]["name"]["en"].as_str().unwrap_or_default()
+}
+
+fn items(page: &Value) -> &[Value] {
+    page["items"].as_array().map(Vec::as_slice).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_demo_register_shows_revived_partners_dormant_by_their_activity() {
+    let app = seeded_demo().await;
+
+    // Six partnerships: five sister cities active on record, Samarkand in negotiation.
+    let all = app.json(app.get("/api/v1/partnerships?limit=100", None).await).await;
+    assert_eq!(all["total"], 6);
+    let states: BTreeMap<&str, &str> = items(&all)
+        .iter()
+        .map(|p| (city_en(p), p["state"].as_str().unwrap_or_default()))
+        .collect();
+    let expected = BTreeMap::from([
+        ("Barcelona", "active"),
+        ("Florence", "active"),
+        ("Freiburg", "active"),
+        ("Kuala Lumpur", "active"),
+        ("Samarkand", "in_negotiation"),
+        ("Xi'an", "active"),
+    ]);
+    assert_eq!(states, expected);
+    assert!(items(&all).iter().all(|p| p["kind"] == "sister_city"));
+    assert!(
+        items(&all).iter().all(|p| p.get("focalPoints").is_none()),
+        "the public list has no focal points at all"
+    );
+
+    // Barcelona, Florence and Kuala Lumpur: active, dormant for years, revived in 1398–1399.
+    let login = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({ "email": "staff@demo.example", "password": "demo-password-1405" }),
+        )
+        .await;
+    let staff = token(&app.json(login).await);
+    for city in ["Barcelona", "Florence", "Kuala Lumpur"] {
+        let id = items(&all)
+            .iter()
+            .find(|p| city_en(p) == city)
+            .and_then(|p| p["id"].as_str())
+            .expect("the partnership's id");
+        let public = app
+            .json(app.get(&format!("/api/v1/partnerships/{id}"), None).await)
+            .await;
+        let history = public["history"].as_array().expect("history");
+        let path: Vec<&str> = history.iter().filter_map(|c| c["to"].as_str()).collect();
+        assert_eq!(path, ["active", "dormant", "active"], "{city}");
+        assert!(history[0]["from"].is_null());
+        assert!(
+            history
+                .iter()
+                .all(|c| c["reason"].as_str().is_some_and(|r| !r.is_empty()))
+        );
+        let went_dormant = history[1]["effectiveOn"].as_str().expect("date");
+        assert!(
+            ("2008-01-01"..="2012-12-31").contains(&went_dormant),
+            "{city}: {went_dormant}"
+        );
+        let revived = history[2]["effectiveOn"].as_str().expect("date");
+        assert!(("2019-09-01"..="2020-08-31").contains(&revived), "{city}: {revived}");
+        assert_eq!(public["state"], "active");
+        assert_eq!(public["health"]["dormant"], true, "{city}: no activity since 2020");
+        assert!(
+            public["health"]["lastActivityOn"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("2020-"))
+        );
+        assert!(public.get("focalPoints").is_none(), "{city}: no focal points in public");
+        assert!(history.iter().all(|c| c.get("recordedBy").is_none()));
+
+        let seen_by_staff = app
+            .json(app.get(&format!("/api/v1/partnerships/{id}"), Some(&staff)).await)
+            .await;
+        let points = seen_by_staff["focalPoints"].as_array().expect("focal points for staff");
+        assert!(!points.is_empty(), "{city}");
+        assert!(
+            points.iter().all(|p| p["name"].as_str().is_some_and(|n| !n.is_empty())
+                && p["contact"].as_str().is_some_and(|c| c.ends_with(".example"))),
+            "{city}: {points:?}"
+        );
+        assert!(seen_by_staff["notes"]["fa"].as_str().is_some_and(|n| !n.is_empty()));
+        assert!(seen_by_staff["notes"]["en"].as_str().is_some_and(|n| !n.is_empty()));
+        assert!(seen_by_staff["nextReviewOn"].is_string());
+    }
+
+    // Flagged dormant by their activity, whatever their recorded state; Freiburg and Xi'an are alive.
+    let dormant = app
+        .json(app.get("/api/v1/partnerships?dormant=true&limit=100", None).await)
+        .await;
+    let dormant: Vec<&str> = items(&dormant).iter().map(city_en).collect();
+    for city in ["Barcelona", "Florence", "Kuala Lumpur"] {
+        assert!(dormant.contains(&city), "{city} in {dormant:?}");
+    }
+    for city in ["Freiburg", "Xi'an"] {
+        assert!(!dormant.contains(&city), "{city} in {dormant:?}");
+    }
+    let alive = app
+        .json(app.get("/api/v1/partnerships?dormant=false&limit=100", None).await)
+        .await;
+    for partner in items(&alive)
+        .iter()
+        .filter(|p| ["Freiburg", "Xi'an"].contains(&city_en(p)))
+    {
+        assert!(partner["health"]["recentActivities"].as_i64().is_some_and(|n| n > 0));
+    }
+    assert_eq!(items(&alive).len() + dormant.len(), 6);
+
+    // Freiburg's shipments: two received in spring 2020, a third on its way.
+    let german = app
+        .json(app.get("/api/v1/activities?country=DE&limit=100", None).await)
+        .await;
+    assert!(items(&german).iter().all(|a| city_en(a) == "Freiburg"));
+    let mut shipments: Vec<(&str, &str)> = items(&german)
+        .iter()
+        .filter(|a| a["kind"] == "aid_shipment")
+        .map(|a| {
+            assert_eq!(a["direction"], "inbound");
+            assert!(a["title"]["fa"].is_string() && a["title"]["en"].is_string());
+            (
+                a["occurredOn"].as_str().unwrap_or_default(),
+                a["status"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    shipments.sort();
+    assert_eq!(shipments.len(), 3, "{shipments:?}");
+    assert!(
+        shipments[..2]
+            .iter()
+            .all(|(on, status)| on.starts_with("2020-0") && *status == "done")
+    );
+    assert_eq!(shipments[2].1, "under_way");
+
+    // What citizens' ideas achieved: activities that grew from selected ideas, listed by the idea.
+    let restoration = items(&german)
+        .iter()
+        .find(|a| !a["idea"].is_null())
+        .expect("a Freiburg activity grew from a selected idea")
+        .clone();
+    let idea_id = restoration["idea"]["id"].as_str().expect("idea id");
+    let idea = app.json(app.get(&format!("/api/v1/ideas/{idea_id}"), None).await).await;
+    assert_eq!(idea["state"], "selected", "the public reads the idea it grew from");
+    let grown = app
+        .json(app.get(&format!("/api/v1/activities?ideaId={idea_id}"), None).await)
+        .await;
+    assert_eq!(grown["total"], 1);
+    let linked = app.json(app.get("/api/v1/activities?limit=100", None).await).await;
+    assert_eq!(items(&linked).iter().filter(|a| !a["idea"].is_null()).count(), 2);
+
+    // A cultural week in Paris counts as an activity though Paris is no partner.
+    let french = app
+        .json(app.get("/api/v1/activities?country=FR&limit=100", None).await)
+        .await;
+    assert!(
+        items(&french)
+            .iter()
+            .any(|a| city_en(a) == "Paris" && a["direction"] == "outbound" && a["outcomes"]["fa"].is_string())
+    );
+    let partners_in_france = app.json(app.get("/api/v1/partnerships?country=FR", None).await).await;
+    assert_eq!(partners_in_france["total"], 0);
+
+    // Two exhibitions in China besides Xi'an, in verified cities.
+    let chinese = app
+        .json(
+            app.get("/api/v1/activities?country=CN&kind=exhibition&limit=100", None)
+                .await,
+        )
+        .await;
+    assert_eq!(chinese["total"], 2);
+    assert!(
+        items(&chinese)
+            .iter()
+            .all(|a| city_en(a) != "Xi'an" && a["city"]["verified"] == true)
+    );
+
+    // The two networks the municipality belongs to.
+    let networks = app.json(app.get("/api/v1/networks?limit=100", None).await).await;
+    assert_eq!(networks["total"], 2);
+    let names: Vec<&str> = items(&networks)
+        .iter()
+        .filter_map(|n| n["name"]["en"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"WeGO — World Smart Sustainable Cities Organization"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"UNESCO Global Network of Learning Cities"), "{names:?}");
+    assert!(
+        items(&networks)
+            .iter()
+            .all(|n| n["joinedOn"].is_string() && n["website"].as_str().is_some_and(|w| w.starts_with("https://")))
+    );
+}

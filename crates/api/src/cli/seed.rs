@@ -1,5 +1,6 @@
-//! `seed --demo`: demo content for trying the program out: the demo accounts here, and the cities,
-//! citizens, calls and ideas from `demo_ideas`. Later features add their objects here.
+//! `seed --demo`: demo content for trying the program out: the demo accounts here, the cities,
+//! citizens, calls and ideas from `demo_ideas`, and the register of sister cities from `demo_register`.
+//! Later features add their objects here.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -11,6 +12,7 @@ use domain::idea::IdeaState;
 use domain::roles::{Role, Roles};
 
 use super::demo_ideas::{self, DemoAccounts};
+use super::demo_register;
 use crate::auth::password;
 use crate::settings::DatabaseArgs;
 
@@ -108,6 +110,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         citizen_en: id_of("citizen.en@demo.example")?,
     };
     let calls = demo_ideas::seed(&txn, &accounts, &hash, now).await?;
+    let register = demo_register::seed(&txn, accounts.staff, now).await?;
     txn.commit().await?;
 
     println!("Demo calls:");
@@ -126,6 +129,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     }
     let per_state: Vec<String> = totals.iter().map(|(state, n)| format!("{state} {n}")).collect();
     println!("Ideas per state: {}", per_state.join(", "));
+    print_register(&register);
     println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
     for account in DEMO_ACCOUNTS {
         let roles = Roles::new(account.roles.iter().copied()).to_stored();
@@ -144,4 +148,26 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     );
     println!("Seeded in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(())
+}
+
+fn print_register(register: &demo_register::SeededRegister) {
+    let total: usize = register.partnerships.values().sum();
+    let per_state: Vec<String> = register
+        .partnerships
+        .iter()
+        .map(|(state, n)| format!("{state} {n}"))
+        .collect();
+    println!(
+        "Register: {total} partnerships ({}), dormant by their activity: {}; {} activities; {} networks",
+        per_state.join(", "),
+        register.dormant.join(", "),
+        register.activities,
+        register.networks
+    );
+    if !register.cities_added.is_empty() {
+        println!("  cities added for activities: {}", register.cities_added.join(", "));
+    }
+    for title in &register.ideas_achieved {
+        println!("  an activity grew from the selected idea «{title}»");
+    }
 }
