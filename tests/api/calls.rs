@@ -43,15 +43,6 @@ fn instant(value: &Value) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-fn pointers(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["pointer"].as_str())
-        .collect()
-}
-
 fn ids(page: &Value) -> Vec<&str> {
     page["items"]
         .as_array()

@@ -6,24 +6,6 @@ use serde_json::{Value, json};
 use crate::fixtures::id;
 use crate::helpers::*;
 
-fn names_en(page: &Value) -> Vec<&str> {
-    page["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|city| city["name"]["en"].as_str())
-        .collect()
-}
-
-fn pointers(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["pointer"].as_str())
-        .collect()
-}
-
 #[tokio::test]
 async fn anyone_lists_cities_and_the_search_folds_persian_and_arabic_letters() {
     let app = spawn_app().await;

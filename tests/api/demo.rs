@@ -22,23 +22,8 @@ const STATES: [&str; 9] = [
 
 #[tokio::test]
 async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
-    let app = unstarted_app().await;
-    let data_dir = app.dir.path().join("data").to_str().expect("path").to_owned();
-    let database_url = app.database_url.clone();
-    let argv = [
-        "citizen-diplomat",
-        "seed",
-        "--demo",
-        "--database-url",
-        &database_url,
-        "--data-dir",
-        &data_dir,
-    ];
-    api::cli::run(Cli::try_parse_from(argv).expect("seed flags"))
-        .await
-        .expect("the seed runs");
-    let args = app.serve_args(&[]);
-    let app = app.start_with(args).await;
+    let (app, argv) = seeded_demo().await;
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
 
     let calls = app.json(app.get("/api/v1/calls", None).await).await;
     let phases: Vec<&str> = calls["items"]
@@ -119,7 +104,7 @@ async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
     assert!(stats["submitted"].as_u64().is_some_and(|n| n > 100));
 
     // A second seed refuses, and --if-empty leaves the database alone.
-    let again = api::cli::run(Cli::try_parse_from(argv).expect("flags")).await;
+    let again = api::cli::run(Cli::try_parse_from(&argv).expect("flags")).await;
     assert!(again.is_err());
     let mut if_empty = argv.to_vec();
     if_empty.push("--if-empty");
@@ -130,25 +115,26 @@ async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
     assert_eq!(all["total"], 250);
 }
 
-/// A fresh database filled by `seed --demo`, and the server started on it.
-async fn seeded_demo() -> crate::helpers::TestApp {
+/// A fresh database filled by `seed --demo`, the server started on it, and the seed's command line.
+async fn seeded_demo() -> (crate::helpers::TestApp, Vec<String>) {
     let app = unstarted_app().await;
     let data_dir = app.dir.path().join("data").to_str().expect("path").to_owned();
-    let database_url = app.database_url.clone();
-    let argv = [
+    let argv: Vec<String> = [
         "citizen-diplomat",
         "seed",
         "--demo",
         "--database-url",
-        &database_url,
+        &app.database_url,
         "--data-dir",
         &data_dir,
-    ];
-    api::cli::run(Cli::try_parse_from(argv).expect("seed flags"))
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    api::cli::run(Cli::try_parse_from(&argv).expect("seed flags"))
         .await
         .expect("the seed runs");
     let args = app.serve_args(&[]);
-    app.start_with(args).await
+    (app.start_with(args).await, argv)
 }
 
 /// The English name of the city of a partnership or an activity.
@@ -162,7 +148,7 @@ fn items(page: &Value) -> &[Value] {
 
 #[tokio::test]
 async fn the_demo_register_shows_revived_partners_dormant_by_their_activity() {
-    let app = seeded_demo().await;
+    let (app, _) = seeded_demo().await;
 
     // Six partnerships: five sister cities active on record, Samarkand in negotiation.
     let all = app.json(app.get("/api/v1/partnerships?limit=100", None).await).await;

@@ -264,3 +264,23 @@ pub async fn assert_problem(response: Response, status: u16, code: &str) -> Valu
     assert!(body["detail"].as_str().is_some_and(|t| !t.is_empty()));
     body
 }
+
+/// The JSON pointers of a 422 problem's field errors.
+pub fn pointers(problem: &Value) -> Vec<&str> {
+    problem["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["pointer"].as_str())
+        .collect()
+}
+
+/// The English names (`name.en`) of a page's items.
+pub fn names_en(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|item| item["name"]["en"].as_str())
+        .collect()
+}

@@ -42,16 +42,6 @@ fn etag(response: &Response) -> String {
         .to_owned()
 }
 
-/// The `pointer`s of a 422 problem's errors, in order.
-fn pointers(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .expect("errors list")
-        .iter()
-        .map(|e| e["pointer"].as_str().expect("pointer"))
-        .collect()
-}
-
 fn kinds(events: &Value) -> Vec<&str> {
     events["items"]
         .as_array()

@@ -8,24 +8,6 @@ use crate::helpers::*;
 
 const NETWORKS: &str = "/api/v1/networks";
 
-fn names_en(page: &Value) -> Vec<&str> {
-    page["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|network| network["name"]["en"].as_str())
-        .collect()
-}
-
-fn pointers(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["pointer"].as_str())
-        .collect()
-}
-
 fn instant(value: &Value) -> chrono::DateTime<chrono::FixedOffset> {
     chrono::DateTime::parse_from_rfc3339(value.as_str().expect("a date-time")).expect("RFC 3339")
 }

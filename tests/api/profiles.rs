@@ -6,15 +6,6 @@ use serde_json::{Value, json};
 use crate::fixtures::{id, idea_body};
 use crate::helpers::*;
 
-fn pointers(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["pointer"].as_str())
-        .collect()
-}
-
 fn full_profile() -> Value {
     json!({
         "occupationCategory": "academic",

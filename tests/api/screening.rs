@@ -63,15 +63,6 @@ fn kinds(events: &[Value]) -> Vec<&str> {
     events.iter().filter_map(|e| e["kind"].as_str()).collect()
 }
 
-fn pointers(problem: &Value) -> Vec<&str> {
-    problem["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e["pointer"].as_str())
-        .collect()
-}
-
 #[tokio::test]
 async fn staff_shortlist_or_reject_a_submitted_idea_and_its_history_records_why() {
     let app = spawn_app().await;
