@@ -403,6 +403,8 @@ async fn merging_a_duplicate_city_moves_its_ideas_activities_and_partnership() {
     let into = json!({ "into": id(&florence) });
     assert_problem(app.post(&merge, None, into.clone()).await, 401, "not_signed_in").await;
     assert_problem(app.post(&merge, Some(&citizen), into.clone()).await, 403, "forbidden").await;
+    let reviewer = token(&app.signed_in_with_roles("reviewer@example.org", "reviewer").await);
+    assert_problem(app.post(&merge, Some(&reviewer), into.clone()).await, 403, "forbidden").await;
 
     let merged = app.json(app.post(&merge, Some(&staff), into).await).await;
     assert_eq!(
