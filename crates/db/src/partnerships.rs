@@ -140,14 +140,14 @@ pub async fn find_by_city(db: &impl ConnectionTrait, city_id: Uuid) -> Result<Op
     Partnerships::find().filter(Column::CityId.eq(city_id)).one(db).await
 }
 
-/// Writes `fields` if the partnership is still at `expected` version; `None` when it is not.
+/// Writes `fields` if the partnership is still at `expected` version; false when it is not.
 pub async fn update(
     db: &impl ConnectionTrait,
     id: Uuid,
     expected: i32,
     fields: PartnershipFields,
     now: DateTime<Utc>,
-) -> Result<Option<Partnership>, DbErr> {
+) -> Result<bool, DbErr> {
     let result = Partnerships::update_many()
         .col_expr(Column::Kind, Expr::value(fields.kind.as_str()))
         .col_expr(Column::SignedOn, Expr::value(fields.signed_on))
@@ -161,14 +161,11 @@ pub async fn update(
         .filter(Column::Version.eq(expected))
         .exec(db)
         .await?;
-    if result.rows_affected == 0 {
-        return Ok(None);
-    }
-    find_by_id(db, id).await
+    Ok(result.rows_affected == 1)
 }
 
 /// Moves the partnership from `from` to the change's state if it is still at `expected` version,
-/// and records the change; `None` when it changed meanwhile.
+/// and records the change; false when it changed meanwhile.
 pub async fn change_state(
     db: &impl ConnectionTrait,
     id: Uuid,
@@ -176,7 +173,7 @@ pub async fn change_state(
     from: PartnershipState,
     change: NewStateChange,
     now: DateTime<Utc>,
-) -> Result<Option<Partnership>, DbErr> {
+) -> Result<bool, DbErr> {
     let result = Partnerships::update_many()
         .col_expr(Column::State, Expr::value(change.to.as_str()))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
@@ -186,10 +183,10 @@ pub async fn change_state(
         .exec(db)
         .await?;
     if result.rows_affected == 0 {
-        return Ok(None);
+        return Ok(false);
     }
     record_change(db, id, Some(from), change, now).await?;
-    find_by_id(db, id).await
+    Ok(true)
 }
 
 /// A state change with the name of who recorded it.

@@ -87,13 +87,27 @@ impl DormancyRule {
     }
 }
 
-/// The day a partnership's dormancy is reckoned from.
+wire_enum! {
+    /// What a partnership's dormancy is reckoned from.
+    pub enum HealthBasis ("health basis") {
+        LastActivity => "last_activity",
+        Signing => "signing",
+        Record => "record",
+    }
+}
+
+/// The day a partnership's dormancy is reckoned from, and what gives it: the last activity, else
+/// the signing, else the day the partnership was recorded.
 pub fn health_basis(
     last_activity_on: Option<NaiveDate>,
     signed_on: Option<NaiveDate>,
     recorded_on: NaiveDate,
-) -> NaiveDate {
-    last_activity_on.or(signed_on).unwrap_or(recorded_on)
+) -> (HealthBasis, NaiveDate) {
+    match (last_activity_on, signed_on) {
+        (Some(day), _) => (HealthBasis::LastActivity, day),
+        (None, Some(day)) => (HealthBasis::Signing, day),
+        (None, None) => (HealthBasis::Record, recorded_on),
+    }
 }
 
 /// The first day of the recent-activity window ending `today`.
@@ -135,9 +149,15 @@ mod tests {
     #[test]
     fn the_basis_is_the_last_activity_then_the_signing_then_the_record() {
         let (activity, signed, recorded) = (day("2020-05-01"), day("2000-01-01"), day("2026-01-01"));
-        assert_eq!(health_basis(Some(activity), Some(signed), recorded), activity);
-        assert_eq!(health_basis(None, Some(signed), recorded), signed);
-        assert_eq!(health_basis(None, None, recorded), recorded);
+        assert_eq!(
+            health_basis(Some(activity), Some(signed), recorded),
+            (HealthBasis::LastActivity, activity)
+        );
+        assert_eq!(
+            health_basis(None, Some(signed), recorded),
+            (HealthBasis::Signing, signed)
+        );
+        assert_eq!(health_basis(None, None, recorded), (HealthBasis::Record, recorded));
     }
 
     #[test]

@@ -843,13 +843,16 @@ async fn write_partnership(
         reason: Some(c.reason.to_owned()),
         actor_id: Some(staff),
     };
-    let mut partnership = db::partnerships::insert(db, city_id, fields, change(first), plan.recorded_on, now).await?;
-    let mut state = first.to;
+    let partnership = db::partnerships::insert(db, city_id, fields, change(first), plan.recorded_on, now).await?;
+    let (mut state, mut version) = (first.to, partnership.version);
     for next in later {
-        partnership = db::partnerships::change_state(db, partnership.id, partnership.version, state, change(next), now)
-            .await?
-            .with_context(|| format!("the partnership with {} changed while it was seeded", plan.city))?;
-        state = next.to;
+        let changed = db::partnerships::change_state(db, partnership.id, version, state, change(next), now).await?;
+        anyhow::ensure!(
+            changed,
+            "the partnership with {} changed while it was seeded",
+            plan.city
+        );
+        (state, version) = (next.to, version + 1);
     }
     Ok(state)
 }
@@ -865,8 +868,8 @@ fn dormant_by_activity(plans: &[PartnershipPlan], activities: &[ActivityPlan], t
                 .filter(|a| a.city == plan.city && domain::activity::counts_for_health(a.status, a.on, today))
                 .map(|a| a.on)
                 .max();
-            let basis = domain::partnership::health_basis(last, plan.signed_on, plan.recorded_on);
-            DormancyRule::default().is_dormant(basis, today)
+            let (_, basis_on) = domain::partnership::health_basis(last, plan.signed_on, plan.recorded_on);
+            DormancyRule::default().is_dormant(basis_on, today)
         })
         .map(|plan| plan.city)
         .collect()

@@ -60,7 +60,7 @@ pub async fn create_activity(
     db::cities::find_by_id(&txn, city_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    super::check_references(&txn, city_id, request.idea_id).await?;
+    super::check_references(&txn, None, request.idea_id).await?;
     let activity = db::activities::insert(&txn, content, Some(staff.user.id), Utc::now()).await?;
     let view = super::view(&txn, activity.id).await?;
     txn.commit().await?;

@@ -140,12 +140,13 @@ impl ActivityView {
         let a = row.activity;
         Ok(ActivityView {
             id: a.id,
-            city: CityRef {
-                id: a.city_id,
-                name: ShortText::from_parts(row.city_name_fa, row.city_name_en),
-                country: row.city_country,
-                verified: row.city_verified,
-            },
+            city: CityRef::new(
+                a.city_id,
+                row.city_name_fa,
+                row.city_name_en,
+                row.city_country,
+                row.city_verified,
+            ),
             occurred_on: a.occurred_on,
             kind: a.kind.parse().map_err(ApiError::internal)?,
             direction: a.direction.parse().map_err(ApiError::internal)?,

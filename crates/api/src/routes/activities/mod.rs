@@ -30,11 +30,17 @@ pub async fn view(db: &impl ConnectionTrait, id: Uuid) -> ApiResult<ActivityView
     ActivityView::new(row)
 }
 
-/// The references an activity makes: its city exists, and its idea is a selected one — the ideas
-/// whose outcomes the program shows to everyone.
-pub async fn check_references(db: &impl ConnectionTrait, city_id: Uuid, idea_id: Option<Uuid>) -> ApiResult<()> {
+/// The references an activity is given (`None`: not given, nothing to check): its city exists, and
+/// its idea is a selected one — the ideas whose outcomes the program shows to everyone.
+pub async fn check_references(
+    db: &impl ConnectionTrait,
+    city_id: Option<Uuid>,
+    idea_id: Option<Uuid>,
+) -> ApiResult<()> {
     let mut errors = Vec::new();
-    if db::cities::find_by_id(db, city_id).await?.is_none() {
+    if let Some(city_id) = city_id
+        && db::cities::find_by_id(db, city_id).await?.is_none()
+    {
         errors.push(FieldError::new("/cityId", "unknown_city", "no such city"));
     }
     if let Some(idea_id) = idea_id {

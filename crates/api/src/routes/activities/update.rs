@@ -31,8 +31,9 @@ pub async fn update_activity(
     let city_id = request.city_id.unwrap_or(current.city_id);
     let idea_id = request.idea_id.unwrap_or(current.idea_id);
     // Only what changes is checked: an idea linked earlier stays linked whatever became of it.
+    let new_city = Some(city_id).filter(|id| *id != current.city_id);
     let new_idea = idea_id.filter(|id| Some(*id) != current.idea_id);
-    super::check_references(&txn, city_id, new_idea).await?;
+    super::check_references(&txn, new_city, new_idea).await?;
     let stored =
         |fa: &str, en: &Option<String>| (!fa.is_empty()).then(|| LongText::from_parts(fa.to_owned(), en.clone()));
     let description = request

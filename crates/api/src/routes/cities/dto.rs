@@ -120,6 +120,18 @@ pub struct CityRef {
     pub verified: bool,
 }
 
+impl CityRef {
+    /// From the city columns a list reads beside its rows.
+    pub fn new(id: Uuid, name_fa: String, name_en: Option<String>, country: String, verified: bool) -> Self {
+        CityRef {
+            id,
+            name: ShortText::from_parts(name_fa, name_en),
+            country,
+            verified,
+        }
+    }
+}
+
 /// The country code in canonical form (validated beforehand).
 pub fn canonical_country(code: &str) -> String {
     domain::country::parse(code).map_or_else(|| code.to_uppercase(), str::to_owned)

@@ -78,11 +78,14 @@ pub async fn merge_city(
         db::partnerships::find_by_city(&txn, duplicate.id).await?,
         db::partnerships::find_by_city(&txn, survivor.id).await?,
     );
-    if let (Some(_), Some(_)) = partnered {
-        return Err(ApiError::new(
+    let both_partnered = || {
+        ApiError::new(
             ErrorCode::CitiesNotMergeable,
             "Both entries have a partnership, and a city has one at most: end or correct one of them first.",
-        ));
+        )
+    };
+    if let (Some(_), Some(_)) = partnered {
+        return Err(both_partnered());
     }
     let gaps = db::cities::CityChange {
         name_en: survivor.name_en.is_none().then(|| duplicate.name_en.clone()),
@@ -92,7 +95,16 @@ pub async fn merge_city(
             .then(|| duplicate.latitude.zip(duplicate.longitude)),
         ..Default::default()
     };
-    let merged = db::cities::merge(&txn, duplicate.id, survivor.id, now).await?;
+    let merged = db::cities::merge(&txn, duplicate.id, survivor.id, now)
+        .await
+        .map_err(|err| {
+            if db::is_unique_violation(&err) {
+                // A partnership with the surviving entry was recorded a moment ago.
+                both_partnered()
+            } else {
+                err.into()
+            }
+        })?;
     let city = db::cities::update(&txn, survivor, gaps, now).await?;
     txn.commit().await?;
     tracing::info!(duplicate = %duplicate.id, survivor = %city.id, ?merged, "cities merged");

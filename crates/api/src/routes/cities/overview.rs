@@ -14,6 +14,7 @@ use crate::extract::Viewer;
 use crate::routes::activities::dto::ActivityView;
 use crate::routes::ideas::dto::{Detail, IdeaView};
 use crate::routes::partnerships::dto::PartnershipView;
+use crate::routes::partnerships::with_history;
 use crate::state::AppState;
 
 /// How many of the most recent activities and ideas the overview carries; the full lists are at
@@ -66,8 +67,9 @@ pub async fn city_overview(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let staff = viewer.is_staff();
-    let partnership = match db::partnerships::find_row_of_city(db, city.id, state.health_dates()).await? {
-        Some(row) => Some(crate::routes::partnerships::detail(db, &state, row.partnership.id, staff).await?),
+    let dates = state.health_dates();
+    let partnership = match db::partnerships::find_row_of_city(db, city.id, dates).await? {
+        Some(row) => Some(with_history(db, row, staff, state.dormancy, dates.today).await?),
         None => None,
     };
     let activity_filter = db::activities::ActivityFilter {

@@ -12,7 +12,6 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::routes::cities::dto::CityRef;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
-use crate::routes::text::ShortText;
 
 /// The submitter's channel to the target city: what it is, how they would use it, how long it has lasted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
@@ -392,12 +391,13 @@ impl IdeaView {
             partners: serde_json::from_str(&idea.partners).map_err(ApiError::internal)?,
             state: idea.state.parse().map_err(ApiError::internal)?,
             domain: idea.domain.parse().map_err(ApiError::internal)?,
-            target_city: CityRef {
-                id: idea.target_city_id,
-                name: ShortText::from_parts(row.city_name_fa, row.city_name_en),
-                country: row.city_country,
-                verified: row.city_verified,
-            },
+            target_city: CityRef::new(
+                idea.target_city_id,
+                row.city_name_fa,
+                row.city_name_en,
+                row.city_country,
+                row.city_verified,
+            ),
             submitter,
             best_match,
             id: idea.id,

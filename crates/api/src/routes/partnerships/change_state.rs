@@ -56,9 +56,9 @@ pub async fn change_partnership_state(
         reason: Some(request.reason.trim().to_owned()),
         actor_id: Some(staff.user.id),
     };
-    db::partnerships::change_state(&txn, current.id, expected, from, change, Utc::now())
-        .await?
-        .ok_or_else(stale)?;
+    if !db::partnerships::change_state(&txn, current.id, expected, from, change, Utc::now()).await? {
+        return Err(stale());
+    }
     let view: PartnershipView = super::detail(&txn, &state, current.id, true).await?;
     txn.commit().await?;
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))

@@ -2,7 +2,7 @@
 //! field out entirely.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::partnership::{DormancyRule, PartnershipKind, PartnershipState};
+use domain::partnership::{DormancyRule, HealthBasis, PartnershipKind, PartnershipState, health_basis};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use crate::routes::cities::dto::CityRef;
 use crate::routes::day::Day;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
-use crate::routes::text::{LongText, ShortText};
+use crate::routes::text::LongText;
 
 /// Someone to talk to about the partnership, on either side. Seen by staff only.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
@@ -142,15 +142,6 @@ pub struct ListPartnershipsQuery {
     pub offset: Option<u32>,
 }
 
-/// What dormancy is reckoned from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HealthBasis {
-    LastActivity,
-    Signing,
-    Record,
-}
-
 /// How alive the tie is, derived from its activities whatever its recorded state.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -172,15 +163,7 @@ pub struct Health {
 impl Health {
     pub fn of(row: &db::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> Health {
         let p = &row.partnership;
-        let (basis, basis_on) = match (row.last_activity_on, p.signed_on) {
-            (Some(day), _) => (HealthBasis::LastActivity, day),
-            (None, Some(day)) => (HealthBasis::Signing, day),
-            (None, None) => (HealthBasis::Record, p.recorded_on),
-        };
-        debug_assert_eq!(
-            basis_on,
-            domain::partnership::health_basis(row.last_activity_on, p.signed_on, p.recorded_on)
-        );
+        let (basis, basis_on) = health_basis(row.last_activity_on, p.signed_on, p.recorded_on);
         Health {
             last_activity_on: row.last_activity_on,
             recent_activities: row.recent_activities,
@@ -267,12 +250,13 @@ impl PartnershipView {
         };
         Ok(PartnershipView {
             id: p.id,
-            city: CityRef {
-                id: p.city_id,
-                name: ShortText::from_parts(row.city_name_fa, row.city_name_en),
-                country: row.city_country,
-                verified: row.city_verified,
-            },
+            city: CityRef::new(
+                p.city_id,
+                row.city_name_fa,
+                row.city_name_en,
+                row.city_country,
+                row.city_verified,
+            ),
             kind: p.kind.parse().map_err(ApiError::internal)?,
             state: p.state.parse().map_err(ApiError::internal)?,
             signed_on: p.signed_on,

@@ -53,11 +53,12 @@ pub async fn list_partnerships(
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (rows, total) = db::partnerships::list(&state.db, &filter, state.health_dates()).await?;
-    let (staff, today) = (viewer.is_staff(), state.today());
+    let dates = state.health_dates();
+    let (rows, total) = db::partnerships::list(&state.db, &filter, dates).await?;
+    let staff = viewer.is_staff();
     let items = rows
         .into_iter()
-        .map(|row| PartnershipView::new(row, staff, state.dormancy, today))
+        .map(|row| PartnershipView::new(row, staff, state.dormancy, dates.today))
         .collect::<ApiResult<Vec<_>>>()?;
     Ok(web::Json(Page {
         items,

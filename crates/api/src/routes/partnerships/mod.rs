@@ -26,10 +26,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// One partnership as `staff` or another caller sees it, with its history; 404 when there is none.
 pub async fn detail(db: &impl ConnectionTrait, state: &AppState, id: Uuid, staff: bool) -> ApiResult<PartnershipView> {
-    let row = db::partnerships::find_row(db, id, state.health_dates())
+    let dates = state.health_dates();
+    let row = db::partnerships::find_row(db, id, dates)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let mut view = PartnershipView::new(row, staff, state.dormancy, state.today())?;
+    with_history(db, row, staff, state.dormancy, dates.today).await
+}
+
+/// The view of a partnership read with its health, and its history.
+pub async fn with_history(
+    db: &impl ConnectionTrait,
+    row: db::partnerships::PartnershipRow,
+    staff: bool,
+    rule: domain::partnership::DormancyRule,
+    today: chrono::NaiveDate,
+) -> ApiResult<PartnershipView> {
+    let id = row.partnership.id;
+    let mut view = PartnershipView::new(row, staff, rule, today)?;
     let history = db::partnerships::history(db, id)
         .await?
         .into_iter()

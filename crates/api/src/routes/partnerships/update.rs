@@ -65,9 +65,9 @@ pub async fn update_partnership(
         notes_fa,
         notes_en,
     };
-    db::partnerships::update(&txn, current.id, expected, fields, Utc::now())
-        .await?
-        .ok_or_else(stale)?;
+    if !db::partnerships::update(&txn, current.id, expected, fields, Utc::now()).await? {
+        return Err(stale());
+    }
     let view: PartnershipView = super::detail(&txn, &state, current.id, true).await?;
     txn.commit().await?;
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
