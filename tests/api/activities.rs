@@ -2,9 +2,6 @@
 //! on city, country, kind, direction, status, dates and the idea an activity grew from.
 
 use chrono::{TimeDelta, Utc};
-use db::entities::idea as ideas;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::fixtures::id;
@@ -30,33 +27,12 @@ fn titles(page: &Value) -> Vec<&str> {
         .collect()
 }
 
-async fn make_selected(app: &TestApp, idea: &str) {
-    let id: uuid::Uuid = idea.parse().expect("an idea id");
-    let result = ideas::Entity::update_many()
-        .col_expr(ideas::Column::State, Expr::value("selected"))
-        .filter(ideas::Column::Id.eq(id))
-        .exec(&app.db().await)
-        .await
-        .expect("idea updated");
-    assert_eq!(result.rows_affected, 1);
-}
-
-impl TestApp {
-    async fn record_activity(&self, staff: &str, city: &str, body: Value) -> Value {
-        let response = self
-            .post(&format!("/api/v1/cities/{city}/activities"), Some(staff), body)
-            .await;
-        assert_eq!(response.status(), 201, "activity recorded");
-        response.json().await.expect("JSON")
-    }
-}
-
 #[tokio::test]
 async fn anyone_reads_activities_and_only_staff_record_and_correct_them() {
     let app = spawn_app().await;
     let staff = app.staff().await;
     let citizen = app.citizen("sara@example.org").await;
-    let reviewer = token(&app.signed_in_with_roles("reviewer@example.org", "reviewer").await);
+    let reviewer = app.reviewer().await;
     let florence = id(&app.create_city(&staff, "فلورانس", "Florence", "IT").await);
     let path = format!("/api/v1/cities/{florence}/activities");
     let body = activity_body("2020-05-20", "webinar", "joint", "وبینار شهرداران");
@@ -343,7 +319,7 @@ async fn an_activity_names_the_selected_idea_it_grew_from() {
     assert_eq!(problem["errors"][0]["pointer"], "/ideaId");
     assert_eq!(problem["errors"][0]["code"], "idea_not_selected");
 
-    make_selected(&app, &idea).await;
+    app.make_selected(&idea).await;
     let created = app.record_activity(&staff, &florence, body).await;
     assert_eq!(
         created["idea"],

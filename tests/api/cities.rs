@@ -348,27 +348,8 @@ async fn staff_cannot_rename_a_city_into_another_existing_one() {
     assert_eq!(names_en(&italian), ["Florence", "Milan"], "nothing changed");
 }
 
-async fn select(app: &TestApp, idea: &str) {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let id: uuid::Uuid = idea.parse().expect("an idea id");
-    db::entities::idea::Entity::update_many()
-        .col_expr(
-            db::entities::idea::Column::State,
-            sea_orm::sea_query::Expr::value("selected"),
-        )
-        .filter(db::entities::idea::Column::Id.eq(id))
-        .exec(&app.db().await)
-        .await
-        .expect("idea selected");
-}
-
-async fn add_activity(app: &TestApp, staff: &str, city: &str, kind: &str, title: &str) -> Value {
-    let body = json!({ "occurredOn": "2020-05-20", "kind": kind, "direction": "joint", "title": { "fa": title } });
-    let response = app
-        .post(&format!("/api/v1/cities/{city}/activities"), Some(staff), body)
-        .await;
-    assert_eq!(response.status(), 201);
-    response.json().await.expect("JSON")
+fn activity_body(kind: &str, title: &str) -> Value {
+    json!({ "occurredOn": "2020-05-20", "kind": kind, "direction": "joint", "title": { "fa": title } })
 }
 
 #[tokio::test]
@@ -392,7 +373,8 @@ async fn merging_a_duplicate_city_moves_its_ideas_activities_and_partnership() {
         .await;
     let idea_path = format!("/api/v1/ideas/{}", id(&idea));
     let etag_before = app.get(&idea_path, Some(&citizen)).await.headers().get("etag").cloned();
-    add_activity(&app, &staff, &id(&duplicate), "webinar", "وبینار شهرداران").await;
+    app.record_activity(&staff, &id(&duplicate), activity_body("webinar", "وبینار شهرداران"))
+        .await;
     let partnership =
         json!({ "cityId": id(&duplicate), "kind": "sister_city", "state": "active", "signedOn": "1998-05-12" });
     let response = app.post("/api/v1/partnerships", Some(&staff), partnership).await;
@@ -403,7 +385,7 @@ async fn merging_a_duplicate_city_moves_its_ideas_activities_and_partnership() {
     let into = json!({ "into": id(&florence) });
     assert_problem(app.post(&merge, None, into.clone()).await, 401, "not_signed_in").await;
     assert_problem(app.post(&merge, Some(&citizen), into.clone()).await, 403, "forbidden").await;
-    let reviewer = token(&app.signed_in_with_roles("reviewer@example.org", "reviewer").await);
+    let reviewer = app.reviewer().await;
     assert_problem(app.post(&merge, Some(&reviewer), into.clone()).await, 403, "forbidden").await;
 
     let merged = app.json(app.post(&merge, Some(&staff), into).await).await;
@@ -485,7 +467,7 @@ async fn cities_that_cannot_be_merged_are_refused_and_nothing_changes() {
         let body = json!({ "cityId": city, "kind": "sister_city", "state": "active" });
         assert_eq!(app.post("/api/v1/partnerships", Some(&staff), body).await.status(), 201);
     }
-    add_activity(&app, &staff, &a, "visit", "دیدار").await;
+    app.record_activity(&staff, &a, activity_body("visit", "دیدار")).await;
     assert_problem(
         app.post(&merge(&a), Some(&staff), json!({ "into": b })).await,
         409,
@@ -514,12 +496,15 @@ async fn a_city_overview_gathers_its_partnership_activities_and_ideas_for_each_a
         "focalPoints": [{ "name": "Marco Rossi", "contact": "m.rossi@comune.example" }]
     });
     assert_eq!(app.post("/api/v1/partnerships", Some(&staff), body).await.status(), 201);
-    add_activity(&app, &staff, &florence, "webinar", "وبینار شهرداران").await;
-    add_activity(&app, &staff, &florence, "webinar", "وبینار دوم").await;
-    add_activity(&app, &staff, &florence, "festival", "جشنواره هنری").await;
+    app.record_activity(&staff, &florence, activity_body("webinar", "وبینار شهرداران"))
+        .await;
+    app.record_activity(&staff, &florence, activity_body("webinar", "وبینار دوم"))
+        .await;
+    app.record_activity(&staff, &florence, activity_body("festival", "جشنواره هنری"))
+        .await;
     let call = id(&app.create_open_call(&staff).await);
     let selected = id(&app.submitted_idea(&citizen, &call, &florence, "تراموای فلورانس").await);
-    select(&app, &selected).await;
+    app.make_selected(&selected).await;
     app.submitted_idea(&citizen, &call, &florence, "هفته فیلم ایتالیا")
         .await;
     app.create_idea(&other, crate::fixtures::idea_body(&call, &florence, "پیش‌نویس"))

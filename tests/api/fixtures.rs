@@ -102,6 +102,31 @@ impl TestApp {
             .await
     }
 
+    /// A signed-in reviewer's access token (one account per app).
+    pub async fn reviewer(&self) -> String {
+        token(&self.signed_in_with_roles("reviewer@example.org", "reviewer").await)
+    }
+
+    /// Puts an idea straight into `selected`, as publishing a call's decisions (a later feature) will.
+    pub async fn make_selected(&self, idea: &str) {
+        use db::entities::idea as ideas;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let id: uuid::Uuid = idea.parse().expect("an idea id");
+        let result = ideas::Entity::update_many()
+            .col_expr(ideas::Column::State, sea_orm::sea_query::Expr::value("selected"))
+            .filter(ideas::Column::Id.eq(id))
+            .exec(&self.db().await)
+            .await
+            .expect("idea updated");
+        assert_eq!(result.rows_affected, 1);
+    }
+
+    /// Staff record an activity with a city: its view.
+    pub async fn record_activity(&self, staff: &str, city: &str, body: Value) -> Value {
+        let path = format!("/api/v1/cities/{city}/activities");
+        self.created(self.post(&path, Some(staff), body).await).await
+    }
+
     /// Staff close a call now.
     pub async fn close_call(&self, staff: &str, call: &str) -> Value {
         let response = self
@@ -109,6 +134,16 @@ impl TestApp {
             .await;
         self.json(response).await
     }
+}
+
+/// The ETag of an answer.
+pub fn etag(response: &Response) -> String {
+    response
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .expect("ETag header")
+        .to_owned()
 }
 
 /// The `id` of a JSON object, as a string.

@@ -78,19 +78,6 @@ fn sorted(mut titles: Vec<&str>) -> Vec<&str> {
     titles
 }
 
-/// Puts an idea straight into `selected`, as publishing a call's decisions (a later feature) will.
-async fn make_selected(app: &TestApp, idea: &str) {
-    let db = app.db().await;
-    let id: uuid::Uuid = idea.parse().expect("an idea id");
-    let result = ideas::Entity::update_many()
-        .col_expr(ideas::Column::State, Expr::value("selected"))
-        .filter(ideas::Column::Id.eq(id))
-        .exec(&db)
-        .await
-        .expect("idea updated");
-    assert_eq!(result.rows_affected, 1);
-}
-
 /// Sets when an idea was submitted, as if it had been at `at`.
 async fn set_submitted_at(app: &TestApp, idea: &str, at: DateTime<Utc>) {
     let db = app.db().await;
@@ -437,7 +424,7 @@ async fn mine_lists_only_the_callers_own_ideas() {
     draft(&app, &ali, &call, &city, "پیش‌نویس علی", "cultural").await;
     submitted(&app, &ali, &call, &city, "ایده‌ی فرستاده‌ی علی", "cultural").await;
     let published = submitted(&app, &sara, &call, &city, "ایده‌ی برگزیده‌ی سارا", "cultural").await;
-    make_selected(&app, &published).await;
+    app.make_selected(&published).await;
     draft(&app, &staff, &call, &city, "ایده‌ی یک کارمند", "economic").await;
 
     let alis = sorted(vec!["ایده‌ی فرستاده‌ی علی", "پیش‌نویس علی"]);
@@ -589,8 +576,8 @@ async fn lists_show_each_caller_only_what_they_may_see() {
             .await,
     )
     .await;
-    make_selected(&app, &ali_selected).await;
-    make_selected(&app, &sara_selected).await;
+    app.make_selected(&ali_selected).await;
+    app.make_selected(&sara_selected).await;
 
     // Staff: every state, with the submitter's e-mail and channel.
     let all = page(&app, Some(&staff), "/api/v1/ideas?limit=100").await;

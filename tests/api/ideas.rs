@@ -33,15 +33,6 @@ fn draft_body(call: &str, city: &str, title: &str) -> Value {
     json!({ "callId": call, "title": title, "domain": "cultural", "targetCityId": city })
 }
 
-fn etag(response: &Response) -> String {
-    response
-        .headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .expect("ETag header")
-        .to_owned()
-}
-
 fn kinds(events: &Value) -> Vec<&str> {
     events["items"]
         .as_array()

@@ -4,7 +4,7 @@
 use chrono::{Months, NaiveDate, Utc};
 use serde_json::{Value, json};
 
-use crate::fixtures::id;
+use crate::fixtures::{etag, id};
 use crate::helpers::*;
 
 fn partnership_body(city: &str) -> Value {
@@ -22,11 +22,18 @@ fn partnership_body(city: &str) -> Value {
     })
 }
 
-impl TestApp {
-    async fn reviewer(&self) -> String {
-        token(&self.signed_in_with_roles("reviewer@example.org", "reviewer").await)
-    }
+/// A webinar on `on` with `status`.
+fn webinar(on: NaiveDate, status: &str) -> Value {
+    json!({
+        "occurredOn": on.to_string(),
+        "kind": "webinar",
+        "direction": "joint",
+        "status": status,
+        "title": { "fa": "وبینار شهرداران" }
+    })
+}
 
+impl TestApp {
     /// A city and a partnership with it, recorded by staff: the partnership's view.
     async fn partnership(&self, staff: &str, fa: &str, en: &str, country: &str, body: Value) -> Value {
         let city = self.create_city(staff, fa, en, country).await;
@@ -49,30 +56,6 @@ impl TestApp {
         }
         request.send().await.expect("request sent")
     }
-
-    async fn activity(&self, staff: &str, city: &str, on: NaiveDate, status: &str) -> Value {
-        let body = json!({
-            "occurredOn": on.to_string(),
-            "kind": "webinar",
-            "direction": "joint",
-            "status": status,
-            "title": { "fa": "وبینار شهرداران" }
-        });
-        let response = self
-            .post(&format!("/api/v1/cities/{city}/activities"), Some(staff), body)
-            .await;
-        assert_eq!(response.status(), 201, "activity created");
-        response.json().await.expect("JSON")
-    }
-}
-
-fn etag(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .expect("ETag")
-        .to_owned()
 }
 
 #[tokio::test]
@@ -463,14 +446,22 @@ async fn dormancy_is_derived_from_activities_a_day_either_side_of_the_threshold(
         let created = app.partnership(&staff, fa, en, "IT", body).await;
         cities.insert(en, created["city"]["id"].as_str().expect("city").to_owned());
     }
-    app.activity(&staff, &cities["At threshold"], threshold, "done").await;
-    app.activity(&staff, &cities["Day before"], before, "done").await;
-    // Plans and cancellations are no sign of life, nor a day still to come.
-    app.activity(&staff, &cities["Day before"], today, "planned").await;
-    app.activity(&staff, &cities["Day before"], today, "cancelled").await;
-    app.activity(&staff, &cities["Day before"], today.succ_opt().expect("a day"), "done")
+    app.record_activity(&staff, &cities["At threshold"], webinar(threshold, "done"))
         .await;
-    app.activity(&staff, &cities["Recorded dormant"], today, "under_way")
+    app.record_activity(&staff, &cities["Day before"], webinar(before, "done"))
+        .await;
+    // Plans and cancellations are no sign of life, nor a day still to come.
+    app.record_activity(&staff, &cities["Day before"], webinar(today, "planned"))
+        .await;
+    app.record_activity(&staff, &cities["Day before"], webinar(today, "cancelled"))
+        .await;
+    app.record_activity(
+        &staff,
+        &cities["Day before"],
+        webinar(today.succ_opt().expect("a day"), "done"),
+    )
+    .await;
+    app.record_activity(&staff, &cities["Recorded dormant"], webinar(today, "under_way"))
         .await;
 
     let all = app
@@ -550,7 +541,8 @@ async fn dormancy_is_derived_from_activities_a_day_either_side_of_the_threshold(
         )
         .await;
     let city = created["city"]["id"].as_str().expect("city").to_owned();
-    app.activity(&staff, &city, months_back(today, 7), "done").await;
+    app.record_activity(&staff, &city, webinar(months_back(today, 7), "done"))
+        .await;
     let one = app
         .json(app.get(&format!("/api/v1/partnerships/{}", id(&created)), None).await)
         .await;
