@@ -43,6 +43,21 @@ impl MigratorTrait for Migrator {
     }
 }
 
+/// A foreign key from (table, column) to (table, column), with what deleting the referenced row does.
+fn references<T, C, U, D>(from: (T, C), to: (U, D), on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement
+where
+    T: IntoIden,
+    C: IntoIden,
+    U: IntoIden,
+    D: IntoIden,
+{
+    ForeignKey::create()
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(on_delete)
+        .to_owned()
+}
+
 /// Creates a plain index on `columns` of `table`.
 async fn index<T, C>(manager: &SchemaManager<'_>, name: &str, table: T, columns: &[C]) -> Result<(), DbErr>
 where

@@ -1,5 +1,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::references;
+
 use crate::m20261127_000001_create_users::Users;
 
 #[derive(DeriveMigrationName)]
@@ -16,12 +18,11 @@ impl MigrationTrait for Migration {
                     .col(uuid(Sessions::UserId))
                     .col(timestamp_with_time_zone(Sessions::CreatedAt))
                     .col(timestamp_with_time_zone_null(Sessions::RevokedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Sessions::Table, Sessions::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut references(
+                        (Sessions::Table, Sessions::UserId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,5 +1,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::references;
+
 use crate::m20261127_000002_create_sessions::Sessions;
 
 #[derive(DeriveMigrationName)]
@@ -19,12 +21,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(RefreshTokens::CreatedAt))
                     .col(timestamp_with_time_zone(RefreshTokens::ExpiresAt))
                     .col(timestamp_with_time_zone_null(RefreshTokens::UsedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(RefreshTokens::Table, RefreshTokens::SessionId)
-                            .to(Sessions::Table, Sessions::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut references(
+                        (RefreshTokens::Table, RefreshTokens::SessionId),
+                        (Sessions::Table, Sessions::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,5 +1,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::references;
+
 use crate::m20261127_000001_create_users::Users;
 
 #[derive(DeriveMigrationName)]
@@ -20,12 +22,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(PasswordTokens::CreatedAt))
                     .col(timestamp_with_time_zone(PasswordTokens::ExpiresAt))
                     .col(timestamp_with_time_zone_null(PasswordTokens::UsedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(PasswordTokens::Table, PasswordTokens::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut references(
+                        (PasswordTokens::Table, PasswordTokens::UserId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,5 +1,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::references;
+
 use crate::m20261127_000001_create_users::Users;
 
 #[derive(DeriveMigrationName)]
@@ -18,12 +20,11 @@ impl MigrationTrait for Migration {
                     .col(text(CitizenProfiles::Ties).default("[]"))
                     .col(text(CitizenProfiles::Languages).default("[]"))
                     .col(timestamp_with_time_zone(CitizenProfiles::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(CitizenProfiles::Table, CitizenProfiles::UserId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut references(
+                        (CitizenProfiles::Table, CitizenProfiles::UserId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await

@@ -1,7 +1,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -25,12 +25,11 @@ impl MigrationTrait for Migration {
                     .col(string(Cities::SearchText))
                     .col(timestamp_with_time_zone(Cities::CreatedAt))
                     .col(timestamp_with_time_zone(Cities::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Cities::Table, Cities::CreatedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        (Cities::Table, Cities::CreatedBy),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;

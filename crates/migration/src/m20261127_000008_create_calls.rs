@@ -1,7 +1,7 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -32,12 +32,11 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(Calls::CreatedBy))
                     .col(timestamp_with_time_zone(Calls::CreatedAt))
                     .col(timestamp_with_time_zone(Calls::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Calls::Table, Calls::CreatedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        (Calls::Table, Calls::CreatedBy),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,9 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
 use crate::m20261127_000007_create_cities::Cities;
 use crate::m20261127_000008_create_calls::Calls;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -41,24 +41,21 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(Ideas::SubmittedAt))
                     .col(timestamp_with_time_zone(Ideas::CreatedAt))
                     .col(timestamp_with_time_zone(Ideas::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Ideas::Table, Ideas::CallId)
-                            .to(Calls::Table, Calls::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Ideas::Table, Ideas::SubmitterId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Ideas::Table, Ideas::TargetCityId)
-                            .to(Cities::Table, Cities::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut references(
+                        (Ideas::Table, Ideas::CallId),
+                        (Calls::Table, Calls::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Ideas::Table, Ideas::SubmitterId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Ideas::Table, Ideas::TargetCityId),
+                        (Cities::Table, Cities::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,9 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
 use crate::m20261127_000008_create_calls::Calls;
 use crate::m20261127_000009_create_ideas::Ideas;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -27,24 +27,21 @@ impl MigrationTrait for Migration {
                     .col(string_len_null(Events::Reason, 32))
                     .col(text_null(Events::Note))
                     .col(timestamp_with_time_zone(Events::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Events::Table, Events::CallId)
-                            .to(Calls::Table, Calls::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Events::Table, Events::IdeaId)
-                            .to(Ideas::Table, Ideas::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Events::Table, Events::ActorId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        (Events::Table, Events::CallId),
+                        (Calls::Table, Calls::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Events::Table, Events::IdeaId),
+                        (Ideas::Table, Ideas::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Events::Table, Events::ActorId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;

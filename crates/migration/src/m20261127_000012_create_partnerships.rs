@@ -1,8 +1,8 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
 use crate::m20261127_000007_create_cities::Cities;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -31,18 +31,16 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(Partnerships::CreatedBy))
                     .col(timestamp_with_time_zone(Partnerships::CreatedAt))
                     .col(timestamp_with_time_zone(Partnerships::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Partnerships::Table, Partnerships::CityId)
-                            .to(Cities::Table, Cities::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Partnerships::Table, Partnerships::CreatedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        (Partnerships::Table, Partnerships::CityId),
+                        (Cities::Table, Cities::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Partnerships::Table, Partnerships::CreatedBy),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;

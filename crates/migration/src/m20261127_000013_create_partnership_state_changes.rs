@@ -1,8 +1,8 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
 use crate::m20261127_000012_create_partnerships::Partnerships;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -24,18 +24,16 @@ impl MigrationTrait for Migration {
                     .col(text_null(PartnershipStateChanges::Reason))
                     .col(uuid_null(PartnershipStateChanges::ActorId))
                     .col(timestamp_with_time_zone(PartnershipStateChanges::RecordedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(PartnershipStateChanges::Table, PartnershipStateChanges::PartnershipId)
-                            .to(Partnerships::Table, Partnerships::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(PartnershipStateChanges::Table, PartnershipStateChanges::ActorId)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        (PartnershipStateChanges::Table, PartnershipStateChanges::PartnershipId),
+                        (Partnerships::Table, Partnerships::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (PartnershipStateChanges::Table, PartnershipStateChanges::ActorId),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -1,9 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::index;
 use crate::m20261127_000001_create_users::Users;
 use crate::m20261127_000007_create_cities::Cities;
 use crate::m20261127_000009_create_ideas::Ideas;
+use crate::{index, references};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -33,24 +33,21 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(Activities::CreatedBy))
                     .col(timestamp_with_time_zone(Activities::CreatedAt))
                     .col(timestamp_with_time_zone(Activities::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Activities::Table, Activities::CityId)
-                            .to(Cities::Table, Cities::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Activities::Table, Activities::IdeaId)
-                            .to(Ideas::Table, Ideas::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Activities::Table, Activities::CreatedBy)
-                            .to(Users::Table, Users::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut references(
+                        (Activities::Table, Activities::CityId),
+                        (Cities::Table, Cities::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Activities::Table, Activities::IdeaId),
+                        (Ideas::Table, Ideas::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut references(
+                        (Activities::Table, Activities::CreatedBy),
+                        (Users::Table, Users::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
