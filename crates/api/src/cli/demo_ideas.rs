@@ -19,7 +19,7 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 /// The office's time zone: the first call ran "from 1 Dey to 30 Bahman" in Isfahan's days.
-const TEHRAN: Tz = chrono_tz::Asia::Tehran;
+pub(super) const TEHRAN: Tz = chrono_tz::Asia::Tehran;
 
 /// How many demo citizens there are besides the two demo accounts that are citizens only. Sixty, not
 /// forty: the first call's 150 ideas must fit the cap of three active ideas per citizen.
@@ -1897,7 +1897,8 @@ const REJECTION_REASONS: [ScreeningReason; 8] = [
 // ---------------------------------------------------------------------------------------------------------
 // Dates
 
-const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+/// A day of the demo's calendar, written in the code (evaluated at compile time where it is a constant).
+pub(super) const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(day) => day,
         None => panic!("not a calendar date"),

@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 
 use anyhow::{Context, anyhow};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 use db::activities::ActivityContent;
 use db::entities::{city, idea};
 use db::networks::NewNetwork;
@@ -24,17 +23,8 @@ use sea_orm::sea_query::Order;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use super::demo_ideas::{TEHRAN, date};
 use crate::routes::partnerships::dto::FocalPoint;
-
-/// The office's time zone, as in `demo_ideas`.
-const TEHRAN: Tz = chrono_tz::Asia::Tehran;
-
-const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(day) => day,
-        None => panic!("not a calendar date"),
-    }
-}
 
 /// A bilingual text: (Persian, English).
 type Text = (&'static str, &'static str);
