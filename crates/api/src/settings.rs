@@ -156,6 +156,10 @@ pub struct ServeArgs {
     /// Months without activity after which a partnership is flagged dormant, whatever its recorded state.
     #[arg(long, env = "DORMANCY_MONTHS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=600))]
     pub dormancy_months: u32,
+    /// The spread (standard deviation of an idea's review totals, on 0–100) above which the ranking flags
+    /// the idea for discussion.
+    #[arg(long, env = "DISAGREEMENT_SPREAD", default_value_t = 15.0, value_parser = spread_in_range)]
+    pub disagreement_spread: f64,
     /// Origins allowed to call the API from a browser, comma-separated. CORS is off when empty.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "")]
     pub cors_allowed_origins: CommaSeparated<Origin>,
@@ -254,6 +258,16 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     std::fs::write(path, contents)
+}
+
+/// A disagreement threshold: a number of points on the 0–100 scale of review totals.
+fn spread_in_range(text: &str) -> Result<f64, String> {
+    let value: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if value.is_finite() && (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err("the disagreement spread is between 0 and 100 points".to_owned())
+    }
 }
 
 #[cfg(test)]

@@ -52,6 +52,10 @@ impl Application {
             dormancy: domain::partnership::DormancyRule {
                 months: args.dormancy_months,
             },
+            ranking: domain::ranking::RankingRules {
+                disagreement_spread: args.disagreement_spread,
+                ..Default::default()
+            },
         });
         let document = openapi::document();
         let route_table = web::Data::new(RouteTable::from_document(

@@ -17,6 +17,8 @@ pub struct AppState {
     pub time_zone: chrono_tz::Tz,
     /// When a partnership without recent activity counts as dormant.
     pub dormancy: DormancyRule,
+    /// How the ranking calibrates and when it flags disagreement.
+    pub ranking: domain::ranking::RankingRules,
 }
 
 impl AppState {

@@ -2,8 +2,11 @@
 //! Every query takes `&impl ConnectionTrait`, so it runs alike on the pool and inside a transaction.
 
 pub mod activities;
+pub mod assignments;
 pub mod calls;
 pub mod cities;
+pub mod conflicts;
+pub mod decisions;
 pub mod entities;
 pub mod events;
 pub mod ideas;
@@ -11,6 +14,9 @@ pub mod networks;
 pub mod partnerships;
 pub mod password_tokens;
 pub mod profiles;
+pub mod reviewers;
+pub mod reviews;
+pub mod rubrics;
 pub mod search;
 pub mod sessions;
 pub mod throttle;

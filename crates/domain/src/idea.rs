@@ -176,6 +176,32 @@ wire_enum! {
         CallUpdated => "call_updated",
         WindowMoved => "window_moved",
         ClosedEarly => "closed_early",
+        /// A reviewer was given the idea (`to`: the reviewer's id).
+        Assigned => "assigned",
+        /// Staff took the idea from a reviewer (`from`: the reviewer's id).
+        Unassigned => "unassigned",
+        /// A conflict of interest was recorded (`to`: the reviewer's id); their assignment, if any, is declined.
+        ConflictRecorded => "conflict_recorded",
+        /// A reviewer submitted or resubmitted their review (`to`: the reviewer's id).
+        ReviewSubmitted => "review_submitted",
+        /// The first reviewer was assigned: shortlisted → in_review.
+        ReviewStarted => "review_started",
+        /// Every assigned review is in: in_review → reviewed.
+        ReviewsComplete => "reviews_complete",
+        /// A review is awaited again (a reviewer was added): reviewed → in_review.
+        ReviewResumed => "review_resumed",
+        /// No reviewer is left on the idea: back to shortlisted.
+        ReturnedToShortlist => "returned_to_shortlist",
+        /// Staff recorded a decision, pending until publication (`to`: the outcome).
+        DecisionRecorded => "decision_recorded",
+        /// The call's decisions were published: the idea is selected or not selected.
+        DecisionPublished => "decision_published",
+        /// Staff set or changed the call's rubric.
+        RubricUpdated => "rubric_updated",
+        /// Staff unlocked the call's rubric, with a reason, after reviews were submitted.
+        RubricReopened => "rubric_reopened",
+        /// Staff published the call's decisions.
+        DecisionsPublished => "decisions_published",
     }
 }
 
@@ -202,6 +228,11 @@ impl EventKind {
                 | EventKind::Shortlisted
                 | EventKind::Rejected
                 | EventKind::ScreeningReopened
+                | EventKind::ReviewStarted
+                | EventKind::ReviewsComplete
+                | EventKind::ReviewResumed
+                | EventKind::ReturnedToShortlist
+                | EventKind::DecisionPublished
         )
     }
 }

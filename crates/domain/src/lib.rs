@@ -2,12 +2,17 @@
 
 pub mod account;
 pub mod activity;
+pub mod assignment;
 pub mod call;
 pub mod country;
 pub mod idea;
 pub mod partnership;
 pub mod profile;
+pub mod ranking;
+pub mod review;
+pub mod reviewer;
 pub mod roles;
+pub mod rubric;
 pub mod session;
 pub mod similarity;
 pub mod text;

@@ -17,6 +17,12 @@ mod m20261127_000012_create_partnerships;
 mod m20261127_000013_create_partnership_state_changes;
 mod m20261127_000014_create_activities;
 mod m20261127_000015_create_networks;
+mod m20261127_000016_create_reviewers;
+mod m20261127_000017_create_rubrics;
+mod m20261127_000018_create_conflicts;
+mod m20261127_000019_create_assignments;
+mod m20261127_000020_create_reviews;
+mod m20261127_000021_create_decisions;
 
 pub struct Migrator;
 
@@ -39,6 +45,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000013_create_partnership_state_changes::Migration),
             Box::new(m20261127_000014_create_activities::Migration),
             Box::new(m20261127_000015_create_networks::Migration),
+            Box::new(m20261127_000016_create_reviewers::Migration),
+            Box::new(m20261127_000017_create_rubrics::Migration),
+            Box::new(m20261127_000018_create_conflicts::Migration),
+            Box::new(m20261127_000019_create_assignments::Migration),
+            Box::new(m20261127_000020_create_reviews::Migration),
+            Box::new(m20261127_000021_create_decisions::Migration),
         ]
     }
 }

@@ -2,10 +2,13 @@
 //! routes: the server and the OpenAPI document are both built from it.
 
 pub mod activities;
+pub mod assignments;
 pub mod auth;
 pub mod calls;
 pub mod cities;
+pub mod conflicts;
 pub mod day;
+pub mod decisions;
 pub mod health;
 pub mod ideas;
 pub mod me;
@@ -13,6 +16,10 @@ pub mod networks;
 pub mod page;
 pub mod partnerships;
 pub mod patch;
+pub mod ranking;
+pub mod reviewers;
+pub mod reviews;
+pub mod rubrics;
 pub mod rules;
 pub mod schemas;
 pub mod text;
@@ -34,6 +41,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(ideas::configure)
                 .configure(partnerships::configure)
                 .configure(activities::configure)
-                .configure(networks::configure),
+                .configure(networks::configure)
+                .configure(reviewers::configure)
+                .configure(conflicts::configure)
+                .configure(rubrics::configure)
+                .configure(assignments::configure)
+                .configure(reviews::configure)
+                .configure(ranking::configure)
+                .configure(decisions::configure),
         );
 }

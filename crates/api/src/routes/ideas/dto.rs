@@ -328,12 +328,12 @@ pub struct IdeaView {
     pub body: String,
     pub domain: Domain,
     pub target_city: CityRef,
-    /// The submitter's channel to the city; shown to the submitter and staff only.
+    /// The submitter's channel to the city; shown to the submitter, staff and the idea's reviewers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
     pub partners: Vec<Partner>,
     pub expected_outcomes: String,
-    /// Shown to the submitter and staff only.
+    /// Shown to the submitter and staff, and (without e-mail) to the idea's reviewers unless the call is blind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submitter: Option<SubmitterView>,
     /// Staff only; left out when the call has no other idea with text in common.
@@ -351,6 +351,11 @@ pub struct IdeaView {
 pub enum Detail {
     Public,
     Submitter,
+    /// A reviewer assigned to the idea, without a conflict: everything but the submitter's identity when
+    /// the call is blind, and never the submitter's e-mail.
+    Reviewer {
+        blind: bool,
+    },
     Staff,
 }
 
@@ -370,13 +375,17 @@ impl IdeaView {
     pub fn new(row: db::ideas::IdeaRow, detail: Detail) -> ApiResult<Self> {
         let idea = row.idea;
         let personal = detail != Detail::Public;
+        let identified = matches!(
+            detail,
+            Detail::Submitter | Detail::Staff | Detail::Reviewer { blind: false }
+        );
         let category = idea
             .submitter_category
             .as_deref()
             .map(str::parse)
             .transpose()
             .map_err(ApiError::internal)?;
-        let submitter = personal.then(|| SubmitterView {
+        let submitter = identified.then(|| SubmitterView {
             id: idea.submitter_id,
             display_name: row.submitter_name,
             email: (detail == Detail::Staff).then_some(row.submitter_email),

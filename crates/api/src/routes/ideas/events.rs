@@ -11,7 +11,7 @@ use crate::state::AppState;
 /// An idea's history, oldest first.
 ///
 /// Staff see every event with who acted and their notes; the submitter sees the state changes and
-/// their reasons, never staff notes or who acted. Nobody else sees it (404).
+/// their reasons, never staff notes or who acted. Nobody else sees it (404), reviewers included.
 #[utoipa::path(
     tag = "ideas",
     params(("id" = Uuid, Path, description = "The idea's id")),
@@ -25,7 +25,7 @@ pub async fn list_idea_events(
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<EventList>> {
     let (row, detail) = super::find_visible(&state.db, id.into_inner(), Some(&caller)).await?;
-    if detail == Detail::Public {
+    if matches!(detail, Detail::Public | Detail::Reviewer { .. }) {
         return Err(ApiError::not_found());
     }
     let events = db::events::for_idea(&state.db, row.idea.id).await?;

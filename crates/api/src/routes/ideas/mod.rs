@@ -50,7 +50,13 @@ pub async fn find_visible(
 ) -> ApiResult<(db::ideas::IdeaRow, Detail)> {
     let row = db::ideas::find_row(db, id).await?.ok_or_else(ApiError::not_found)?;
     let staff = caller.is_some_and(SignedIn::is_staff);
-    let detail = Detail::for_viewer(staff, caller.map(|c| c.user.id), &row.idea);
+    let mut detail = Detail::for_viewer(staff, caller.map(|c| c.user.id), &row.idea);
+    if detail == Detail::Public
+        && let Some(reviewer) = caller.filter(|c| c.roles.is_reviewer())
+        && let Some(blind) = crate::routes::assignments::reviewing(db, &row.idea, reviewer.user.id).await?
+    {
+        detail = Detail::Reviewer { blind };
+    }
     if detail == Detail::Public && !is_public(&row.idea) {
         return Err(ApiError::not_found());
     }

@@ -1,0 +1,103 @@
+//! Assignments: staff give an idea with the jury to a reviewer, one by one or all at once with the
+//! planner (`domain::assignment`), and take it back. The idea's state follows its assignments
+//! (`domain::review::review_state`), each change with its event.
+
+use chrono::{DateTime, Utc};
+use domain::idea::{EventKind, IdeaState};
+use domain::review::{UNDER_REVIEW, review_state, review_state_event};
+use sea_orm::ConnectionTrait;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::error::{ApiError, ApiResult};
+
+pub fn configure(_cfg: &mut ServiceConfig) {}
+
+/// Whether `reviewer_id` reviews the idea now: `Some(blind)` when they hold an assignment to it that
+/// counts (not declined), with whether its call is blind; `None` otherwise. A reviewer with a conflict
+/// never holds one: recording the conflict declines it.
+pub async fn reviewing(
+    db: &impl ConnectionTrait,
+    idea: &db::ideas::Model,
+    reviewer_id: Uuid,
+) -> ApiResult<Option<bool>> {
+    if idea.submitter_id == reviewer_id {
+        return Ok(None);
+    }
+    let Some(assignment) = db::assignments::find(db, idea.id, reviewer_id).await? else {
+        return Ok(None);
+    };
+    if assignment.state == domain::review::AssignmentState::Declined.as_str() {
+        return Ok(None);
+    }
+    let call = db::calls::find_by_id(db, idea.call_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("an assignment's call is missing"))?;
+    Ok(Some(call.blind_review))
+}
+
+/// Brings an idea with the jury into the state its assignments call for (shortlisted, in_review or
+/// reviewed) and records the change; nothing happens to an idea in any other state.
+pub async fn settle(
+    db: &impl ConnectionTrait,
+    idea_id: Uuid,
+    actor: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let idea = db::ideas::find_by_id(db, idea_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let from: IdeaState = idea.state.parse().map_err(ApiError::internal)?;
+    if !UNDER_REVIEW.contains(&from) {
+        return Ok(());
+    }
+    let (active, submitted) = db::assignments::counts_of_idea(db, idea_id).await?;
+    let to = review_state(active, submitted);
+    let Some(kind) = review_state_event(from, to) else {
+        return Ok(());
+    };
+    if db::ideas::transition(db, idea_id, &[from], to, now).await?.is_none() {
+        return Err(crate::routes::ideas::raced());
+    }
+    record(
+        db,
+        &idea,
+        kind,
+        actor,
+        Some(from.as_str().to_owned()),
+        Some(to.as_str().to_owned()),
+        None,
+        now,
+    )
+    .await
+}
+
+/// Records an event on an idea.
+#[allow(clippy::too_many_arguments)]
+pub async fn record(
+    db: &impl ConnectionTrait,
+    idea: &db::ideas::Model,
+    kind: EventKind,
+    actor: Option<Uuid>,
+    from: Option<String>,
+    to: Option<String>,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    db::events::record(
+        db,
+        db::events::NewEvent {
+            call_id: idea.call_id,
+            idea_id: Some(idea.id),
+            actor_id: actor,
+            kind,
+            from,
+            to,
+            reason: None,
+            note,
+        },
+        now,
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Reviews and what follows them: an assignment's state, a reviewer's recommendation, staff's decision,
+//! and the state an idea under review is in, given its assignments.
+
+use crate::idea::{EventKind, IdeaState};
+use crate::wire_enum;
+
+wire_enum! {
+    /// Where one reviewer's assignment to one idea stands.
+    pub enum AssignmentState ("assignment state") {
+        /// Assigned; the review is not submitted yet (it may be a draft).
+        Pending => "pending",
+        Submitted => "submitted",
+        /// The reviewer declared a conflict of interest, or staff entered one: the assignment no longer counts.
+        Declined => "declined",
+    }
+}
+
+wire_enum! {
+    /// What a reviewer recommends for the idea, beside the scores.
+    pub enum Recommendation ("recommendation") {
+        Select => "select",
+        Discuss => "discuss",
+        DoNotSelect => "do_not_select",
+    }
+}
+
+wire_enum! {
+    /// Staff's decision on a reviewed idea; it takes effect when the call's decisions are published.
+    pub enum DecisionOutcome ("decision outcome") {
+        Selected => "selected",
+        NotSelected => "not_selected",
+    }
+}
+
+wire_enum! {
+    /// Who entered a conflict of interest.
+    pub enum ConflictSource ("conflict source") {
+        /// The reviewer declared it.
+        Reviewer => "reviewer",
+        /// Staff entered it.
+        Staff => "staff",
+    }
+}
+
+impl DecisionOutcome {
+    /// The state the idea takes when the decision is published.
+    pub fn state(self) -> IdeaState {
+        match self {
+            DecisionOutcome::Selected => IdeaState::Selected,
+            DecisionOutcome::NotSelected => IdeaState::NotSelected,
+        }
+    }
+}
+
+/// The states in which an idea is with the jury: assignments change it among these, and staff may decide on
+/// the last two.
+pub const UNDER_REVIEW: [IdeaState; 3] = [IdeaState::Shortlisted, IdeaState::InReview, IdeaState::Reviewed];
+
+/// The states staff may record a decision in.
+pub const DECIDABLE: [IdeaState; 2] = [IdeaState::InReview, IdeaState::Reviewed];
+
+/// The state of an idea with the jury, from its assignments that count (not declined): none, shortlisted;
+/// some reviews still to come, in review; all submitted, reviewed.
+pub fn review_state(active_assignments: usize, submitted: usize) -> IdeaState {
+    if active_assignments == 0 {
+        IdeaState::Shortlisted
+    } else if submitted >= active_assignments {
+        IdeaState::Reviewed
+    } else {
+        IdeaState::InReview
+    }
+}
+
+/// The event that records an idea with the jury moving from `from` to `to` as its assignments change.
+pub fn review_state_event(from: IdeaState, to: IdeaState) -> Option<EventKind> {
+    use IdeaState::*;
+    match (from, to) {
+        (Shortlisted, InReview) => Some(EventKind::ReviewStarted),
+        (Shortlisted | InReview, Reviewed) => Some(EventKind::ReviewsComplete),
+        (Reviewed, InReview) => Some(EventKind::ReviewResumed),
+        (InReview | Reviewed, Shortlisted) => Some(EventKind::ReturnedToShortlist),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_follows_the_assignments() {
+        assert_eq!(review_state(0, 0), IdeaState::Shortlisted);
+        assert_eq!(review_state(1, 0), IdeaState::InReview);
+        assert_eq!(review_state(3, 2), IdeaState::InReview);
+        assert_eq!(review_state(3, 3), IdeaState::Reviewed);
+    }
+
+    #[test]
+    fn each_change_of_review_state_has_its_event() {
+        use IdeaState::*;
+        assert_eq!(
+            review_state_event(Shortlisted, InReview),
+            Some(EventKind::ReviewStarted)
+        );
+        assert_eq!(review_state_event(InReview, Reviewed), Some(EventKind::ReviewsComplete));
+        assert_eq!(review_state_event(Reviewed, InReview), Some(EventKind::ReviewResumed));
+        assert_eq!(
+            review_state_event(InReview, Shortlisted),
+            Some(EventKind::ReturnedToShortlist)
+        );
+        assert_eq!(review_state_event(InReview, InReview), None);
+    }
+
+    #[test]
+    fn a_published_decision_is_the_final_state() {
+        assert_eq!(DecisionOutcome::Selected.state(), IdeaState::Selected);
+        assert_eq!(DecisionOutcome::NotSelected.state(), IdeaState::NotSelected);
+    }
+}
