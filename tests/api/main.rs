@@ -2,11 +2,15 @@
 
 mod fixtures;
 mod helpers;
+mod jury_fixtures;
 
 mod accounts;
 mod activities;
+mod assignments;
 mod calls;
 mod cities;
+mod conflicts;
+mod decisions;
 mod demo;
 mod errors;
 mod idea_lists;
@@ -15,6 +19,10 @@ mod networks;
 mod operations;
 mod partnerships;
 mod profiles;
+mod ranking;
+mod reviewers;
+mod reviews;
+mod rubrics;
 mod screening;
 mod sessions;
 mod throttling;

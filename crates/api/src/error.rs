@@ -59,6 +59,7 @@ error_codes! {
     CitiesNotMergeable => (CONFLICT, "cities_not_mergeable", "These city entries cannot be merged as they are"),
     PartnershipExists => (CONFLICT, "partnership_exists", "This city has a partnership already"),
     StateUnchanged => (CONFLICT, "state_unchanged", "The partnership is in that state already"),
+    ReviewerExists => (CONFLICT, "reviewer_exists", "This account is on the jury already"),
     RubricMissing => (CONFLICT, "rubric_missing", "The call has no rubric yet"),
     RubricLocked => (CONFLICT, "rubric_locked", "The rubric is locked: reviews have been submitted against it"),
     RubricNotLocked => (CONFLICT, "rubric_not_locked", "The rubric is not locked; edit it directly"),
