@@ -1,8 +1,9 @@
 //! Assignments: which reviewer reviews which idea, their state, and the lists staff and reviewers read.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::idea::IdeaState;
 use domain::review::AssignmentState;
-use sea_orm::sea_query::{Expr, Order};
+use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
@@ -141,7 +142,8 @@ pub struct AssignmentFilter {
     pub call_id: Option<Uuid>,
     pub reviewer_id: Option<Uuid>,
     pub idea_id: Option<Uuid>,
-    pub state: Option<AssignmentState>,
+    /// Only assignments in these states; all when empty.
+    pub states: Vec<AssignmentState>,
     pub limit: u64,
     pub offset: u64,
 }
@@ -157,8 +159,8 @@ fn condition(filter: &AssignmentFilter) -> Condition {
     if let Some(idea_id) = filter.idea_id {
         condition = condition.add(Column::IdeaId.eq(idea_id));
     }
-    if let Some(state) = filter.state {
-        condition = condition.add(Column::State.eq(state.as_str()));
+    if !filter.states.is_empty() {
+        condition = condition.add(Column::State.is_in(filter.states.iter().map(|s| s.as_str())));
     }
     condition
 }
@@ -167,7 +169,29 @@ fn condition(filter: &AssignmentFilter) -> Condition {
 pub async fn list(db: &impl ConnectionTrait, filter: &AssignmentFilter) -> Result<(Vec<AssignmentRow>, u64), DbErr> {
     let condition = condition(filter);
     let total = Assignments::find().filter(condition.clone()).count(db).await?;
-    let items = Assignments::find()
+    let items = with_context()
+        .filter(condition)
+        .order_by(Column::CreatedAt, Order::Asc)
+        .order_by(Column::Id, Order::Asc)
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .into_model::<AssignmentRow>()
+        .all(db)
+        .await?;
+    Ok((items, total))
+}
+
+/// One assignment with what its views show.
+pub async fn find_row(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<AssignmentRow>, DbErr> {
+    with_context()
+        .filter(Column::Id.eq(id))
+        .into_model::<AssignmentRow>()
+        .one(db)
+        .await
+}
+
+fn with_context() -> sea_orm::Select<Assignments> {
+    Assignments::find()
         .join(JoinType::InnerJoin, Relation::Idea.def())
         .join(JoinType::InnerJoin, Relation::Reviewer.def())
         .join(JoinType::InnerJoin, call_relation())
@@ -184,15 +208,6 @@ pub async fn list(db: &impl ConnectionTrait, filter: &AssignmentFilter) -> Resul
         .column_as(user::Column::DisplayName, "reviewer_name")
         .column_as(reviewer::Column::Organisation, "reviewer_organisation")
         .column_as(review::Column::UpdatedAt, "review_saved_at")
-        .filter(condition)
-        .order_by(Column::CreatedAt, Order::Asc)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .into_model::<AssignmentRow>()
-        .all(db)
-        .await?;
-    Ok((items, total))
 }
 
 fn call_relation() -> sea_orm::RelationDef {
@@ -232,6 +247,70 @@ pub async fn progress(
         query = query.filter(Column::CallId.eq(call_id));
     }
     query.into_tuple().all(db).await
+}
+
+/// An idea as the assignment planner sees it.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct PlanningIdea {
+    pub id: Uuid,
+    pub title: String,
+    pub domain: String,
+    pub state: String,
+    pub submitter_id: Uuid,
+}
+
+/// The call's ideas in `states`, for the planner: one statement.
+pub async fn planning_ideas(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+    states: &[IdeaState],
+) -> Result<Vec<PlanningIdea>, DbErr> {
+    idea::Entity::find()
+        .select_only()
+        .column(idea::Column::Id)
+        .column(idea::Column::Title)
+        .column(idea::Column::Domain)
+        .column(idea::Column::State)
+        .column(idea::Column::SubmitterId)
+        .filter(idea::Column::CallId.eq(call_id))
+        .filter(idea::Column::State.is_in(states.iter().map(|s| s.as_str())))
+        .order_by(idea::Column::Id, Order::Asc)
+        .into_model::<PlanningIdea>()
+        .all(db)
+        .await
+}
+
+/// Moves the shortlisted ones of `idea_ids` into review (they just got their first reviewers), a few
+/// statements whatever their number; the ids of those it moved.
+pub async fn start_review(
+    db: &impl ConnectionTrait,
+    idea_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, DbErr> {
+    let mut moved = Vec::new();
+    for chunk in idea_ids.chunks(INSERT_CHUNK) {
+        let shortlisted: Vec<Uuid> = idea::Entity::find()
+            .select_only()
+            .column(idea::Column::Id)
+            .filter(idea::Column::Id.is_in(chunk.iter().copied()))
+            .filter(idea::Column::State.eq(IdeaState::Shortlisted.as_str()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        if shortlisted.is_empty() {
+            continue;
+        }
+        idea::Entity::update_many()
+            .col_expr(idea::Column::State, Expr::value(IdeaState::InReview.as_str()))
+            .col_expr(idea::Column::Version, Expr::col(idea::Column::Version).add(1))
+            .col_expr(idea::Column::UpdatedAt, Expr::value(now))
+            .filter(idea::Column::Id.is_in(shortlisted.iter().copied()))
+            .filter(idea::Column::State.eq(IdeaState::Shortlisted.as_str()))
+            .exec(db)
+            .await?;
+        moved.extend(shortlisted);
+    }
+    Ok(moved)
 }
 
 pub use crate::entities::assignment::Model;

@@ -36,6 +36,27 @@ pub async fn record(db: &impl ConnectionTrait, event: NewEvent, now: DateTime<Ut
     .await
 }
 
+/// Records many events in a few statements (an automatic assignment writes one per reviewer given).
+pub async fn record_many(db: &impl ConnectionTrait, events: Vec<NewEvent>, now: DateTime<Utc>) -> Result<(), DbErr> {
+    const CHUNK: usize = 1000;
+    for chunk in events.chunks(CHUNK) {
+        let models = chunk.iter().map(|event| ActiveModel {
+            id: Set(Uuid::now_v7()),
+            call_id: Set(event.call_id),
+            idea_id: Set(event.idea_id),
+            actor_id: Set(event.actor_id),
+            kind: Set(event.kind.as_str().to_owned()),
+            from_value: Set(event.from.clone()),
+            to_value: Set(event.to.clone()),
+            reason: Set(event.reason.clone()),
+            note: Set(event.note.clone()),
+            created_at: Set(now),
+        });
+        Events::insert_many(models).exec_without_returning(db).await?;
+    }
+    Ok(())
+}
+
 /// An idea's history, oldest first.
 pub async fn for_idea(db: &impl ConnectionTrait, idea_id: Uuid) -> Result<Vec<Event>, DbErr> {
     Events::find()

@@ -1,4 +1,4 @@
-//! Who is calling: `SignedIn` for any active account, `Staff` and `Admin` for those roles, and
+//! Who is calling: `SignedIn` for any active account, `Staff`, `Admin` and `Reviewer` for those roles, and
 //! `Viewer` where signing in is optional (public reads that show more to some). Every request checks the
 //! session and the account in the database, so logout, deactivation and demotion act at once.
 
@@ -27,6 +27,10 @@ pub struct Admin(pub SignedIn);
 /// A signed-in staff member (admins included).
 #[derive(Debug, Clone)]
 pub struct Staff(pub SignedIn);
+
+/// A signed-in member of the jury (the reviewer role).
+#[derive(Debug, Clone)]
+pub struct Reviewer(pub SignedIn);
 
 /// Whoever is calling: an account, or the public when no Authorization header is sent. A header
 /// that is sent must be valid (401 otherwise), so a client never silently gets the public view.
@@ -140,6 +144,21 @@ impl FromRequest for Staff {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         with_role(req, payload, Roles::is_staff, "Only staff may do this.", Staff)
+    }
+}
+
+impl FromRequest for Reviewer {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        with_role(
+            req,
+            payload,
+            Roles::is_reviewer,
+            "Only a reviewer may do this.",
+            Reviewer,
+        )
     }
 }
 

@@ -7,7 +7,7 @@ mod json;
 mod query;
 mod validation;
 
-pub use auth::{Admin, SignedIn, Staff, Viewer};
+pub use auth::{Admin, Reviewer, SignedIn, Staff, Viewer};
 pub use client_address::ClientAddress;
 pub use if_match::{IfMatch, etag, etag_header, stale};
 pub use json::{BodyLimit, ValidJson};

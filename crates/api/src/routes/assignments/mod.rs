@@ -9,9 +9,40 @@ use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::state::AppState;
 
-pub fn configure(_cfg: &mut ServiceConfig) {}
+mod assign;
+mod auto;
+pub mod dto;
+mod list;
+mod unassign;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list::list_assignments)
+        .service(auto::auto_assign)
+        .service(assign::assign)
+        .service(unassign::unassign);
+}
+
+/// The call, if it exists (404) and its decisions are not published yet (409): assignments change only before.
+async fn open_call(db: &impl ConnectionTrait, call_id: Uuid) -> ApiResult<db::calls::Model> {
+    let call = db::calls::find_by_id(db, call_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if call.decisions_published_at.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::DecisionsPublished,
+            "The call's decisions are published: its jury's work is over.",
+        ));
+    }
+    Ok(call)
+}
+
+/// The default due day of a review: the last office day of the call's review window.
+fn due_on(state: &AppState, call: &db::calls::Model) -> chrono::NaiveDate {
+    domain::call::office_day(call.review_closes_at, state.time_zone)
+}
 
 /// Whether `reviewer_id` reviews the idea now: `Some(blind)` when they hold an assignment to it that
 /// counts (not declined), with whether its call is blind; `None` otherwise. A reviewer with a conflict

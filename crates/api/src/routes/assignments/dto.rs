@@ -1,0 +1,177 @@
+//! Assignments on the wire.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::assignment::Rule;
+use domain::idea::{Domain, IdeaState};
+use domain::review::AssignmentState;
+use domain::reviewer::Organisation;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+use validator::Validate;
+
+use crate::error::{ApiError, ApiResult};
+use crate::routes::day::Day;
+use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+
+/// Give one idea to one reviewer.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssignRequest {
+    /// A shortlisted idea of this call, or one in review.
+    pub idea_id: Uuid,
+    /// An active reviewer's account id.
+    pub reviewer_id: Uuid,
+    /// When the review is due; default the last day of the call's review window.
+    pub due_on: Option<Day>,
+}
+
+/// Plan the call's assignments, and save the plan unless it is a dry run.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AutoAssignRequest {
+    /// Only show the plan and its figures; save nothing. Default false.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListAssignmentsQuery {
+    /// Only this reviewer's assignments.
+    pub reviewer_id: Option<Uuid>,
+    /// Only this idea's assignments.
+    pub idea_id: Option<Uuid>,
+    /// Only assignments in this state.
+    #[param(inline)]
+    pub state: Option<AssignmentState>,
+    /// Page size, 1 to 100; default 20.
+    #[validate(range(min = 1, max = MAX_LIMIT))]
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+    /// How many items to skip; default 0.
+    #[validate(range(max = MAX_OFFSET))]
+    #[param(minimum = 0, maximum = 2147483647)]
+    pub offset: Option<u32>,
+}
+
+/// The idea an assignment is about.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignedIdea {
+    pub id: Uuid,
+    pub title: String,
+    pub domain: Domain,
+    pub state: IdeaState,
+}
+
+/// The reviewer an assignment is for.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignedReviewer {
+    pub id: Uuid,
+    pub display_name: String,
+    /// Null when the account has no reviewer profile any more.
+    pub organisation: Option<Organisation>,
+}
+
+/// One reviewer given one idea.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignmentView {
+    pub id: Uuid,
+    pub call_id: Uuid,
+    pub idea: AssignedIdea,
+    pub reviewer: AssignedReviewer,
+    /// `declined` when a conflict of interest was recorded after assignment: it no longer counts.
+    pub state: AssignmentState,
+    pub due_on: Option<NaiveDate>,
+    /// When the reviewer last saved their review (a draft or submitted); null before.
+    pub review_saved_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl AssignmentView {
+    pub fn new(row: db::assignments::AssignmentRow) -> ApiResult<Self> {
+        let a = row.assignment;
+        Ok(AssignmentView {
+            id: a.id,
+            call_id: a.call_id,
+            idea: AssignedIdea {
+                id: a.idea_id,
+                title: row.idea_title,
+                domain: row.idea_domain.parse().map_err(ApiError::internal)?,
+                state: row.idea_state.parse().map_err(ApiError::internal)?,
+            },
+            reviewer: AssignedReviewer {
+                id: a.reviewer_id,
+                display_name: row.reviewer_name,
+                organisation: row
+                    .reviewer_organisation
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(ApiError::internal)?,
+            },
+            state: a.state.parse().map_err(ApiError::internal)?,
+            due_on: a.due_on,
+            review_saved_at: row.review_saved_at,
+            created_at: a.created_at,
+        })
+    }
+}
+
+/// One assignment of a plan.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedAssignment {
+    pub idea_id: Uuid,
+    pub idea_title: String,
+    pub reviewer_id: Uuid,
+    pub reviewer_name: String,
+    pub organisation: Organisation,
+    /// Whether the reviewer's expertise includes the idea's domain.
+    pub expertise_match: bool,
+}
+
+/// How good a plan is.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanFiguresView {
+    /// Ideas the plan covered: the call's shortlisted ideas and those in review.
+    pub ideas: usize,
+    pub new_assignments: usize,
+    /// The fewest and most ideas any active reviewer has in the call after the plan.
+    pub min_load: u32,
+    pub max_load: u32,
+    /// The largest difference in load among reviewers of equal maximum load (the rule: at most 1).
+    pub load_spread: u32,
+    /// Share (0–1) of the ideas with two or more reviewers whose reviewers come from at least two organisations.
+    pub organisation_diversity: f64,
+    /// Share (0–1) of the ideas' reviewers whose expertise includes the idea's domain.
+    pub expertise_match_rate: f64,
+}
+
+/// A rule the plan could not meet, and where.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UnmetRuleView {
+    pub rule: Rule,
+    pub idea_ids: Vec<Uuid>,
+    pub reviewer_ids: Vec<Uuid>,
+    pub message: String,
+}
+
+/// The automatic assignment's plan, saved or not.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoAssignView {
+    /// False for a dry run: nothing was saved.
+    pub applied: bool,
+    /// The new assignments, by idea.
+    pub assignments: Vec<PlannedAssignment>,
+    pub figures: PlanFiguresView,
+    /// Every rule the plan could not meet; empty when it met them all.
+    pub unmet: Vec<UnmetRuleView>,
+}
