@@ -3,7 +3,7 @@
 BIN := target/debug/citizen-diplomat
 VENV := .venv
 
-.PHONY: run build test test-sqlite test-postgres lint compose-check openapi release bench
+.PHONY: run build test test-sqlite test-postgres lint compose-check openapi release bench bench-jury
 
 ## Build and start the app on SQLite at http://127.0.0.1:8080, with demo content when the database is new.
 run: build
@@ -53,3 +53,16 @@ bench:
 	rm -rf target/bench && mkdir -p target/bench
 	target/release/examples/bench_ideas "sqlite://target/bench/ideas.sqlite3?mode=rwc"
 	@if [ -n "$$BENCH_DATABASE_URL" ]; then target/release/examples/bench_ideas "$$BENCH_DATABASE_URL"; fi
+
+## The jury at scale over HTTP: automatic assignment and ranking for 250 ideas × 20 reviewers and 10,000 × 400, on
+## SQLite, and on PostgreSQL with BENCH_DATABASE_URL (a database of its own: it is emptied). See
+## docs/benchmarks/jury-at-scale.md.
+bench-jury:
+	cargo build --release -p integration-tests --example bench_jury
+	rm -rf target/bench && mkdir -p target/bench
+	target/release/examples/bench_jury "sqlite://target/bench/jury-250.sqlite3?mode=rwc" 250 20
+	target/release/examples/bench_jury "sqlite://target/bench/jury-10000.sqlite3?mode=rwc" 10000 400
+	@if [ -n "$$BENCH_DATABASE_URL" ]; then \
+		target/release/examples/bench_jury "$$BENCH_DATABASE_URL" 250 20; \
+		target/release/examples/bench_jury "$$BENCH_DATABASE_URL" 10000 400; \
+	fi

@@ -10,7 +10,9 @@ use crate::helpers::{assert_problem, pointers, spawn_app};
 use crate::jury_fixtures::{Member, review_body, three_criteria};
 
 async fn idea_state(app: &crate::helpers::TestApp, staff: &str, idea: &str) -> String {
-    let idea = app.json(app.get(&format!("/api/v1/ideas/{idea}"), Some(staff)).await).await;
+    let idea = app
+        .json(app.get(&format!("/api/v1/ideas/{idea}"), Some(staff)).await)
+        .await;
     idea["state"].as_str().expect("state").to_owned()
 }
 
@@ -33,8 +35,12 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
     let jury = app.jury_call(&staff, 1, true, 2).await;
     app.set_rubric(&staff, &jury.id, three_criteria()).await;
     let idea = &jury.ideas[0];
-    let first = app.enrol_reviewer(&staff, "first@example.org", "university", &["cultural"]).await;
-    let second = app.enrol_reviewer(&staff, "second@example.org", "foreign_ministry", &[]).await;
+    let first = app
+        .enrol_reviewer(&staff, "first@example.org", "university", &["cultural"])
+        .await;
+    let second = app
+        .enrol_reviewer(&staff, "second@example.org", "foreign_ministry", &[])
+        .await;
 
     let response = app.assign(&staff, &jury.id, idea, &first.id).await;
     assert_eq!(response.status(), 201);
@@ -43,24 +49,41 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
     assert_eq!(assignment["idea"]["id"], idea.as_str());
     assert_eq!(assignment["idea"]["state"], "in_review");
     assert_eq!(assignment["reviewer"]["organisation"], "university");
-    assert!(assignment["dueOn"].as_str().is_some(), "due at the end of the review window");
+    assert!(
+        assignment["dueOn"].as_str().is_some(),
+        "due at the end of the review window"
+    );
     assert_eq!(idea_state(&app, &staff, idea).await, "in_review");
     assert_eq!(app.assign(&staff, &jury.id, idea, &second.id).await.status(), 201);
 
     // Staff see every step; the submitter only the state change.
     let kinds = event_kinds(&app, &staff, idea).await;
-    assert!(kinds.ends_with(&["assigned".into(), "review_started".into(), "assigned".into()]), "{kinds:?}");
+    assert!(
+        kinds.ends_with(&["assigned".into(), "review_started".into(), "assigned".into()]),
+        "{kinds:?}"
+    );
     let submitter_kinds = event_kinds(&app, &jury.submitters[0], idea).await;
     assert!(submitter_kinds.contains(&"review_started".to_owned()));
     assert!(!submitter_kinds.contains(&"assigned".to_owned()), "{submitter_kinds:?}");
 
     let list = app
-        .json(app.get(&format!("/api/v1/calls/{}/assignments?ideaId={idea}", jury.id), Some(&staff)).await)
+        .json(
+            app.get(
+                &format!("/api/v1/calls/{}/assignments?ideaId={idea}", jury.id),
+                Some(&staff),
+            )
+            .await,
+        )
         .await;
     assert_eq!(list["total"], 2);
 
     // The first submits; the second is taken off: the idea is reviewed.
-    assert_eq!(app.submit_review(&first.token, idea, review_body(7, 3, 2)).await.status(), 200);
+    assert_eq!(
+        app.submit_review(&first.token, idea, review_body(7, 3, 2))
+            .await
+            .status(),
+        200
+    );
     assert_eq!(idea_state(&app, &staff, idea).await, "in_review");
     let second_assignment = list["items"]
         .as_array()
@@ -82,7 +105,10 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
     assert_eq!(response.status(), 204);
     assert_eq!(idea_state(&app, &staff, idea).await, "reviewed");
     let kinds = event_kinds(&app, &staff, idea).await;
-    assert!(kinds.ends_with(&["unassigned".into(), "reviews_complete".into()]), "{kinds:?}");
+    assert!(
+        kinds.ends_with(&["unassigned".into(), "reviews_complete".into()]),
+        "{kinds:?}"
+    );
 
     // A submitted review's assignment stays.
     let response = app
@@ -103,7 +129,9 @@ async fn an_assignment_is_refused_for_a_conflict_a_full_load_a_duplicate_or_an_i
     let app = spawn_app().await;
     let staff = app.staff().await;
     let jury = app.jury_call(&staff, 2, false, 2).await;
-    let juror = app.enrol_reviewer(&staff, "juror@example.org", "university", &["cultural"]).await;
+    let juror = app
+        .enrol_reviewer(&staff, "juror@example.org", "university", &["cultural"])
+        .await;
 
     // A submitter enrolled as a reviewer is in conflict with their own idea.
     let response = app
@@ -126,26 +154,61 @@ async fn an_assignment_is_refused_for_a_conflict_a_full_load_a_duplicate_or_an_i
     .await;
 
     // maxLoad 1: a second idea is too many.
-    assert_eq!(app.assign(&staff, &jury.id, &jury.ideas[1], &submitter_juror).await.status(), 201);
-    assert_eq!(app.assign(&staff, &jury.id, &jury.ideas[0], &juror.id).await.status(), 201);
-    assert_problem(app.assign(&staff, &jury.id, &jury.ideas[0], &juror.id).await, 409, "already_assigned").await;
+    assert_eq!(
+        app.assign(&staff, &jury.id, &jury.ideas[1], &submitter_juror)
+            .await
+            .status(),
+        201
+    );
+    assert_eq!(
+        app.assign(&staff, &jury.id, &jury.ideas[0], &juror.id).await.status(),
+        201
+    );
+    assert_problem(
+        app.assign(&staff, &jury.id, &jury.ideas[0], &juror.id).await,
+        409,
+        "already_assigned",
+    )
+    .await;
 
     let other_citizen = app.citizen("late@example.org").await;
     let call_two = id(&app.create_open_call(&staff).await);
     let city = id(&app.create_city(&staff, "ونیز", "Venice", "IT").await);
-    let submitted = id(&app.submitted_idea(&other_citizen, &call_two, &city, "ایده ثبت‌شده").await);
-    assert_problem(app.assign(&staff, &call_two, &submitted, &juror.id).await, 409, "not_under_review").await;
-    let problem = assert_problem(app.assign(&staff, &jury.id, &submitted, &juror.id).await, 422, "validation_failed").await;
+    let submitted = id(&app
+        .submitted_idea(&other_citizen, &call_two, &city, "ایده ثبت‌شده")
+        .await);
+    assert_problem(
+        app.assign(&staff, &call_two, &submitted, &juror.id).await,
+        409,
+        "not_under_review",
+    )
+    .await;
+    let problem = assert_problem(
+        app.assign(&staff, &jury.id, &submitted, &juror.id).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(pointers(&problem), ["/ideaId"]);
     let citizen_id = app.json(app.get("/api/v1/me", Some(&other_citizen)).await).await["id"]
         .as_str()
         .expect("id")
         .to_owned();
-    let problem = assert_problem(app.assign(&staff, &jury.id, &jury.ideas[1], &citizen_id).await, 422, "validation_failed").await;
+    let problem = assert_problem(
+        app.assign(&staff, &jury.id, &jury.ideas[1], &citizen_id).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(pointers(&problem), ["/reviewerId"]);
 
     // Only staff assign.
-    assert_problem(app.assign(&juror.token, &jury.id, &jury.ideas[1], &juror.id).await, 403, "forbidden").await;
+    assert_problem(
+        app.assign(&juror.token, &jury.id, &jury.ideas[1], &juror.id).await,
+        403,
+        "forbidden",
+    )
+    .await;
     let list = format!("/api/v1/calls/{}/assignments", jury.id);
     assert_problem(app.get(&list, Some(&other_citizen)).await, 403, "forbidden").await;
     assert_problem(app.get(&list, None).await, 401, "not_signed_in").await;
@@ -166,7 +229,9 @@ async fn roster(app: &crate::helpers::TestApp, staff: &str, count: usize, organi
 fn loads(plan: &Value) -> BTreeMap<String, usize> {
     let mut loads = BTreeMap::new();
     for a in plan["assignments"].as_array().expect("assignments") {
-        *loads.entry(a["reviewerId"].as_str().expect("id").to_owned()).or_insert(0) += 1;
+        *loads
+            .entry(a["reviewerId"].as_str().expect("id").to_owned())
+            .or_insert(0) += 1;
     }
     loads
 }
@@ -176,13 +241,26 @@ async fn the_automatic_assignment_plans_a_dry_run_then_applies_the_same_plan_wit
     let app = spawn_app().await;
     let staff = app.staff().await;
     let jury = app.jury_call(&staff, 9, true, 3).await;
-    let members = roster(&app, &staff, 6, &["foreign_ministry", "university", "chamber_of_commerce"]).await;
+    let members = roster(
+        &app,
+        &staff,
+        6,
+        &["foreign_ministry", "university", "chamber_of_commerce"],
+    )
+    .await;
     let path = format!("/api/v1/calls/{}/assignments/auto", jury.id);
 
     // Staff gave one idea a reviewer by hand: the plan keeps it.
-    assert_eq!(app.assign(&staff, &jury.id, &jury.ideas[0], &members[0].id).await.status(), 201);
+    assert_eq!(
+        app.assign(&staff, &jury.id, &jury.ideas[0], &members[0].id)
+            .await
+            .status(),
+        201
+    );
 
-    let dry = app.json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await).await;
+    let dry = app
+        .json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await)
+        .await;
     assert_eq!(dry["applied"], false);
     assert_eq!(dry["figures"]["ideas"], 9);
     assert_eq!(dry["figures"]["newAssignments"], 9 * 3 - 1);
@@ -191,10 +269,15 @@ async fn the_automatic_assignment_plans_a_dry_run_then_applies_the_same_plan_wit
     assert_eq!(dry["unmet"], json!([]));
     // Nothing saved, and the same input gives the same plan.
     let saved = app
-        .json(app.get(&format!("/api/v1/calls/{}/assignments", jury.id), Some(&staff)).await)
+        .json(
+            app.get(&format!("/api/v1/calls/{}/assignments", jury.id), Some(&staff))
+                .await,
+        )
         .await;
     assert_eq!(saved["total"], 1);
-    let again = app.json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await).await;
+    let again = app
+        .json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await)
+        .await;
     assert_eq!(again, dry);
 
     let applied = app.json(app.post(&path, Some(&staff), json!({})).await).await;
@@ -204,8 +287,11 @@ async fn the_automatic_assignment_plans_a_dry_run_then_applies_the_same_plan_wit
     // Every idea has 3 reviewers from at least two organisations; loads within one; nobody on an idea twice.
     let all = app
         .json(
-            app.get(&format!("/api/v1/calls/{}/assignments?limit=100", jury.id), Some(&staff))
-                .await,
+            app.get(
+                &format!("/api/v1/calls/{}/assignments?limit=100", jury.id),
+                Some(&staff),
+            )
+            .await,
         )
         .await;
     assert_eq!(all["total"], 27);
@@ -232,7 +318,9 @@ async fn the_automatic_assignment_plans_a_dry_run_then_applies_the_same_plan_wit
     }
 
     // Planning again adds nothing.
-    let nothing = app.json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await).await;
+    let nothing = app
+        .json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await)
+        .await;
     assert_eq!(nothing["figures"]["newAssignments"], 0);
     assert!(loads(&nothing).is_empty());
 }
@@ -280,11 +368,18 @@ async fn a_roster_from_one_organisation_or_too_small_is_reported_not_a_failure()
             .await
             .expect("deactivated");
     }
-    let plan = app.json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await).await;
+    let plan = app
+        .json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await)
+        .await;
     assert_eq!(plan["figures"]["newAssignments"], 4);
     assert!(!loads(&plan).contains_key(&juror.id));
 
     // Only staff plan.
     let citizen = app.citizen("curious@example.org").await;
-    assert_problem(app.post(&path, Some(&citizen), json!({ "dryRun": true })).await, 403, "forbidden").await;
+    assert_problem(
+        app.post(&path, Some(&citizen), json!({ "dryRun": true })).await,
+        403,
+        "forbidden",
+    )
+    .await;
 }

@@ -12,8 +12,12 @@ use crate::jury_fixtures::{JuryCall, Member, review_body, three_criteria};
 async fn two_reviewers_on(app: &TestApp, staff: &str, ideas: usize, blind: bool) -> (JuryCall, Member, Member) {
     let jury = app.jury_call(staff, ideas, blind, 2).await;
     app.set_rubric(staff, &jury.id, three_criteria()).await;
-    let first = app.enrol_reviewer(staff, "first@example.org", "university", &["cultural"]).await;
-    let second = app.enrol_reviewer(staff, "second@example.org", "chamber_of_commerce", &["economic"]).await;
+    let first = app
+        .enrol_reviewer(staff, "first@example.org", "university", &["cultural"])
+        .await;
+    let second = app
+        .enrol_reviewer(staff, "second@example.org", "chamber_of_commerce", &["economic"])
+        .await;
     for idea in &jury.ideas {
         assert_eq!(app.assign(staff, &jury.id, idea, &first.id).await.status(), 201);
         assert_eq!(app.assign(staff, &jury.id, idea, &second.id).await.status(), 201);
@@ -26,9 +30,13 @@ async fn a_reviewer_lists_their_assignments_with_progress_and_sees_only_those_id
     let app = spawn_app().await;
     let staff = app.staff().await;
     let (jury, first, _second) = two_reviewers_on(&app, &staff, 2, true).await;
-    let outsider = app.enrol_reviewer(&staff, "outsider@example.org", "municipality", &[]).await;
+    let outsider = app
+        .enrol_reviewer(&staff, "outsider@example.org", "municipality", &[])
+        .await;
 
-    let mine = app.json(app.get("/api/v1/me/assignments", Some(&first.token)).await).await;
+    let mine = app
+        .json(app.get("/api/v1/me/assignments", Some(&first.token)).await)
+        .await;
     assert_eq!(mine["total"], 2);
     assert_eq!(mine["progress"], json!({ "assigned": 2, "submitted": 0, "pending": 2 }));
     let item = &mine["items"][0];
@@ -37,22 +45,35 @@ async fn a_reviewer_lists_their_assignments_with_progress_and_sees_only_those_id
     assert_eq!(item["call"]["blindReview"], true);
     assert_eq!(item["idea"]["state"], "in_review");
 
-    assert_eq!(app.submit_review(&first.token, &jury.ideas[0], review_body(8, 4, 3)).await.status(), 200);
+    assert_eq!(
+        app.submit_review(&first.token, &jury.ideas[0], review_body(8, 4, 3))
+            .await
+            .status(),
+        200
+    );
     let mine = app
         .json(
-            app.get(&format!("/api/v1/me/assignments?callId={}", jury.id), Some(&first.token))
-                .await,
+            app.get(
+                &format!("/api/v1/me/assignments?callId={}", jury.id),
+                Some(&first.token),
+            )
+            .await,
         )
         .await;
     assert_eq!(mine["progress"], json!({ "assigned": 2, "submitted": 1, "pending": 1 }));
     let pending = app
-        .json(app.get("/api/v1/me/assignments?state=pending", Some(&first.token)).await)
+        .json(
+            app.get("/api/v1/me/assignments?state=pending", Some(&first.token))
+                .await,
+        )
         .await;
     assert_eq!(pending["total"], 1);
     assert_eq!(pending["items"][0]["idea"]["id"], jury.ideas[1].as_str());
 
     // The outsider has nothing and sees nothing.
-    let theirs = app.json(app.get("/api/v1/me/assignments", Some(&outsider.token)).await).await;
+    let theirs = app
+        .json(app.get("/api/v1/me/assignments", Some(&outsider.token)).await)
+        .await;
     assert_eq!(theirs["total"], 0);
     let idea_path = format!("/api/v1/ideas/{}", jury.ideas[0]);
     assert_problem(app.get(&idea_path, Some(&outsider.token)).await, 404, "not_found").await;
@@ -63,7 +84,8 @@ async fn a_reviewer_lists_their_assignments_with_progress_and_sees_only_those_id
     )
     .await;
     assert_problem(
-        app.submit_review(&outsider.token, &jury.ideas[0], review_body(1, 1, 1)).await,
+        app.submit_review(&outsider.token, &jury.ideas[0], review_body(1, 1, 1))
+            .await,
         404,
         "not_found",
     )
@@ -71,7 +93,12 @@ async fn a_reviewer_lists_their_assignments_with_progress_and_sees_only_those_id
 
     // A citizen is not a reviewer.
     let citizen = app.citizen("citizen@example.org").await;
-    assert_problem(app.get("/api/v1/me/assignments", Some(&citizen)).await, 403, "forbidden").await;
+    assert_problem(
+        app.get("/api/v1/me/assignments", Some(&citizen)).await,
+        403,
+        "forbidden",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -91,7 +118,12 @@ async fn a_blind_call_hides_the_submitter_from_reviewers_and_an_open_one_shows_o
             assert_eq!(idea["submitter"].get("email"), None);
         }
         // Never the idea's history.
-        assert_problem(app.get(&format!("{path}/events"), Some(&first.token)).await, 404, "not_found").await;
+        assert_problem(
+            app.get(&format!("{path}/events"), Some(&first.token)).await,
+            404,
+            "not_found",
+        )
+        .await;
     }
 }
 
@@ -105,7 +137,11 @@ async fn drafts_and_submissions_are_checked_against_the_rubric_and_give_the_weig
     assert_problem(app.get(&draft_path, Some(&first.token)).await, 404, "not_found").await;
 
     let draft = app
-        .put(&draft_path, Some(&first.token), json!({ "scores": { "impact": 8 }, "commentToStaff": "  " }))
+        .put(
+            &draft_path,
+            Some(&first.token),
+            json!({ "scores": { "impact": 8 }, "commentToStaff": "  " }),
+        )
         .await;
     assert_eq!(draft.status(), 200);
     let draft: Value = draft.json().await.expect("JSON");
@@ -126,7 +162,11 @@ async fn drafts_and_submissions_are_checked_against_the_rubric_and_give_the_weig
     assert_eq!(problem["errors"][1]["code"], "unknown_criterion");
 
     let incomplete = app
-        .submit_review(&first.token, idea, json!({ "scores": { "impact": 8, "feasibility": 4 } }))
+        .submit_review(
+            &first.token,
+            idea,
+            json!({ "scores": { "impact": 8, "feasibility": 4 } }),
+        )
         .await;
     let problem = assert_problem(incomplete, 422, "validation_failed").await;
     assert_eq!(pointers(&problem), ["/scores/channel", "/recommendation"]);
@@ -166,9 +206,16 @@ async fn reviews_are_submitted_only_inside_the_review_window() {
     let draft_path = format!("/api/v1/ideas/{idea}/review");
 
     app.move_review_window(&jury.id, 2, 30).await;
-    let draft = app.put(&draft_path, Some(&first.token), json!({ "scores": { "impact": 3 } })).await;
+    let draft = app
+        .put(&draft_path, Some(&first.token), json!({ "scores": { "impact": 3 } }))
+        .await;
     assert_eq!(draft.status(), 200, "a draft may be started before the window opens");
-    assert_problem(app.submit_review(&first.token, idea, review_body(3, 3, 3)).await, 409, "review_not_open").await;
+    assert_problem(
+        app.submit_review(&first.token, idea, review_body(3, 3, 3)).await,
+        409,
+        "review_not_open",
+    )
+    .await;
 
     app.move_review_window(&jury.id, -30, -1).await;
     assert_problem(
@@ -177,7 +224,12 @@ async fn reviews_are_submitted_only_inside_the_review_window() {
         "review_closed",
     )
     .await;
-    assert_problem(app.submit_review(&first.token, idea, review_body(3, 3, 3)).await, 409, "review_closed").await;
+    assert_problem(
+        app.submit_review(&first.token, idea, review_body(3, 3, 3)).await,
+        409,
+        "review_closed",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -188,7 +240,13 @@ async fn concurrent_saves_and_submits_make_one_review() {
     let idea = jury.ideas[0].clone();
     let draft_path = format!("/api/v1/ideas/{idea}/review");
 
-    let drafts = (0..6).map(|n| app.put(&draft_path, Some(&first.token), json!({ "scores": { "impact": n + 1 } })));
+    let drafts = (0..6).map(|n| {
+        app.put(
+            &draft_path,
+            Some(&first.token),
+            json!({ "scores": { "impact": n + 1 } }),
+        )
+    });
     for response in futures_util::future::join_all(drafts).await {
         assert_eq!(response.status(), 200);
     }
@@ -210,7 +268,9 @@ async fn concurrent_saves_and_submits_make_one_review() {
         .await
         .expect("counted");
     assert_eq!(count, 2, "one review per reviewer");
-    let staff_view = app.json(app.get(&format!("/api/v1/ideas/{idea}"), Some(&staff)).await).await;
+    let staff_view = app
+        .json(app.get(&format!("/api/v1/ideas/{idea}"), Some(&staff)).await)
+        .await;
     assert_eq!(staff_view["state"], "reviewed");
     let events = app
         .json(app.get(&format!("/api/v1/ideas/{idea}/events"), Some(&staff)).await)
@@ -231,20 +291,37 @@ async fn others_reviews_are_read_after_submitting_ones_own_and_anonymously_in_a_
     let (jury, first, second) = two_reviewers_on(&app, &staff, 1, true).await;
     let idea = &jury.ideas[0];
     let path = format!("/api/v1/ideas/{idea}/reviews");
-    assert_eq!(app.submit_review(&first.token, idea, review_body(8, 4, 3)).await.status(), 200);
+    assert_eq!(
+        app.submit_review(&first.token, idea, review_body(8, 4, 3))
+            .await
+            .status(),
+        200
+    );
 
     assert_problem(app.get(&path, Some(&second.token)).await, 403, "review_first").await;
     let draft = app
-        .put(&format!("/api/v1/ideas/{idea}/review"), Some(&second.token), json!({ "scores": { "impact": 2 } }))
+        .put(
+            &format!("/api/v1/ideas/{idea}/review"),
+            Some(&second.token),
+            json!({ "scores": { "impact": 2 } }),
+        )
         .await;
     assert_eq!(draft.status(), 200);
     assert_problem(app.get(&path, Some(&second.token)).await, 403, "review_first").await;
-    assert_eq!(app.submit_review(&second.token, idea, review_body(3, 2, 1)).await.status(), 200);
+    assert_eq!(
+        app.submit_review(&second.token, idea, review_body(3, 2, 1))
+            .await
+            .status(),
+        200
+    );
 
     let read = app.json(app.get(&path, Some(&second.token)).await).await;
     let items = read["items"].as_array().expect("items");
     assert_eq!(items.len(), 2);
-    let other = items.iter().find(|i| i["author"]["mine"] == false).expect("the other's");
+    let other = items
+        .iter()
+        .find(|i| i["author"]["mine"] == false)
+        .expect("the other's");
     assert_eq!(other["author"]["number"], 1);
     assert_eq!(other["author"].get("displayName"), None);
     assert_eq!(other["author"].get("id"), None);

@@ -23,7 +23,10 @@ async fn staff_set_a_rubric_that_everyone_reads_and_edits_need_its_etag() {
     let keys: Vec<&str> = criteria.iter().filter_map(|c| c["key"].as_str()).collect();
     assert_eq!(keys, ["impact", "feasibility", "channel"]);
     assert_eq!(criteria[0]["label"]["en"], "Impact on the city's standing");
-    assert_eq!(criteria[0]["guidance"]["fa"], "آیا ایده نام اصفهان را در آن شهر بلند می‌کند؟");
+    assert_eq!(
+        criteria[0]["guidance"]["fa"],
+        "آیا ایده نام اصفهان را در آن شهر بلند می‌کند؟"
+    );
     assert_eq!(criteria[1]["guidance"], Value::Null);
     assert_eq!(criteria[2]["scaleMin"], 0);
 
@@ -35,7 +38,12 @@ async fn staff_set_a_rubric_that_everyone_reads_and_edits_need_its_etag() {
 
     let mut changed = three_criteria();
     changed["criteria"][1]["weight"] = json!(4);
-    assert_problem(app.put(&path, Some(&staff), changed.clone()).await, 428, "precondition_required").await;
+    assert_problem(
+        app.put(&path, Some(&staff), changed.clone()).await,
+        428,
+        "precondition_required",
+    )
+    .await;
     let response = app
         .client
         .put(app.url(&path))
@@ -65,7 +73,12 @@ async fn staff_set_a_rubric_that_everyone_reads_and_edits_need_its_etag() {
     assert_problem(app.put(&path, Some(&citizen), three_criteria()).await, 403, "forbidden").await;
     assert_problem(app.put(&path, None, three_criteria()).await, 401, "not_signed_in").await;
     let unknown = format!("/api/v1/calls/{}/rubric", uuid::Uuid::now_v7());
-    assert_problem(app.put(&unknown, Some(&staff), three_criteria()).await, 404, "not_found").await;
+    assert_problem(
+        app.put(&unknown, Some(&staff), three_criteria()).await,
+        404,
+        "not_found",
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -95,7 +108,12 @@ async fn every_invalid_criterion_is_reported_at_its_field_and_nothing_is_saved()
     let problem = assert_problem(app.put(&path, Some(&staff), empty).await, 422, "validation_failed").await;
     assert_eq!(pointers(&problem), ["/criteria"]);
     let unknown_field = json!({ "criteria": [], "extra": 1 });
-    assert_problem(app.put(&path, Some(&staff), unknown_field).await, 422, "validation_failed").await;
+    assert_problem(
+        app.put(&path, Some(&staff), unknown_field).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_problem(app.get(&path, None).await, 404, "not_found").await;
 }
 
@@ -106,8 +124,13 @@ async fn the_first_submitted_review_locks_the_rubric_until_staff_reopen_it_with_
     let jury = app.jury_call(&staff, 1, true, 2).await;
     let path = format!("/api/v1/calls/{}/rubric", jury.id);
     app.set_rubric(&staff, &jury.id, three_criteria()).await;
-    let juror = app.enrol_reviewer(&staff, "juror@example.org", "university", &["cultural"]).await;
-    assert_eq!(app.assign(&staff, &jury.id, &jury.ideas[0], &juror.id).await.status(), 201);
+    let juror = app
+        .enrol_reviewer(&staff, "juror@example.org", "university", &["cultural"])
+        .await;
+    assert_eq!(
+        app.assign(&staff, &jury.id, &jury.ideas[0], &juror.id).await.status(),
+        201
+    );
 
     // A draft does not lock it.
     let draft = app
@@ -120,7 +143,9 @@ async fn the_first_submitted_review_locks_the_rubric_until_staff_reopen_it_with_
     assert_eq!(draft.status(), 200);
     assert_eq!(app.json(app.get(&path, None).await).await["locked"], false);
 
-    let submitted = app.submit_review(&juror.token, &jury.ideas[0], review_body(8, 4, 3)).await;
+    let submitted = app
+        .submit_review(&juror.token, &jury.ideas[0], review_body(8, 4, 3))
+        .await;
     assert_eq!(submitted.status(), 200);
     let read = app.get(&path, None).await;
     let tag = etag(&read);
@@ -141,9 +166,14 @@ async fn the_first_submitted_review_locks_the_rubric_until_staff_reopen_it_with_
     assert_problem(refused, 409, "rubric_locked").await;
 
     let reopen = format!("{path}/reopen");
-    let no_reason = with_tag(reqwest::Method::POST, reopen.clone(), json!({ "reason": " " }), tag.clone())
-        .await
-        .expect("sent");
+    let no_reason = with_tag(
+        reqwest::Method::POST,
+        reopen.clone(),
+        json!({ "reason": " " }),
+        tag.clone(),
+    )
+    .await
+    .expect("sent");
     assert_problem(no_reason, 422, "validation_failed").await;
     assert_problem(
         app.post(&reopen, Some(&staff), json!({ "reason": "typo" })).await,
@@ -172,7 +202,10 @@ async fn the_first_submitted_review_locks_the_rubric_until_staff_reopen_it_with_
 
     // The call's history holds the reopening with its reason.
     let events = app
-        .json(app.get(&format!("/api/v1/calls/{}/events", jury.id), Some(&staff)).await)
+        .json(
+            app.get(&format!("/api/v1/calls/{}/events", jury.id), Some(&staff))
+                .await,
+        )
         .await;
     let reopening = events["items"]
         .as_array()

@@ -16,8 +16,8 @@ impl MigrationTrait for Migration {
                     // A reviewer is an account with the reviewer role and this jury profile.
                     .col(pk_uuid(Reviewers::UserId))
                     .col(string_len(Reviewers::Organisation, 32))
-                    // A JSON array of domains, read and written whole.
-                    .col(text(Reviewers::Expertise).default("[]"))
+                    // Domain names, comma-separated, as a call's domains are.
+                    .col(text(Reviewers::Expertise).default(""))
                     // The most ideas they may be given in one call.
                     .col(integer(Reviewers::MaxLoad))
                     .col(boolean(Reviewers::Active).default(true))

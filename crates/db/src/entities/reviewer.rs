@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
     pub organisation: String,
-    /// A JSON array of domains.
+    /// Domain names, comma-separated.
     pub expertise: String,
     /// The most ideas they may be given in one call.
     pub max_load: i32,
