@@ -1,0 +1,45 @@
+use actix_web::{get, web};
+
+use super::dto::{ConflictView, ListConflictsQuery};
+use crate::error::{ApiResult, Problem};
+use crate::extract::{Staff, ValidQuery};
+use crate::routes::page::{self, Page};
+use crate::state::AppState;
+
+/// List conflicts of interest, newest first (staff).
+///
+/// The conflicts recorded here; a reviewer's own ideas are a conflict too, never listed.
+#[utoipa::path(
+    tag = "conflicts",
+    params(ListConflictsQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "One page of conflicts.", body = Page<ConflictView>),
+        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
+            body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/conflicts")]
+pub async fn list_conflicts(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    query: ValidQuery<ListConflictsQuery>,
+) -> ApiResult<web::Json<Page<ConflictView>>> {
+    let ValidQuery(query) = query;
+    let (limit, offset) = page::bounds(query.limit, query.offset);
+    let filter = db::conflicts::ConflictFilter {
+        call_id: query.call_id,
+        reviewer_id: query.reviewer_id,
+        idea_id: query.idea_id,
+        limit: limit.into(),
+        offset: offset.into(),
+    };
+    let (rows, total) = db::conflicts::list(&state.db, &filter).await?;
+    let items = rows.into_iter().map(ConflictView::from_row).collect::<ApiResult<_>>()?;
+    Ok(web::Json(Page {
+        items,
+        total,
+        limit,
+        offset,
+    }))
+}
