@@ -266,7 +266,16 @@ async fn the_automatic_assignment_plans_a_dry_run_then_applies_the_same_plan_wit
     assert_eq!(dry["figures"]["newAssignments"], 9 * 3 - 1);
     assert_eq!(dry["figures"]["organisationDiversity"], 1.0);
     assert!(dry["figures"]["loadSpread"].as_u64().expect("spread") <= 1);
-    assert_eq!(dry["unmet"], json!([]));
+    // All nine ideas are cultural and two of the six reviewers know culture: the plan may report that expertise
+    // could not match everywhere, but no other rule.
+    let unmet: Vec<&str> = dry["unmet"]
+        .as_array()
+        .expect("unmet")
+        .iter()
+        .filter_map(|u| u["rule"].as_str())
+        .collect();
+    assert!(unmet.iter().all(|rule| *rule == "expertise"), "{unmet:?}");
+    assert!(dry["figures"]["expertiseMatchRate"].as_f64().expect("rate") > 0.3);
     // Nothing saved, and the same input gives the same plan.
     let saved = app
         .json(

@@ -188,13 +188,13 @@ async fn drafts_and_submissions_are_checked_against_the_rubric_and_give_the_weig
         "review_submitted",
     )
     .await;
-    let again = app.submit_review(&first.token, idea, review_body(2, 1, 0)).await;
+    let again = app.submit_review(&first.token, idea, review_body(1, 1, 0)).await;
     assert_eq!(again.status(), 200);
     let again: Value = again.json().await.expect("JSON");
     assert_eq!(again["id"], review["id"]);
     assert_eq!(again["total"], 0.0);
     let read = app.json(app.get(&draft_path, Some(&first.token)).await).await;
-    assert_eq!(read["scores"], json!({ "impact": 2, "feasibility": 1, "channel": 0 }));
+    assert_eq!(read["scores"], json!({ "impact": 1, "feasibility": 1, "channel": 0 }));
 }
 
 #[tokio::test]
