@@ -23,6 +23,8 @@ pub mod throttle;
 pub mod users;
 
 #[cfg(test)]
+mod jury_tests;
+#[cfg(test)]
 mod tests;
 
 use std::time::Duration;

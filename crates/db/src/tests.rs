@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use crate::users::{NewUser, UserFilter};
 
 /// Fresh databases: always a temporary SQLite file, plus a fresh PostgreSQL database when configured.
-async fn databases(dir: &tempfile::TempDir) -> Vec<(DatabaseConnection, Option<String>)> {
+pub(crate) async fn databases(dir: &tempfile::TempDir) -> Vec<(DatabaseConnection, Option<String>)> {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
     let mut out = vec![(crate::connect(&url).await.expect("sqlite"), None)];
     if let Some(admin_url) = std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
@@ -30,7 +30,7 @@ async fn databases(dir: &tempfile::TempDir) -> Vec<(DatabaseConnection, Option<S
     out
 }
 
-async fn drop_postgres(name: Option<String>) {
+pub(crate) async fn drop_postgres(name: Option<String>) {
     let (Some(name), Ok(admin_url)) = (name, std::env::var("TEST_DATABASE_URL")) else {
         return;
     };
@@ -41,7 +41,7 @@ async fn drop_postgres(name: Option<String>) {
     }
 }
 
-fn new_user(email: &str, name: &str) -> NewUser {
+pub(crate) fn new_user(email: &str, name: &str) -> NewUser {
     NewUser {
         email: email.to_owned(),
         display_name: name.to_owned(),
@@ -149,13 +149,13 @@ async fn concurrent_read_then_write_transactions_all_succeed() {
     }
 }
 
-struct CallFixture {
-    submitter: uuid::Uuid,
-    call: uuid::Uuid,
-    city: uuid::Uuid,
+pub(crate) struct CallFixture {
+    pub submitter: uuid::Uuid,
+    pub call: uuid::Uuid,
+    pub city: uuid::Uuid,
 }
 
-async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
+pub(crate) async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
     let now = Utc::now();
     let user = crate::users::insert(db, new_user("c@example.org", "C"), now)
         .await
@@ -196,7 +196,7 @@ async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
     }
 }
 
-fn content(city: uuid::Uuid, title: &str, body: &str) -> crate::ideas::IdeaContent {
+pub(crate) fn content(city: uuid::Uuid, title: &str, body: &str) -> crate::ideas::IdeaContent {
     crate::ideas::IdeaContent {
         title: title.into(),
         summary: String::new(),
