@@ -717,8 +717,9 @@ impl Planner {
         } else if conflicted == 0 {
             "the reviewers without a conflict with them have no capacity left".to_owned()
         } else {
+            let have = if conflicted == 1 { "has" } else { "have" };
             format!(
-                "{conflicted} of them have too few reviewers without a conflict, and for the others the roster has \
+                "{conflicted} of them {have} too few reviewers without a conflict, and for the others the roster has \
                  too little capacity left"
             )
         };
