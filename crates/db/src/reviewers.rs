@@ -145,8 +145,9 @@ fn filter_condition(filter: &ReviewerFilter) -> Condition {
         condition = condition.add(Column::Organisation.eq(organisation.as_str()));
     }
     if let Some(domain) = filter.expertise {
-        // The stored list is a JSON array of strings: the quoted value is found whole.
-        condition = condition.add(crate::search::contains(Column::Expertise, &format!("\"{domain}\"")));
+        // The stored list is comma-separated (`expertise_to_stored`); no domain's name is part of
+        // another's, so a substring test is exact.
+        condition = condition.add(crate::search::contains(Column::Expertise, domain.as_str()));
     }
     if let Some(active) = filter.active {
         condition = condition.add(Column::Active.eq(active));
