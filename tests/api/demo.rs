@@ -339,3 +339,175 @@ async fn the_demo_register_shows_revived_partners_dormant_by_their_activity() {
             .all(|n| n["joinedOn"].is_string() && n["website"].as_str().is_some_and(|w| w.starts_with("https://")))
     );
 }
+
+/// The call of the demo in `phase` ("decided", "in_review" or "open"), from the public list.
+fn call_in<'a>(calls: &'a Value, phase: &str) -> &'a str {
+    items(calls)
+        .iter()
+        .find(|c| c["phase"] == phase)
+        .and_then(|c| c["id"].as_str())
+        .unwrap_or_else(|| panic!("a demo call in phase {phase}"))
+}
+
+#[tokio::test]
+async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
+    use std::collections::{BTreeSet, HashMap};
+
+    use db::entities::idea;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use uuid::Uuid;
+
+    let (app, _) = seeded_demo().await;
+    let db = app.db().await;
+
+    // Twenty jurors, five from each of the first call's four organisations, and reviewer@demo.example.
+    let filter = db::reviewers::ReviewerFilter {
+        limit: 100,
+        ..Default::default()
+    };
+    let (roster, total) = db::reviewers::list(&db, &filter).await.expect("the roster");
+    assert_eq!(total, 21);
+    let mut per_organisation: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &roster {
+        *per_organisation.entry(row.reviewer.organisation.clone()).or_default() += 1;
+        assert!((1..=40).contains(&row.reviewer.max_load), "{}", row.email);
+        assert!(row.reviewer.active && row.account_active);
+    }
+    for organisation in [
+        "foreign_ministry",
+        "council_research_centre",
+        "university",
+        "chamber_of_commerce",
+    ] {
+        assert_eq!(per_organisation.get(organisation), Some(&5), "{per_organisation:?}");
+    }
+    let organisation_of: HashMap<Uuid, String> = roster
+        .iter()
+        .map(|row| (row.reviewer.user_id, row.reviewer.organisation.clone()))
+        .collect();
+
+    // A rubric of six criteria for each call, locked where reviews were submitted.
+    let calls = app.json(app.get("/api/v1/calls", None).await).await;
+    let decided: Uuid = call_in(&calls, "decided").parse().expect("uuid");
+    let in_review: Uuid = call_in(&calls, "in_review").parse().expect("uuid");
+    let open: Uuid = call_in(&calls, "open").parse().expect("uuid");
+    for (call, locked) in [(decided, true), (in_review, true), (open, false)] {
+        let rubric = db::rubrics::find(&db, call).await.expect("query").expect("a rubric");
+        assert_eq!(rubric.locked, locked, "{call}");
+        let criteria = db::rubrics::criteria_from_stored(&rubric.criteria).expect("criteria");
+        assert_eq!(criteria.len(), 6);
+        assert!(
+            criteria
+                .iter()
+                .all(|c| c.label_en.is_some() && c.guidance_fa.is_some() && (c.scale_min, c.scale_max) == (1, 10))
+        );
+    }
+
+    // The first call: every idea that reached the jury has three submitted reviews from at least two
+    // organisations, none by its submitter, and a decision matching its published state.
+    let jury_ideas = idea::Entity::find()
+        .filter(idea::Column::CallId.eq(decided))
+        .filter(idea::Column::State.is_in(["selected", "not_selected"]))
+        .all(&db)
+        .await
+        .expect("ideas");
+    assert_eq!(jury_ideas.len(), 73);
+    let reviews = db::reviews::of_call(&db, decided).await.expect("reviews");
+    let decisions = db::decisions::of_call(&db, decided).await.expect("decisions");
+    assert_eq!(decisions.len(), 73);
+    let published = db::calls::find_by_id(&db, decided)
+        .await
+        .expect("query")
+        .and_then(|c| c.decisions_published_at)
+        .expect("published");
+    let mut totals_by_reviewer: HashMap<Uuid, Vec<i32>> = HashMap::new();
+    for idea in &jury_ideas {
+        let of_idea: Vec<_> = reviews.iter().filter(|r| r.review.idea_id == idea.id).collect();
+        assert_eq!(of_idea.len(), 3, "{}", idea.title);
+        assert!(of_idea.iter().all(|r| r.review.reviewer_id != idea.submitter_id));
+        let organisations: BTreeSet<&str> = of_idea
+            .iter()
+            .map(|r| organisation_of[&r.review.reviewer_id].as_str())
+            .collect();
+        assert!(organisations.len() >= 2, "{}: {organisations:?}", idea.title);
+        for row in &of_idea {
+            let scores = db::reviews::scores_from_stored(&row.review.scores).expect("scores");
+            assert_eq!(scores.len(), 6);
+            assert!(row.review.recommendation.is_some() && row.review.comment_to_staff.is_some());
+            totals_by_reviewer
+                .entry(row.review.reviewer_id)
+                .or_default()
+                .push(scores.values().sum());
+        }
+        let decision = decisions.iter().find(|d| d.idea_id == idea.id).expect("a decision");
+        assert_eq!(decision.outcome, idea.state);
+        assert!(decision.decided_at < published);
+        let history = db::events::for_idea(&db, idea.id).await.expect("history");
+        let kinds: Vec<&str> = history.iter().map(|e| e.kind.as_str()).collect();
+        for kind in [
+            "assigned",
+            "review_started",
+            "review_submitted",
+            "reviews_complete",
+            "decision_recorded",
+            "decision_published",
+        ] {
+            assert!(kinds.contains(&kind), "{}: {kinds:?}", idea.title);
+        }
+        assert_eq!(
+            history.last().map(|e| e.to_value.as_deref()),
+            Some(Some(idea.state.as_str()))
+        );
+    }
+    // Strict and lenient jurors: their mean sums of scores lie far apart.
+    let means: Vec<f64> = totals_by_reviewer
+        .values()
+        .map(|sums| f64::from(sums.iter().sum::<i32>()) / sums.len() as f64)
+        .collect();
+    let spread = means.iter().cloned().fold(f64::MIN, f64::max) - means.iter().cloned().fold(f64::MAX, f64::min);
+    assert!(spread > 12.0, "the jurors' means differ by {spread}");
+
+    // The second call: reviewer@demo.example has ideas to score now, shortlisted ideas wait for staff.
+    let reviewer = db::users::find_by_email(&db, "reviewer@demo.example")
+        .await
+        .expect("query")
+        .expect("the demo reviewer");
+    let mine = db::assignments::AssignmentFilter {
+        reviewer_id: Some(reviewer.id),
+        limit: 100,
+        ..Default::default()
+    };
+    let (pending, _) = db::assignments::list(&db, &mine).await.expect("assignments");
+    assert_eq!(pending.len(), 3);
+    assert!(pending.iter().all(|a| a.assignment.state == "pending"));
+    assert!(
+        pending
+            .iter()
+            .all(|a| a.assignment.call_id == in_review && a.idea_state == "in_review")
+    );
+    let all = db::assignments::of_call(&db, in_review).await.expect("assignments");
+    let ideas_assigned: BTreeSet<Uuid> = all.iter().map(|a| a.idea_id).collect();
+    assert_eq!(ideas_assigned.len(), 18, "in review and reviewed, not shortlisted");
+    assert!(
+        db::decisions::of_call(&db, in_review)
+            .await
+            .expect("decisions")
+            .is_empty()
+    );
+
+    let login = app
+        .post(
+            "/api/v1/auth/login",
+            None,
+            json!({ "email": "reviewer@demo.example", "password": "demo-password-1405" }),
+        )
+        .await;
+    let reviewer_token = token(&app.json(login).await);
+    let assigned = app
+        .get(
+            &format!("/api/v1/ideas/{}", pending[0].assignment.idea_id),
+            Some(&reviewer_token),
+        )
+        .await;
+    assert_eq!(assigned.status(), 200, "the demo reviewer reads an idea given to them");
+}

@@ -1917,13 +1917,13 @@ const FIRST_CALL_CLOSES: NaiveDate = date(2021, 2, 18);
 /// 1 Esfand 1399: staff screened for a week after the deadline.
 const FIRST_SCREENING: NaiveDate = date(2021, 2, 19);
 /// 8 and 28 Esfand 1399.
-const FIRST_REVIEW_OPENS: NaiveDate = date(2021, 2, 26);
-const FIRST_REVIEW_CLOSES: NaiveDate = date(2021, 3, 18);
+pub(super) const FIRST_REVIEW_OPENS: NaiveDate = date(2021, 2, 26);
+pub(super) const FIRST_REVIEW_CLOSES: NaiveDate = date(2021, 3, 18);
 /// 20 Farvardin 1400.
 const FIRST_DECISIONS: NaiveDate = date(2021, 4, 9);
 
 /// `minutes` after the start of `day` in the office's time zone.
-fn office_time(day: NaiveDate, minutes: i64) -> DateTime<Utc> {
+pub(super) fn office_time(day: NaiveDate, minutes: i64) -> DateTime<Utc> {
     Moment::Day(day).start(TEHRAN) + Duration::minutes(minutes)
 }
 
@@ -1936,7 +1936,7 @@ fn end_of(day: NaiveDate) -> DateTime<Utc> {
 }
 
 /// The instant `fraction` of the way from `from` to `until` (`from` when `until` is not later).
-fn between(from: DateTime<Utc>, until: DateTime<Utc>, fraction: f64) -> DateTime<Utc> {
+pub(super) fn between(from: DateTime<Utc>, until: DateTime<Utc>, fraction: f64) -> DateTime<Utc> {
     let seconds = (until - from).num_seconds().max(0) as f64 * fraction;
     from + Duration::seconds(seconds as i64)
 }
@@ -1946,7 +1946,7 @@ fn between(from: DateTime<Utc>, until: DateTime<Utc>, fraction: f64) -> DateTime
 
 /// SplitMix64, spelled out rather than borrowed so that the demo stays the same across runs, platforms and
 /// versions of the rand crate.
-struct Dice(u64);
+pub(super) struct Dice(pub(super) u64);
 
 impl Dice {
     fn next(&mut self) -> u64 {
@@ -1958,21 +1958,21 @@ impl Dice {
     }
 
     /// 0 ..< n, and 0 when n is 0.
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         if n == 0 { 0 } else { (self.next() % n as u64) as usize }
     }
 
     /// [0, 1).
-    fn unit(&mut self) -> f64 {
+    pub(super) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn chance(&mut self, probability: f64) -> bool {
+    pub(super) fn chance(&mut self, probability: f64) -> bool {
         self.unit() < probability
     }
 
     /// One of a fixed, non-empty list.
-    fn pick<T: Copy, const N: usize>(&mut self, items: [T; N]) -> T {
+    pub(super) fn pick<T: Copy, const N: usize>(&mut self, items: [T; N]) -> T {
         items[self.below(N)]
     }
 
@@ -3087,8 +3087,7 @@ async fn write_idea(
         )
         .await?;
     }
-    // Review and decisions have no events yet: the history of reviewed and decided ideas stops at the
-    // shortlist.
+    // The jury's events (assignments, reviews, decisions) follow from `demo_jury`.
     if let Some(screening) = idea.screening {
         let (kind, to) = if screening.shortlisted {
             (EventKind::Shortlisted, IdeaState::Shortlisted)

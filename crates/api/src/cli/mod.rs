@@ -2,6 +2,7 @@
 
 mod create_user;
 mod demo_ideas;
+mod demo_jury;
 mod demo_register;
 mod seed;
 

@@ -1,5 +1,6 @@
 //! `seed --demo`: demo content for trying the program out: the demo accounts here, the cities,
-//! citizens, calls and ideas from `demo_ideas`, and the register of sister cities from `demo_register`.
+//! citizens, calls and ideas from `demo_ideas`, the register of sister cities from `demo_register`, and the
+//! jury from `demo_jury` (reviewers, rubrics, assignments, reviews and the first call's decisions).
 //! Later features add their objects here.
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use domain::idea::IdeaState;
 use domain::roles::{Role, Roles};
 
 use super::demo_ideas::{self, DemoAccounts};
+use super::demo_jury::{self, JuryAccounts};
 use super::demo_register;
 use crate::auth::password;
 use crate::settings::DatabaseArgs;
@@ -111,6 +113,11 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     };
     let calls = demo_ideas::seed(&txn, &accounts, &hash, now).await?;
     let register = demo_register::seed(&txn, accounts.staff, now).await?;
+    let jury_accounts = JuryAccounts {
+        staff: accounts.staff,
+        reviewer: id_of("reviewer@demo.example")?,
+    };
+    let jury = demo_jury::seed(&txn, &jury_accounts, &calls, &hash, now).await?;
     txn.commit().await?;
 
     println!("Demo calls:");
@@ -130,6 +137,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     let per_state: Vec<String> = totals.iter().map(|(state, n)| format!("{state} {n}")).collect();
     println!("Ideas per state: {}", per_state.join(", "));
     print_register(&register);
+    print_jury(&jury);
     println!("Demo accounts (password for all: {DEMO_PASSWORD}):");
     for account in DEMO_ACCOUNTS {
         let roles = Roles::new(account.roles.iter().copied()).to_stored();
@@ -145,6 +153,11 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         demo_ideas::citizen_email(1),
         demo_ideas::citizen_email(demo_ideas::CITIZENS),
         demo_ideas::CITIZENS
+    );
+    println!(
+        "  {} … {}  citizen,reviewer (the jury)",
+        demo_jury::juror_email(1),
+        demo_jury::juror_email(demo_jury::JURY_SIZE)
     );
     println!("Seeded in {:.1} s.", started.elapsed().as_secs_f64());
     Ok(())
@@ -170,4 +183,37 @@ fn print_register(register: &demo_register::SeededRegister) {
     for title in &register.ideas_achieved {
         println!("  an activity grew from the selected idea «{title}»");
     }
+}
+
+fn print_jury(jury: &demo_jury::SeededJury) {
+    let total: usize = jury.reviewers.values().sum();
+    let per_organisation: Vec<String> = jury
+        .reviewers
+        .iter()
+        .map(|(organisation, n)| format!("{organisation} {n}"))
+        .collect();
+    println!("Jury: {total} reviewers ({})", per_organisation.join(", "));
+    for call in &jury.calls {
+        println!(
+            "  {:<62} {:>3} assignments, {:>3} reviews submitted, {} drafts",
+            call.title, call.assignments, call.submitted, call.drafts
+        );
+    }
+    let first = &jury.first;
+    let alpha = first
+        .alpha
+        .map_or_else(|| "n/a".to_owned(), |alpha| format!("{alpha:.2}"));
+    println!(
+        "  first call's ranking: {} of {} ideas change rank when calibrated (by up to {} places); \
+         Krippendorff's alpha {alpha}",
+        first.moved, first.ideas, first.largest_move
+    );
+    println!(
+        "  of its {n} selected ideas, {} are in the raw top {n} and {} in the calibrated top {n} \
+         ({} leave the top {n} when calibrated)",
+        first.selected_in_raw_top,
+        first.selected_in_calibrated_top,
+        first.top_changes,
+        n = first.selected
+    );
 }
