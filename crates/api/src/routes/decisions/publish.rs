@@ -1,5 +1,5 @@
 use actix_web::{post, web};
-use chrono::Utc;
+use chrono::{SubsecRound, Utc};
 use domain::idea::{EventKind, IdeaState};
 use domain::review::{DecisionOutcome, UNDER_REVIEW};
 use uuid::Uuid;
@@ -37,7 +37,8 @@ pub async fn publish_decisions(
     Staff(staff): Staff,
     call_id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<PublishResult>> {
-    let now = Utc::now();
+    // To the microsecond, as both databases keep it: the answer then equals the call's decisionsPublishedAt.
+    let now = Utc::now().trunc_subsecs(6);
     let txn = db::begin_write(&state.db).await?;
     let call = crate::routes::calls::find(&txn, call_id.into_inner()).await?;
     super::ensure_unpublished(&call)?;
