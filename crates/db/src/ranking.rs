@@ -115,3 +115,167 @@ pub async fn assignment_counts(db: &impl ConnectionTrait, call_id: Uuid) -> Resu
         .all(db)
         .await
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use chrono::Utc;
+    use domain::idea::IdeaState;
+    use domain::review::{AssignmentState, DecisionOutcome};
+    use domain::roles::{Role, Roles};
+    use domain::rubric::Criterion;
+    use sea_orm::DatabaseConnection;
+
+    use super::{Loaded, load};
+
+    fn user(email: &str) -> crate::users::NewUser {
+        crate::users::NewUser {
+            email: email.to_owned(),
+            display_name: email.to_owned(),
+            password_hash: None,
+            roles: Roles::new([Role::Reviewer]),
+            locale: "fa".to_owned(),
+        }
+    }
+
+    /// A call with a rubric and `ideas` ideas, each reviewed by two reviewers and decided.
+    async fn call_with(db: &DatabaseConnection, ideas: usize) -> uuid::Uuid {
+        let now = Utc::now();
+        let submitter = crate::users::insert(db, user("submitter@example.org"), now)
+            .await
+            .expect("submitter");
+        let reviewers = [
+            crate::users::insert(db, user("r1@example.org"), now).await.expect("r1"),
+            crate::users::insert(db, user("r2@example.org"), now).await.expect("r2"),
+        ];
+        let city = crate::cities::insert(
+            db,
+            crate::cities::NewCity {
+                name_fa: "فلورانس".into(),
+                name_en: Some("Florence".into()),
+                country: "IT".into(),
+                coordinates: None,
+                verified: true,
+                created_by: None,
+            },
+            now,
+        )
+        .await
+        .expect("city");
+        let fields = crate::calls::CallFields {
+            title_fa: "فراخوان".into(),
+            title_en: None,
+            description_fa: "شرح".into(),
+            description_en: None,
+            opens_at: now - chrono::TimeDelta::days(10),
+            closes_at: now - chrono::TimeDelta::days(5),
+            review_opens_at: now - chrono::TimeDelta::days(4),
+            review_closes_at: now + chrono::TimeDelta::days(20),
+            domains: vec![domain::idea::Domain::Cultural],
+            ideas_per_citizen: 100,
+            blind_review: false,
+            reviewers_per_idea: 2,
+        };
+        let call = crate::calls::insert(db, fields, None, now).await.expect("call");
+        let criterion = Criterion {
+            key: "impact".into(),
+            label_fa: "اثر".into(),
+            label_en: None,
+            guidance_fa: None,
+            guidance_en: None,
+            weight: 1.0,
+            scale_min: 0,
+            scale_max: 10,
+        };
+        crate::rubrics::insert(db, call.id, &[criterion], None, now)
+            .await
+            .expect("rubric");
+        for n in 0..ideas {
+            let content = crate::ideas::IdeaContent {
+                title: format!("ایده {n}"),
+                summary: String::new(),
+                body: format!("متن ایده شماره {n}"),
+                domain: domain::idea::Domain::Cultural,
+                target_city_id: city.id,
+                channel_kind: None,
+                channel_description: String::new(),
+                channel_years: None,
+                partners_json: "[]".into(),
+                partners_text: String::new(),
+                expected_outcomes: String::new(),
+            };
+            let idea = crate::ideas::insert(db, call.id, submitter.id, None, content, now)
+                .await
+                .expect("idea");
+            crate::ideas::backdate(db, idea.id, IdeaState::Reviewed, now, Some(now))
+                .await
+                .expect("reviewed");
+            for (i, reviewer) in reviewers.iter().enumerate() {
+                let new = crate::assignments::NewAssignment {
+                    call_id: call.id,
+                    idea_id: idea.id,
+                    reviewer_id: reviewer.id,
+                    due_on: None,
+                    assigned_by: None,
+                };
+                let assignment = crate::assignments::insert(db, new, now).await.expect("assignment");
+                let content = crate::reviews::ReviewContent {
+                    scores: [("impact".to_owned(), i32::try_from(n % 10).unwrap_or(0))].into(),
+                    ..Default::default()
+                };
+                crate::reviews::save(db, &assignment, content, i == 0, now)
+                    .await
+                    .expect("review");
+                if i == 0 {
+                    crate::assignments::set_state(
+                        db,
+                        assignment.id,
+                        &[AssignmentState::Pending],
+                        AssignmentState::Submitted,
+                        now,
+                    )
+                    .await
+                    .expect("submitted");
+                }
+            }
+            let decision = crate::decisions::NewDecision {
+                idea_id: idea.id,
+                call_id: call.id,
+                outcome: DecisionOutcome::Selected,
+                note: None,
+                decided_by: submitter.id,
+            };
+            crate::decisions::record(db, decision, now).await.expect("decision");
+        }
+        call.id
+    }
+
+    #[tokio::test]
+    async fn the_ranking_reads_five_statements_whatever_the_size_of_the_call() {
+        for ideas in [2, 20] {
+            let dir = tempfile::tempdir().expect("dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
+            let mut db = crate::connect(&url).await.expect("sqlite");
+            crate::migrate(&db).await.expect("migrations");
+            let call = call_with(&db, ideas).await;
+            let count = Arc::new(AtomicUsize::new(0));
+            let counter = count.clone();
+            db.set_metric_callback(move |_| {
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+            let Loaded::Ready(inputs) = load(&db, call).await.expect("load") else {
+                panic!("the call and its rubric are there");
+            };
+            assert_eq!(count.load(Ordering::SeqCst), 5, "{ideas} ideas");
+            assert_eq!(inputs.ideas.len(), ideas);
+            assert!(inputs.ideas.iter().all(|i| i.decision.as_deref() == Some("selected")));
+            assert_eq!(inputs.reviews.len(), ideas, "only the submitted reviews count");
+            let mut assignments = inputs.assignments.clone();
+            assignments.sort();
+            let n = i64::try_from(ideas).unwrap_or(0);
+            assert_eq!(assignments, [("pending".to_owned(), n), ("submitted".to_owned(), n)]);
+        }
+    }
+}
