@@ -439,11 +439,24 @@ async fn publishing_moves_the_decided_ideas_once_and_shows_the_results() {
 }
 
 #[tokio::test]
-async fn publishing_a_call_without_ideas_with_the_jury_is_allowed_once() {
+async fn a_call_is_published_once_and_only_once_closed() {
     let app = spawn_app().await;
     let staff = app.staff().await;
     let call = crate::fixtures::id(&app.create_open_call(&staff).await);
     let publish = format!("/api/v1/calls/{call}/decisions/publish");
+    // Ideas may still come while the call is open: they could never be decided after publication.
+    let problem = assert_problem(
+        app.post_empty(&publish, Some(&staff)).await,
+        409,
+        "decisions_incomplete",
+    )
+    .await;
+    assert!(
+        problem["detail"].as_str().is_some_and(|d| d.contains("closed")),
+        "{problem}"
+    );
+
+    app.move_review_window(&call, -1, 30).await;
     let published = ok(app.post_empty(&publish, Some(&staff)).await).await;
     assert_eq!(published["selected"], 0);
     assert_eq!(published["notSelected"], 0);

@@ -10,9 +10,6 @@ use validator::Validate;
 
 use crate::error::ApiResult;
 
-/// The most decisions one bulk request may record.
-pub const MAX_BULK: usize = 1000;
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DecisionRequest {

@@ -1,5 +1,6 @@
 use actix_web::{post, web};
 use chrono::{SubsecRound, Utc};
+use domain::call::CallPhase;
 use domain::idea::{EventKind, IdeaState};
 use domain::review::{DecisionOutcome, UNDER_REVIEW};
 use uuid::Uuid;
@@ -11,7 +12,7 @@ use crate::state::AppState;
 
 /// Publish a call's decisions (staff), once.
 ///
-/// Every idea still with the jury must have a decision. In one transaction, each decided idea becomes
+/// The call must be closed for ideas, and every idea still with the jury must have a decision. In one transaction, each decided idea becomes
 /// `selected` or `not_selected` (its submitter sees the result and the reviewers' comments meant for them,
 /// the public sees the selected ones), each change with its event, and the call's phase becomes `decided`.
 #[utoipa::path(
@@ -27,7 +28,7 @@ use crate::state::AppState;
         (status = 404, description = "`not_found`: no such call.",
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`decisions_published`: they are out already; `decisions_incomplete`: some \
-            ideas with the jury have no decision yet (the detail says how many).",
+            ideas with the jury have no decision yet (the detail says how many), or the call still takes ideas.",
             body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -42,6 +43,19 @@ pub async fn publish_decisions(
     let txn = db::begin_write(&state.db).await?;
     let call = crate::routes::calls::find(&txn, call_id.into_inner()).await?;
     super::ensure_unpublished(&call)?;
+    // While citizens may still propose, ideas yet to come could never be decided once the call is decided.
+    if matches!(
+        crate::routes::calls::dto::phase(&call, now),
+        CallPhase::Upcoming | CallPhase::Open
+    ) {
+        return Err(ApiError::new(
+            ErrorCode::DecisionsIncomplete,
+            format!(
+                "The call takes ideas until {}; its decisions can be published once it has closed.",
+                call.closes_at.to_rfc3339()
+            ),
+        ));
+    }
     let undecided = db::decisions::count_undecided(&txn, call.id).await?;
     if undecided > 0 {
         return Err(ApiError::new(
@@ -98,7 +112,12 @@ pub async fn publish_decisions(
         note: Some(format!("{selected} selected, {not_selected} not selected")),
     });
     db::events::record_many(&txn, events, now).await?;
-    db::calls::set_decisions_published(&txn, call.id, now).await?;
+    if !db::calls::set_decisions_published_once(&txn, call.id, now).await? {
+        return Err(ApiError::new(
+            ErrorCode::DecisionsPublished,
+            "Another request published the call's decisions first.",
+        ));
+    }
     txn.commit().await?;
     Ok(web::Json(PublishResult {
         published_at: now,
