@@ -123,7 +123,7 @@ pub struct DecisionList {
 /// What publishing did.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct PublishResult {
+pub struct PublishDecisionsResult {
     /// When the decisions were published.
     pub published_at: DateTime<Utc>,
     /// How many ideas are now selected.
@@ -135,7 +135,7 @@ pub struct PublishResult {
 /// An idea's result: for its submitter after publication, for staff at any time.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ResultView {
+pub struct IdeaResultView {
     /// The idea.
     pub idea_id: Uuid,
     /// The decision (for staff, pending until published); null while undecided.

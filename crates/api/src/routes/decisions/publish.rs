@@ -5,7 +5,7 @@ use domain::idea::{EventKind, IdeaState};
 use domain::review::{DecisionOutcome, UNDER_REVIEW};
 use uuid::Uuid;
 
-use super::dto::PublishResult;
+use super::dto::PublishDecisionsResult;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::Staff;
 use crate::state::AppState;
@@ -20,7 +20,7 @@ use crate::state::AppState;
     params(("callId" = Uuid, Path, description = "The call's id")),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The decisions are out.", body = PublishResult),
+        (status = 200, description = "The decisions are out.", body = PublishDecisionsResult),
         (status = 401, description = "`not_signed_in`: sign in first.",
             body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`forbidden`: staff only.",
@@ -37,7 +37,7 @@ pub async fn publish_decisions(
     state: web::Data<AppState>,
     Staff(staff): Staff,
     call_id: web::Path<Uuid>,
-) -> ApiResult<web::Json<PublishResult>> {
+) -> ApiResult<web::Json<PublishDecisionsResult>> {
     // To the microsecond, as both databases keep it: the answer then equals the call's decisionsPublishedAt.
     let now = Utc::now().trunc_subsecs(6);
     let txn = db::begin_write(&state.db).await?;
@@ -119,7 +119,7 @@ pub async fn publish_decisions(
         ));
     }
     txn.commit().await?;
-    Ok(web::Json(PublishResult {
+    Ok(web::Json(PublishDecisionsResult {
         published_at: now,
         selected,
         not_selected,

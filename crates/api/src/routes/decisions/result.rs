@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::dto::ResultView;
+use super::dto::IdeaResultView;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Viewer;
 use crate::state::AppState;
@@ -15,7 +15,7 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The idea's id")),
     security((), ("bearer" = [])),
     responses(
-        (status = 200, description = "The idea's result.", body = ResultView),
+        (status = 200, description = "The idea's result.", body = IdeaResultView),
         (status = 401, description = "`invalid_token`: the token sent is invalid.",
             body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`: no such idea, or no result the caller may see yet.",
@@ -27,7 +27,7 @@ pub async fn idea_result(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<ResultView>> {
+) -> ApiResult<web::Json<IdeaResultView>> {
     let idea = db::ideas::find_by_id(&state.db, id.into_inner())
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -54,7 +54,7 @@ pub async fn idea_result(
         .map(|comment| comment.trim().to_owned())
         .filter(|comment| !comment.is_empty())
         .collect();
-    Ok(web::Json(ResultView {
+    Ok(web::Json(IdeaResultView {
         idea_id: idea.id,
         outcome,
         published,

@@ -12,7 +12,9 @@ use validator::Validate;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::text::ShortText;
 
-/// The order of the ranking; `-` in front sorts descending. Ideas without a score come last either way.
+/// The order of the ranking; `-` in front sorts descending. `calibrated` (the default): by calibrated rank, then
+/// raw rank, then title; `raw`: by raw rank, then calibrated rank; `spread`: by spread (`-spread`: the most
+/// disputed first); `title`. Ideas without a score come last either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 pub enum RankingSort {
     /// By calibrated rank (best first), then raw rank, then title: the default.
@@ -42,6 +44,7 @@ pub enum RankingSort {
 #[into_params(parameter_in = Query)]
 pub struct RankingQuery {
     /// Default `calibrated`.
+    #[param(inline)]
     pub sort: Option<RankingSort>,
     /// Page size, 1 to 100; default 20. Ranks are over the whole call, whatever the page.
     #[validate(range(min = 1, max = MAX_LIMIT))]
@@ -69,13 +72,14 @@ pub struct RankingExportQuery {
     #[param(inline)]
     pub format: Option<RankingExportFormat>,
     /// Default `calibrated`.
+    #[param(inline)]
     pub sort: Option<RankingSort>,
 }
 
 /// One criterion's mean score for an idea.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct CriterionMean {
+pub struct RankingCriterionMean {
     /// The criterion's key.
     pub key: String,
     /// The mean of the idea's scores on it, on the criterion's own scale; null without reviews.
@@ -109,13 +113,13 @@ pub struct RankedIdeaView {
     /// Whether the spread is above the call's threshold: to discuss.
     pub disagreement: bool,
     /// Each criterion's mean score, in rubric order.
-    pub criterion_means: Vec<CriterionMean>,
+    pub criterion_means: Vec<RankingCriterionMean>,
 }
 
 /// One criterion's agreement.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct CriterionAgreement {
+pub struct RankingCriterionAgreement {
     /// The criterion's key.
     pub key: String,
     /// Krippendorff's alpha (interval) over the criterion's scores; null when it cannot be computed.
@@ -125,7 +129,7 @@ pub struct CriterionAgreement {
 /// How far the jury agrees.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct AgreementView {
+pub struct RankingAgreement {
     /// Krippendorff's alpha (interval metric) over the review totals; null when it cannot be computed (fewer
     /// than two pairable values, or all equal).
     pub alpha: Option<f64>,
@@ -134,13 +138,13 @@ pub struct AgreementView {
     /// The reviews of those ideas.
     pub pairable_values: usize,
     /// Alpha per criterion, in rubric order.
-    pub by_criterion: Vec<CriterionAgreement>,
+    pub by_criterion: Vec<RankingCriterionAgreement>,
 }
 
 /// How one reviewer scored across the call.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ReviewerStrictnessView {
+pub struct ReviewerStrictness {
     /// The reviewer's account id.
     pub reviewer_id: Uuid,
     /// The reviewer's name.
@@ -160,7 +164,7 @@ pub struct ReviewerStrictnessView {
 /// How far the review of the call has come.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ProgressView {
+pub struct RankingProgress {
     /// Ideas that reached the jury.
     pub ideas: usize,
     /// Assignments that count (not declined).
@@ -193,7 +197,7 @@ pub struct RankingCriterion {
 /// The settings the ranking was computed with.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct RankingRulesView {
+pub struct RankingRules {
     /// The fewest reviews a reviewer needs to be calibrated against themselves.
     pub min_reviews_for_calibration: usize,
     /// The spread (on 0–100) above which an idea is flagged for discussion.
@@ -213,13 +217,13 @@ pub struct RankingView {
     /// How many ideas were skipped.
     pub offset: u32,
     /// How far the jury agrees.
-    pub agreement: AgreementView,
+    pub agreement: RankingAgreement,
     /// Each reviewer's strictness, by reviewer id.
-    pub reviewers: Vec<ReviewerStrictnessView>,
+    pub reviewers: Vec<ReviewerStrictness>,
     /// How far the review has come.
-    pub progress: ProgressView,
+    pub progress: RankingProgress,
     /// The rubric's criteria, in order.
     pub criteria: Vec<RankingCriterion>,
     /// The settings used.
-    pub rules: RankingRulesView,
+    pub rules: RankingRules,
 }

@@ -19,8 +19,8 @@ use uuid::Uuid;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::routes::text::ShortText;
 use dto::{
-    AgreementView, CriterionAgreement, CriterionMean, ProgressView, RankedIdeaView, RankingCriterion, RankingRulesView,
-    RankingSort, ReviewerStrictnessView,
+    RankedIdeaView, RankingAgreement, RankingCriterion, RankingCriterionAgreement, RankingCriterionMean,
+    RankingProgress, RankingRules, RankingSort, ReviewerStrictness,
 };
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -30,11 +30,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// The whole ranking of a call, every idea in it, before paging.
 pub struct FullRanking {
     pub items: Vec<RankedIdeaView>,
-    pub agreement: AgreementView,
-    pub reviewers: Vec<ReviewerStrictnessView>,
-    pub progress: ProgressView,
+    pub agreement: RankingAgreement,
+    pub reviewers: Vec<ReviewerStrictness>,
+    pub progress: RankingProgress,
     pub criteria: Vec<RankingCriterion>,
-    pub rules: RankingRulesView,
+    pub rules: RankingRules,
 }
 
 /// Computes a call's ranking, ordered by `sort`. 404 without the call, 409 `rubric_missing` without a
@@ -111,7 +111,7 @@ pub async fn compute(
             criterion_means: criteria
                 .iter()
                 .zip(result.criterion_means)
-                .map(|(c, mean)| CriterionMean {
+                .map(|(c, mean)| RankingCriterionMean {
                     key: c.key.clone(),
                     mean,
                 })
@@ -125,7 +125,7 @@ pub async fn compute(
         .into_iter()
         .map(|r| {
             let (display_name, organisation) = names.get(&r.reviewer_id).cloned().unwrap_or_default();
-            Ok(ReviewerStrictnessView {
+            Ok(ReviewerStrictness {
                 reviewer_id: r.reviewer_id,
                 display_name,
                 organisation: organisation
@@ -150,7 +150,7 @@ pub async fn compute(
             .sum()
     };
     let (submitted, pending) = (count_of(AssignmentState::Submitted), count_of(AssignmentState::Pending));
-    let progress = ProgressView {
+    let progress = RankingProgress {
         ideas: items.len(),
         assignments: submitted + pending,
         submitted,
@@ -158,14 +158,14 @@ pub async fn compute(
         reviews_to_rescore: to_rescore,
     };
 
-    let agreement = AgreementView {
+    let agreement = RankingAgreement {
         alpha: ranking.agreement.alpha,
         units: ranking.agreement.units,
         pairable_values: ranking.agreement.pairable_values,
         by_criterion: criteria
             .iter()
             .zip(ranking.agreement.by_criterion)
-            .map(|(c, alpha)| CriterionAgreement {
+            .map(|(c, alpha)| RankingCriterionAgreement {
                 key: c.key.clone(),
                 alpha,
             })
@@ -187,7 +187,7 @@ pub async fn compute(
         reviewers,
         progress,
         criteria,
-        rules: RankingRulesView {
+        rules: RankingRules {
             min_reviews_for_calibration: rules.min_reviews_for_calibration,
             disagreement_spread: rules.disagreement_spread,
         },
