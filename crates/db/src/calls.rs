@@ -159,3 +159,21 @@ pub async fn set_decisions_published(db: &impl ConnectionTrait, id: Uuid, at: Da
         .await
         .map(|_| ())
 }
+
+/// Records when the call's decisions were published, only if they were not yet: false when another request
+/// published them first (a concurrent publication then rolls back).
+pub async fn set_decisions_published_once(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = Calls::update_many()
+        .col_expr(Column::DecisionsPublishedAt, Expr::value(at))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .col_expr(Column::UpdatedAt, Expr::value(at))
+        .filter(Column::Id.eq(id))
+        .filter(Column::DecisionsPublishedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

@@ -514,3 +514,25 @@ pub async fn backdate(
         .await
         .map(|_| ())
 }
+
+/// Moves every idea of `ids` that is in one of `from` to `to`, in one statement; how many moved.
+pub async fn transition_many(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+    from: &[IdeaState],
+    to: IdeaState,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let result = Ideas::update_many()
+        .col_expr(Column::State, Expr::value(to.as_str()))
+        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(Column::State.is_in(from.iter().map(|s| s.as_str())))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}

@@ -14,6 +14,7 @@ pub mod networks;
 pub mod partnerships;
 pub mod password_tokens;
 pub mod profiles;
+pub mod ranking;
 pub mod reviewers;
 pub mod reviews;
 pub mod rubrics;

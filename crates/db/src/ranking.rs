@@ -1,0 +1,281 @@
+//! What a call's ranking is computed from, read in a fixed number of statements whatever the size of the
+//! call: the call, its rubric, the ideas that reached the jury with their decisions, the counted reviews, and
+//! the assignments counted by state.
+
+use domain::idea::IdeaState;
+use sea_orm::sea_query::Order;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::entities::{assignment, decision, idea};
+
+/// The states of an idea that reached the jury: those the ranking lists.
+pub const RANKED_STATES: [IdeaState; 5] = [
+    IdeaState::Shortlisted,
+    IdeaState::InReview,
+    IdeaState::Reviewed,
+    IdeaState::Selected,
+    IdeaState::NotSelected,
+];
+
+/// An idea as the ranking lists it, with its decision's outcome (pending or published) if there is one.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct RankedIdea {
+    pub id: Uuid,
+    pub title: String,
+    pub state: String,
+    pub decision: Option<String>,
+}
+
+/// Everything the ranking of one call needs.
+#[derive(Debug, Clone)]
+pub struct RankingInputs {
+    pub call: crate::calls::Model,
+    pub rubric: crate::rubrics::Model,
+    pub ideas: Vec<RankedIdea>,
+    pub reviews: Vec<crate::reviews::ReviewRow>,
+    /// How many of the call's assignments are in each state.
+    pub assignments: Vec<(String, i64)>,
+}
+
+/// What reading a call's ranking inputs found.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    NoCall,
+    /// The call, which has no rubric yet.
+    NoRubric(Box<crate::calls::Model>),
+    Ready(Box<RankingInputs>),
+}
+
+/// Reads what the ranking of a call needs, in five statements at most whatever the number of ideas and
+/// reviews:
+/// 1. the call (`calls::find_by_id`);
+/// 2. its rubric (`rubrics::find`);
+/// 3. its ideas with the jury, with their decisions' outcomes (`ideas_with_decisions`: one SELECT with a LEFT
+///    JOIN on decisions);
+/// 4. its counted reviews with their authors (`reviews::of_call`);
+/// 5. its assignments counted by state (`assignment_counts`: one GROUP BY).
+///
+/// A missing call stops after the first, a missing rubric after the second.
+pub async fn load(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Loaded, DbErr> {
+    let Some(call) = crate::calls::find_by_id(db, call_id).await? else {
+        return Ok(Loaded::NoCall);
+    };
+    let Some(rubric) = crate::rubrics::find(db, call_id).await? else {
+        return Ok(Loaded::NoRubric(Box::new(call)));
+    };
+    let ideas = ideas_with_decisions(db, call_id).await?;
+    let reviews = crate::reviews::of_call(db, call_id).await?;
+    let assignments = assignment_counts(db, call_id).await?;
+    Ok(Loaded::Ready(Box::new(RankingInputs {
+        call,
+        rubric,
+        ideas,
+        reviews,
+        assignments,
+    })))
+}
+
+fn decision_relation() -> sea_orm::RelationDef {
+    idea::Entity::belongs_to(decision::Entity)
+        .from(idea::Column::Id)
+        .to(decision::Column::IdeaId)
+        .into()
+}
+
+/// The call's ideas that reached the jury, each with its decision's outcome: one statement, oldest first.
+pub async fn ideas_with_decisions(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<RankedIdea>, DbErr> {
+    idea::Entity::find()
+        .select_only()
+        .column(idea::Column::Id)
+        .column(idea::Column::Title)
+        .column(idea::Column::State)
+        .column_as(decision::Column::Outcome, "decision")
+        .join(JoinType::LeftJoin, decision_relation())
+        .filter(idea::Column::CallId.eq(call_id))
+        .filter(idea::Column::State.is_in(RANKED_STATES.iter().map(|s| s.as_str())))
+        .order_by(idea::Column::CreatedAt, Order::Asc)
+        .order_by(idea::Column::Id, Order::Asc)
+        .into_model::<RankedIdea>()
+        .all(db)
+        .await
+}
+
+/// How many of the call's assignments are in each state: one statement.
+pub async fn assignment_counts(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<(String, i64)>, DbErr> {
+    assignment::Entity::find()
+        .select_only()
+        .column(assignment::Column::State)
+        .column_as(assignment::Column::Id.count(), "count")
+        .filter(assignment::Column::CallId.eq(call_id))
+        .group_by(assignment::Column::State)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use chrono::Utc;
+    use domain::idea::IdeaState;
+    use domain::review::{AssignmentState, DecisionOutcome};
+    use domain::roles::{Role, Roles};
+    use domain::rubric::Criterion;
+    use sea_orm::DatabaseConnection;
+
+    use super::{Loaded, load};
+
+    fn user(email: &str) -> crate::users::NewUser {
+        crate::users::NewUser {
+            email: email.to_owned(),
+            display_name: email.to_owned(),
+            password_hash: None,
+            roles: Roles::new([Role::Reviewer]),
+            locale: "fa".to_owned(),
+        }
+    }
+
+    /// A call with a rubric and `ideas` ideas, each reviewed by two reviewers and decided.
+    async fn call_with(db: &DatabaseConnection, ideas: usize) -> uuid::Uuid {
+        let now = Utc::now();
+        let submitter = crate::users::insert(db, user("submitter@example.org"), now)
+            .await
+            .expect("submitter");
+        let reviewers = [
+            crate::users::insert(db, user("r1@example.org"), now).await.expect("r1"),
+            crate::users::insert(db, user("r2@example.org"), now).await.expect("r2"),
+        ];
+        let city = crate::cities::insert(
+            db,
+            crate::cities::NewCity {
+                name_fa: "فلورانس".into(),
+                name_en: Some("Florence".into()),
+                country: "IT".into(),
+                coordinates: None,
+                verified: true,
+                created_by: None,
+            },
+            now,
+        )
+        .await
+        .expect("city");
+        let fields = crate::calls::CallFields {
+            title_fa: "فراخوان".into(),
+            title_en: None,
+            description_fa: "شرح".into(),
+            description_en: None,
+            opens_at: now - chrono::TimeDelta::days(10),
+            closes_at: now - chrono::TimeDelta::days(5),
+            review_opens_at: now - chrono::TimeDelta::days(4),
+            review_closes_at: now + chrono::TimeDelta::days(20),
+            domains: vec![domain::idea::Domain::Cultural],
+            ideas_per_citizen: 100,
+            blind_review: false,
+            reviewers_per_idea: 2,
+        };
+        let call = crate::calls::insert(db, fields, None, now).await.expect("call");
+        let criterion = Criterion {
+            key: "impact".into(),
+            label_fa: "اثر".into(),
+            label_en: None,
+            guidance_fa: None,
+            guidance_en: None,
+            weight: 1.0,
+            scale_min: 0,
+            scale_max: 10,
+        };
+        crate::rubrics::insert(db, call.id, &[criterion], None, now)
+            .await
+            .expect("rubric");
+        for n in 0..ideas {
+            let content = crate::ideas::IdeaContent {
+                title: format!("ایده {n}"),
+                summary: String::new(),
+                body: format!("متن ایده شماره {n}"),
+                domain: domain::idea::Domain::Cultural,
+                target_city_id: city.id,
+                channel_kind: None,
+                channel_description: String::new(),
+                channel_years: None,
+                partners_json: "[]".into(),
+                partners_text: String::new(),
+                expected_outcomes: String::new(),
+            };
+            let idea = crate::ideas::insert(db, call.id, submitter.id, None, content, now)
+                .await
+                .expect("idea");
+            crate::ideas::backdate(db, idea.id, IdeaState::Reviewed, now, Some(now))
+                .await
+                .expect("reviewed");
+            for (i, reviewer) in reviewers.iter().enumerate() {
+                let new = crate::assignments::NewAssignment {
+                    call_id: call.id,
+                    idea_id: idea.id,
+                    reviewer_id: reviewer.id,
+                    due_on: None,
+                    assigned_by: None,
+                };
+                let assignment = crate::assignments::insert(db, new, now).await.expect("assignment");
+                let content = crate::reviews::ReviewContent {
+                    scores: [("impact".to_owned(), i32::try_from(n % 10).unwrap_or(0))].into(),
+                    ..Default::default()
+                };
+                crate::reviews::save(db, &assignment, content, i == 0, now)
+                    .await
+                    .expect("review");
+                if i == 0 {
+                    crate::assignments::set_state(
+                        db,
+                        assignment.id,
+                        &[AssignmentState::Pending],
+                        AssignmentState::Submitted,
+                        now,
+                    )
+                    .await
+                    .expect("submitted");
+                }
+            }
+            let decision = crate::decisions::NewDecision {
+                idea_id: idea.id,
+                call_id: call.id,
+                outcome: DecisionOutcome::Selected,
+                note: None,
+                decided_by: submitter.id,
+            };
+            crate::decisions::record(db, decision, now).await.expect("decision");
+        }
+        call.id
+    }
+
+    #[tokio::test]
+    async fn the_ranking_reads_five_statements_whatever_the_size_of_the_call() {
+        for ideas in [2, 20] {
+            let dir = tempfile::tempdir().expect("dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
+            let mut db = crate::connect(&url).await.expect("sqlite");
+            crate::migrate(&db).await.expect("migrations");
+            let call = call_with(&db, ideas).await;
+            let count = Arc::new(AtomicUsize::new(0));
+            let counter = count.clone();
+            db.set_metric_callback(move |_| {
+                counter.fetch_add(1, Ordering::SeqCst);
+            });
+            let Loaded::Ready(inputs) = load(&db, call).await.expect("load") else {
+                panic!("the call and its rubric are there");
+            };
+            assert_eq!(count.load(Ordering::SeqCst), 5, "{ideas} ideas");
+            assert_eq!(inputs.ideas.len(), ideas);
+            assert!(inputs.ideas.iter().all(|i| i.decision.as_deref() == Some("selected")));
+            assert_eq!(inputs.reviews.len(), ideas, "only the submitted reviews count");
+            let mut assignments = inputs.assignments.clone();
+            assignments.sort();
+            let n = i64::try_from(ideas).unwrap_or(0);
+            assert_eq!(assignments, [("pending".to_owned(), n), ("submitted".to_owned(), n)]);
+        }
+    }
+}
