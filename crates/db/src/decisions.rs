@@ -68,11 +68,7 @@ fn decider_relation() -> sea_orm::RelationDef {
 }
 
 /// The decisions of a call (or, with `ideas`, of those ideas only), with who took them: one statement, by idea.
-pub async fn rows(
-    db: &impl ConnectionTrait,
-    call_id: Uuid,
-    ideas: Option<&[Uuid]>,
-) -> Result<Vec<DecisionRow>, DbErr> {
+pub async fn rows(db: &impl ConnectionTrait, call_id: Uuid, ideas: Option<&[Uuid]>) -> Result<Vec<DecisionRow>, DbErr> {
     use sea_orm::{JoinType, QuerySelect};
     let mut query = Decisions::find()
         .join(JoinType::LeftJoin, decider_relation())

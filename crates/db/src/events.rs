@@ -36,10 +36,13 @@ pub async fn record(db: &impl ConnectionTrait, event: NewEvent, now: DateTime<Ut
     .await
 }
 
-/// Records many events in a few statements (an automatic assignment writes one per reviewer given).
+/// Rows per INSERT when many events are recorded at once: well under SQLite's bound on parameters.
+const RECORD_CHUNK: usize = 500;
+
+/// Records many events at once, all at `now`: one statement per 500 (an automatic assignment writes one per
+/// reviewer given, a publication one per idea).
 pub async fn record_many(db: &impl ConnectionTrait, events: Vec<NewEvent>, now: DateTime<Utc>) -> Result<(), DbErr> {
-    const CHUNK: usize = 1000;
-    for chunk in events.chunks(CHUNK) {
+    for chunk in events.chunks(RECORD_CHUNK) {
         let models = chunk.iter().map(|event| ActiveModel {
             id: Set(Uuid::now_v7()),
             call_id: Set(event.call_id),
@@ -79,29 +82,3 @@ pub async fn for_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Ev
 }
 
 pub use crate::entities::event::Model;
-
-/// Rows per INSERT when many events are recorded at once: well under SQLite's bound on parameters.
-const RECORD_CHUNK: usize = 500;
-
-/// Records many events at once, all at `now`: one statement per 500.
-pub async fn record_many(db: &impl ConnectionTrait, events: Vec<NewEvent>, now: DateTime<Utc>) -> Result<(), DbErr> {
-    let models: Vec<ActiveModel> = events
-        .into_iter()
-        .map(|event| ActiveModel {
-            id: Set(Uuid::now_v7()),
-            call_id: Set(event.call_id),
-            idea_id: Set(event.idea_id),
-            actor_id: Set(event.actor_id),
-            kind: Set(event.kind.as_str().to_owned()),
-            from_value: Set(event.from),
-            to_value: Set(event.to),
-            reason: Set(event.reason),
-            note: Set(event.note),
-            created_at: Set(now),
-        })
-        .collect();
-    for chunk in models.chunks(RECORD_CHUNK) {
-        Events::insert_many(chunk.iter().cloned()).exec_without_returning(db).await?;
-    }
-    Ok(())
-}
