@@ -34,6 +34,41 @@ fn the_committed_openapi_document_matches_the_code() {
     );
 }
 
+/// Every `$ref` of the document, found anywhere in `value`.
+fn references<'a>(value: &'a Value, found: &mut Vec<&'a str>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                found.push(target);
+            }
+            map.values().for_each(|v| references(v, found));
+        }
+        Value::Array(items) => items.iter().for_each(|v| references(v, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn everything_the_document_refers_to_is_defined() {
+    let document: Value =
+        serde_json::from_str(&api::openapi::document().to_pretty_json().expect("serialises")).expect("JSON");
+    let mut found = Vec::new();
+    references(&document, &mut found);
+    assert!(found.len() > 100, "the document refers to its schemas");
+    let dangling: Vec<&str> = found
+        .into_iter()
+        .filter(|target| {
+            target
+                .strip_prefix('#')
+                .is_none_or(|pointer| document.pointer(pointer).is_none())
+        })
+        .collect();
+    assert!(
+        dangling.is_empty(),
+        "undefined (add #[param(inline)] or register them): {dangling:?}"
+    );
+}
+
 #[tokio::test]
 async fn the_document_is_served_with_its_documentation_page() {
     let app = spawn_app().await;

@@ -93,6 +93,7 @@ pub struct ListActivitiesQuery {
     /// Only activities on or before this day (YYYY-MM-DD).
     pub to: Option<Day>,
     /// Default `-occurredOn`, the newest first.
+    #[param(inline)]
     pub sort: Option<ActivitySort>,
     /// Page size, 1 to 100; default 20.
     #[validate(range(min = 1, max = MAX_LIMIT))]

@@ -131,6 +131,7 @@ pub struct ListPartnershipsQuery {
     /// Only those flagged dormant (true) or not (false) by their activity, whatever their state.
     pub dormant: Option<bool>,
     /// Default `cityName`.
+    #[param(inline)]
     pub sort: Option<PartnershipSort>,
     /// Page size, 1 to 100; default 20.
     #[validate(range(min = 1, max = MAX_LIMIT))]
