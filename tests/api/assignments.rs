@@ -9,13 +9,6 @@ use crate::fixtures::id;
 use crate::helpers::{assert_problem, pointers, spawn_app};
 use crate::jury_fixtures::{Member, review_body, three_criteria};
 
-async fn idea_state(app: &crate::helpers::TestApp, staff: &str, idea: &str) -> String {
-    let idea = app
-        .json(app.get(&format!("/api/v1/ideas/{idea}"), Some(staff)).await)
-        .await;
-    idea["state"].as_str().expect("state").to_owned()
-}
-
 async fn event_kinds(app: &crate::helpers::TestApp, token: &str, idea: &str) -> Vec<String> {
     let events = app
         .json(app.get(&format!("/api/v1/ideas/{idea}/events"), Some(token)).await)
@@ -53,7 +46,7 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
         assignment["dueOn"].as_str().is_some(),
         "due at the end of the review window"
     );
-    assert_eq!(idea_state(&app, &staff, idea).await, "in_review");
+    assert_eq!(app.idea_state(&staff, idea).await, "in_review");
     assert_eq!(app.assign(&staff, &jury.id, idea, &second.id).await.status(), 201);
 
     // Staff see every step; the submitter only the state change.
@@ -84,7 +77,7 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
             .status(),
         200
     );
-    assert_eq!(idea_state(&app, &staff, idea).await, "in_review");
+    assert_eq!(app.idea_state(&staff, idea).await, "in_review");
     let second_assignment = list["items"]
         .as_array()
         .expect("items")
@@ -103,7 +96,7 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
         .delete(&format!("/api/v1/assignments/{second_assignment}"), Some(&staff))
         .await;
     assert_eq!(response.status(), 204);
-    assert_eq!(idea_state(&app, &staff, idea).await, "reviewed");
+    assert_eq!(app.idea_state(&staff, idea).await, "reviewed");
     let kinds = event_kinds(&app, &staff, idea).await;
     assert!(
         kinds.ends_with(&["unassigned".into(), "reviews_complete".into()]),
@@ -323,7 +316,7 @@ async fn the_automatic_assignment_plans_a_dry_run_then_applies_the_same_plan_wit
     let (min, max) = (load.values().min().copied(), load.values().max().copied());
     assert!(max.zip(min).is_some_and(|(max, min)| max - min <= 1), "{load:?}");
     for idea in &jury.ideas {
-        assert_eq!(idea_state(&app, &staff, idea).await, "in_review");
+        assert_eq!(app.idea_state(&staff, idea).await, "in_review");
     }
 
     // Planning again adds nothing.

@@ -10,33 +10,6 @@ use crate::jury_fixtures::{JuryCall, Member};
 
 const CONFLICTS: &str = "/api/v1/conflicts";
 
-/// An assignment straight into the database, as the assignment endpoints (being written) will make it,
-/// then put into `state` (pending, submitted or declined).
-async fn insert_assignment(app: &TestApp, call: &str, idea: &str, reviewer: &str, state: &str) {
-    use db::entities::assignment as assignments;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-    let db = app.db().await;
-    let assignment = db::assignments::insert(
-        &db,
-        db::assignments::NewAssignment {
-            call_id: call.parse().expect("a call id"),
-            idea_id: idea.parse().expect("an idea id"),
-            reviewer_id: reviewer.parse().expect("a reviewer id"),
-            due_on: None,
-            assigned_by: None,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .expect("assignment inserted");
-    assignments::Entity::update_many()
-        .col_expr(assignments::Column::State, Expr::value(state))
-        .filter(assignments::Column::Id.eq(assignment.id))
-        .exec(&db)
-        .await
-        .expect("state set");
-}
-
 /// The state of a reviewer's assignment to an idea, read in the database.
 async fn assignment_state(app: &TestApp, idea: &str, reviewer: &str) -> String {
     let found = db::assignments::find(
@@ -50,27 +23,7 @@ async fn assignment_state(app: &TestApp, idea: &str, reviewer: &str) -> String {
     found.state
 }
 
-/// Puts an idea into a state in the database, as the assignment endpoints (being written) would move it.
-async fn set_idea_state(app: &TestApp, idea: &str, state: &str) {
-    use db::entities::idea as ideas;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-    let id: uuid::Uuid = idea.parse().expect("an idea id");
-    ideas::Entity::update_many()
-        .col_expr(ideas::Column::State, Expr::value(state))
-        .filter(ideas::Column::Id.eq(id))
-        .exec(&app.db().await)
-        .await
-        .expect("state set");
-}
-
 impl TestApp {
-    async fn idea_state(&self, staff: &str, idea: &str) -> Value {
-        let idea = self
-            .json(self.get(&format!("/api/v1/ideas/{idea}"), Some(staff)).await)
-            .await;
-        idea["state"].clone()
-    }
-
     async fn conflicts(&self, staff: &str, query: &str) -> Value {
         self.json(self.get(&format!("{CONFLICTS}?{query}"), Some(staff)).await)
             .await
@@ -247,9 +200,9 @@ async fn a_reviewer_declares_a_conflict_and_no_longer_sees_the_idea() {
     let staff = app.staff().await;
     let (call, maryam, ali) = app.jury(&staff, 1).await;
     let idea = call.ideas[0].clone();
-    insert_assignment(&app, &call.id, &idea, &maryam.id, "pending").await;
-    insert_assignment(&app, &call.id, &idea, &ali.id, "submitted").await;
-    set_idea_state(&app, &idea, "in_review").await;
+    app.assignment_in_db(&call.id, &idea, &maryam.id, "pending").await;
+    app.assignment_in_db(&call.id, &idea, &ali.id, "submitted").await;
+    app.set_idea_state(&idea, "in_review").await;
     let idea_path = format!("/api/v1/ideas/{idea}");
     assert_eq!(app.get(&idea_path, Some(&maryam.token)).await.status(), 200);
 
@@ -324,8 +277,10 @@ async fn nobody_but_the_assigned_reviewer_declares_and_nobody_learns_more() {
     let app = spawn_app().await;
     let staff = app.staff().await;
     let (call, maryam, ali) = app.jury(&staff, 2).await;
-    insert_assignment(&app, &call.id, &call.ideas[0], &maryam.id, "pending").await;
-    insert_assignment(&app, &call.id, &call.ideas[1], &ali.id, "declined").await;
+    app.assignment_in_db(&call.id, &call.ideas[0], &maryam.id, "pending")
+        .await;
+    app.assignment_in_db(&call.id, &call.ideas[1], &ali.id, "declined")
+        .await;
     let citizen = app.citizen("citizen@example.org").await;
     let declare = |idea: &str| format!("/api/v1/ideas/{idea}/conflict");
     let reason = json!({ "reason": "دلیل" });

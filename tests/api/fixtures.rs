@@ -107,18 +107,10 @@ impl TestApp {
         token(&self.signed_in_with_roles("reviewer@example.org", "reviewer").await)
     }
 
-    /// Puts an idea straight into `selected`, as publishing a call's decisions (a later feature) will.
+    /// Puts an idea straight into `selected`, as publishing its call's decisions does after the whole jury's
+    /// work (tests/api/decisions.rs goes through it).
     pub async fn make_selected(&self, idea: &str) {
-        use db::entities::idea as ideas;
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let id: uuid::Uuid = idea.parse().expect("an idea id");
-        let result = ideas::Entity::update_many()
-            .col_expr(ideas::Column::State, sea_orm::sea_query::Expr::value("selected"))
-            .filter(ideas::Column::Id.eq(id))
-            .exec(&self.db().await)
-            .await
-            .expect("idea updated");
-        assert_eq!(result.rows_affected, 1);
+        self.set_idea_state(idea, "selected").await;
     }
 
     /// Staff record an activity with a city: its view.

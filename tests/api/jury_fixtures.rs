@@ -154,6 +154,54 @@ impl TestApp {
             .await
     }
 
+    /// An idea's state as staff read it.
+    pub async fn idea_state(&self, staff: &str, idea: &str) -> String {
+        let idea = self
+            .json(self.get(&format!("/api/v1/ideas/{idea}"), Some(staff)).await)
+            .await;
+        idea["state"].as_str().expect("state").to_owned()
+    }
+
+    /// An assignment straight into the database in `state` (pending, submitted or declined), for tests of what
+    /// follows from assignments in states the endpoints reach only through several steps.
+    pub async fn assignment_in_db(&self, call: &str, idea: &str, reviewer: &str, state: &str) {
+        use db::entities::assignment as assignments;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        let db = self.db().await;
+        let assignment = db::assignments::insert(
+            &db,
+            db::assignments::NewAssignment {
+                call_id: call.parse().expect("a call id"),
+                idea_id: idea.parse().expect("an idea id"),
+                reviewer_id: reviewer.parse().expect("a reviewer id"),
+                due_on: None,
+                assigned_by: None,
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("assignment inserted");
+        assignments::Entity::update_many()
+            .col_expr(assignments::Column::State, Expr::value(state))
+            .filter(assignments::Column::Id.eq(assignment.id))
+            .exec(&db)
+            .await
+            .expect("state set");
+    }
+
+    /// Puts an idea into a state in the database, as a sequence of jury steps would.
+    pub async fn set_idea_state(&self, idea: &str, state: &str) {
+        use db::entities::idea as ideas;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        let id: uuid::Uuid = idea.parse().expect("an idea id");
+        ideas::Entity::update_many()
+            .col_expr(ideas::Column::State, Expr::value(state))
+            .filter(ideas::Column::Id.eq(id))
+            .exec(&self.db().await)
+            .await
+            .expect("state set");
+    }
+
     /// A PUT with a JSON body.
     pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Response {
         let mut request = self.client.put(self.url(path)).json(&body);

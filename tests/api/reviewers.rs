@@ -19,33 +19,6 @@ fn enrolment(email: &str, name: &str, organisation: &str, expertise: &[&str]) ->
     })
 }
 
-/// An assignment straight into the database, as the assignment endpoints (being written) will make it,
-/// then put into `state` (pending, submitted or declined).
-async fn insert_assignment(app: &TestApp, call: &str, idea: &str, reviewer: &str, state: &str) {
-    use db::entities::assignment as assignments;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-    let db = app.db().await;
-    let assignment = db::assignments::insert(
-        &db,
-        db::assignments::NewAssignment {
-            call_id: call.parse().expect("a call id"),
-            idea_id: idea.parse().expect("an idea id"),
-            reviewer_id: reviewer.parse().expect("a reviewer id"),
-            due_on: None,
-            assigned_by: None,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .expect("assignment inserted");
-    assignments::Entity::update_many()
-        .col_expr(assignments::Column::State, Expr::value(state))
-        .filter(assignments::Column::Id.eq(assignment.id))
-        .exec(&db)
-        .await
-        .expect("state set");
-}
-
 impl TestApp {
     async fn enrol(&self, staff: &str, body: Value) -> Value {
         let response = self.post(REVIEWERS, Some(staff), body).await;
@@ -276,9 +249,11 @@ async fn the_roster_filters_and_counts_assignments_per_call() {
     assert_eq!(paged["total"], 3);
     assert_eq!(emails(&paged), ["ali@example.org"]);
 
-    insert_assignment(&app, &call.id, &call.ideas[0], &maryam, "submitted").await;
-    insert_assignment(&app, &call.id, &call.ideas[1], &maryam, "pending").await;
-    insert_assignment(&app, &call.id, &call.ideas[0], &hossein, "declined").await;
+    app.assignment_in_db(&call.id, &call.ideas[0], &maryam, "submitted")
+        .await;
+    app.assignment_in_db(&call.id, &call.ideas[1], &maryam, "pending").await;
+    app.assignment_in_db(&call.id, &call.ideas[0], &hossein, "declined")
+        .await;
     let in_call = app
         .roster(&staff, &format!("callId={}&organisation=university", call.id))
         .await;
