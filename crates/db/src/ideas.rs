@@ -417,7 +417,10 @@ pub async fn refresh_similarity(db: &impl ConnectionTrait, idea: &Idea) -> Resul
         };
         let score = rounded(theirs.similarity(&own));
         let was_ours = row.best_match_id == Some(idea.id);
-        let beaten = score > row.best_match_score.unwrap_or(0.0);
+        // Scores are stored rounded, so a tie here may still be a win by the unrounded score or by the smaller
+        // id (`similarity::best_match`'s order): a tie is worth recomputing, or the outcome would depend on
+        // which of two ideas saved at once was saved first.
+        let beaten = score > 0.0 && score >= row.best_match_score.unwrap_or(0.0);
         if was_ours || beaten {
             let best = similarity::best_match(row.id, &theirs, &all).filter(|(_, score)| *score > 0.0);
             let best = best.map(|(id, score)| (id, rounded(score)));
