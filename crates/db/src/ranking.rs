@@ -124,61 +124,24 @@ mod tests {
     use chrono::Utc;
     use domain::idea::IdeaState;
     use domain::review::{AssignmentState, DecisionOutcome};
-    use domain::roles::{Role, Roles};
     use domain::rubric::Criterion;
     use sea_orm::DatabaseConnection;
 
     use super::{Loaded, load};
+    use crate::tests::{call_fixture, content, databases, drop_postgres, new_user};
 
-    fn user(email: &str) -> crate::users::NewUser {
-        crate::users::NewUser {
-            email: email.to_owned(),
-            display_name: email.to_owned(),
-            password_hash: None,
-            roles: Roles::new([Role::Reviewer]),
-            locale: "fa".to_owned(),
-        }
-    }
-
-    /// A call with a rubric and `ideas` ideas, each reviewed by two reviewers and decided.
+    /// A call with a rubric and `ideas` ideas, each reviewed by two reviewers (one submitted, one draft) and decided.
     async fn call_with(db: &DatabaseConnection, ideas: usize) -> uuid::Uuid {
         let now = Utc::now();
-        let submitter = crate::users::insert(db, user("submitter@example.org"), now)
-            .await
-            .expect("submitter");
+        let f = call_fixture(db).await;
         let reviewers = [
-            crate::users::insert(db, user("r1@example.org"), now).await.expect("r1"),
-            crate::users::insert(db, user("r2@example.org"), now).await.expect("r2"),
+            crate::users::insert(db, new_user("r1@example.org", "R1"), now)
+                .await
+                .expect("r1"),
+            crate::users::insert(db, new_user("r2@example.org", "R2"), now)
+                .await
+                .expect("r2"),
         ];
-        let city = crate::cities::insert(
-            db,
-            crate::cities::NewCity {
-                name_fa: "فلورانس".into(),
-                name_en: Some("Florence".into()),
-                country: "IT".into(),
-                coordinates: None,
-                verified: true,
-                created_by: None,
-            },
-            now,
-        )
-        .await
-        .expect("city");
-        let fields = crate::calls::CallFields {
-            title_fa: "فراخوان".into(),
-            title_en: None,
-            description_fa: "شرح".into(),
-            description_en: None,
-            opens_at: now - chrono::TimeDelta::days(10),
-            closes_at: now - chrono::TimeDelta::days(5),
-            review_opens_at: now - chrono::TimeDelta::days(4),
-            review_closes_at: now + chrono::TimeDelta::days(20),
-            domains: vec![domain::idea::Domain::Cultural],
-            ideas_per_citizen: 100,
-            blind_review: false,
-            reviewers_per_idea: 2,
-        };
-        let call = crate::calls::insert(db, fields, None, now).await.expect("call");
         let criterion = Criterion {
             key: "impact".into(),
             label_fa: "اثر".into(),
@@ -189,32 +152,26 @@ mod tests {
             scale_min: 0,
             scale_max: 10,
         };
-        crate::rubrics::insert(db, call.id, &[criterion], None, now)
+        crate::rubrics::insert(db, f.call, &[criterion], None, now)
             .await
             .expect("rubric");
         for n in 0..ideas {
-            let content = crate::ideas::IdeaContent {
-                title: format!("ایده {n}"),
-                summary: String::new(),
-                body: format!("متن ایده شماره {n}"),
-                domain: domain::idea::Domain::Cultural,
-                target_city_id: city.id,
-                channel_kind: None,
-                channel_description: String::new(),
-                channel_years: None,
-                partners_json: "[]".into(),
-                partners_text: String::new(),
-                expected_outcomes: String::new(),
-            };
-            let idea = crate::ideas::insert(db, call.id, submitter.id, None, content, now)
-                .await
-                .expect("idea");
+            let idea = crate::ideas::insert(
+                db,
+                f.call,
+                f.submitter,
+                None,
+                content(f.city, &format!("ایده {n}"), "متن"),
+                now,
+            )
+            .await
+            .expect("idea");
             crate::ideas::backdate(db, idea.id, IdeaState::Reviewed, now, Some(now))
                 .await
                 .expect("reviewed");
             for (i, reviewer) in reviewers.iter().enumerate() {
                 let new = crate::assignments::NewAssignment {
-                    call_id: call.id,
+                    call_id: f.call,
                     idea_id: idea.id,
                     reviewer_id: reviewer.id,
                     due_on: None,
@@ -242,40 +199,41 @@ mod tests {
             }
             let decision = crate::decisions::NewDecision {
                 idea_id: idea.id,
-                call_id: call.id,
+                call_id: f.call,
                 outcome: DecisionOutcome::Selected,
                 note: None,
-                decided_by: submitter.id,
+                decided_by: f.submitter,
             };
             crate::decisions::record(db, decision, now).await.expect("decision");
         }
-        call.id
+        f.call
     }
 
     #[tokio::test]
     async fn the_ranking_reads_five_statements_whatever_the_size_of_the_call() {
         for ideas in [2, 20] {
             let dir = tempfile::tempdir().expect("dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
-            let mut db = crate::connect(&url).await.expect("sqlite");
-            crate::migrate(&db).await.expect("migrations");
-            let call = call_with(&db, ideas).await;
-            let count = Arc::new(AtomicUsize::new(0));
-            let counter = count.clone();
-            db.set_metric_callback(move |_| {
-                counter.fetch_add(1, Ordering::SeqCst);
-            });
-            let Loaded::Ready(inputs) = load(&db, call).await.expect("load") else {
-                panic!("the call and its rubric are there");
-            };
-            assert_eq!(count.load(Ordering::SeqCst), 5, "{ideas} ideas");
-            assert_eq!(inputs.ideas.len(), ideas);
-            assert!(inputs.ideas.iter().all(|i| i.decision.as_deref() == Some("selected")));
-            assert_eq!(inputs.reviews.len(), ideas, "only the submitted reviews count");
-            let mut assignments = inputs.assignments.clone();
-            assignments.sort();
-            let n = i64::try_from(ideas).unwrap_or(0);
-            assert_eq!(assignments, [("pending".to_owned(), n), ("submitted".to_owned(), n)]);
+            for (mut db, name) in databases(&dir).await {
+                let call = call_with(&db, ideas).await;
+                let count = Arc::new(AtomicUsize::new(0));
+                let counter = count.clone();
+                db.set_metric_callback(move |_| {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                });
+                let Loaded::Ready(inputs) = load(&db, call).await.expect("load") else {
+                    panic!("the call and its rubric are there");
+                };
+                assert_eq!(count.load(Ordering::SeqCst), 5, "{ideas} ideas");
+                assert_eq!(inputs.ideas.len(), ideas);
+                assert!(inputs.ideas.iter().all(|i| i.decision.as_deref() == Some("selected")));
+                assert_eq!(inputs.reviews.len(), ideas, "only the submitted reviews count");
+                let mut assignments = inputs.assignments.clone();
+                assignments.sort();
+                let n = i64::try_from(ideas).unwrap_or(0);
+                assert_eq!(assignments, [("pending".to_owned(), n), ("submitted".to_owned(), n)]);
+                drop(db);
+                drop_postgres(name).await;
+            }
         }
     }
 }
