@@ -39,10 +39,7 @@ pub async fn save_review(
     let request = body.into_inner()?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
-    let assigned = super::assigned(&txn, id.into_inner(), me.user.id).await?;
-    super::ensure_review_window(&assigned.call, now, false)?;
-    let (_, rubric) = crate::routes::rubrics::of_call(&txn, assigned.call.id).await?;
-    check_scores(&rubric, &request, false)?;
+    let (assigned, rubric) = checked(&txn, id.into_inner(), me.user.id, &request, now, false).await?;
     let saved = db::reviews::save(&txn, &assigned.assignment, content(request), false, now)
         .await?
         .ok_or_else(already_submitted)?;
@@ -82,10 +79,7 @@ pub async fn submit_review(
     let request = body.into_inner()?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
-    let assigned = super::assigned(&txn, id.into_inner(), me.user.id).await?;
-    super::ensure_review_window(&assigned.call, now, true)?;
-    let (_, rubric) = crate::routes::rubrics::of_call(&txn, assigned.call.id).await?;
-    check_scores(&rubric, &request, true)?;
+    let (assigned, rubric) = checked(&txn, id.into_inner(), me.user.id, &request, now, true).await?;
     let saved = db::reviews::save(&txn, &assigned.assignment, content(request), true, now)
         .await?
         .ok_or_else(|| ApiError::internal("a submission saved nothing"))?;
@@ -114,6 +108,23 @@ pub async fn submit_review(
     txn.commit().await?;
     let view = ReviewView::new(saved, Some(&rubric))?;
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
+}
+
+/// What saving or submitting checks first: the reviewer's assignment to the idea (404 otherwise), the review
+/// window, the call's rubric and the scores under it.
+async fn checked(
+    db: &impl sea_orm::ConnectionTrait,
+    idea_id: Uuid,
+    reviewer_id: Uuid,
+    request: &ReviewRequest,
+    now: chrono::DateTime<Utc>,
+    submitting: bool,
+) -> ApiResult<(super::Assigned, domain::rubric::Rubric)> {
+    let assigned = super::assigned(db, idea_id, reviewer_id).await?;
+    super::ensure_review_window(&assigned.call, now, submitting)?;
+    let (_, rubric) = crate::routes::rubrics::of_call(db, assigned.call.id).await?;
+    check_scores(&rubric, request, submitting)?;
+    Ok((assigned, rubric))
 }
 
 /// The rubric's rules on the scores (all of them, when `complete`) and, to submit, the recommendation.
