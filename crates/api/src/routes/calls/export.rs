@@ -1,24 +1,15 @@
-//! A call's ideas as a spreadsheet for staff: CSV (UTF-8 with a byte-order mark, so that spreadsheet
-//! programs show Persian) or XLSX (right-to-left sheet).
+//! A call's ideas as a spreadsheet for staff (`routes::spreadsheet`).
 
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
-use rust_xlsxwriter::{Format, Workbook};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidQuery};
+use crate::routes::spreadsheet::{self, Cell, ExportFormat};
 use crate::state::AppState;
-
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ExportFormat {
-    Csv,
-    Xlsx,
-}
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -76,51 +67,6 @@ fn record(row: db::ideas::IdeaRow) -> Vec<String> {
     ]
 }
 
-/// A cell a spreadsheet program would read as a formula is prefixed with `'`, so that a citizen's
-/// text such as `=HYPERLINK(...)` stays text when staff open the file (CSV injection).
-fn inert(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
-}
-
-fn csv(records: Vec<Vec<String>>) -> ApiResult<Vec<u8>> {
-    let mut out = "\u{FEFF}".as_bytes().to_vec();
-    {
-        let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(HEADERS).map_err(ApiError::internal)?;
-        for record in records {
-            writer
-                .write_record(record.into_iter().map(inert))
-                .map_err(ApiError::internal)?;
-        }
-        writer.flush().map_err(ApiError::internal)?;
-    }
-    Ok(out)
-}
-
-fn xlsx(records: Vec<Vec<String>>) -> ApiResult<Vec<u8>> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("ideas").map_err(ApiError::internal)?;
-    sheet.set_right_to_left(true);
-    let bold = Format::new().set_bold();
-    for (col, name) in (0u16..).zip(HEADERS) {
-        sheet
-            .write_string_with_format(0, col, *name, &bold)
-            .map_err(ApiError::internal)?;
-    }
-    for (row, record) in (1u32..).zip(records) {
-        for (col, value) in (0u16..).zip(record) {
-            sheet.write_string(row, col, value).map_err(ApiError::internal)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0).map_err(ApiError::internal)?;
-    workbook.save_to_buffer().map_err(ApiError::internal)
-}
-
 /// A call's ideas as CSV or XLSX (staff), in submission order, with their submitters and best matches.
 #[utoipa::path(
     tag = "calls",
@@ -141,36 +87,11 @@ pub async fn export_ideas(
 ) -> ApiResult<HttpResponse> {
     let call = super::find(&state.db, id.into_inner()).await?;
     let rows = db::ideas::all_of_call(&state.db, call.id).await?;
-    let records: Vec<Vec<String>> = rows.into_iter().map(record).collect();
+    let headers = HEADERS.iter().map(|h| (*h).to_owned()).collect();
+    let rows = rows
+        .into_iter()
+        .map(|row| record(row).into_iter().map(Cell::Text).collect())
+        .collect();
     let format = query.0.format.unwrap_or(ExportFormat::Csv);
-    let (body, content_type, extension) = match format {
-        ExportFormat::Csv => (csv(records)?, "text/csv; charset=utf-8", "csv"),
-        ExportFormat::Xlsx => (
-            web::block(move || xlsx(records)).await.map_err(ApiError::internal)??,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-    };
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::Filename(format!("ideas-{}.{extension}", call.id))],
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header(disposition)
-        .body(body))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::inert;
-
-    #[test]
-    fn formulas_become_text_and_the_rest_is_untouched() {
-        assert_eq!(inert("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
-        assert_eq!(inert("+98 31".into()), "'+98 31");
-        assert_eq!(inert("@SUM(A1)".into()), "'@SUM(A1)");
-        assert_eq!(inert("هفته فرهنگی".into()), "هفته فرهنگی");
-        assert_eq!(inert(String::new()), "");
-    }
+    spreadsheet::attachment(format, format!("ideas-{}", call.id), "ideas", headers, rows).await
 }

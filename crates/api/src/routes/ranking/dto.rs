@@ -56,21 +56,13 @@ pub struct RankingQuery {
     pub offset: Option<u32>,
 }
 
-/// The format of an export.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RankingExportFormat {
-    Csv,
-    Xlsx,
-}
-
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct RankingExportQuery {
     /// `csv` (default) or `xlsx`.
     #[param(inline)]
-    pub format: Option<RankingExportFormat>,
+    pub format: Option<crate::routes::spreadsheet::ExportFormat>,
     /// Default `calibrated`.
     #[param(inline)]
     pub sort: Option<RankingSort>,

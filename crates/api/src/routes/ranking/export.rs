@@ -1,52 +1,13 @@
-//! The whole ranking as a spreadsheet for staff, as the idea export does it (`calls::export`): CSV in UTF-8
-//! with a byte-order mark so that spreadsheet programs show Persian, or XLSX in a right-to-left sheet.
+//! The whole ranking as a spreadsheet for staff (`routes::spreadsheet`), numbers as numbers.
 
-use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, web};
-use rust_xlsxwriter::{Format, Workbook};
 use uuid::Uuid;
 
-use super::dto::{RankedIdeaView, RankingCriterion, RankingExportFormat, RankingExportQuery, RankingSort};
-use crate::error::{ApiError, ApiResult, Problem};
+use super::dto::{RankedIdeaView, RankingCriterion, RankingExportQuery, RankingSort};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidQuery};
+use crate::routes::spreadsheet::{self, Cell, ExportFormat};
 use crate::state::AppState;
-
-/// One cell: text, or a number shown with so many decimals.
-enum Cell {
-    Text(String),
-    Number(f64, usize),
-    Empty,
-}
-
-impl Cell {
-    fn number(value: Option<f64>, decimals: usize) -> Cell {
-        value
-            .filter(|v| v.is_finite())
-            .map_or(Cell::Empty, |v| Cell::Number(v, decimals))
-    }
-
-    fn whole(value: Option<impl Into<f64>>) -> Cell {
-        Cell::number(value.map(Into::into), 0)
-    }
-
-    fn csv(&self) -> String {
-        match self {
-            Cell::Text(text) => inert(text),
-            Cell::Number(value, decimals) => format!("{value:.decimals$}"),
-            Cell::Empty => String::new(),
-        }
-    }
-}
-
-/// A cell a spreadsheet program would read as a formula is prefixed with `'` (CSV injection), as in the idea
-/// export: titles are citizens' text.
-fn inert(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
 
 const FIXED_HEADERS: &[&str] = &[
     "calibrated_rank",
@@ -89,58 +50,6 @@ fn record(item: RankedIdeaView) -> Vec<Cell> {
     cells
 }
 
-fn csv(headers: Vec<String>, records: Vec<Vec<Cell>>) -> ApiResult<Vec<u8>> {
-    let mut out = "\u{FEFF}".as_bytes().to_vec();
-    {
-        let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(&headers).map_err(ApiError::internal)?;
-        for record in records {
-            writer
-                .write_record(record.iter().map(Cell::csv))
-                .map_err(ApiError::internal)?;
-        }
-        writer.flush().map_err(ApiError::internal)?;
-    }
-    Ok(out)
-}
-
-fn xlsx(headers: Vec<String>, records: Vec<Vec<Cell>>) -> ApiResult<Vec<u8>> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("ranking").map_err(ApiError::internal)?;
-    sheet.set_right_to_left(true);
-    let bold = Format::new().set_bold();
-    let formats = [
-        Format::new().set_num_format("0"),
-        Format::new().set_num_format("0.0"),
-        Format::new().set_num_format("0.00"),
-        Format::new().set_num_format("0.000"),
-    ];
-    for (col, name) in (0u16..).zip(&headers) {
-        sheet
-            .write_string_with_format(0, col, name, &bold)
-            .map_err(ApiError::internal)?;
-    }
-    for (row, record) in (1u32..).zip(records) {
-        for (col, cell) in (0u16..).zip(record) {
-            match cell {
-                Cell::Text(text) => {
-                    sheet.write_string(row, col, text).map_err(ApiError::internal)?;
-                }
-                Cell::Number(value, decimals) => {
-                    let format = &formats[decimals.min(formats.len() - 1)];
-                    sheet
-                        .write_number_with_format(row, col, value, format)
-                        .map_err(ApiError::internal)?;
-                }
-                Cell::Empty => {}
-            }
-        }
-    }
-    sheet.set_freeze_panes(1, 0).map_err(ApiError::internal)?;
-    workbook.save_to_buffer().map_err(ApiError::internal)
-}
-
 /// A call's whole ranking as CSV or XLSX (staff): every ranked idea, no paging, in the order asked for.
 ///
 /// Columns: calibrated rank, raw rank, idea id, title, state, decision, raw score (2 decimals), calibrated
@@ -180,38 +89,7 @@ pub async fn export_ranking(
     let sort = query.sort.unwrap_or(RankingSort::Calibrated);
     let ranking = super::compute(&state.db, &state.ranking, call_id, sort).await?;
     let headers = headers(&ranking.criteria);
-    let records: Vec<Vec<Cell>> = ranking.items.into_iter().map(record).collect();
-    let (body, content_type, extension) = match query.format.unwrap_or(RankingExportFormat::Csv) {
-        RankingExportFormat::Csv => (csv(headers, records)?, "text/csv; charset=utf-8", "csv"),
-        RankingExportFormat::Xlsx => (
-            web::block(move || xlsx(headers, records))
-                .await
-                .map_err(ApiError::internal)??,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-    };
-    let disposition = ContentDisposition {
-        disposition: DispositionType::Attachment,
-        parameters: vec![DispositionParam::Filename(format!("ranking-{call_id}.{extension}"))],
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header(disposition)
-        .body(body))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Cell, inert};
-
-    #[test]
-    fn numbers_keep_their_decimals_and_formulas_become_text() {
-        assert_eq!(Cell::number(Some(61.234_56), 2).csv(), "61.23");
-        assert_eq!(Cell::number(Some(-0.456_78), 3).csv(), "-0.457");
-        assert_eq!(Cell::number(None, 2).csv(), "");
-        assert_eq!(Cell::whole(Some(3u32)).csv(), "3");
-        assert_eq!(inert("=1+1"), "'=1+1");
-        assert_eq!(inert("ایده"), "ایده");
-    }
+    let rows = ranking.items.into_iter().map(record).collect();
+    let format = query.format.unwrap_or(ExportFormat::Csv);
+    spreadsheet::attachment(format, format!("ranking-{call_id}"), "ranking", headers, rows).await
 }
