@@ -153,6 +153,14 @@ where
     Ok((items, total))
 }
 
+/// A correlated subquery that yields one value per row of the outer query (a count, a latest day).
+pub(crate) fn scalar(select: sea_orm::sea_query::SelectStatement) -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::SimpleExpr::SubQuery(
+        None,
+        Box::new(sea_orm::sea_query::SubQueryStatement::SelectStatement(select)),
+    )
+}
+
 pub fn is_postgres(db: &DatabaseConnection) -> bool {
     db.get_database_backend() == DbBackend::Postgres
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::activity::ActivityStatus;
 use domain::partnership::{PartnershipKind, PartnershipState};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query, SimpleExpr, SubQueryStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
@@ -232,13 +232,9 @@ fn signs_of_life(today: NaiveDate) -> Condition {
         .add(Expr::col((activity::Entity, activity::Column::OccurredOn)).lte(today))
 }
 
-fn scalar(select: sea_orm::sea_query::SelectStatement) -> SimpleExpr {
-    SimpleExpr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(select)))
-}
-
 /// The day of the last activity that counts, as a correlated subquery.
 fn last_activity_on(dates: HealthDates) -> SimpleExpr {
-    scalar(
+    crate::scalar(
         Query::select()
             .expr(Func::max(Expr::col((activity::Entity, activity::Column::OccurredOn))))
             .from(activity::Entity)
@@ -249,7 +245,7 @@ fn last_activity_on(dates: HealthDates) -> SimpleExpr {
 
 /// How many activities that count fall in the recent window, as a correlated subquery.
 fn recent_activities(dates: HealthDates) -> SimpleExpr {
-    scalar(
+    crate::scalar(
         Query::select()
             .expr(Func::count(Expr::col((activity::Entity, activity::Column::Id))))
             .from(activity::Entity)

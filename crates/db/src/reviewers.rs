@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::idea::Domain;
 use domain::review::AssignmentState;
 use domain::reviewer::Organisation;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, Query, SimpleExpr, SubQueryStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Order, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
@@ -102,10 +102,6 @@ pub struct ReviewerFilter {
     pub offset: u64,
 }
 
-fn scalar(select: sea_orm::sea_query::SelectStatement) -> SimpleExpr {
-    SimpleExpr::SubQuery(None, Box::new(SubQueryStatement::SelectStatement(select)))
-}
-
 /// How many of the reviewer's assignments are in `states`, as a correlated subquery.
 fn assignment_count(states: &[AssignmentState], call_id: Option<Uuid>) -> SimpleExpr {
     let mut condition = Condition::all()
@@ -114,7 +110,7 @@ fn assignment_count(states: &[AssignmentState], call_id: Option<Uuid>) -> Simple
     if let Some(call_id) = call_id {
         condition = condition.add(Expr::col((assignment::Entity, assignment::Column::CallId)).eq(call_id));
     }
-    scalar(
+    crate::scalar(
         Query::select()
             .expr(Func::count(Expr::col((assignment::Entity, assignment::Column::Id))))
             .from(assignment::Entity)

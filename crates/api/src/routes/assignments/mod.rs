@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 mod assign;
@@ -30,12 +30,7 @@ async fn open_call(db: &impl ConnectionTrait, call_id: Uuid) -> ApiResult<db::ca
     let call = db::calls::find_by_id(db, call_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if call.decisions_published_at.is_some() {
-        return Err(ApiError::new(
-            ErrorCode::DecisionsPublished,
-            "The call's decisions are published: its jury's work is over.",
-        ));
-    }
+    crate::routes::calls::ensure_undecided(&call)?;
     Ok(call)
 }
 

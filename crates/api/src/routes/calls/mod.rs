@@ -33,3 +33,18 @@ pub async fn find(
         .await?
         .ok_or_else(crate::error::ApiError::not_found)
 }
+
+/// 409 `decisions_published` once the call's decisions are out: they are final, and so is everything the jury
+/// worked with (rubric, assignments, reviews, decisions).
+pub fn ensure_undecided(call: &db::calls::Model) -> Result<(), crate::error::ApiError> {
+    match call.decisions_published_at {
+        Some(at) => Err(crate::error::ApiError::new(
+            crate::error::ErrorCode::DecisionsPublished,
+            format!(
+                "The call's decisions were published at {}; they are final.",
+                at.to_rfc3339()
+            ),
+        )),
+        None => Ok(()),
+    }
+}

@@ -42,7 +42,7 @@ pub async fn publish_decisions(
     let now = Utc::now().trunc_subsecs(6);
     let txn = db::begin_write(&state.db).await?;
     let call = crate::routes::calls::find(&txn, call_id.into_inner()).await?;
-    super::ensure_unpublished(&call)?;
+    crate::routes::calls::ensure_undecided(&call)?;
     // While citizens may still propose, ideas yet to come could never be decided once the call is decided.
     if matches!(
         crate::routes::calls::dto::phase(&call, now),

@@ -70,7 +70,7 @@ pub async fn decide_idea(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let call = crate::routes::calls::find(&txn, idea.call_id).await?;
-    super::ensure_unpublished(&call)?;
+    crate::routes::calls::ensure_undecided(&call)?;
     if !decidable(&idea)? {
         return Err(not_under_review(&idea));
     }
@@ -136,7 +136,7 @@ pub async fn decide_many(
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let call = crate::routes::calls::find(&txn, call_id.into_inner()).await?;
-    super::ensure_unpublished(&call)?;
+    crate::routes::calls::ensure_undecided(&call)?;
     let ids: Vec<Uuid> = request.items.iter().map(|item| item.idea_id).collect();
     let found: HashMap<Uuid, db::ideas::Model> = db::ideas::find_many(&txn, &ids)
         .await?

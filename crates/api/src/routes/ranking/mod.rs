@@ -16,7 +16,7 @@ use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult};
 use crate::routes::text::ShortText;
 use dto::{
     RankedIdeaView, RankingAgreement, RankingCriterion, RankingCriterionAgreement, RankingCriterionMean,
@@ -47,12 +47,7 @@ pub async fn compute(
 ) -> ApiResult<FullRanking> {
     let inputs = match db::ranking::load(db, call_id).await? {
         db::ranking::Loaded::NoCall => return Err(ApiError::not_found()),
-        db::ranking::Loaded::NoRubric(_) => {
-            return Err(ApiError::new(
-                ErrorCode::RubricMissing,
-                "The call has no rubric yet, so its reviews have no totals to rank.",
-            ));
-        }
+        db::ranking::Loaded::NoRubric(_) => return Err(crate::routes::rubrics::missing()),
         db::ranking::Loaded::Ready(inputs) => *inputs,
     };
     let rubric = db::rubrics::rubric_of(&inputs.rubric)?;

@@ -50,12 +50,7 @@ pub async fn assigned(db: &impl ConnectionTrait, idea_id: Uuid, reviewer_id: Uui
 /// Refuses a change once the review window has closed or the call is decided; with `submitting`, also before
 /// it opens (a draft may be started as soon as the idea is assigned).
 pub fn ensure_review_window(call: &db::calls::Model, now: DateTime<Utc>, submitting: bool) -> ApiResult<()> {
-    if call.decisions_published_at.is_some() {
-        return Err(ApiError::new(
-            ErrorCode::DecisionsPublished,
-            "The call's decisions are published: its reviews are final.",
-        ));
-    }
+    crate::routes::calls::ensure_undecided(call)?;
     if now > call.review_closes_at {
         return Err(ApiError::new(
             ErrorCode::ReviewClosed,

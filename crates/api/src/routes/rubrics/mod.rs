@@ -30,17 +30,20 @@ pub fn locked() -> ApiError {
     )
 }
 
+/// 409 for work that needs the call's rubric before staff set it.
+pub fn missing() -> ApiError {
+    ApiError::new(
+        ErrorCode::RubricMissing,
+        "The call has no rubric yet: staff set it with PUT /calls/{id}/rubric before reviews can be scored or ranked.",
+    )
+}
+
 /// The call's rubric as a domain value, or 409 `rubric_missing`.
 pub async fn of_call(
     db: &impl ConnectionTrait,
     call_id: Uuid,
 ) -> ApiResult<(db::rubrics::Model, domain::rubric::Rubric)> {
-    let model = db::rubrics::find(db, call_id).await?.ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::RubricMissing,
-            "The call has no rubric yet: staff set it with PUT /calls/{id}/rubric before reviews can be scored.",
-        )
-    })?;
+    let model = db::rubrics::find(db, call_id).await?.ok_or_else(missing)?;
     let rubric = db::rubrics::rubric_of(&model).map_err(ApiError::internal)?;
     Ok((model, rubric))
 }

@@ -51,12 +51,7 @@ pub async fn reopen_rubric(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let expected = if_match.expected(current.version)?;
-    if call.decisions_published_at.is_some() {
-        return Err(ApiError::new(
-            ErrorCode::DecisionsPublished,
-            "The call is decided: its rubric is part of the record and no longer changes.",
-        ));
-    }
+    crate::routes::calls::ensure_undecided(&call)?;
     if !current.locked {
         return Err(ApiError::new(
             ErrorCode::RubricNotLocked,

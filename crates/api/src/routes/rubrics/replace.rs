@@ -50,12 +50,7 @@ pub async fn replace_rubric(
     let call = db::calls::find_by_id(&txn, id.into_inner())
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if call.decisions_published_at.is_some() {
-        return Err(ApiError::new(
-            ErrorCode::DecisionsPublished,
-            "The call is decided: its rubric is part of the record and no longer changes.",
-        ));
-    }
+    crate::routes::calls::ensure_undecided(&call)?;
     let created = match db::rubrics::find(&txn, call.id).await? {
         None => {
             db::rubrics::insert(&txn, call.id, rubric.criteria(), Some(staff.user.id), now).await?;
