@@ -52,10 +52,7 @@ pub async fn list_reviews(
     };
     let rows = db::reviews::of_idea(&state.db, idea_id).await?;
     let rubric = match rows.first() {
-        Some(row) => match db::rubrics::find(&state.db, row.review.call_id).await? {
-            Some(model) => Some(db::rubrics::rubric_of(&model).map_err(ApiError::internal)?),
-            None => None,
-        },
+        Some(row) => crate::routes::rubrics::of_call_if_set(&state.db, row.review.call_id).await?,
         None => None,
     };
     let items = rows

@@ -27,10 +27,7 @@ pub async fn show_my_review(
     let review = db::reviews::find_by_assignment(&state.db, assigned.assignment.id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let rubric = match db::rubrics::find(&state.db, assigned.call.id).await? {
-        Some(model) => Some(db::rubrics::rubric_of(&model).map_err(ApiError::internal)?),
-        None => None,
-    };
+    let rubric = crate::routes::rubrics::of_call_if_set(&state.db, assigned.call.id).await?;
     let view = ReviewView::new(review, rubric.as_ref())?;
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

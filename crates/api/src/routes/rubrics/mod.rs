@@ -48,6 +48,14 @@ pub async fn of_call(
     Ok((model, rubric))
 }
 
+/// The call's rubric as a domain value, if it has one (to total reviews for reading).
+pub async fn of_call_if_set(db: &impl ConnectionTrait, call_id: Uuid) -> ApiResult<Option<domain::rubric::Rubric>> {
+    match db::rubrics::find(db, call_id).await? {
+        Some(model) => Ok(Some(db::rubrics::rubric_of(&model).map_err(ApiError::internal)?)),
+        None => Ok(None),
+    }
+}
+
 /// Records an event of the call's rubric in the call's history.
 async fn record(
     db: &impl ConnectionTrait,
