@@ -1,0 +1,7 @@
+export const adminFa = {
+  title: 'admin',
+};
+
+export const adminEn: typeof adminFa = {
+  title: 'admin',
+};

@@ -1,0 +1,7 @@
+export const callsFa = {
+  title: 'calls',
+};
+
+export const callsEn: typeof callsFa = {
+  title: 'calls',
+};

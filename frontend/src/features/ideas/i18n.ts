@@ -1,0 +1,7 @@
+export const ideasFa = {
+  title: 'ideas',
+};
+
+export const ideasEn: typeof ideasFa = {
+  title: 'ideas',
+};

@@ -1,0 +1,7 @@
+export const juryFa = {
+  title: 'jury',
+};
+
+export const juryEn: typeof juryFa = {
+  title: 'jury',
+};

@@ -1,0 +1,7 @@
+export const partnershipsFa = {
+  title: 'partnerships',
+};
+
+export const partnershipsEn: typeof partnershipsFa = {
+  title: 'partnerships',
+};

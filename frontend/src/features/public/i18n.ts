@@ -1,0 +1,7 @@
+export const publicFa = {
+  title: 'public',
+};
+
+export const publicEn: typeof publicFa = {
+  title: 'public',
+};

@@ -1,0 +1,7 @@
+export const rankingFa = {
+  title: 'ranking',
+};
+
+export const rankingEn: typeof rankingFa = {
+  title: 'ranking',
+};

@@ -1,0 +1,7 @@
+export const reviewsFa = {
+  title: 'reviews',
+};
+
+export const reviewsEn: typeof reviewsFa = {
+  title: 'reviews',
+};

@@ -1,0 +1,7 @@
+export const screeningFa = {
+  title: 'screening',
+};
+
+export const screeningEn: typeof screeningFa = {
+  title: 'screening',
+};

@@ -1,0 +1,35 @@
+// Turning API problems into words in the reader's language.
+import { useTranslation } from 'react-i18next';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { ApiProblem } from './problem';
+
+export type ErrorText = {
+  /** The message for any error a request can end with. */
+  problem: (error: unknown) => string;
+  /** The message for one field error: ours when we know its code, else the server's. */
+  field: (code: string, fallback: string) => string;
+  /** "Fill in this field", for the form's own required checks. */
+  required: string;
+};
+
+export function useErrorText(): ErrorText {
+  const { t } = useTranslation('errors');
+  return {
+    problem: (error) => (error instanceof ApiProblem ? t(error.code) : t('internal_error')),
+    field: (code, fallback) => t(`field.${code}` as 'field.invalid', { defaultValue: fallback }),
+    required: t('field.required'),
+  };
+}
+
+/**
+ * Shows a 422 answer's field errors next to their fields. Returns true when at least one field took an error, so
+ * the caller knows whether a summary alone would hide something.
+ */
+export function applyFieldErrors<T extends FieldValues>(text: ErrorText, error: unknown, setError: UseFormSetError<T>): boolean {
+  if (!(error instanceof ApiProblem)) return false;
+  const fields = Object.entries(error.fieldErrors);
+  for (const [path, field] of fields) {
+    setError(path as Path<T>, { type: field.code, message: text.field(field.code, field.message) });
+  }
+  return fields.length > 0;
+}

@@ -1,0 +1,65 @@
+// Every query key of the app, in one place, so that invalidating after a change cannot miss a spelling.
+// Keys nest: invalidating `keys.calls.all` also refreshes every call's details, ideas and ranking.
+type Params = Record<string, unknown> | undefined;
+
+export const keys = {
+  me: ['me'] as const,
+  myAssignments: (params?: Params) => ['me', 'assignments', params ?? {}] as const,
+  calls: {
+    all: ['calls'] as const,
+    list: (params?: Params) => ['calls', 'list', params ?? {}] as const,
+    detail: (id: string) => ['calls', id] as const,
+    rubric: (id: string) => ['calls', id, 'rubric'] as const,
+    stats: (id: string) => ['calls', id, 'stats'] as const,
+    ideas: (id: string, params?: Params) => ['calls', id, 'ideas', params ?? {}] as const,
+    assignments: (id: string, params?: Params) => ['calls', id, 'assignments', params ?? {}] as const,
+    ranking: (id: string) => ['calls', id, 'ranking'] as const,
+    decisions: (id: string) => ['calls', id, 'decisions'] as const,
+    events: (id: string) => ['calls', id, 'events'] as const,
+  },
+  ideas: {
+    all: ['ideas'] as const,
+    list: (params?: Params) => ['ideas', 'list', params ?? {}] as const,
+    detail: (id: string) => ['ideas', id] as const,
+    events: (id: string) => ['ideas', id, 'events'] as const,
+    similar: (id: string) => ['ideas', id, 'similar'] as const,
+    result: (id: string) => ['ideas', id, 'result'] as const,
+    review: (id: string) => ['ideas', id, 'review'] as const,
+    reviews: (id: string) => ['ideas', id, 'reviews'] as const,
+  },
+  reviewers: {
+    all: ['reviewers'] as const,
+    list: (params?: Params) => ['reviewers', 'list', params ?? {}] as const,
+    detail: (id: string) => ['reviewers', id] as const,
+  },
+  conflicts: {
+    all: ['conflicts'] as const,
+    list: (params?: Params) => ['conflicts', 'list', params ?? {}] as const,
+  },
+  cities: {
+    all: ['cities'] as const,
+    list: (params?: Params) => ['cities', 'list', params ?? {}] as const,
+    detail: (id: string) => ['cities', id] as const,
+    overview: (id: string) => ['cities', id, 'overview'] as const,
+    activities: (id: string, params?: Params) => ['cities', id, 'activities', params ?? {}] as const,
+  },
+  partnerships: {
+    all: ['partnerships'] as const,
+    list: (params?: Params) => ['partnerships', 'list', params ?? {}] as const,
+    detail: (id: string) => ['partnerships', id] as const,
+  },
+  activities: {
+    all: ['activities'] as const,
+    list: (params?: Params) => ['activities', 'list', params ?? {}] as const,
+    detail: (id: string) => ['activities', id] as const,
+  },
+  networks: {
+    all: ['networks'] as const,
+    list: (params?: Params) => ['networks', 'list', params ?? {}] as const,
+    detail: (id: string) => ['networks', id] as const,
+  },
+  users: {
+    all: ['users'] as const,
+    list: (params?: Params) => ['users', 'list', params ?? {}] as const,
+  },
+};

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorsEn, errorsFa } from './errors';
+
+// The codes as the committed contract lists them, read from the file rather than from the generated types.
+const contract = JSON.parse(readFileSync(resolve(__dirname, '../../../../openapi/openapi.json'), 'utf8'));
+const codes: string[] = contract.components.schemas.ErrorCode.enum;
+
+describe('error messages', () => {
+  it('reads the codes from the contract', () => {
+    expect(codes.length).toBeGreaterThan(30);
+    expect(codes).toContain('validation_failed');
+  });
+
+  it.each([
+    ['fa', errorsFa],
+    ['en', errorsEn],
+  ] as const)('has a message for every code in %s', (_, messages) => {
+    const table = messages as unknown as Record<string, unknown>;
+    const missing = codes.filter((code) => typeof table[code] !== 'string' || !(table[code] as string).trim());
+    expect(missing).toEqual([]);
+  });
+
+  it('writes Persian messages in Persian', () => {
+    for (const code of codes) {
+      expect((errorsFa as unknown as Record<string, string>)[code]).toMatch(/[\u0600-\u06FF]/);
+    }
+  });
+});
