@@ -1,0 +1,163 @@
+// What every end-to-end journey needs: the real server on a fresh SQLite database serving the built SPA,
+// Debian's chromium through playwright-core, axe-core, screenshots, and the app's own strings per locale.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { resources } from '@/app/i18n';
+
+export type Locale = 'fa' | 'en';
+export const strings = (locale: Locale) => resources[locale];
+
+const FRONTEND = resolve(__dirname, '..');
+const BINARY = process.env.CD_BIN ?? resolve(FRONTEND, '../target/debug/citizen-diplomat');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = resolve(FRONTEND, 'e2e/artifacts');
+export const PASSWORD = 'e2e-password-1405';
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+export type Server = {
+  url: string;
+  /** Creates an account with the CLI (roles beyond citizen), password PASSWORD. */
+  createUser: (email: string, displayName: string, roles?: string[]) => void;
+  stop: () => Promise<void>;
+};
+
+export async function startServer(): Promise<Server> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cd-e2e-data-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    LISTEN_ADDR: `127.0.0.1:${port}`,
+    STATIC_DIR: resolve(FRONTEND, 'dist'),
+    LOG_FORMAT: 'text',
+    RUST_LOG: 'warn',
+  };
+  delete (env as Record<string, string | undefined>).DATABASE_URL;
+  const migrate = spawnSync(BINARY, ['migrate'], { env, encoding: 'utf8' });
+  if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}`);
+  const child: ChildProcess = spawn(BINARY, ['serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ready = await fetch(`${url}/api/health/ready`);
+      if (ready.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 100 || child.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const passwordFile = join(dataDir, 'password');
+  writeFileSync(passwordFile, `${PASSWORD}\n`);
+  return {
+    url,
+    createUser(email, displayName, roles = []) {
+      const args = ['create-user', '--email', email, '--display-name', displayName, '--password-file', passwordFile];
+      for (const role of roles) args.push('--role', role);
+      const made = spawnSync(BINARY, args, { env, encoding: 'utf8' });
+      if (made.status !== 0) throw new Error(`create-user failed: ${made.stderr}`);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/** A fresh browser profile (no session, no stored locale) at a viewport. */
+export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'cd-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    timezoneId: 'Asia/Tehran',
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const AXE_SOURCE = readFileSync(resolve(FRONTEND, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Fails on any serious or critical axe-core violation of the page as it is now. */
+export async function expectAccessible(page: Page, where: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length) throw new Error(`${where}: accessibility violations:\n${JSON.stringify(serious, null, 2)}`);
+}
+
+/** Saves a full-page screenshot as e2e/artifacts/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string) {
+  const folder = join(ARTIFACTS, 'screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
+/** Chooses the interface language the way a user does: the switch in the header. */
+export async function useLocale(page: Page, locale: Locale) {
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang === locale) return;
+  await page.getByRole('button', { name: strings(lang as Locale).common.switchToLabel }).click();
+  await page.waitForFunction((want) => document.documentElement.lang === want, locale);
+}
+
+/** Signs in through the login page. */
+export async function signIn(page: Page, server: Server, locale: Locale, email: string) {
+  const s = strings(locale);
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel(s.account.fields.email).fill(email);
+  await page.getByLabel(s.account.fields.password).fill(PASSWORD);
+  await page.getByRole('button', { name: s.account.login.submit }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function signOut(page: Page, locale: Locale) {
+  await page.getByRole('button', { name: strings(locale).common.nav.signOut }).click();
+  await page.getByRole('link', { name: strings(locale).common.nav.signIn }).waitFor();
+}
