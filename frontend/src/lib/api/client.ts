@@ -53,3 +53,8 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   if (!response.ok) throw toProblem(error, response);
   return data as T;
 }
+
+/** The If-Match header for a versioned resource read at `version` (the server's ETag is the quoted version). */
+export function ifMatch(version: number): { 'If-Match': string } {
+  return { 'If-Match': `"${version}"` };
+}
