@@ -3,19 +3,28 @@
 BIN := target/debug/citizen-diplomat
 VENV := .venv
 
-.PHONY: run build test test-sqlite test-postgres lint compose-check openapi release bench bench-jury
+.PHONY: run build web test test-sqlite test-postgres test-web lint compose-check openapi release bench bench-jury
 
-## Build and start the app on SQLite at http://127.0.0.1:8080, with demo content when the database is new.
-run: build
+## Build the API and the SPA, then start the app on SQLite at http://127.0.0.1:8080, with demo content when the
+## database is new.
+run: build web
 	$(BIN) seed --demo --if-empty
 	$(BIN) serve
 
 build:
 	cargo build -p api --bin citizen-diplomat
 
+# The SPA's packages, exactly as package-lock.json has them; again whenever the lock changes.
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+## The SPA, built into frontend/dist (served by `citizen-diplomat serve`).
+web: frontend/node_modules/.package-lock.json
+	cd frontend && npm run build
+
 ## The whole suite: lint, unit and HTTP tests on SQLite, again on PostgreSQL when TEST_DATABASE_URL is set,
-## and docker-compose.yml against the compose specification.
-test: lint test-sqlite test-postgres compose-check
+## docker-compose.yml against the compose specification, and the SPA's unit and end-to-end tests.
+test: lint test-sqlite test-postgres compose-check test-web
 
 lint:
 	cargo fmt --all --check
@@ -32,6 +41,14 @@ test-postgres:
 		echo "PostgreSQL: SKIPPED — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on it"; \
 	fi
 
+## The SPA: its generated client matches openapi/openapi.json, types, unit tests (Vitest), the production build,
+## then the end-to-end journeys in Debian's chromium against the real server on fresh SQLite files.
+test-web: build frontend/node_modules/.package-lock.json
+	cd frontend && npm run api:check
+	cd frontend && npm run test
+	cd frontend && npm run build
+	cd frontend && npm run e2e
+
 $(VENV)/bin/check-jsonschema:
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet check-jsonschema
@@ -40,8 +57,9 @@ compose-check: $(VENV)/bin/check-jsonschema
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
 ## Regenerate the committed OpenAPI document after changing the API.
-openapi:
+openapi: frontend/node_modules/.package-lock.json
 	cargo run -q -p api --bin citizen-diplomat -- openapi > openapi/openapi.json
+	cd frontend && npm run api:generate
 
 release:
 	cargo build --release -p api --bin citizen-diplomat

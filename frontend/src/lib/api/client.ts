@@ -6,9 +6,11 @@ import type { paths } from './types';
 
 // openapi-fetch keeps the fetch it saw at creation: look it up on each call so tests can stub it.
 const fetchNow = (request: Request) => globalThis.fetch(request);
+// The API shares the SPA's origin (the server or nginx serves both; `npm run dev` proxies /api).
+const baseUrl = typeof window !== 'undefined' ? window.location.origin : '';
 
 /** For the auth endpoints themselves: no bearer token, no retry. */
-export const publicApi = createClient<paths>({ baseUrl: '', fetch: fetchNow });
+export const publicApi = createClient<paths>({ baseUrl, fetch: fetchNow });
 
 setRefreshExchange(async (refreshToken) => {
   const { data, response } = await publicApi.POST('/api/v1/auth/refresh', { body: { refreshToken } });
@@ -44,7 +46,7 @@ const auth: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', fetch: fetchNow });
+export const api = createClient<paths>({ baseUrl, fetch: fetchNow });
 api.use(auth);
 
 /** The data of a successful answer, or throws the answer's problem as an ApiProblem. */
