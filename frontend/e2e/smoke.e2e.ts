@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, openBrowser, screenshot, startServer, strings, useLocale, type Browser, type Server } from './harness';
+import { PASSWORD, expectAccessible, openBrowser, screenshot, startServer, strings, useLocale, type Browser, type Server } from './harness';
 
 describe('the shell', () => {
   let server: Server;
@@ -26,5 +26,23 @@ describe('the shell', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await screenshot(page, 'login-en-desktop');
     await useLocale(page, 'fa');
+  });
+
+  it('signs in by keyboard alone, from the skip link on', async () => {
+    const { page } = browser;
+    server.createUser('keyboard@e2e.test', 'Keyboard');
+    await page.goto(`${server.url}/login`);
+    const s = strings('fa');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(s.common.skipToContent);
+    await page.keyboard.press('Enter');
+    // From the main landmark, the next stops are the e-mail and password fields.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
+    await page.keyboard.type('keyboard@e2e.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: s.common.nav.signOut }).waitFor();
   });
 });
