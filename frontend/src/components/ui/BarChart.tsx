@@ -3,6 +3,9 @@ import { formatNumber } from '@/lib/format/numbers';
 import { direction } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
 
+// Recharts takes physical sides; the margin is the same on both, so it is right in either direction.
+const MARGIN = { top: 4, right: 16, bottom: 4, left: 16 }; // physical-ok: symmetric
+
 export type Datum = { label: string; value: number };
 
 type Props = {
@@ -30,7 +33,7 @@ export function BarChart({ title, data, valueLabel, layout = 'horizontal' }: Pro
       <div aria-hidden="true" className="chart__drawing" dir="ltr">
         <ResponsiveContainer width="100%" height={height}>
           {layout === 'horizontal' ? (
-            <Chart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 16 }}>
+            <Chart data={data} layout="vertical" margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tickFormatter={n} reversed={rtl} />
               <YAxis type="category" dataKey="label" width={categoryWidth} orientation={rtl ? 'right' : 'left'} tick={{ fontSize: 13 }} />
@@ -38,7 +41,7 @@ export function BarChart({ title, data, valueLabel, layout = 'horizontal' }: Pro
               <Bar dataKey="value" name={valueLabel} fill="var(--chart-bar)" radius={3} isAnimationActive={false} />
             </Chart>
           ) : (
-            <Chart data={data} margin={{ top: 4, right: 16, bottom: 4, left: 16 }}>
+            <Chart data={data} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} tickFormatter={n} orientation={rtl ? 'right' : 'left'} />
