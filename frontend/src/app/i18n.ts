@@ -12,6 +12,7 @@ import { publicEn, publicFa } from '@/features/public/i18n';
 import { rankingEn, rankingFa } from '@/features/ranking/i18n';
 import { reviewsEn, reviewsFa } from '@/features/reviews/i18n';
 import { screeningEn, screeningFa } from '@/features/screening/i18n';
+import { statsEn, statsFa } from '@/features/stats/i18n';
 import { commonEn, commonFa } from '@/lib/i18n/common';
 import { enumsEn, enumsFa } from '@/lib/i18n/enums';
 import { errorsEn, errorsFa } from '@/lib/i18n/errors';
@@ -32,6 +33,7 @@ export const resources = {
     ranking: rankingFa,
     reviews: reviewsFa,
     screening: screeningFa,
+    stats: statsFa,
   },
   en: {
     common: commonEn,
@@ -47,6 +49,7 @@ export const resources = {
     ranking: rankingEn,
     reviews: reviewsEn,
     screening: screeningEn,
+    stats: statsEn,
   },
 } as const satisfies Record<Locale, unknown>;
 

@@ -9,6 +9,7 @@ import { routes as publicRoutes } from '@/features/public/routes';
 import { routes as rankingRoutes } from '@/features/ranking/routes';
 import { routes as reviewsRoutes } from '@/features/reviews/routes';
 import { routes as screeningRoutes } from '@/features/screening/routes';
+import { routes as statsRoutes } from '@/features/stats/routes';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 
@@ -19,6 +20,7 @@ const children: RouteObject[] = [
   ...reviewsRoutes,
   ...callsRoutes,
   ...screeningRoutes,
+  ...statsRoutes,
   ...juryRoutes,
   ...rankingRoutes,
   ...partnershipsRoutes,

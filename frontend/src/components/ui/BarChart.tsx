@@ -33,7 +33,7 @@ export function BarChart({ title, data, valueLabel, layout = 'horizontal' }: Pro
       <div aria-hidden="true" className="chart__drawing" dir="ltr">
         <ResponsiveContainer width="100%" height={height}>
           {layout === 'horizontal' ? (
-            <Chart data={data} layout="vertical" margin={MARGIN}>
+            <Chart data={data} layout="vertical" accessibilityLayer={false} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} tickFormatter={n} reversed={rtl} />
               <YAxis type="category" dataKey="label" width={categoryWidth} orientation={rtl ? 'right' : 'left'} tick={{ fontSize: 13 }} />
@@ -41,7 +41,7 @@ export function BarChart({ title, data, valueLabel, layout = 'horizontal' }: Pro
               <Bar dataKey="value" name={valueLabel} fill="var(--chart-bar)" radius={3} isAnimationActive={false} />
             </Chart>
           ) : (
-            <Chart data={data} margin={MARGIN}>
+            <Chart data={data} accessibilityLayer={false} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} tickFormatter={n} orientation={rtl ? 'right' : 'left'} />

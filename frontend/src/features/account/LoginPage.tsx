@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Page } from '@/components/ui/Page';
-import { ProblemAlert } from '@/components/ui/ProblemAlert';
+import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import type { Schema } from '@/lib/api/types';
 import { signIn } from './session';
@@ -20,6 +20,8 @@ export function LoginPage() {
   const errorText = useErrorText();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const passwordSet = (location.state as { notice?: string } | null)?.notice === 'passwordSet';
   const form = useForm<Schema<'LoginRequest'>>({ defaultValues: { email: '', password: '' } });
   const login = useMutation({
     mutationFn: signIn,
@@ -30,6 +32,7 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')}>
       <form className="form narrow" noValidate onSubmit={form.handleSubmit((values) => login.mutate(values))}>
+        {passwordSet && !login.error ? <Notice>{t('login.passwordSet')}</Notice> : null}
         <ProblemAlert error={login.error} />
         <Field label={t('fields.email')} error={errors.email?.message} required>
           {(control) => (

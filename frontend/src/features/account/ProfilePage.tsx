@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { Page } from '@/components/ui/Page';
+import { Notice } from '@/components/ui/ProblemAlert';
+import { QueryState } from '@/components/ui/QueryState';
+import { api, unwrap } from '@/lib/api/client';
+import { keys } from '@/lib/api/queryKeys';
+import { AccountForm } from './AccountForm';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { CitizenProfileForm } from './CitizenProfileForm';
+import './account.css';
+
+export function ProfilePage() {
+  const { t } = useTranslation('account');
+  const location = useLocation();
+  const welcome = (location.state as { welcome?: boolean } | null)?.welcome === true;
+  const me = useQuery({ queryKey: keys.me, queryFn: () => unwrap(api.GET('/api/v1/me')) });
+  return (
+    <Page title={t('profile.title')}>
+      <QueryState query={me}>
+        {(data) => (
+          <div className="stack">
+            {welcome ? <Notice>{t('profile.welcome')}</Notice> : null}
+            <AccountForm me={data} />
+            <CitizenProfileForm me={data} />
+            <ChangePasswordForm />
+          </div>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
