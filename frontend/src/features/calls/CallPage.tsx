@@ -72,7 +72,7 @@ function CallFigures({ call }: { call: CallView }) {
     queryFn: () => unwrap(api.GET('/api/v1/calls/{id}/stats', { params: { path: { id: call.id } } })),
   });
   return (
-    <dl className="figures" aria-label={t('overview.figures')}>
+    <dl className="figures">
       <div>
         <dt>{t('overview.phase')}</dt>
         <dd>

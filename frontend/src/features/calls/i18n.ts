@@ -40,7 +40,6 @@ export const callsFa = {
     reload: 'بارگذاری دوباره',
   },
   overview: {
-    figures: 'شمار ایده‌ها',
     submitted: 'ایدهٔ ارسال‌شده',
     awaiting: 'در انتظار غربالگری',
     screened: 'غربال‌شده',
@@ -140,7 +139,6 @@ export const callsEn: typeof callsFa = {
     reload: 'Reload',
   },
   overview: {
-    figures: 'Ideas',
     submitted: 'Submitted',
     awaiting: 'Awaiting screening',
     screened: 'Screened',
