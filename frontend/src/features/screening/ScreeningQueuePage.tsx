@@ -1,0 +1,300 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { CallTabs } from '@/components/CallTabs';
+import { Button } from '@/components/ui/Button';
+import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
+import { Pagination } from '@/components/ui/Pagination';
+import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
+import { QueryState } from '@/components/ui/QueryState';
+import { Moment } from '@/components/ui/Time';
+import { api, unwrap } from '@/lib/api/client';
+import { keys } from '@/lib/api/queryKeys';
+import type { Schema } from '@/lib/api/types';
+import { countryName, countryOptions } from '@/lib/format/countries';
+import { formatNumber } from '@/lib/format/numbers';
+import { pick } from '@/lib/i18n/text';
+import { useLocale } from '@/lib/i18n/useLocale';
+import { ReasonForm, type ChosenReason } from './ReasonForm';
+import { stateTone } from './tones';
+import './screening.css';
+
+type IdeaState = Schema<'IdeaState'>;
+type Domain = Schema<'Domain'>;
+type IdeaView = Schema<'IdeaView'>;
+
+const STATES: IdeaState[] = ['submitted', 'shortlisted', 'rejected', 'in_review', 'reviewed', 'selected', 'not_selected', 'withdrawn', 'draft'];
+const DOMAINS: Domain[] = ['cultural', 'economic', 'scientific', 'tourism', 'urban_services', 'sports', 'media', 'health_and_crisis_relief', 'other'];
+const LIMIT = 20;
+
+/** A call's ideas to screen: filters, search, pages, and screening many at once. */
+export function ScreeningQueuePage() {
+  const { id: callId = '' } = useParams();
+  const { t } = useTranslation(['screening', 'enums', 'common']);
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const state = STATES.find((s) => s === params.get('state'));
+  const domain = DOMAINS.find((d) => d === params.get('domain'));
+  const targetCountry = params.get('country') ?? undefined;
+  const q = params.get('q') ?? '';
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const [search, setSearch] = useState(q);
+  // The selected ideas, by id, with their titles for the result.
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [results, setResults] = useState<Schema<'IdeaStateView'>[] | null>(null);
+  const [titles, setTitles] = useState<Map<string, string>>(new Map());
+
+  const call = useQuery({
+    queryKey: keys.calls.detail(callId),
+    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })),
+  });
+  const query = { state, domain, targetCountry, q: q || undefined, limit: LIMIT, offset };
+  const ideas = useQuery({
+    queryKey: keys.calls.ideas(callId, query),
+    queryFn: () => unwrap(api.GET('/api/v1/calls/{callId}/ideas', { params: { path: { callId }, query } })),
+    placeholderData: keepPreviousData,
+  });
+
+  const setFilter = (next: Record<string, string | undefined>) => {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value) merged.set(key, value);
+      else merged.delete(key);
+    }
+    if (!('offset' in next)) merged.delete('offset');
+    setParams(merged, { replace: true });
+  };
+
+  const screen = useMutation({
+    mutationFn: (decision: { decision: Schema<'ScreeningDecision'> } & Partial<ChosenReason>) =>
+      unwrap(
+        api.POST('/api/v1/ideas/screening', {
+          body: { ideaIds: [...selected.keys()], decision: decision.decision, reason: decision.reason ?? null, note: decision.note ?? null },
+        }),
+      ),
+    onSuccess: (answer) => {
+      setTitles(new Map(selected));
+      setResults(answer.items);
+      setSelected(new Map());
+      void queryClient.invalidateQueries({ queryKey: keys.calls.detail(callId) });
+      void queryClient.invalidateQueries({ queryKey: keys.ideas.all });
+    },
+  });
+
+  const toggle = (idea: IdeaView, on: boolean) => {
+    const next = new Map(selected);
+    if (on) next.set(idea.id, idea.title);
+    else next.delete(idea.id);
+    setSelected(next);
+  };
+
+  const base = `/staff/calls/${callId}/screening`;
+  const callTitle = call.data ? pick(call.data.title, locale) : '';
+  const count = formatNumber(selected.size, locale);
+  const countries = countryOptions(locale);
+
+  return (
+    <Page title={callTitle ? `${t('queue.title')}: ${callTitle}` : t('queue.title')} lead={t('queue.lead')}>
+      <CallTabs callId={callId} />
+      <div className="stack">
+        <Card title={t('queue.filters')}>
+          <div className="stack">
+            <form
+              className="screening__search"
+              role="search"
+              onSubmit={(event) => {
+                event.preventDefault();
+                setFilter({ q: search.trim() || undefined });
+              }}
+            >
+              <div className="field">
+                <label className="field__label" htmlFor="screening-q">
+                  {t('queue.search')}
+                </label>
+                <p id="screening-q-hint" className="field__hint">
+                  {t('queue.searchHint')}
+                </p>
+                <input id="screening-q" type="search" aria-describedby="screening-q-hint" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} />
+              </div>
+              <Button type="submit" variant="secondary">
+                {t('common:actions.search')}
+              </Button>
+            </form>
+            <div className="screening__filters">
+              <div className="field">
+                <label className="field__label" htmlFor="screening-state">
+                  {t('queue.state')}
+                </label>
+                <select id="screening-state" value={state ?? ''} onChange={(e) => setFilter({ state: e.target.value || undefined })}>
+                  <option value="">{t('queue.allStates')}</option>
+                  {STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`enums:IdeaState.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor="screening-domain">
+                  {t('queue.domain')}
+                </label>
+                <select id="screening-domain" value={domain ?? ''} onChange={(e) => setFilter({ domain: e.target.value || undefined })}>
+                  <option value="">{t('queue.allDomains')}</option>
+                  {DOMAINS.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`enums:Domain.${d}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor="screening-country">
+                  {t('queue.country')}
+                </label>
+                <select id="screening-country" value={targetCountry ?? ''} onChange={(e) => setFilter({ country: e.target.value || undefined })}>
+                  <option value="">{t('queue.allCountries')}</option>
+                  {countries.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </div>
+        </Card>
+
+        <Card title={t('bulk.title')}>
+          <div className="stack">
+            <p role="status">{selected.size ? t('bulk.selected', { n: count }) : t('bulk.none')}</p>
+            <ProblemAlert error={screen.error} />
+            {results ? (
+              <Notice>
+                <p>{t('bulk.resultsLead', { n: formatNumber(results.length, locale) })}</p>
+                <ul className="screening__results" aria-label={t('bulk.results')}>
+                  {results.map((item) => (
+                    <li key={item.ideaId}>
+                      <Link to={`${base}/${item.ideaId}`}><bdi>{titles.get(item.ideaId) ?? item.ideaId}</bdi></Link>: {t(`enums:IdeaState.${item.state}`)}
+                    </li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            {selected.size ? (
+              <>
+                <div className="row">
+                  <Button busy={screen.isPending && screen.variables?.decision === 'shortlist'} onClick={() => screen.mutate({ decision: 'shortlist' })}>
+                    {t('bulk.shortlist')}
+                  </Button>
+                  <Button variant="quiet" onClick={() => setSelected(new Map())}>
+                    {t('bulk.clear')}
+                  </Button>
+                </div>
+                <ReasonForm
+                  reasonLabel={t('decision.reason')}
+                  submitLabel={t('bulk.reject')}
+                  busy={screen.isPending && screen.variables?.decision === 'reject'}
+                  error={screen.error}
+                  onSubmit={(chosen) => screen.mutate({ decision: 'reject', ...chosen })}
+                />
+              </>
+            ) : null}
+          </div>
+        </Card>
+
+        <QueryState query={ideas}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <p className="muted">{t('queue.empty')}</p>
+            ) : (
+              <>
+                <TableScroll label={t('queue.tableLabel')}>
+                  <table className="table">
+                    <caption className="visually-hidden">{t('queue.tableLabel')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className="screening__select">
+                          <SelectAll ideas={page.items} selected={selected} onChange={setSelected} />
+                        </th>
+                        <th scope="col">{t('queue.columns.title')}</th>
+                        <th scope="col">{t('queue.columns.state')}</th>
+                        <th scope="col">{t('queue.columns.domain')}</th>
+                        <th scope="col">{t('queue.columns.target')}</th>
+                        <th scope="col">{t('queue.columns.submitted')}</th>
+                        <th scope="col">{t('queue.columns.similar')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {page.items.map((idea) => (
+                        <tr key={idea.id}>
+                          <td className="screening__select">
+                            <input
+                              type="checkbox"
+                              aria-label={t('queue.select', { title: idea.title })}
+                              title={idea.state === 'submitted' ? undefined : t('queue.notScreenable')}
+                              checked={selected.has(idea.id)}
+                              disabled={idea.state !== 'submitted'}
+                              onChange={(e) => toggle(idea, e.target.checked)}
+                            />
+                          </td>
+                          <td className="screening__title">
+                            <Link to={`${base}/${idea.id}`}><bdi>{idea.title}</bdi></Link>
+                          </td>
+                          <td>
+                            <Badge tone={stateTone[idea.state]}>{t(`enums:IdeaState.${idea.state}`)}</Badge>
+                          </td>
+                          <td>{t(`enums:Domain.${idea.domain}`)}</td>
+                          <td>
+                            {t('queue.place', { city: pick(idea.targetCity.name, locale), country: countryName(idea.targetCity.country, locale) })}
+                          </td>
+                          <td>{idea.submittedAt ? <Moment value={idea.submittedAt} /> : '—'}</td>
+                          <td>
+                            {idea.bestMatch ? (
+                              <>
+                                <Link to={`${base}/${idea.bestMatch.ideaId}`}><bdi>{idea.bestMatch.title}</bdi></Link>{' '}
+                                <span className="muted">
+                                  ({t('queue.similarity', { score: formatNumber(idea.bestMatch.score, locale, { style: 'percent' }) })})
+                                </span>
+                              </>
+                            ) : (
+                              <span aria-hidden="true">{t('queue.noMatch')}</span>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={(next) => setFilter({ offset: next ? String(next) : undefined })} />
+              </>
+            )
+          }
+        </QueryState>
+      </div>
+    </Page>
+  );
+}
+
+function SelectAll({ ideas, selected, onChange }: { ideas: IdeaView[]; selected: Map<string, string>; onChange: (next: Map<string, string>) => void }) {
+  const { t } = useTranslation('screening');
+  const screenable = ideas.filter((idea) => idea.state === 'submitted');
+  const all = screenable.length > 0 && screenable.every((idea) => selected.has(idea.id));
+  return (
+    <input
+      type="checkbox"
+      aria-label={t('queue.selectAll')}
+      checked={all}
+      disabled={screenable.length === 0}
+      onChange={(e) => {
+        const next = new Map(selected);
+        for (const idea of screenable) {
+          if (e.target.checked) next.set(idea.id, idea.title);
+          else next.delete(idea.id);
+        }
+        onChange(next);
+      }}
+    />
+  );
+}
