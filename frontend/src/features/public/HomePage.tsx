@@ -8,6 +8,7 @@ import { Moment } from '@/components/ui/Time';
 import { api, unwrap } from '@/lib/api/client';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
+import { OFFICE_TIME_ZONE } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
@@ -87,6 +88,7 @@ function CallCard({ call }: { call: Call }) {
             <dt>{t('home.opensAt')}</dt>
             <dd>
               <Moment value={call.opensAt} style="dateTime" />
+              <JalaliAlso value={call.opensAt} />
             </dd>
           </div>
         )}
@@ -94,6 +96,7 @@ function CallCard({ call }: { call: Call }) {
           <dt>{t('home.deadline')}</dt>
           <dd>
             <Moment value={call.closesAt} style="dateTime" />
+            <JalaliAlso value={call.closesAt} />
           </dd>
         </div>
       </dl>
@@ -104,6 +107,21 @@ function CallCard({ call }: { call: Call }) {
       )}
       <p className="call-card__limit">{t('home.ideasPerCitizen', { n: formatNumber(call.ideasPerCitizen, locale) })}</p>
     </section>
+  );
+}
+
+const jalaliInEnglish = new Intl.DateTimeFormat('en-GB-u-ca-persian', { dateStyle: 'long', timeZone: OFFICE_TIME_ZONE });
+
+/** In English, the Jalali day too (the office announces deadlines by it); in Persian the date is Jalali already. */
+function JalaliAlso({ value }: { value: string }) {
+  const { locale } = useLocale();
+  if (locale === 'fa') return null;
+  return (
+    <span className="muted">
+      {' ('}
+      <time dateTime={value}>{jalaliInEnglish.format(new Date(value))}</time>
+      {')'}
+    </span>
   );
 }
 
