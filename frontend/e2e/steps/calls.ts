@@ -115,7 +115,7 @@ export async function setRubric(page: Page, server: Server, locale: Locale, call
   await page.getByRole('button', { name: r.save }).click();
   await page.getByRole('status').filter({ hasText: r.saved }).waitFor();
   // Weights 3, 2 and 1: the first is half of the total.
-  await page.getByRole('row', { name: CRITERIA[0]!.fa }).getByText(new RegExp(formatNumber(50, locale))).waitFor();
+  await page.getByRole('row', { name: CRITERIA[0]![locale] }).getByText(new RegExp(formatNumber(50, locale))).waitFor();
   await expectAccessible(page, `rubric editor (${locale})`);
   await screenshot(page, `rubric-${locale}-desktop`);
 }

@@ -13,6 +13,9 @@ import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { ApiProblem } from '@/lib/api/problem';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
+import { localDigits } from '@/lib/format/numbers';
+import type { Locale } from '@/lib/i18n/locale';
+import { useLocale } from '@/lib/i18n/useLocale';
 import {
   DOMAINS,
   WINDOW_FIELDS,
@@ -42,7 +45,8 @@ export function CallForm({ call, onSaved, onReload }: Props) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [stale, setStale] = useState(false);
-  const form = useForm<CallFormValues>({ defaultValues: call ? callValues(call) : emptyCallValues() });
+  const { locale } = useLocale();
+  const form = useForm<CallFormValues>({ defaultValues: localNumbers(call ? callValues(call) : emptyCallValues(), locale) });
   const { register, handleSubmit, control, setError, formState } = form;
   const { errors } = formState;
 
@@ -164,4 +168,13 @@ export function CallForm({ call, onSaved, onReload }: Props) {
       </div>
     </form>
   );
+}
+
+/** The form's numbers in the locale's digits (parsing takes any). */
+function localNumbers(values: CallFormValues, locale: Locale): CallFormValues {
+  return {
+    ...values,
+    ideasPerCitizen: localDigits(values.ideasPerCitizen, locale),
+    reviewersPerIdea: localDigits(values.reviewersPerIdea, locale),
+  };
 }

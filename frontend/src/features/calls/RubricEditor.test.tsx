@@ -33,7 +33,7 @@ describe('the rubric editor', { timeout: 30_000 }, () => {
 
     // The weights 3 and 1 are 75% and 25% of the total.
     const shares = screen.getByRole('table', { name: "Each criterion's share of the total" });
-    expect(within(shares).getByRole('row', { name: /اثر/ })).toHaveTextContent('75%');
+    expect(within(shares).getByRole('row', { name: /Impact/ })).toHaveTextContent('75%');
 
     await userEvent.click(screen.getByRole('button', { name: 'Add a criterion' }));
     const third = row('3');

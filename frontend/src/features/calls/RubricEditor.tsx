@@ -11,9 +11,11 @@ import { applyFieldErrors, useErrorText, type ErrorText } from '@/lib/api/messag
 import { ApiProblem } from '@/lib/api/problem';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
-import { formatNumber } from '@/lib/format/numbers';
+import { formatNumber, localDigits } from '@/lib/format/numbers';
+import type { Locale } from '@/lib/i18n/locale';
+import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { emptyRow, parseNumber, rowOf, rubricRequest, weightShares, type RubricFormValues } from './rubric';
+import { emptyRow, parseNumber, rowOf, rubricRequest, weightShares, type CriterionRow, type RubricFormValues } from './rubric';
 
 type RubricView = Schema<'RubricView'>;
 
@@ -37,7 +39,7 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
   const queryClient = useQueryClient();
   const [stale, setStale] = useState(false);
   const form = useForm<RubricFormValues>({
-    defaultValues: { criteria: rubric ? rubric.criteria.map(rowOf) : [emptyRow()] },
+    defaultValues: { criteria: (rubric ? rubric.criteria.map(rowOf) : [emptyRow()]).map((row) => localRow(row, locale)) },
   });
   const { register, control, handleSubmit, setError, formState } = form;
   const { errors } = formState;
@@ -168,7 +170,7 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
           })}
         </ol>
         <div className="row">
-          <Button variant="secondary" onClick={() => append(emptyRow())}>
+          <Button variant="secondary" onClick={() => append(localRow(emptyRow(), locale))}>
             {t('rubric.add')}
           </Button>
         </div>
@@ -188,7 +190,7 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
           <tbody>
             {(rows ?? []).map((row, i) => (
               <tr key={fields[i]?.id ?? i}>
-                <th scope="row">{row.label.fa.trim() || row.key || t('rubric.criterion', { n: formatNumber(i + 1, locale) })}</th>
+                <th scope="row">{pick({ fa: row.label.fa.trim(), en: row.label.en.trim() }, locale) || row.key || t('rubric.criterion', { n: formatNumber(i + 1, locale) })}</th>
                 <td className="num">
                   <span className="rubric-share">
                     <span className="rubric-share__track" aria-hidden="true">
@@ -212,4 +214,10 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
       )}
     </form>
   );
+}
+
+/** A row's numbers in the locale's digits (parsing takes any). */
+function localRow(row: CriterionRow, locale: Locale): CriterionRow {
+  const local = (text: string) => localDigits(text, locale);
+  return { ...row, weight: local(row.weight), scaleMin: local(row.scaleMin), scaleMax: local(row.scaleMax) };
 }
