@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -18,6 +18,7 @@ import { countryOptions } from '@/lib/format/countries';
 import { formatNumber, latinDigits } from '@/lib/format/numbers';
 import { enumsFa } from '@/lib/i18n/enums';
 import { pick, toBilingual } from '@/lib/i18n/text';
+import type { Locale } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
 
 type Idea = Schema<'IdeaView'>;
@@ -41,7 +42,7 @@ export type IdeaFormValues = {
 const TIE_KINDS = Object.keys(enumsFa.TieKind) as TieKind[];
 const MAX_YEARS = 80;
 
-function initialValues(idea: Idea | undefined): IdeaFormValues {
+function initialValues(idea: Idea | undefined, locale: Locale): IdeaFormValues {
   return {
     callId: idea?.callId ?? '',
     title: idea?.title ?? '',
@@ -53,7 +54,7 @@ function initialValues(idea: Idea | undefined): IdeaFormValues {
     channel: {
       kind: idea?.channel?.kind ?? '',
       description: idea?.channel?.description ?? '',
-      years: idea?.channel ? String(idea.channel.years) : '',
+      years: idea?.channel ? formatNumber(idea.channel.years, locale, { useGrouping: false }) : '',
     },
     partners: (idea?.partners ?? []).map((p) => ({ name: p.name, organisation: p.organisation ?? '', country: p.country ?? '' })),
     expectedOutcomes: idea?.expectedOutcomes ?? '',
@@ -114,7 +115,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
     (location.state as { saved?: boolean } | null)?.saved ? t('form.saved') : null,
   );
   const form = useForm<IdeaFormValues>({
-    defaultValues: { ...initialValues(initial), ...(!initial && calls.length === 1 ? { callId: calls[0]?.id } : {}) },
+    defaultValues: { ...initialValues(initial, locale), ...(!initial && calls.length === 1 ? { callId: calls[0]?.id } : {}) },
   });
   const { errors } = form.formState;
   const partners = useFieldArray({ control: form.control, name: 'partners' });
@@ -174,9 +175,16 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
     onError: (error) => applyFieldErrors(errorText, error, form.setError),
   });
 
-  const addCity = useAddCity(country, (city) => {
-    form.setValue('targetCityId', city.id, { shouldValidate: form.formState.isSubmitted });
-  });
+  // A city just added is chosen once its option is on the page (a select cannot take a value it does not offer).
+  const [addedCityId, setAddedCityId] = useState<string | null>(null);
+  const addedCityListed = Boolean(addedCityId && cityOptions.some((c) => c.id === addedCityId));
+  useEffect(() => {
+    if (addedCityId && addedCityListed) {
+      form.setValue('targetCityId', addedCityId, { shouldValidate: form.formState.isSubmitted });
+      setAddedCityId(null);
+    }
+  }, [addedCityId, addedCityListed, form]);
+  const addCity = useAddCity(country, (city) => setAddedCityId(city.id));
 
   const error = saveDraft.error ?? submit.error;
   const busy = saveDraft.isPending || submit.isPending;
@@ -229,6 +237,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
           {(control) => (
             <input
               {...control}
+              dir="auto"
               maxLength={200}
               {...form.register('title', {
                 required,
@@ -238,10 +247,10 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
           )}
         </Field>
         <Field label={t('form.fields.summary')} hint={t('form.fields.summaryHint')} error={errors.summary?.message} required>
-          {(control) => <textarea {...control} rows={3} maxLength={500} {...form.register('summary')} />}
+          {(control) => <textarea {...control} dir="auto" rows={3} maxLength={500} {...form.register('summary')} />}
         </Field>
         <Field label={t('form.fields.body')} hint={t('form.fields.bodyHint')} error={errors.body?.message} required>
-          {(control) => <textarea {...control} rows={10} maxLength={20000} {...form.register('body')} />}
+          {(control) => <textarea {...control} dir="auto" rows={10} maxLength={20000} {...form.register('body')} />}
         </Field>
       </fieldset>
 
@@ -321,7 +330,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
           error={errors.channel?.description?.message}
           required
         >
-          {(control) => <textarea {...control} rows={3} maxLength={2000} {...form.register('channel.description')} />}
+          {(control) => <textarea {...control} dir="auto" rows={3} maxLength={2000} {...form.register('channel.description')} />}
         </Field>
         <Field label={t('form.fields.channelYears')} error={errors.channel?.years?.message} required={Boolean(channelKind)}>
           {(control) => (
@@ -353,7 +362,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
               <legend>{t('form.fields.partnerLegend', { number })}</legend>
               <div className="grid">
                 <Field label={t('form.fields.partnerName')} error={partnerErrors?.name?.message} required>
-                  {(control) => <input {...control} maxLength={200} {...form.register(`partners.${index}.name`, { required })} />}
+                  {(control) => <input {...control} dir="auto" maxLength={200} {...form.register(`partners.${index}.name`, { required })} />}
                 </Field>
                 <Field label={t('form.fields.partnerOrganisation')} error={partnerErrors?.organisation?.message}>
                   {(control) => <input {...control} maxLength={200} {...form.register(`partners.${index}.organisation`)} />}
@@ -395,7 +404,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
           error={errors.expectedOutcomes?.message}
           required
         >
-          {(control) => <textarea {...control} rows={5} maxLength={5000} {...form.register('expectedOutcomes')} />}
+          {(control) => <textarea {...control} dir="auto" rows={5} maxLength={5000} {...form.register('expectedOutcomes')} />}
         </Field>
       </fieldset>
 

@@ -127,12 +127,12 @@ function IdeaDetail({ idea }: { idea: Idea }) {
         ) : null}
 
         <Card title={t('detail.summary')}>
-          <p className="idea-text">{idea.summary || '—'}</p>
+          <p className="idea-text" dir="auto">{idea.summary || '—'}</p>
           <h3>{t('detail.body')}</h3>
-          <p className="idea-text">{idea.body || '—'}</p>
+          <p className="idea-text" dir="auto">{idea.body || '—'}</p>
           <h3>{t('detail.channel')}</h3>
           {idea.channel ? (
-            <p className="idea-text">
+            <p className="idea-text" dir="auto">
               <Badge>{t(`enums:TieKind.${idea.channel.kind}`)}</Badge>{' '}
               {t('detail.channelYears', { years: formatNumber(idea.channel.years, locale) })} — {idea.channel.description}
             </p>
@@ -145,7 +145,7 @@ function IdeaDetail({ idea }: { idea: Idea }) {
               <ul>
                 {idea.partners.map((partner, index) => (
                   <li key={index}>
-                    {partner.name}
+                    <bdi>{partner.name}</bdi>
                     {partner.organisation ? ` (${partner.organisation})` : ''}
                     {partner.country ? ` — ${countryName(partner.country, locale)}` : ''}
                   </li>
@@ -154,7 +154,7 @@ function IdeaDetail({ idea }: { idea: Idea }) {
             </>
           ) : null}
           <h3>{t('detail.expectedOutcomes')}</h3>
-          <p className="idea-text">{idea.expectedOutcomes || '—'}</p>
+          <p className="idea-text" dir="auto">{idea.expectedOutcomes || '—'}</p>
         </Card>
 
         <Card title={t('detail.history')}>
@@ -279,7 +279,7 @@ function Result({ result }: { result: Schema<'IdeaResultView'> }) {
       {result.comments.length ? (
         <ol className="comments">
           {result.comments.map((comment, index) => (
-            <li key={index}>{comment}</li>
+            <li key={index} dir="auto">{comment}</li>
           ))}
         </ol>
       ) : (

@@ -64,7 +64,9 @@ export function MyIdeasPage() {
                     {page.items.map((idea) => (
                       <tr key={idea.id}>
                         <td>
-                          <Link to={`/my/ideas/${idea.id}`}>{idea.title}</Link>
+                          <Link to={`/my/ideas/${idea.id}`}>
+                            <bdi>{idea.title}</bdi>
+                          </Link>
                         </td>
                         <td>{callTitle(idea.callId)}</td>
                         <td>

@@ -95,7 +95,9 @@ export function MyAssignmentsPage() {
                             {items.map((assignment) => (
                               <tr key={assignment.id}>
                                 <td>
-                                  <Link to={`/review/${assignment.idea.id}`}>{assignment.idea.title}</Link>
+                                  <Link to={`/review/${assignment.idea.id}`}>
+                                    <bdi>{assignment.idea.title}</bdi>
+                                  </Link>
                                 </td>
                                 <td>{t(`enums:Domain.${assignment.idea.domain}`)}</td>
                                 <td>

@@ -124,7 +124,7 @@ function IdeaCard({ idea, blind }: { idea: Idea; blind: boolean }) {
           <div>
             <dt>{t('review.submitter')}</dt>
             <dd>
-              {idea.submitter.displayName}
+              <bdi>{idea.submitter.displayName}</bdi>
               {idea.submitter.category ? ` (${t(`enums:OccupationCategory.${idea.submitter.category}`)})` : ''}
             </dd>
           </div>
@@ -144,16 +144,16 @@ function IdeaCard({ idea, blind }: { idea: Idea; blind: boolean }) {
       </dl>
       <div>
         <h3>{t('review.summary')}</h3>
-        <p className="review-text">{idea.summary || '—'}</p>
+        <p className="review-text" dir="auto">{idea.summary || '—'}</p>
       </div>
       <div>
         <h3>{t('review.body')}</h3>
-        <p className="review-text">{idea.body || '—'}</p>
+        <p className="review-text" dir="auto">{idea.body || '—'}</p>
       </div>
       {idea.channel ? (
         <div>
           <h3>{t('review.channel')}</h3>
-          <p className="review-text">
+          <p className="review-text" dir="auto">
             <Badge>{t(`enums:TieKind.${idea.channel.kind}`)}</Badge>{' '}
             {t('review.channelYears', { years: formatNumber(idea.channel.years, locale) })} — {idea.channel.description}
           </p>
@@ -165,7 +165,7 @@ function IdeaCard({ idea, blind }: { idea: Idea; blind: boolean }) {
           <ul>
             {idea.partners.map((partner, index) => (
               <li key={index}>
-                {partner.name}
+                <bdi>{partner.name}</bdi>
                 {partner.organisation ? ` (${partner.organisation})` : ''}
                 {partner.country ? ` — ${countryName(partner.country, locale)}` : ''}
               </li>
@@ -175,7 +175,7 @@ function IdeaCard({ idea, blind }: { idea: Idea; blind: boolean }) {
       ) : null}
       <div>
         <h3>{t('review.expectedOutcomes')}</h3>
-        <p className="review-text">{idea.expectedOutcomes || '—'}</p>
+        <p className="review-text" dir="auto">{idea.expectedOutcomes || '—'}</p>
       </div>
     </section>
   );
@@ -250,12 +250,12 @@ function OthersReviews({ ideaId, criteria, enabled }: { ideaId: string; criteria
                         </table>
                       </TableScroll>
                       {review.commentToSubmitter ? (
-                        <p className="review-text">
+                        <p className="review-text" dir="auto">
                           <strong>{t('others.comment')}:</strong> {review.commentToSubmitter}
                         </p>
                       ) : null}
                       {review.commentToStaff ? (
-                        <p className="review-text">
+                        <p className="review-text" dir="auto">
                           <strong>{t('others.commentToStaff')}:</strong> {review.commentToStaff}
                         </p>
                       ) : null}
@@ -307,6 +307,7 @@ function DeclareConflict({ ideaId }: { ideaId: string }) {
             {(control) => (
               <textarea
                 {...control}
+                dir="auto"
                 rows={3}
                 maxLength={1000}
                 {...form.register('reason', { validate: (value) => Boolean(value.trim()) || errorText.required })}

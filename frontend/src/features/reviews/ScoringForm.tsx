@@ -165,7 +165,7 @@ export function ScoringForm({ ideaId, criteria, review }: { ideaId: string; crit
                       ))}
                     </select>
                   ) : (
-                    <input {...control} inputMode="numeric" autoComplete="off" {...register} />
+                    <input {...control} inputMode="numeric" autoComplete="off" data-scale-min={criterion.scaleMin} data-scale-max={criterion.scaleMax} {...register} />
                   )
                 }
               </Field>
@@ -197,10 +197,10 @@ export function ScoringForm({ ideaId, criteria, review }: { ideaId: string; crit
         )}
       </Field>
       <Field label={t('form.commentToSubmitter')} hint={t('form.commentToSubmitterHint')} error={errors.commentToSubmitter?.message}>
-        {(control) => <textarea {...control} rows={4} maxLength={5000} {...form.register('commentToSubmitter')} />}
+        {(control) => <textarea {...control} dir="auto" rows={4} maxLength={5000} {...form.register('commentToSubmitter')} />}
       </Field>
       <Field label={t('form.commentToStaff')} hint={t('form.commentToStaffHint')} error={errors.commentToStaff?.message}>
-        {(control) => <textarea {...control} rows={3} maxLength={5000} {...form.register('commentToStaff')} />}
+        {(control) => <textarea {...control} dir="auto" rows={3} maxLength={5000} {...form.register('commentToStaff')} />}
       </Field>
 
       <ProblemAlert error={saveDraft.error ?? submit.error} />
