@@ -190,6 +190,8 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
   const busy = saveDraft.isPending || submit.isPending;
   const closed = Boolean(call && call.phase !== 'open');
   const editable = !idea || idea.state === 'draft' || idea.state === 'submitted';
+  // Past the deadline, or once screened, the idea is shown as it is: nothing to change.
+  const locked = closed || !editable;
   const required = errorText.required;
   const n = (value: number) => formatNumber(value, locale, { useGrouping: false });
 
@@ -205,7 +207,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         </div>
       ) : null}
 
-      <fieldset className="card idea-form__section">
+      <fieldset className="card idea-form__section" disabled={locked}>
         <legend>{t('form.sections.call')}</legend>
         <p className="field__hint">{t('form.sections.callHelp')}</p>
         {initial ? (
@@ -230,7 +232,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         )}
       </fieldset>
 
-      <fieldset className="card idea-form__section">
+      <fieldset className="card idea-form__section" disabled={locked}>
         <legend>{t('form.sections.idea')}</legend>
         <p className="field__hint">{t('form.sections.ideaHelp')}</p>
         <Field label={t('form.fields.title')} hint={t('form.fields.titleHint')} error={errors.title?.message} required>
@@ -254,7 +256,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         </Field>
       </fieldset>
 
-      <fieldset className="card idea-form__section">
+      <fieldset className="card idea-form__section" disabled={locked}>
         <legend>{t('form.sections.target')}</legend>
         <p className="field__hint">{t('form.sections.targetHelp')}</p>
         <Field label={t('form.fields.domain')} error={errors.domain?.message} required>
@@ -309,7 +311,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         {country ? <AddCity state={addCity} /> : null}
       </fieldset>
 
-      <fieldset className="card idea-form__section">
+      <fieldset className="card idea-form__section" disabled={locked}>
         <legend>{t('form.sections.channel')}</legend>
         <p className="field__hint">{t('form.sections.channelHelp')}</p>
         <Field label={t('form.fields.channelKind')} error={errors.channel?.message ?? errors.channel?.kind?.message} required>
@@ -351,7 +353,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         </Field>
       </fieldset>
 
-      <fieldset className="card idea-form__section">
+      <fieldset className="card idea-form__section" disabled={locked}>
         <legend>{t('form.sections.partners')}</legend>
         <p className="field__hint">{t('form.sections.partnersHelp')}</p>
         {partners.fields.map((partner, index) => {
@@ -395,7 +397,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         ) : null}
       </fieldset>
 
-      <fieldset className="card idea-form__section">
+      <fieldset className="card idea-form__section" disabled={locked}>
         <legend>{t('form.sections.outcomes')}</legend>
         <p className="field__hint">{t('form.sections.outcomesHelp')}</p>
         <Field

@@ -134,7 +134,7 @@ function IdeaDetail({ idea }: { idea: Idea }) {
           {idea.channel ? (
             <p className="idea-text" dir="auto">
               <Badge>{t(`enums:TieKind.${idea.channel.kind}`)}</Badge>{' '}
-              {t('detail.channelYears', { years: formatNumber(idea.channel.years, locale) })} — {idea.channel.description}
+              {t('detail.channelYears', { years: formatNumber(idea.channel.years, locale) })} — <bdi>{idea.channel.description}</bdi>
             </p>
           ) : (
             <p>—</p>

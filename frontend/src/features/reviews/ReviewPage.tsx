@@ -155,7 +155,7 @@ function IdeaCard({ idea, blind }: { idea: Idea; blind: boolean }) {
           <h3>{t('review.channel')}</h3>
           <p className="review-text" dir="auto">
             <Badge>{t(`enums:TieKind.${idea.channel.kind}`)}</Badge>{' '}
-            {t('review.channelYears', { years: formatNumber(idea.channel.years, locale) })} — {idea.channel.description}
+            {t('review.channelYears', { years: formatNumber(idea.channel.years, locale) })} — <bdi>{idea.channel.description}</bdi>
           </p>
         </div>
       ) : null}
@@ -191,6 +191,14 @@ function OthersReviews({ ideaId, criteria, enabled }: { ideaId: string; criteria
     enabled,
   });
   const n = (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options);
+  // The scores in the rubric's order, then any the rubric no longer has.
+  const ordered = (scores: Record<string, number>) => {
+    const rank = (key: string) => {
+      const index = criteria.findIndex((c) => c.key === key);
+      return index < 0 ? criteria.length : index;
+    };
+    return Object.entries(scores).sort(([a], [b]) => rank(a) - rank(b));
+  };
   const label = (key: string) => {
     const criterion = criteria.find((c) => c.key === key);
     return criterion ? pick(criterion.label, locale) : key;
@@ -240,7 +248,7 @@ function OthersReviews({ ideaId, criteria, enabled }: { ideaId: string; criteria
                             </tr>
                           </thead>
                           <tbody>
-                            {Object.entries(review.scores).map(([key, score]) => (
+                            {ordered(review.scores).map(([key, score]) => (
                               <tr key={key}>
                                 <td>{label(key)}</td>
                                 <td className="num">{n(score)}</td>
