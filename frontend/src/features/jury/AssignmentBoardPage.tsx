@@ -17,7 +17,7 @@ import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { allReviewersQuery, callAssignmentsQuery, callIdeasQuery, WITH_JURY } from './lookups';
-import { joinList } from './options';
+import { isolate, joinList } from './options';
 import './jury.css';
 
 type Plan = Schema<'AutoAssignView'>;
@@ -77,7 +77,7 @@ function Board({ call }: { call: Schema<'CallView'> }) {
   const unassign = useMutation({
     mutationFn: (assignment: Assignment) => unwrap(api.DELETE('/api/v1/assignments/{id}', { params: { path: { id: assignment.id } } })),
     onSuccess: (_, assignment) => {
-      setNotice(t('board.unassigned', { reviewer: assignment.reviewer.displayName, idea: assignment.idea.title }));
+      setNotice(t('board.unassigned', { reviewer: isolate(assignment.reviewer.displayName), idea: isolate(assignment.idea.title) }));
       setPlan(null);
       refresh();
     },
@@ -269,7 +269,7 @@ function ManualAssign({
       unwrap(api.POST('/api/v1/calls/{id}/assignments', { params: { path: { id: call.id } }, body: values })),
     onSuccess: (assignment) => {
       form.reset({ ideaId: '', reviewerId: '' });
-      onDone(t('board.manual.done', { idea: assignment.idea.title, reviewer: assignment.reviewer.displayName }));
+      onDone(t('board.manual.done', { idea: isolate(assignment.idea.title), reviewer: isolate(assignment.reviewer.displayName) }));
     },
   });
   const { errors } = form.formState;
@@ -418,7 +418,7 @@ function ByReviewer({ reviewers }: { reviewers: Reviewer[] }) {
             <tr key={reviewer.id}>
               <th scope="row">{reviewer.displayName}</th>
               <td>{t(`enums:Organisation.${reviewer.organisation}`)}</td>
-              <td className="num">{`${n(reviewer.assigned)} / ${n(reviewer.maxLoad)}`}</td>
+              <td className="num">{t('board.countOf', { n: n(reviewer.assigned), of: n(reviewer.maxLoad) })}</td>
               <td className="num">{n(reviewer.submitted)}</td>
             </tr>
           ))}

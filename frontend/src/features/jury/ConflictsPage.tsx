@@ -15,6 +15,7 @@ import { keys } from '@/lib/api/queryKeys';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { allReviewersQuery, callIdeasQuery, callsQuery } from './lookups';
+import { isolate } from './options';
 import './jury.css';
 
 const LIMIT = 20;
@@ -155,7 +156,7 @@ function RecordConflict({ onDone }: { onDone: (message: string) => void }) {
       // A conflict declines a held assignment: the call's board and the loads change.
       void queryClient.invalidateQueries({ queryKey: keys.calls.detail(conflict.callId) });
       void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
-      onDone(t('conflicts.recorded', { reviewer: conflict.reviewer.displayName, idea: conflict.idea.title }));
+      onDone(t('conflicts.recorded', { reviewer: isolate(conflict.reviewer.displayName), idea: isolate(conflict.idea.title) }));
     },
     onError: (error) => applyFieldErrors(errorText, error, form.setError),
   });

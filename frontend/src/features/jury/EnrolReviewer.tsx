@@ -13,7 +13,7 @@ import type { Schema } from '@/lib/api/types';
 import { latinDigits } from '@/lib/format/numbers';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { OneTimeLink } from './OneTimeLink';
-import { parseCount, type Domain, type Organisation } from './options';
+import { isolate, parseCount, type Domain, type Organisation } from './options';
 import { ReviewerProfileFields, type ProfileValues } from './ReviewerFields';
 
 type Values = ProfileValues & { email: string; displayName: string };
@@ -58,7 +58,7 @@ export function EnrolReviewer({ onClose }: { onClose: () => void }) {
     const name = enrolled.reviewer.displayName;
     return (
       <div className="stack">
-        <Notice>{t('reviewers.enrolled', { name })}</Notice>
+        <Notice>{t('reviewers.enrolled', { name: isolate(name) })}</Notice>
         {enrolled.passwordToken ? (
           <OneTimeLink token={enrolled.passwordToken} name={name} onDone={() => setEnrolled(null)} />
         ) : (

@@ -15,7 +15,7 @@ import { useLocale } from '@/lib/i18n/useLocale';
 import { EnrolReviewer } from './EnrolReviewer';
 import { callsQuery } from './lookups';
 import { OneTimeLink } from './OneTimeLink';
-import { DOMAINS, joinList, ORGANISATIONS, type Domain, type Organisation } from './options';
+import { DOMAINS, isolate, joinList, ORGANISATIONS, type Domain, type Organisation } from './options';
 import { ReviewerEdit } from './ReviewerEdit';
 import './jury.css';
 
@@ -54,7 +54,7 @@ export function ReviewersPage() {
     mutationFn: ({ reviewer, active }: { reviewer: Reviewer; active: boolean }) =>
       unwrap(api.PATCH('/api/v1/reviewers/{id}', { params: { path: { id: reviewer.id } }, body: { active } })),
     onSuccess: (saved) => {
-      setNotice(t(saved.active ? 'reviewers.reactivated' : 'reviewers.deactivated', { name: saved.displayName }));
+      setNotice(t(saved.active ? 'reviewers.reactivated' : 'reviewers.deactivated', { name: isolate(saved.displayName) }));
       void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
     },
   });
@@ -214,7 +214,7 @@ export function ReviewersPage() {
                                   reviewer={reviewer}
                                   onDone={(saved) => {
                                     setEditing(null);
-                                    if (saved) setNotice(t('reviewers.saved', { name: saved.displayName }));
+                                    if (saved) setNotice(t('reviewers.saved', { name: isolate(saved.displayName) }));
                                   }}
                                 />
                               </td>

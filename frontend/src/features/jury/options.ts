@@ -18,3 +18,8 @@ export function parseCount(text: string, latin: (text: string) => string): numbe
 export function joinList(items: string[], locale: 'fa' | 'en'): string {
   return new Intl.ListFormat(locale === 'fa' ? 'fa-IR' : 'en-GB', { type: 'unit', style: 'short' }).format(items);
 }
+
+/** A name or title of either script inside a sentence of the other: isolated, so the sentence keeps its order. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

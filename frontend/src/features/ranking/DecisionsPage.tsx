@@ -191,8 +191,8 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
                     return (
                       <tr key={idea.ideaId}>
                         <td className="num">{idea.calibratedRank === null || idea.calibratedRank === undefined ? '—' : n(idea.calibratedRank)}</td>
-                        <th scope="row">
-                          {idea.title}
+                        <th scope="row" className="ranking__title">
+                          <bdi>{idea.title}</bdi>
                           <br />
                           <small className="muted">{t(`enums:IdeaState.${idea.state}`)}</small>
                           {error ? <p className="field__error">{error}</p> : null}

@@ -153,8 +153,8 @@ export function RankingTable({ view }: { view: Schema<'RankingView'> }) {
             <tr key={idea.ideaId} className={idea.disagreement ? 'row--disputed' : undefined}>
               <td className="num">{n(idea.calibratedRank)}</td>
               <td className="num">{n(idea.rawRank)}</td>
-              <th scope="row">
-                {idea.title}
+              <th scope="row" className="ranking__title">
+                <bdi>{idea.title}</bdi>
                 <br />
                 <small className="muted">{t(`enums:IdeaState.${idea.state}`)}</small>
               </th>
@@ -200,7 +200,7 @@ function Progress({ progress }: { progress: Schema<'RankingProgress'> }) {
     <section aria-labelledby="progress-title">
       <h2 id="progress-title">{t('progress.title')}</h2>
       <p>{t('progress.share', { done: n(progress.submitted), all: n(progress.assignments) })}</p>
-      <progress max={Math.max(progress.assignments, 1)} value={progress.submitted} aria-labelledby="progress-title" style={{ inlineSize: '100%' }} />
+      <progress className="ranking__progress" max={Math.max(progress.assignments, 1)} value={progress.submitted} aria-labelledby="progress-title" />
       <dl className="figures figures--small">
         <div>
           <dt>{t('progress.ideas')}</dt>
@@ -241,7 +241,16 @@ function Agreement({ view }: { view: Schema<'RankingView'> }) {
       <dl className="figures">
         <div>
           <dt>{t('agreement.alpha')}</dt>
-          <dd>{alpha(agreement.alpha)}</dd>
+          <dd>
+            {agreement.alpha === null || agreement.alpha === undefined ? (
+              t('agreement.notComputable')
+            ) : (
+              <>
+                {fixed(agreement.alpha, locale, 2)}
+                <small className="figure__note">{t(`agreement.levels.${alphaLevel(agreement.alpha)}`)}</small>
+              </>
+            )}
+          </dd>
         </div>
       </dl>
       <p className="muted">
