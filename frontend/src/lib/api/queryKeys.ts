@@ -13,7 +13,7 @@ export const keys = {
     stats: (id: string) => ['calls', id, 'stats'] as const,
     ideas: (id: string, params?: Params) => ['calls', id, 'ideas', params ?? {}] as const,
     assignments: (id: string, params?: Params) => ['calls', id, 'assignments', params ?? {}] as const,
-    ranking: (id: string) => ['calls', id, 'ranking'] as const,
+    ranking: (id: string, params?: Params) => ['calls', id, 'ranking', params ?? {}] as const,
     decisions: (id: string) => ['calls', id, 'decisions'] as const,
     events: (id: string) => ['calls', id, 'events'] as const,
   },

@@ -1,0 +1,66 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/Button';
+import { Moment } from '@/components/ui/Time';
+import type { Schema } from '@/lib/api/types';
+
+/** The page a reviewer sets their password on, with the one-time token. */
+export function setPasswordLink(token: string): string {
+  return `${window.location.origin}/set-password?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * A one-time set-password link, shown once: it is never stored, and closing it hides it for good. Focus moves to
+ * it so that a keyboard or screen-reader user finds it at once.
+ */
+export function OneTimeLink({ token, name, onDone }: { token: Schema<'PasswordTokenView'>; name: string; onDone: () => void }) {
+  const { t } = useTranslation('jury');
+  const link = setPasswordLink(token.token);
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const headingId = useId();
+  const inputId = useId();
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), []);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <section ref={region} tabIndex={-1} className="card one-time" aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        {t('oneTime.title')}
+      </h2>
+      <p className="alert alert--info">
+        {t('oneTime.lead')}
+      </p>
+      <div className="field">
+        <label htmlFor={inputId} className="field__label">
+          {t('oneTime.linkLabel', { name })}
+        </label>
+        <input id={inputId} readOnly dir="ltr" value={link} onFocus={(event) => event.currentTarget.select()} className="one-time__link" />
+      </div>
+      <p className="muted">
+        {t('oneTime.expires')}: <Moment value={token.expiresAt} style="dateTime" />
+      </p>
+      <div className="row">
+        <Button onClick={() => void copy()}>{t('oneTime.copy')}</Button>
+        <Button variant="secondary" onClick={onDone}>
+          {t('oneTime.done')}
+        </Button>
+      </div>
+      {copied === 'yes' ? (
+        <p role="status" className="alert alert--success">
+          {t('oneTime.copied')}
+        </p>
+      ) : copied === 'failed' ? (
+        <p role="status" className="alert alert--error">
+          {t('oneTime.copyFailed')}
+        </p>
+      ) : null}
+    </section>
+  );
+}

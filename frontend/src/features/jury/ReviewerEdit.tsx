@@ -1,0 +1,67 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/Button';
+import { ProblemAlert } from '@/components/ui/ProblemAlert';
+import { api, unwrap } from '@/lib/api/client';
+import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
+import { keys } from '@/lib/api/queryKeys';
+import type { Schema } from '@/lib/api/types';
+import { formatNumber, latinDigits } from '@/lib/format/numbers';
+import { useLocale } from '@/lib/i18n/useLocale';
+import { parseCount, type Domain, type Organisation } from './options';
+import { ReviewerProfileFields, type ProfileValues } from './ReviewerFields';
+
+type Reviewer = Schema<'ReviewerView'>;
+
+/** Changing a reviewer's organisation, expertise and maximum load (a reviewer has no version: no If-Match). */
+export function ReviewerEdit({ reviewer, onDone }: { reviewer: Reviewer; onDone: (saved: Reviewer | null) => void }) {
+  const { t } = useTranslation(['jury', 'common']);
+  const { locale } = useLocale();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const form = useForm<ProfileValues>({
+    defaultValues: {
+      organisation: reviewer.organisation,
+      expertise: reviewer.expertise,
+      maxLoad: formatNumber(reviewer.maxLoad, locale, { useGrouping: false }),
+    },
+  });
+  const save = useMutation({
+    mutationFn: (values: ProfileValues) =>
+      unwrap(
+        api.PATCH('/api/v1/reviewers/{id}', {
+          params: { path: { id: reviewer.id } },
+          body: {
+            organisation: values.organisation as Organisation,
+            expertise: values.expertise as Domain[],
+            maxLoad: parseCount(values.maxLoad, latinDigits),
+          },
+        }),
+      ),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
+      onDone(saved);
+    },
+    onError: (error) => applyFieldErrors(errorText, error, form.setError),
+  });
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label={t('reviewers.editTitle', { name: reviewer.displayName })}
+      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+    >
+      <ProblemAlert error={save.error} />
+      <ReviewerProfileFields register={form.register} errors={form.formState.errors} errorText={errorText} idPrefix={`edit-${reviewer.id}`} />
+      <div className="row">
+        <Button type="submit" busy={save.isPending}>
+          {t('common:actions.save')}
+        </Button>
+        <Button variant="secondary" onClick={() => onDone(null)}>
+          {t('common:actions.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
