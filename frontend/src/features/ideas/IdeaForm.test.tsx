@@ -7,17 +7,6 @@ import { renderWithApp, stubApi } from '@/test/render';
 import { ideasEn, ideasFa } from './i18n';
 import { IdeaForm } from './IdeaForm';
 
-// Node's Request refuses the client's relative URLs ('/api/v1/…'), and openapi-fetch keeps the Request it saw at
-// import: resolve them against the page before anything is imported.
-vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === 'string' && input.startsWith('/') ? new URL(input, 'http://localhost').href : input, init);
-    }
-  } as typeof Request;
-});
-
 const CALL_ID = '11111111-1111-4111-8111-111111111111';
 const CITY_ID = '22222222-2222-4222-8222-222222222222';
 const IDEA_ID = '33333333-3333-4333-8333-333333333333';

@@ -1,20 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Schema } from '@/lib/api/types';
 import { renderWithApp, stubApi } from '@/test/render';
 import { Ranking } from './RankingPage';
-
-// openapi-fetch builds a Request from a relative URL, which Node's Request refuses outside a browser: resolve it
-// against the test page's origin, before the client module is loaded.
-vi.hoisted(() => {
-  const Native = globalThis.Request;
-  globalThis.Request = class extends Native {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === 'string' ? new URL(input, globalThis.location.href).href : input, init);
-    }
-  };
-});
 
 const idea = (over: Partial<Schema<'RankedIdeaView'>>): Schema<'RankedIdeaView'> => ({
   ideaId: 'x',

@@ -7,17 +7,6 @@ import { renderWithApp, stubApi } from '@/test/render';
 import { reviewsEn, reviewsFa } from './i18n';
 import { ScoringForm } from './ScoringForm';
 
-// Node's Request refuses the client's relative URLs ('/api/v1/…'), and openapi-fetch keeps the Request it saw at
-// import: resolve them against the page before anything is imported.
-vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === 'string' && input.startsWith('/') ? new URL(input, 'http://localhost').href : input, init);
-    }
-  } as typeof Request;
-});
-
 const IDEA_ID = '33333333-3333-4333-8333-333333333333';
 
 // The server's worked rubric, with feasibility on a long scale so that it is typed rather than chosen.
