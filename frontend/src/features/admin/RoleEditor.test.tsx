@@ -38,7 +38,7 @@ describe('the role editor', { timeout: 20_000 }, () => {
     const calls = stubApi(() => ({ body: { ...user, roles: [] } }));
     await renderWithApp(<RoleEditor user={user} isSelf={false} />, { locale: 'fa' });
     await userEvent.click(screen.getByRole('checkbox', { name: 'داور' }));
-    await userEvent.click(screen.getByRole('button', { name: 'ذخیرهٔ نقش‌های مریم رضایی' }));
+    await userEvent.click(screen.getByRole('button', { name: 'ذخیرهٔ نقش‌ها برای مریم رضایی' }));
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(await calls[0]!.json()).toEqual({ roles: [] });
     expect(await screen.findByRole('status')).toHaveTextContent('نقش‌های مریم رضایی ذخیره شد.');

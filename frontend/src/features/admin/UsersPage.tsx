@@ -134,7 +134,7 @@ function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; o
   return (
     <tr>
       <th scope="row" className="user-cell">
-        <span>{name}</span> {isSelf ? <Badge tone="info">{t('users.you')}</Badge> : null}
+        <bdi>{name}</bdi> {isSelf ? <Badge tone="info">{t('users.you')}</Badge> : null}
         <div className="muted">
           <bdi dir="ltr">{user.email}</bdi>
         </div>

@@ -27,7 +27,7 @@ export const adminFa = {
   roles: {
     legend: 'نقش‌های {{name}}',
     save: 'ذخیرهٔ نقش‌ها',
-    saveFor: 'ذخیرهٔ نقش‌های {{name}}',
+    saveFor: 'ذخیرهٔ نقش‌ها برای {{name}}',
     saved: 'نقش‌های {{name}} ذخیره شد.',
   },
   account: {

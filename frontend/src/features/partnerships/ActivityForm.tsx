@@ -105,7 +105,7 @@ export function ActivityForm({ cityId, activity, onDone, onCancel }: Props) {
 
   const required = { required: errorText.required };
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form className="form" aria-label={activity ? t('activity.editTitle') : t('activity.addTitle')} noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <ProblemAlert error={save.error} />
       <div className="form__row">
         <Controller

@@ -26,22 +26,24 @@ export function ActivityTimeline({ activities, actions }: { activities: Activity
             <p className="activity__date">
               <Day value={activity.occurredOn} />
             </p>
-            <h3 className="activity__title">{pick(activity.title, locale)}</h3>
+            <h3 className="activity__title" dir="auto">{pick(activity.title, locale)}</h3>
             <p className="activity__badges">
               <Badge tone="neutral">{t(`enums:ActivityKind.${activity.kind}`)}</Badge>{' '}
               <Badge tone="neutral">{t(`enums:ActivityDirection.${activity.direction}`)}</Badge>{' '}
               <Badge tone={statusTone[activity.status]}>{t(`enums:ActivityStatus.${activity.status}`)}</Badge>
             </p>
-            {description ? <p className="activity__text">{description}</p> : null}
+            {description ? <p className="activity__text" dir="auto">{description}</p> : null}
             {outcomes ? (
               <div className="activity__outcomes">
                 <h4>{t('timeline.outcomes')}</h4>
-                <p className="activity__text">{outcomes}</p>
+                <p className="activity__text" dir="auto">{outcomes}</p>
               </div>
             ) : null}
             {activity.idea ? (
               <p>
-                {t('timeline.fromIdea')} <Link to={selectedIdeaPath(activity.idea.id)}>{activity.idea.title}</Link>
+                {t('timeline.fromIdea')} <Link to={selectedIdeaPath(activity.idea.id)}>
+                  <bdi>{activity.idea.title}</bdi>
+                </Link>
               </p>
             ) : null}
             {actions ? <div>{actions(activity)}</div> : null}

@@ -68,6 +68,7 @@ export function NetworksPage() {
         {adding ? (
           <Card title={t('networks.addTitle')}>
             <NetworkForm
+              label={t('networks.addTitle')}
               onDone={() => {
                 setAdding(false);
                 setNotice(t('networks.added'));
@@ -81,6 +82,7 @@ export function NetworksPage() {
             <NetworkForm
               key={editing.id}
               network={editing}
+              label={t('networks.editTitle', { name: pick(editing.name, locale) })}
               onDone={() => {
                 setEditing(null);
                 setNotice(t('networks.saved'));
@@ -120,7 +122,7 @@ export function NetworksPage() {
             ) : (
               <>
                 <TableScroll label={t('networks.tableLabel')}>
-                  <table className="table">
+                  <table className="table table--compact">
                     <caption className="visually-hidden">{t('networks.caption')}</caption>
                     <thead>
                       <tr>
@@ -136,7 +138,7 @@ export function NetworksPage() {
                       {page.items.map((network) => (
                         <tr key={network.id}>
                           <th scope="row" className="wide-col">
-                            {pick(network.name, locale)}
+                            <bdi>{pick(network.name, locale)}</bdi>
                             {network.website ? (
                               <div>
                                 <a href={network.website} rel="noreferrer" target="_blank">
@@ -145,7 +147,7 @@ export function NetworksPage() {
                               </div>
                             ) : null}
                           </th>
-                          <td>{pick(network.role, locale) || '—'}</td>
+                          <td>{network.role ? <bdi>{pick(network.role, locale)}</bdi> : '—'}</td>
                           <td>{network.joinedOn ? <Day value={network.joinedOn} style="day" /> : '—'}</td>
                           <td>{network.leftOn ? <Day value={network.leftOn} style="day" /> : '—'}</td>
                           <td>{network.leftOn ? <Badge tone="neutral">{t('networks.former')}</Badge> : <Badge tone="success">{t('networks.current')}</Badge>}</td>
@@ -187,7 +189,7 @@ type Values = {
   notes: { fa: string; en: string };
 };
 
-function NetworkForm({ network, onDone, onCancel }: { network?: Network; onDone: () => void; onCancel: () => void }) {
+function NetworkForm({ network, label, onDone, onCancel }: { network?: Network; label: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation(['partnerships', 'common']);
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -223,7 +225,7 @@ function NetworkForm({ network, onDone, onCancel }: { network?: Network; onDone:
     onError: (error) => applyFieldErrors(errorText, error, form.setError),
   });
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form className="form" aria-label={label} noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <ProblemAlert error={save.error} />
       <BilingualFields<Values> name="name" label={t('networks.name')} register={form.register} errors={errors} />
       <OptionalBilingual<Values> name="role" label={t('networks.role')} register={form.register} errors={errors} />

@@ -75,10 +75,10 @@ export function StateHistory({ history }: { history: Schema<'StateChangeView'>[]
           <p>
             <strong>{change.from ? t('detail.historyEntry', { from: label(change.from), to: label(change.to) }) : t('detail.entered', { to: label(change.to) })}</strong>
           </p>
-          {change.reason ? <p className="activity__text">{change.reason}</p> : null}
+          {change.reason ? <p className="activity__text" dir="auto">{change.reason}</p> : null}
           {change.recordedBy ? (
             <p className="muted">
-              {t('detail.recordedBy')} {change.recordedBy} · <Moment value={change.recordedAt} style="dateTime" />
+              {t('detail.recordedBy')} <bdi>{change.recordedBy}</bdi> · <Moment value={change.recordedAt} style="dateTime" />
             </p>
           ) : null}
         </li>
@@ -120,7 +120,7 @@ export function NotesCard({ partnership }: { partnership: Partnership }) {
   if (!notes) return null;
   return (
     <Card title={t('detail.notes')}>
-      <p className="activity__text">{notes}</p>
+      <p className="activity__text" dir="auto">{notes}</p>
     </Card>
   );
 }

@@ -143,7 +143,7 @@ function PartnershipTable({ items, basePath, staff }: { items: Schema<'Partnersh
   const { locale } = useLocale();
   return (
     <TableScroll label={t('register.tableLabel')}>
-      <table className="table">
+      <table className="table table--compact">
         <caption className="visually-hidden">{t('register.caption')}</caption>
         <thead>
           <tr>
@@ -161,7 +161,9 @@ function PartnershipTable({ items, basePath, staff }: { items: Schema<'Partnersh
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row">
-                <Link to={`${basePath}/${item.id}`}>{pick(item.city.name, locale)}</Link>
+                <Link to={`${basePath}/${item.id}`}>
+                  <bdi>{pick(item.city.name, locale)}</bdi>
+                </Link>
               </th>
               <td>{countryName(item.city.country, locale)}</td>
               <td>{t(`enums:PartnershipKind.${item.kind}`)}</td>

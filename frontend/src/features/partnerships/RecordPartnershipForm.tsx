@@ -71,7 +71,7 @@ export function RecordPartnershipForm() {
   });
 
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => record.mutate(values))}>
+    <form className="form" aria-label={t('staff.recordTitle')} noValidate onSubmit={form.handleSubmit((values) => record.mutate(values))}>
       <ProblemAlert error={record.error} />
       <fieldset className="field">
         <legend className="field__label">{t('staff.cityMode')}</legend>

@@ -112,6 +112,7 @@ type EditValues = {
 
 function EditPartnershipForm({ partnership }: { partnership: Partnership }) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
+  const { locale } = useLocale();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const form = useForm<EditValues>({
@@ -176,19 +177,19 @@ function EditPartnershipForm({ partnership }: { partnership: Partnership }) {
         <legend>{t('edit.focalPoints')}</legend>
         <div className="stack">
           {focal.fields.map((item, index) => (
-            <div key={item.id} className="focal" role="group" aria-label={t('edit.focalPoint', { n: index + 1 })}>
+            <div key={item.id} className="focal" role="group" aria-label={t('edit.focalPoint', { n: formatNumber(index + 1, locale) })}>
               <Field label={t('edit.focalName')} error={errors.focalPoints?.[index]?.name?.message} required>
-                {(control) => <input {...control} {...form.register(`focalPoints.${index}.name`, { required: errorText.required })} />}
+                {(control) => <input {...control} dir="auto" {...form.register(`focalPoints.${index}.name`, { required: errorText.required })} />}
               </Field>
               <Field label={t('edit.focalRole')} error={errors.focalPoints?.[index]?.role?.message}>
-                {(control) => <input {...control} {...form.register(`focalPoints.${index}.role`)} />}
+                {(control) => <input {...control} dir="auto" {...form.register(`focalPoints.${index}.role`)} />}
               </Field>
               <Field label={t('edit.focalContact')} error={errors.focalPoints?.[index]?.contact?.message}>
                 {(control) => <input {...control} dir="ltr" {...form.register(`focalPoints.${index}.contact`)} />}
               </Field>
               <div>
                 <Button variant="quiet" onClick={() => focal.remove(index)}>
-                  {t('edit.removeFocal', { n: index + 1 })}
+                  {t('edit.removeFocal', { n: formatNumber(index + 1, locale) })}
                 </Button>
               </div>
             </div>
@@ -262,7 +263,7 @@ function ChangeStateForm({ partnership }: { partnership: Partnership }) {
       </div>
       <p className="field__hint">{t('state.effectiveOnHint')}</p>
       <Field label={t('state.reason')} error={errors.reason?.message} required>
-        {(control) => <textarea {...control} rows={3} {...form.register('reason', { required: errorText.required, validate: (v) => v.trim() !== '' || errorText.required })} />}
+        {(control) => <textarea {...control} dir="auto" rows={3} {...form.register('reason', { required: errorText.required, validate: (v) => v.trim() !== '' || errorText.required })} />}
       </Field>
       <div>
         <Button type="submit" busy={change.isPending}>
@@ -296,8 +297,8 @@ function ActivitiesCard({ cityId }: { cityId: string }) {
           </Button>
         </div>
         {adding ? (
-          <section className="inline-form" aria-labelledby="new-activity">
-            <h3 id="new-activity">{t('activity.addTitle')}</h3>
+          <div className="inline-form">
+            <h3>{t('activity.addTitle')}</h3>
             <ActivityForm
               cityId={cityId}
               onDone={() => {
@@ -306,13 +307,13 @@ function ActivitiesCard({ cityId }: { cityId: string }) {
               }}
               onCancel={() => setAdding(false)}
             />
-          </section>
+          </div>
         ) : null}
         <CityActivities
           cityId={cityId}
           actions={(activity) =>
             editing === activity.id ? (
-              <section className="inline-form" aria-label={t('activity.editTitle')}>
+              <div className="inline-form">
                 <ActivityForm
                   cityId={cityId}
                   activity={activity}
@@ -322,7 +323,7 @@ function ActivitiesCard({ cityId }: { cityId: string }) {
                   }}
                   onCancel={() => setEditing(null)}
                 />
-              </section>
+              </div>
             ) : (
               <Button
                 variant="secondary"
