@@ -31,6 +31,8 @@ export function StaffPartnershipPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['partnerships', 'common']);
   const { locale } = useLocale();
+  // The forms start afresh on every new version, so their confirmations live here.
+  const [saved, setSaved] = useState<'edit' | 'state' | null>(null);
   const partnership = useQuery({
     queryKey: keys.partnerships.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/partnerships/{id}', { params: { path: { id } } })),
@@ -58,10 +60,12 @@ export function StaffPartnershipPage() {
             </Card>
             <ActivitiesCard cityId={data.city.id} />
             <Card title={t('edit.title')}>
-              <EditPartnershipForm key={data.version} partnership={data} />
+              {saved === 'edit' ? <Notice>{t('edit.saved')}</Notice> : null}
+              <EditPartnershipForm key={data.version} partnership={data} onSaved={() => setSaved('edit')} onChange={() => setSaved(null)} />
             </Card>
             <Card title={t('state.title')}>
-              <ChangeStateForm key={data.version} partnership={data} />
+              {saved === 'state' ? <Notice>{t('state.changed')}</Notice> : null}
+              <ChangeStateForm key={data.version} partnership={data} onSaved={() => setSaved('state')} onChange={() => setSaved(null)} />
             </Card>
             {data.history?.length ? (
               <Card title={t('detail.history')}>
@@ -110,7 +114,9 @@ type EditValues = {
   focalPoints: { name: string; role: string; contact: string }[];
 };
 
-function EditPartnershipForm({ partnership }: { partnership: Partnership }) {
+type FormProps = { partnership: Partnership; onSaved: () => void; onChange: () => void };
+
+function EditPartnershipForm({ partnership, onSaved, onChange }: FormProps) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
@@ -141,13 +147,14 @@ function EditPartnershipForm({ partnership }: { partnership: Partnership }) {
         }),
       ),
     onSuccess: (updated) => {
+      onSaved();
       queryClient.setQueryData(keys.partnerships.detail(partnership.id), updated);
       void queryClient.invalidateQueries({ queryKey: keys.partnerships.all });
     },
     onError: (error) => applyFieldErrors(errorText, error, form.setError),
   });
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form className="form" aria-label={t('edit.title')} noValidate onChange={onChange} onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <ProblemAlert error={save.error} />
       <div className="form__row">
         <Field label={t('staff.kind')} error={errors.kind?.message} required>
@@ -201,7 +208,6 @@ function EditPartnershipForm({ partnership }: { partnership: Partnership }) {
           </div>
         </div>
       </fieldset>
-      {save.isSuccess ? <Notice>{t('edit.saved')}</Notice> : null}
       <div>
         <Button type="submit" busy={save.isPending}>
           {t('common:actions.save')}
@@ -213,11 +219,10 @@ function EditPartnershipForm({ partnership }: { partnership: Partnership }) {
 
 type StateValues = { state: Schema<'PartnershipState'> | ''; effectiveOn: string; reason: string };
 
-function ChangeStateForm({ partnership }: { partnership: Partnership }) {
+function ChangeStateForm({ partnership, onSaved, onChange }: FormProps) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const [changed, setChanged] = useState(false);
   const form = useForm<StateValues>({ defaultValues: { state: '', effectiveOn: '', reason: '' } });
   const { errors } = form.formState;
   const change = useMutation({
@@ -229,15 +234,14 @@ function ChangeStateForm({ partnership }: { partnership: Partnership }) {
         }),
       ),
     onSuccess: (updated) => {
-      setChanged(true);
+      onSaved();
       queryClient.setQueryData(keys.partnerships.detail(partnership.id), updated);
       void queryClient.invalidateQueries({ queryKey: keys.partnerships.all });
     },
     onError: (error) => applyFieldErrors(errorText, error, form.setError),
   });
   return (
-    <form className="form" noValidate onSubmit={form.handleSubmit((values) => change.mutate(values))}>
-      {changed ? <Notice>{t('state.changed')}</Notice> : null}
+    <form className="form" aria-label={t('state.title')} noValidate onChange={onChange} onSubmit={form.handleSubmit((values) => change.mutate(values))}>
       <ProblemAlert error={change.error} />
       <p>
         {t('state.current')} <StateBadge state={partnership.state} />
