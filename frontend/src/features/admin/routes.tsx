@@ -1,3 +1,14 @@
 import type { RouteObject } from 'react-router';
+import { RequireRole } from '@/lib/auth/RequireRole';
+import { UsersPage } from './UsersPage';
 
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  {
+    path: 'admin/users',
+    element: (
+      <RequireRole role="admin">
+        <UsersPage />
+      </RequireRole>
+    ),
+  },
+];

@@ -1,0 +1,207 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/ui/Button';
+import { Field } from '@/components/ui/Field';
+import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
+import { Pagination } from '@/components/ui/Pagination';
+import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
+import { QueryState } from '@/components/ui/QueryState';
+import { Moment } from '@/components/ui/Time';
+import { api, unwrap } from '@/lib/api/client';
+import { keys } from '@/lib/api/queryKeys';
+import type { paths, Role, Schema, UserView } from '@/lib/api/types';
+import { useSession } from '@/lib/auth/useSession';
+import { RoleEditor, ROLES } from './RoleEditor';
+import './admin.css';
+
+type UsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
+const PAGE = 20;
+
+/** Accounts for admins: search and filters, roles, activation and one-time set-password links. */
+export function UsersPage() {
+  const { t } = useTranslation(['admin', 'enums', 'common']);
+  const session = useSession();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const [offset, setOffset] = useState(0);
+  const [token, setToken] = useState<{ name: string; view: Schema<'PasswordTokenView'> } | null>(null);
+  const query: UsersQuery = { limit: PAGE, offset, ...(q ? { q } : {}), ...(role ? { role } : {}), ...(active ? { active: active === 'true' } : {}) };
+  const users = useQuery({
+    queryKey: keys.users.list(query),
+    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setQ(text.trim());
+    setOffset(0);
+  };
+  return (
+    <Page title={t('users.title')} lead={t('users.lead')}>
+      <div className="stack">
+        <form role="search" aria-label={t('users.filters')} className="card user-filters" noValidate onSubmit={search}>
+          <Field label={t('users.q')}>{(control) => <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />}</Field>
+          <Button type="submit" variant="secondary">
+            {t('users.search')}
+          </Button>
+          <Field label={t('users.role')}>
+            {(control) => (
+              <select
+                {...control}
+                value={role}
+                onChange={(e) => {
+                  setRole(e.target.value as Role | '');
+                  setOffset(0);
+                }}
+              >
+                <option value="">{t('users.all')}</option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`enums:Role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('users.active')}>
+            {(control) => (
+              <select
+                {...control}
+                value={active}
+                onChange={(e) => {
+                  setActive(e.target.value as '' | 'true' | 'false');
+                  setOffset(0);
+                }}
+              >
+                <option value="">{t('users.all')}</option>
+                <option value="true">{t('users.activeOnly')}</option>
+                <option value="false">{t('users.inactiveOnly')}</option>
+              </select>
+            )}
+          </Field>
+        </form>
+        {token ? <TokenCard name={token.name} token={token.view} onClose={() => setToken(null)} /> : null}
+        <QueryState query={users}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <p role="status">{t('users.none')}</p>
+            ) : (
+              <>
+                <TableScroll label={t('users.tableLabel')}>
+                  <table className="table">
+                    <caption className="visually-hidden">{t('users.caption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('users.name')}</th>
+                        <th scope="col">{t('users.roles')}</th>
+                        <th scope="col">{t('users.state')}</th>
+                        <th scope="col">{t('users.createdAt')}</th>
+                        <th scope="col">{t('users.actions')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {page.items.map((user) => (
+                        <UserRow key={user.id} user={user} isSelf={user.id === session?.user.id} onToken={(view) => setToken({ name: user.displayName, view })} />
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
+                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
+              </>
+            )
+          }
+        </QueryState>
+      </div>
+    </Page>
+  );
+}
+
+function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; onToken: (token: Schema<'PasswordTokenView'>) => void }) {
+  const { t } = useTranslation(['admin', 'enums']);
+  const queryClient = useQueryClient();
+  const activation = useMutation({
+    mutationFn: (next: boolean) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { active: next } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.users.all }),
+  });
+  const issue = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/password-token', { params: { path: { id: user.id } } })),
+    onSuccess: onToken,
+  });
+  const name = user.displayName;
+  return (
+    <tr>
+      <th scope="row" className="user-cell">
+        <bdi>{name}</bdi> {isSelf ? <Badge tone="info">{t('users.you')}</Badge> : null}
+        <div className="muted">
+          <bdi dir="ltr">{user.email}</bdi>
+        </div>
+      </th>
+      <td>
+        <span className="badges">
+          <Badge tone="neutral">{t('users.citizen')}</Badge>
+          {ROLES.filter((role) => user.roles.includes(role)).map((role) => (
+            <Badge key={role} tone={role === 'admin' ? 'danger' : role === 'staff' ? 'info' : 'success'}>
+              {t(`enums:Role.${role}`)}
+            </Badge>
+          ))}
+        </span>
+      </td>
+      <td>{user.active ? <Badge tone="success">{t('users.isActive')}</Badge> : <Badge tone="warning">{t('users.isInactive')}</Badge>}</td>
+      <td>
+        <Moment value={user.createdAt} style="long" />
+      </td>
+      <td className="user-actions">
+        <RoleEditor user={user} isSelf={isSelf} />
+        <div className="row">
+          <Button
+            variant={user.active ? 'danger' : 'secondary'}
+            busy={activation.isPending}
+            aria-label={t(user.active ? 'account.deactivateFor' : 'account.activateFor', { name })}
+            onClick={() => activation.mutate(!user.active)}
+          >
+            {t(user.active ? 'account.deactivate' : 'account.activate')}
+          </Button>
+          <Button variant="quiet" busy={issue.isPending} aria-label={t('token.issueFor', { name })} onClick={() => issue.mutate()}>
+            {t('token.issue')}
+          </Button>
+        </div>
+        <ProblemAlert error={activation.error ?? issue.error} />
+        {activation.isSuccess ? <Notice>{t(activation.data.active ? 'account.activated' : 'account.deactivated', { name })}</Notice> : null}
+      </td>
+    </tr>
+  );
+}
+
+function TokenCard({ name, token, onClose }: { name: string; token: Schema<'PasswordTokenView'>; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const [copied, setCopied] = useState(false);
+  const link = `${window.location.origin}/set-password?token=${encodeURIComponent(token.token)}`;
+  return (
+    <Card title={t('token.title', { name })} className="token-card">
+      <div className="stack">
+        <p role="status">{t('token.once')}</p>
+        <Field label={t('token.link')}>{(control) => <input {...control} readOnly dir="ltr" value={link} onFocus={(e) => e.target.select()} />}</Field>
+        <p>
+          {t('token.expires')}: <Moment value={token.expiresAt} style="dateTime" />
+        </p>
+        <div className="row">
+          <Button
+            variant="secondary"
+            onClick={() => {
+              void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+            }}
+          >
+            {t('token.copy')}
+          </Button>
+          <Button variant="quiet" onClick={onClose}>
+            {t('token.dismiss')}
+          </Button>
+        </div>
+        {copied ? <Notice>{t('token.copied')}</Notice> : null}
+      </div>
+    </Card>
+  );
+}
