@@ -1,4 +1,3 @@
-import './relativeRequests.test-setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';

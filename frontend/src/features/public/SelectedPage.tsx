@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Badge, Page } from '@/components/ui/Page';
 import { Pagination } from '@/components/ui/Pagination';
 import { QueryState } from '@/components/ui/QueryState';
@@ -97,7 +98,9 @@ function SelectedIdea({ idea }: { idea: Schema<'IdeaView'> }) {
   const { locale } = useLocale();
   return (
     <article>
-      <h3 dir="auto">{idea.title}</h3>
+      <h3 dir="auto">
+        <Link to={`/selected/${idea.id}`}>{idea.title}</Link>
+      </h3>
       <p dir="auto">{idea.summary}</p>
       <dl className="idea-card__facts">
         <div>

@@ -42,6 +42,12 @@ export const publicFa = {
     domain: 'حوزه',
     target: 'شهر مقصد',
     place: '{{city}}، {{country}}',
+    all: 'همهٔ ایده‌های برگزیده',
+    description: 'شرح ایده',
+    outcomes: 'دستاوردهای چشم‌داشتی',
+    partners: 'همراهان',
+    grewInto: 'آنچه از این ایده برآمد',
+    nothingYet: 'هنوز فعالیتی از این ایده ثبت نشده است.',
   },
 };
 
@@ -89,5 +95,11 @@ export const publicEn: typeof publicFa = {
     domain: 'Domain',
     target: 'Target city',
     place: '{{city}}, {{country}}',
+    all: 'All selected ideas',
+    description: 'The idea',
+    outcomes: 'Expected outcomes',
+    partners: 'Partners',
+    grewInto: 'What grew from this idea',
+    nothingYet: 'No activity has grown from this idea yet.',
   },
 };
