@@ -1,7 +1,19 @@
 // One story per locale, on a fresh server each: every role's journey through the real SPA in headless chromium,
 // with axe-core on each page (serious or critical violations fail) and screenshots of the main pages.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { openBrowser, signIn, signOut, startServer, useLocale, type Browser, type Locale, type Server } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  openBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  startServer,
+  strings,
+  useLocale,
+  type Browser,
+  type Locale,
+  type Server,
+} from './harness';
 import { grantRole } from './steps/admin';
 import { fillProfile, registerCitizen, setPassword } from './steps/account';
 import { closeAndOpenReview, createCall, setRubric } from './steps/calls';
@@ -31,6 +43,7 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
   let server: Server;
   let browser: Browser;
   let callId = '';
+  let ideaId = '';
   const setPasswordPaths: string[] = [];
 
   beforeAll(async () => {
@@ -70,7 +83,7 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
     const { page } = browser;
     await registerCitizen(page, server, locale, { email: citizen, name: 'Sara' });
     await fillProfile(page, server, locale);
-    await draftAndSubmitIdea(page, server, locale, { title: names.idea });
+    ideaId = await draftAndSubmitIdea(page, server, locale, { title: names.idea });
     await signOut(page, locale);
   });
 
@@ -109,5 +122,60 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
   it('the public sees the selected idea, the charts and the register', async () => {
     await seePublicResults(browser.page, server, locale, { callTitle: names.call, ideaTitle: names.idea });
     await browseRegister(browser.page, server, locale, { city: names.city });
+  });
+
+  it('the main pages fit a 360-pixel phone, each role’s', async () => {
+    const phone = await openBrowser({ width: 360, height: 780 });
+    try {
+      const { page } = phone;
+      await page.goto(server.url);
+      await useLocale(page, locale);
+      const visit = async (name: string, path: string) => {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${name} is ${width}px wide on a 360px screen`).toBeLessThanOrEqual(360);
+        await expectAccessible(page, `${name} on a phone (${locale})`);
+        await screenshot(page, `${name}-${locale}-phone`);
+      };
+      // The menu folds into a button on a phone and opens by keyboard.
+      const menu = page.getByRole('button', { name: strings(locale).common.menu });
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('navigation', { name: strings(locale).common.mainNavigation }).getByRole('link', { name: strings(locale).common.nav.stats }).waitFor();
+      await screenshot(page, `menu-${locale}-phone`);
+
+      for (const [name, path] of [['home', '/'], ['stats', '/stats'], ['selected', '/selected'], ['selected-idea', `/selected/${ideaId}`], ['sister-cities', '/sister-cities'], ['login', '/login']]) {
+        await visit(name as string, path as string);
+      }
+      await signIn(page, server, locale, citizen);
+      for (const [name, path] of [['my-ideas', '/my/ideas'], ['idea', `/my/ideas/${ideaId}`], ['profile', '/profile']]) await visit(name as string, path as string);
+      await signOut(page, locale);
+      await signIn(page, server, locale, reviewers[0]?.email ?? '');
+      for (const [name, path] of [['my-assignments', '/review'], ['review', `/review/${ideaId}`]]) await visit(name as string, path as string);
+      await signOut(page, locale);
+      await signIn(page, server, locale, staff);
+      const call = `/staff/calls/${callId}`;
+      for (const [name, path] of [
+        ['calls-list', '/staff/calls'],
+        ['call', call],
+        ['rubric', `${call}/rubric`],
+        ['screening-queue', `${call}/screening`],
+        ['assignments', `${call}/assignments`],
+        ['ranking', `${call}/ranking`],
+        ['decisions', `${call}/decisions`],
+        ['call-stats', `${call}/stats`],
+        ['reviewers', '/staff/reviewers'],
+        ['staff-partnerships', '/staff/partnerships'],
+      ]) {
+        await visit(name as string, path as string);
+      }
+      await signOut(page, locale);
+      await signIn(page, server, locale, admin);
+      await visit('users', '/admin/users');
+    } finally {
+      await phone.close();
+    }
   });
 });
