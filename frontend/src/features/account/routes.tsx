@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { LoginPage } from './LoginPage';
-import { ProfilePage } from './ProfilePage';
-import { RegisterPage } from './RegisterPage';
-import { SetPasswordPage } from './SetPasswordPage';
+
+const LoginPage = lazyPage(() => import('./LoginPage'), 'LoginPage');
+const ProfilePage = lazyPage(() => import('./ProfilePage'), 'ProfilePage');
+const RegisterPage = lazyPage(() => import('./RegisterPage'), 'RegisterPage');
+const SetPasswordPage = lazyPage(() => import('./SetPasswordPage'), 'SetPasswordPage');
 
 export const routes: RouteObject[] = [
   { path: 'login', element: <LoginPage /> },

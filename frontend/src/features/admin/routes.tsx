@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { UsersPage } from './UsersPage';
+
+const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 export const routes: RouteObject[] = [
   {

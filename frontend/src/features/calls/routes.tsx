@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { CallPage } from './CallPage';
-import { CallsListPage } from './CallsListPage';
-import { NewCallPage } from './NewCallPage';
-import { RubricPage } from './RubricPage';
+
+const CallPage = lazyPage(() => import('./CallPage'), 'CallPage');
+const CallsListPage = lazyPage(() => import('./CallsListPage'), 'CallsListPage');
+const NewCallPage = lazyPage(() => import('./NewCallPage'), 'NewCallPage');
+const RubricPage = lazyPage(() => import('./RubricPage'), 'RubricPage');
 
 export const routes: RouteObject[] = [
   { path: '/staff/calls', element: <RequireRole role="staff"><CallsListPage /></RequireRole> },

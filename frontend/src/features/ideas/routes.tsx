@@ -1,8 +1,11 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { EditIdeaPage, NewIdeaPage } from './IdeaFormPage';
-import { IdeaPage } from './IdeaPage';
-import { MyIdeasPage } from './MyIdeasPage';
+
+const EditIdeaPage = lazyPage(() => import('./IdeaFormPage'), 'EditIdeaPage');
+const NewIdeaPage = lazyPage(() => import('./IdeaFormPage'), 'NewIdeaPage');
+const IdeaPage = lazyPage(() => import('./IdeaPage'), 'IdeaPage');
+const MyIdeasPage = lazyPage(() => import('./MyIdeasPage'), 'MyIdeasPage');
 
 export const routes: RouteObject[] = [
   { path: 'my/ideas', element: <RequireRole><MyIdeasPage /></RequireRole> },

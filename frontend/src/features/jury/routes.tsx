@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { AssignmentBoardPage } from './AssignmentBoardPage';
-import { ConflictsPage } from './ConflictsPage';
-import { ReviewersPage } from './ReviewersPage';
+
+const AssignmentBoardPage = lazyPage(() => import('./AssignmentBoardPage'), 'AssignmentBoardPage');
+const ConflictsPage = lazyPage(() => import('./ConflictsPage'), 'ConflictsPage');
+const ReviewersPage = lazyPage(() => import('./ReviewersPage'), 'ReviewersPage');
 
 export const routes: RouteObject[] = [
   { path: 'staff/reviewers', element: <RequireRole role="staff"><ReviewersPage /></RequireRole> },

@@ -1,10 +1,12 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { NetworksPage } from './NetworksPage';
-import { PartnershipPage } from './PartnershipPage';
-import { RegisterPage } from './RegisterPage';
-import { StaffPartnershipPage } from './StaffPartnershipPage';
-import { StaffPartnershipsPage } from './StaffPartnershipsPage';
+
+const NetworksPage = lazyPage(() => import('./NetworksPage'), 'NetworksPage');
+const PartnershipPage = lazyPage(() => import('./PartnershipPage'), 'PartnershipPage');
+const RegisterPage = lazyPage(() => import('./RegisterPage'), 'RegisterPage');
+const StaffPartnershipPage = lazyPage(() => import('./StaffPartnershipPage'), 'StaffPartnershipPage');
+const StaffPartnershipsPage = lazyPage(() => import('./StaffPartnershipsPage'), 'StaffPartnershipsPage');
 
 export const routes: RouteObject[] = [
   { path: 'sister-cities', element: <RegisterPage /> },

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { HomePage } from './HomePage';
-import { SelectedIdeaPage } from './SelectedIdeaPage';
-import { SelectedPage } from './SelectedPage';
+
+const SelectedIdeaPage = lazyPage(() => import('./SelectedIdeaPage'), 'SelectedIdeaPage');
+const SelectedPage = lazyPage(() => import('./SelectedPage'), 'SelectedPage');
 
 export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { DecisionsPage } from './DecisionsPage';
-import { RankingPage } from './RankingPage';
+
+const DecisionsPage = lazyPage(() => import('./DecisionsPage'), 'DecisionsPage');
+const RankingPage = lazyPage(() => import('./RankingPage'), 'RankingPage');
 
 export const routes: RouteObject[] = [
   { path: 'staff/calls/:id/ranking', element: <RequireRole role="staff"><RankingPage /></RequireRole> },

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { MyAssignmentsPage } from './MyAssignmentsPage';
-import { ReviewPage } from './ReviewPage';
+
+const MyAssignmentsPage = lazyPage(() => import('./MyAssignmentsPage'), 'MyAssignmentsPage');
+const ReviewPage = lazyPage(() => import('./ReviewPage'), 'ReviewPage');
 
 export const routes: RouteObject[] = [
   { path: 'review', element: <RequireRole role="reviewer"><MyAssignmentsPage /></RequireRole> },

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { IdeaScreeningPage } from './IdeaScreeningPage';
-import { ScreeningQueuePage } from './ScreeningQueuePage';
+
+const IdeaScreeningPage = lazyPage(() => import('./IdeaScreeningPage'), 'IdeaScreeningPage');
+const ScreeningQueuePage = lazyPage(() => import('./ScreeningQueuePage'), 'ScreeningQueuePage');
 
 export const routes: RouteObject[] = [
   { path: '/staff/calls/:id/screening', element: <RequireRole role="staff"><ScreeningQueuePage /></RequireRole> },

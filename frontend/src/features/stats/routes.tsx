@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
-import { PublicStatsPage } from './PublicStatsPage';
-import { StaffStatsPage } from './StaffStatsPage';
+
+const PublicStatsPage = lazyPage(() => import('./PublicStatsPage'), 'PublicStatsPage');
+const StaffStatsPage = lazyPage(() => import('./StaffStatsPage'), 'StaffStatsPage');
 
 export const routes: RouteObject[] = [
   { path: 'stats', element: <PublicStatsPage /> },
