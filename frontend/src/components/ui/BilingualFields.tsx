@@ -10,6 +10,8 @@ type Props<T extends FieldValues> = {
   errors: FieldErrors<T>;
   multiline?: boolean;
   hint?: string;
+  /** The whole text may be left out (notes, outcomes); the server still wants the Persian once either is given. */
+  optional?: boolean;
 };
 
 function errorAt(errors: FieldErrors, path: string): string | undefined {
@@ -17,14 +19,15 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
   return (found as FieldError | undefined)?.message;
 }
 
-/** A bilingual text of the API: Persian required, English optional; each field in its own direction. */
-export function BilingualFields<T extends FieldValues>({ name, label, register, errors, multiline, hint }: Props<T>) {
+/** A bilingual text of the API: Persian (required unless the whole text is optional) and English (optional). */
+export function BilingualFields<T extends FieldValues>({ name, label, register, errors, multiline, hint, optional }: Props<T>) {
   const { t } = useTranslation();
   const Control = multiline ? 'textarea' : 'input';
+  const persianLabel = `${label} (${t('fields.fa')})${optional ? ` ${t('fields.optional')}` : ''}`;
   return (
     <div className="bilingual">
-      <Field label={`${label} (${t('fields.fa')})`} error={errorAt(errors, `${name}.fa`) ?? errorAt(errors, name)} hint={hint} required>
-        {(control) => <Control {...control} dir="rtl" lang="fa" rows={multiline ? 6 : undefined} {...register(`${name}.fa` as Path<T>)} />}
+      <Field label={persianLabel} error={errorAt(errors, `${name}.fa`) ?? errorAt(errors, name)} hint={hint ?? (optional ? t('fields.persianFirst') : undefined)} required={!optional}>
+        {(control) => <Control {...control} dir="rtl" lang="fa" rows={multiline ? (optional ? 4 : 6) : undefined} {...register(`${name}.fa` as Path<T>)} />}
       </Field>
       <Field label={`${label} (${t('fields.en')}) ${t('fields.optional')}`} error={errorAt(errors, `${name}.en`)}>
         {(control) => <Control {...control} dir="ltr" lang="en" rows={multiline ? 4 : undefined} {...register(`${name}.en` as Path<T>)} />}

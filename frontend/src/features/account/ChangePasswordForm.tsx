@@ -7,7 +7,8 @@ import { Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors } from '@/lib/api/messages';
-import { MIN_PASSWORD, useAccountErrorText } from './errors';
+import { useAccountErrorText } from './errors';
+import { NewPasswordFields } from './NewPasswordFields';
 
 type Values = { currentPassword: string; newPassword: string; repeat: string };
 const EMPTY: Values = { currentPassword: '', newPassword: '', repeat: '' };
@@ -40,31 +41,7 @@ export function ChangePasswordForm() {
             />
           )}
         </Field>
-        <Field label={t('fields.newPassword')} hint={t('fields.passwordHint')} error={errors.newPassword?.message} required>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              dir="ltr"
-              autoComplete="new-password"
-              {...form.register('newPassword', {
-                required: errorText.required,
-                minLength: { value: MIN_PASSWORD, message: t('fieldErrors.passwordTooShort') },
-              })}
-            />
-          )}
-        </Field>
-        <Field label={t('fields.repeatPassword')} error={errors.repeat?.message} required>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              dir="ltr"
-              autoComplete="new-password"
-              {...form.register('repeat', { validate: (value, values) => value === values.newPassword || t('fieldErrors.passwordsDiffer') })}
-            />
-          )}
-        </Field>
+        <NewPasswordFields form={form} name="newPassword" label={t('fields.newPassword')} repeat />
         {change.isSuccess && !form.formState.isDirty ? <Notice>{t('profile.passwordChanged')}</Notice> : null}
         <div>
           <Button type="submit" busy={change.isPending}>

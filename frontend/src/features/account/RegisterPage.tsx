@@ -11,7 +11,8 @@ import { ApiProblem } from '@/lib/api/problem';
 import type { Schema } from '@/lib/api/types';
 import { LOCALES, type Locale } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { MIN_PASSWORD, useAccountErrorText } from './errors';
+import { useAccountErrorText } from './errors';
+import { NewPasswordFields } from './NewPasswordFields';
 import { safeNext } from './LoginPage';
 import { register as registerAccount } from './session';
 
@@ -70,20 +71,7 @@ export function RegisterPage() {
             <input {...control} type="email" dir="ltr" autoComplete="email" {...form.register('email', { required: errorText.required })} />
           )}
         </Field>
-        <Field label={t('fields.password')} hint={t('fields.passwordHint')} error={errors.password?.message} required>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              dir="ltr"
-              autoComplete="new-password"
-              {...form.register('password', {
-                required: errorText.required,
-                minLength: { value: MIN_PASSWORD, message: t('fieldErrors.passwordTooShort') },
-              })}
-            />
-          )}
-        </Field>
+        <NewPasswordFields form={form} name="password" label={t('fields.password')} />
         <Field label={t('fields.locale')} error={errors.locale?.message}>
           {(control) => (
             <select {...control} {...form.register('locale')}>

@@ -3,12 +3,12 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
-import { Field } from '@/components/ui/Field';
 import { Page } from '@/components/ui/Page';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { publicApi, unwrap } from '@/lib/api/client';
 import { applyFieldErrors } from '@/lib/api/messages';
-import { MIN_PASSWORD, useAccountErrorText } from './errors';
+import { useAccountErrorText } from './errors';
+import { NewPasswordFields } from './NewPasswordFields';
 
 type Values = { token: string; password: string; repeat: string };
 
@@ -39,33 +39,7 @@ export function SetPasswordPage() {
           ) : (
             <ProblemAlert error={setPassword.error} />
           )}
-          <Field label={t('fields.newPassword')} hint={t('fields.passwordHint')} error={errors.password?.message} required>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                dir="ltr"
-                autoComplete="new-password"
-                {...form.register('password', {
-                  required: errorText.required,
-                  minLength: { value: MIN_PASSWORD, message: t('fieldErrors.passwordTooShort') },
-                })}
-              />
-            )}
-          </Field>
-          <Field label={t('fields.repeatPassword')} error={errors.repeat?.message} required>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                dir="ltr"
-                autoComplete="new-password"
-                {...form.register('repeat', {
-                  validate: (value, values) => value === values.password || t('fieldErrors.passwordsDiffer'),
-                })}
-              />
-            )}
-          </Field>
+          <NewPasswordFields form={form} name="password" label={t('fields.newPassword')} repeat />
           <Button type="submit" busy={setPassword.isPending}>
             {t('setPassword.submit')}
           </Button>

@@ -10,8 +10,7 @@ import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
-import { toBilingual } from '@/lib/i18n/text';
-import { OptionalBilingual, optionalText, textValue } from './OptionalBilingual';
+import { optionalText, textValue, toBilingual } from '@/lib/i18n/text';
 
 type Activity = Schema<'ActivityView'>;
 type Kind = Schema<'ActivityKind'>;
@@ -154,8 +153,8 @@ export function ActivityForm({ cityId, activity, onDone, onCancel }: Props) {
         </Field>
       </div>
       <BilingualFields<ActivityValues> name="title" label={t('activity.title')} register={form.register} errors={errors} />
-      <OptionalBilingual<ActivityValues> name="description" label={t('activity.description')} register={form.register} errors={errors} multiline />
-      <OptionalBilingual<ActivityValues> name="outcomes" label={t('activity.outcomes')} register={form.register} errors={errors} multiline />
+      <BilingualFields<ActivityValues> optional name="description" label={t('activity.description')} register={form.register} errors={errors} multiline />
+      <BilingualFields<ActivityValues> optional name="outcomes" label={t('activity.outcomes')} register={form.register} errors={errors} multiline />
       <Field label={t('activity.idea')} error={errors.ideaId?.message}>
         {(control) => (
           <select {...control} {...form.register('ideaId')}>

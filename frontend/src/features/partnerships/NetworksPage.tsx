@@ -15,9 +15,8 @@ import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
-import { pick, toBilingual } from '@/lib/i18n/text';
+import { optionalText, pick, textValue, toBilingual } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { OptionalBilingual, optionalText, textValue } from './OptionalBilingual';
 import './partnerships.css';
 
 type Network = Schema<'NetworkView'>;
@@ -228,7 +227,7 @@ function NetworkForm({ network, label, onDone, onCancel }: { network?: Network; 
     <form className="form" aria-label={label} noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <ProblemAlert error={save.error} />
       <BilingualFields<Values> name="name" label={t('networks.name')} register={form.register} errors={errors} />
-      <OptionalBilingual<Values> name="role" label={t('networks.role')} register={form.register} errors={errors} />
+      <BilingualFields<Values> optional name="role" label={t('networks.role')} register={form.register} errors={errors} />
       <Field label={t('networks.website')} error={errors.website?.message}>
         {(control) => <input {...control} type="url" dir="ltr" placeholder="https://" {...form.register('website')} />}
       </Field>
@@ -245,7 +244,7 @@ function NetworkForm({ network, label, onDone, onCancel }: { network?: Network; 
         />
       </div>
       <p className="field__hint">{t('networks.leftOnHint')}</p>
-      <OptionalBilingual<Values> name="notes" label={t('networks.notes')} register={form.register} errors={errors} multiline />
+      <BilingualFields<Values> optional name="notes" label={t('networks.notes')} register={form.register} errors={errors} multiline />
       <div className="row">
         <Button type="submit" busy={save.isPending}>
           {network ? t('common:actions.save') : t('networks.submit')}

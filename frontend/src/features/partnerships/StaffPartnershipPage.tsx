@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { BilingualFields } from '@/components/ui/BilingualFields';
 import { Link, useParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
@@ -15,10 +16,9 @@ import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format/numbers';
-import { pick } from '@/lib/i18n/text';
+import { optionalText, pick, textValue } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { ActivityForm } from './ActivityForm';
-import { OptionalBilingual, optionalText, textValue } from './OptionalBilingual';
 import { CityActivities, PartnershipFacts, StateHistory } from './PartnershipFacts';
 import { StateBadge } from './PartnershipRegister';
 import { dormantFrom, KINDS, STATES } from './registerQuery';
@@ -179,7 +179,7 @@ function EditPartnershipForm({ partnership, onSaved, onChange }: FormProps) {
           render={({ field }) => <DateField label={t('edit.nextReviewOn')} value={field.value} onChange={field.onChange} error={errors.nextReviewOn?.message} yearsBefore={1} yearsAfter={5} />}
         />
       </div>
-      <OptionalBilingual<EditValues> name="notes" label={t('edit.notes')} register={form.register} errors={errors} multiline />
+      <BilingualFields<EditValues> optional name="notes" label={t('edit.notes')} register={form.register} errors={errors} multiline />
       <fieldset>
         <legend>{t('edit.focalPoints')}</legend>
         <div className="stack">

@@ -141,7 +141,6 @@ export const partnershipsFa = {
     added: 'فعالیت ثبت شد.',
     saved: 'فعالیت ذخیره شد.',
   },
-  optionalText: 'اگر بخشی از آن را پر کنید، بخش فارسی لازم است.',
   networks: {
     title: 'شبکه‌های شهری',
     lead: 'شبکه‌های بین‌المللی شهرها که اصفهان عضو آن‌هاست یا بوده است.',
@@ -314,7 +313,6 @@ export const partnershipsEn: typeof partnershipsFa = {
     added: 'The activity is recorded.',
     saved: 'The activity is saved.',
   },
-  optionalText: 'If you fill in any of it, the Persian part is needed.',
   networks: {
     title: 'City networks',
     lead: 'International networks of cities that Isfahan belongs to, or belonged to.',
