@@ -6,7 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { resources } from '@/app/i18n';
+import type { Schema } from '@/lib/api/types';
 
 export type Locale = 'fa' | 'en';
 export const strings = (locale: Locale) => resources[locale];
@@ -29,10 +31,31 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A JSON object as the API answers it, for set-up code that does not need the generated schema types. */
+export type Json = Record<string, unknown>;
+
+/** What a set-up call through the API may carry besides its method and path. */
+export type ApiOptions = {
+  /** An access token (see `Server.signInApi`), sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** Sent as JSON, with `Content-Type: application/json`; none when undefined. */
+  body?: unknown;
+  /** Extra headers, e.g. `If-Match`; they win over the ones above. */
+  headers?: Record<string, string>;
+};
+
 export type Server = {
   url: string;
   /** Creates an account with the CLI (roles beyond citizen), password PASSWORD. */
   createUser: (email: string, displayName: string, roles?: string[]) => void;
+  /**
+   * Calls the API directly, for test set-up that is not what the test is about. `path` is relative to `/api/v1`
+   * (e.g. `/calls`). Returns the parsed JSON answer (undefined when the body is empty); throws with the method,
+   * path, status and body text on any non-2xx answer.
+   */
+  api: <T = Json>(method: string, path: string, options?: ApiOptions) => Promise<T>;
+  /** Signs in through the API (not the login page) and returns the access token for `api`'s `token`. */
+  signInApi: (email: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -68,8 +91,27 @@ export async function startServer(): Promise<Server> {
   }
   const passwordFile = join(dataDir, 'password');
   writeFileSync(passwordFile, `${PASSWORD}\n`);
+  async function api<T = Json>(method: string, path: string, { token, body, headers = {} }: ApiOptions = {}): Promise<T> {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
   return {
     url,
+    api,
+    async signInApi(email, password = PASSWORD) {
+      const tokens = await api<Schema<'TokenResponse'>>('POST', '/auth/login', { body: { email, password } });
+      return tokens.accessToken;
+    },
     createUser(email, displayName, roles = []) {
       const args = ['create-user', '--email', email, '--display-name', displayName, '--password-file', passwordFile];
       for (const role of roles) args.push('--role', role);
@@ -85,6 +127,9 @@ export async function startServer(): Promise<Server> {
 }
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/** The phone viewport the pages must fit: `openBrowser(PHONE)`. */
+export const PHONE = { width: 360, height: 780 };
 
 /** A fresh browser profile (no session, no stored locale) at a viewport. */
 export async function openBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
@@ -116,6 +161,62 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export type ServerAndBrowser = { readonly server: Server; readonly browser: Browser };
+
+/**
+ * A fresh server (its own empty database) and a fresh desktop browser for the calling describe block: registers
+ * there a beforeAll that starts both, then runs `setUp` (accounts, API set-up, a first page…), and an afterAll
+ * that closes the browser and stops the server. Read `server` and `browser` inside tests and hooks only: they
+ * throw if read before the beforeAll has started them.
+ */
+export function freshServerAndBrowser(setUp?: (started: ServerAndBrowser) => Promise<void> | void): ServerAndBrowser {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const started: ServerAndBrowser = {
+    get server() {
+      if (!server) throw new Error('the server is not started yet: read it inside a test or hook');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not open yet: read it inside a test or hook');
+      return browser;
+    },
+  };
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+    await setUp?.(started);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return started;
+}
+
+/**
+ * Fails if the page sticks out sideways: the document may be no wider than the viewport (less any scrollbar).
+ * On failure the message names the elements that stick out, leaving aside the insides of tables, which scroll in
+ * their own region.
+ */
+export async function expectFitsPhone(page: Page, where: string) {
+  const report = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const culprits = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        if (!(box.right > width + 1 || box.left < -1)) return false;
+        // Inside a scrolling table only what is taken out of the flow can widen the page.
+        return !el.parentElement?.closest('.table-scroll') || getComputedStyle(el).position === 'absolute';
+      })
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 40)}`);
+    return { scrollWidth, width, culprits: scrollWidth > width ? culprits : [] };
+  });
+  expect(report.scrollWidth, `${where} is ${report.scrollWidth}px wide on a ${report.width}px screen: ${report.culprits.join(' | ')}`).toBeLessThanOrEqual(report.width);
 }
 
 const AXE_SOURCE = readFileSync(resolve(FRONTEND, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -1,19 +1,7 @@
 // One story per locale, on a fresh server each: every role's journey through the real SPA in headless chromium,
 // with axe-core on each page (serious or critical violations fail) and screenshots of the main pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectAccessible,
-  openBrowser,
-  screenshot,
-  signIn,
-  signOut,
-  startServer,
-  strings,
-  useLocale,
-  type Browser,
-  type Locale,
-  type Server,
-} from './harness';
+import { describe, it } from 'vitest';
+import { expectAccessible, expectFitsPhone, freshServerAndBrowser, openBrowser, PHONE, screenshot, signIn, signOut, strings, useLocale, type Locale } from './harness';
 import { grantRole } from './steps/admin';
 import { fillProfile, registerCitizen, setPassword } from './steps/account';
 import { closeAndOpenReview, createCall, setRubric } from './steps/calls';
@@ -40,33 +28,26 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
     { email: `juror1.${locale}@e2e.test`, name: 'Juror One', organisation: 'university' as const },
     { email: `juror2.${locale}@e2e.test`, name: 'Juror Two', organisation: 'chamber_of_commerce' as const },
   ];
-  let server: Server;
-  let browser: Browser;
   let callId = '';
   let ideaId = '';
   const setPasswordPaths: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
+  const fresh = freshServerAndBrowser(async ({ server, browser }) => {
     server.createUser(admin, 'Admin', ['admin']);
     server.createUser(staff, 'Staff');
-    browser = await openBrowser();
     await browser.page.goto(server.url);
     await useLocale(browser.page, locale);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('an admin makes a colleague staff', async () => {
+    const { server, browser } = fresh;
     await signIn(browser.page, server, locale, admin);
     await grantRole(browser.page, server, locale, { email: staff, role: 'staff' });
     await signOut(browser.page, locale);
   });
 
   it('staff open a call with its rubric, enrol two reviewers and record a partnership', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await signIn(page, server, locale, staff);
     callId = await createCall(page, server, locale, { title: names.call });
     await setRubric(page, server, locale, callId);
@@ -76,11 +57,12 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
   });
 
   it('the reviewers choose their passwords', async () => {
+    const { server, browser } = fresh;
     for (const path of setPasswordPaths) await setPassword(browser.page, server, locale, path);
   });
 
   it('a citizen registers, tells of a tie abroad, drafts and submits an idea', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await registerCitizen(page, server, locale, { email: citizen, name: 'Sara' });
     await fillProfile(page, server, locale);
     ideaId = await draftAndSubmitIdea(page, server, locale, { title: names.idea });
@@ -88,7 +70,7 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
   });
 
   it('staff close the call, screen the idea and assign the jury automatically', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await signIn(page, server, locale, staff);
     await closeAndOpenReview(page, server, locale, callId);
     await shortlistIdea(page, server, locale, callId, names.idea);
@@ -97,7 +79,7 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
   });
 
   it('two reviewers score the idea', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     for (const [index, reviewer] of reviewers.entries()) {
       await signIn(page, server, locale, reviewer.email);
       await scoreAssignedIdea(page, server, locale, { ideaTitle: names.idea, level: index === 0 ? 'high' : 'low' });
@@ -106,26 +88,28 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
   });
 
   it('staff read the ranking, decide and publish', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await signIn(page, server, locale, staff);
     await rankDecideAndPublish(page, server, locale, callId, names.idea);
     await signOut(page, locale);
   });
 
   it('the citizen sees the result', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await signIn(page, server, locale, citizen);
     await seeResult(page, server, locale, { ideaTitle: names.idea, outcome: 'selected' });
     await signOut(page, locale);
   });
 
   it('the public sees the selected idea, the charts and the register', async () => {
+    const { server, browser } = fresh;
     await seePublicResults(browser.page, server, locale, { callTitle: names.call, ideaTitle: names.idea });
     await browseRegister(browser.page, server, locale, { city: names.city });
   });
 
   it('the main pages fit a 360-pixel phone, each role’s', async () => {
-    const phone = await openBrowser({ width: 360, height: 780 });
+    const { server } = fresh;
+    const phone = await openBrowser(PHONE);
     try {
       const { page } = phone;
       await page.goto(server.url);
@@ -134,8 +118,7 @@ describe.each(['fa', 'en'] as const)('the journeys in %s', (locale) => {
         await page.goto(`${server.url}${path}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.waitForLoadState('networkidle');
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${name} is ${width}px wide on a 360px screen`).toBeLessThanOrEqual(360);
+        await expectFitsPhone(page, `${name} (${locale})`);
         await expectAccessible(page, `${name} on a phone (${locale})`);
         await screenshot(page, `${name}-${locale}-phone`);
       };

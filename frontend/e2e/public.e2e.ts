@@ -1,71 +1,47 @@
 // The public pages and the account pages end to end: a citizen registers, fills in a tie abroad and proposes an
 // idea; staff take it through screening, the jury and a published decision (set up through the API); a reviewer
 // enrolled by staff chooses a password; then anyone, signed out, sees the call's statistics and the selected idea.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { PASSWORD, openBrowser, signIn, signOut, startServer, type Browser, type Server } from './harness';
+import { describe, it } from 'vitest';
+import { freshServerAndBrowser, signIn, signOut, type Json } from './harness';
 import { fillProfile, registerCitizen, setPassword } from './steps/account';
 import { seePublicResults } from './steps/public';
-
-type Json = Record<string, unknown>;
-
-async function call(server: Server, token: string | null, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as Json) : {};
-}
-
-async function login(server: Server, email: string): Promise<string> {
-  const tokens = await call(server, null, 'POST', '/api/v1/auth/login', { email, password: PASSWORD });
-  return tokens.accessToken as string;
-}
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 
 describe('the public pages and the account pages', () => {
-  let server: Server;
-  let browser: Browser;
   let staff: string;
   const callTitle = 'فراخوان آزمایشی دیپلمات شهروند';
   const ideaTitle = 'هفتهٔ فیلم اصفهان در فرایبورگ';
   let callId = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
+  const fresh = freshServerAndBrowser(async ({ server }) => {
     server.createUser('staff@e2e.example', 'کارشناس آزمون', ['staff', 'admin']);
-    staff = await login(server, 'staff@e2e.example');
-    const created = await call(server, staff, 'POST', '/api/v1/calls', {
-      title: { fa: callTitle, en: 'Citizen Diplomat test call' },
-      description: { fa: 'ایده‌های خود را برای پیوند اصفهان با شهرهای جهان بفرستید.', en: "Send your ideas for Isfahan's ties with the world's cities." },
-      opensAt: days(-1),
-      closesAt: days(20),
-      reviewOpensAt: days(21),
-      reviewClosesAt: days(40),
-      domains: ['cultural', 'scientific', 'tourism'],
-      ideasPerCitizen: 2,
+    staff = await server.signInApi('staff@e2e.example');
+    const created = await server.api('POST', '/calls', {
+      token: staff,
+      body: {
+        title: { fa: callTitle, en: 'Citizen Diplomat test call' },
+        description: { fa: 'ایده‌های خود را برای پیوند اصفهان با شهرهای جهان بفرستید.', en: "Send your ideas for Isfahan's ties with the world's cities." },
+        opensAt: days(-1),
+        closesAt: days(20),
+        reviewOpensAt: days(21),
+        reviewClosesAt: days(40),
+        domains: ['cultural', 'scientific', 'tourism'],
+        ideasPerCitizen: 2,
+      },
     });
     callId = created.id as string;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('registers a citizen in Persian and saves a tie abroad', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await registerCitizen(page, server, 'fa', { email: 'sara@e2e.example', name: 'سارا احمدی' });
     await fillProfile(page, server, 'fa');
     await signOut(page, 'fa');
   });
 
   it('registers a citizen in English and saves a tie abroad', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await registerCitizen(page, server, 'en', { email: 'sam@e2e.example', name: 'Sam Rahimi' });
     await fillProfile(page, server, 'en');
     await signOut(page, 'en');
@@ -74,15 +50,18 @@ describe('the public pages and the account pages', () => {
   });
 
   it('lets an account made by staff choose its password, then sign in with it', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     for (const locale of ['fa', 'en'] as const) {
-      const enrolled = await call(server, staff, 'POST', '/api/v1/reviewers', {
-        email: `juror-${locale}@e2e.example`,
-        displayName: locale === 'fa' ? 'مریم کریمی' : 'Maryam Karimi',
-        organisation: 'university',
-        expertise: ['cultural'],
-        maxLoad: 5,
-        locale,
+      const enrolled = await server.api('POST', '/reviewers', {
+        token: staff,
+        body: {
+          email: `juror-${locale}@e2e.example`,
+          displayName: locale === 'fa' ? 'مریم کریمی' : 'Maryam Karimi',
+          organisation: 'university',
+          expertise: ['cultural'],
+          maxLoad: 5,
+          locale,
+        },
       });
       const token = (enrolled.passwordToken as Json).token as string;
       await setPassword(page, server, locale, `/set-password?token=${encodeURIComponent(token)}`);
@@ -92,54 +71,64 @@ describe('the public pages and the account pages', () => {
   });
 
   it('shows the statistics and the selected idea to anyone, once decided', async () => {
-    const citizen = await login(server, 'sara@e2e.example');
-    const city = await call(server, citizen, 'POST', '/api/v1/cities', { name: { fa: 'فرایبورگ', en: 'Freiburg' }, country: 'DE' });
-    const idea = await call(server, citizen, 'POST', '/api/v1/ideas', {
-      callId,
-      title: ideaTitle,
-      domain: 'cultural',
-      targetCityId: city.id,
-      summary: 'یک هفته نمایش فیلم‌های اصفهانی در سینمای شهر فرایبورگ، با گفت‌وگو با فیلم‌سازان.',
-      body: 'سینمای شهر فرایبورگ میزبان هفته‌ای از فیلم‌های کوتاه و مستند اصفهانی می‌شود و فیلم‌سازان دو شهر با هم گفت‌وگو می‌کنند.',
-      expectedOutcomes: 'آشنایی مردم فرایبورگ با فرهنگ اصفهان و زمینه‌ای برای ساخت فیلم مشترک.',
-      channel: { kind: 'study', description: 'ده سال در فرایبورگ درس خوانده‌ام و با سینمای شهر کار کرده‌ام.', years: 10 },
+    const { server, browser } = fresh;
+    const citizen = await server.signInApi('sara@e2e.example');
+    const city = await server.api('POST', '/cities', { token: citizen, body: { name: { fa: 'فرایبورگ', en: 'Freiburg' }, country: 'DE' } });
+    const idea = await server.api('POST', '/ideas', {
+      token: citizen,
+      body: {
+        callId,
+        title: ideaTitle,
+        domain: 'cultural',
+        targetCityId: city.id,
+        summary: 'یک هفته نمایش فیلم‌های اصفهانی در سینمای شهر فرایبورگ، با گفت‌وگو با فیلم‌سازان.',
+        body: 'سینمای شهر فرایبورگ میزبان هفته‌ای از فیلم‌های کوتاه و مستند اصفهانی می‌شود و فیلم‌سازان دو شهر با هم گفت‌وگو می‌کنند.',
+        expectedOutcomes: 'آشنایی مردم فرایبورگ با فرهنگ اصفهان و زمینه‌ای برای ساخت فیلم مشترک.',
+        channel: { kind: 'study', description: 'ده سال در فرایبورگ درس خوانده‌ام و با سینمای شهر کار کرده‌ام.', years: 10 },
+      },
     });
-    const other = await call(server, citizen, 'POST', '/api/v1/ideas', {
-      callId,
-      title: 'گردشگری دانشجویی اصفهان و فرایبورگ',
-      domain: 'tourism',
-      targetCityId: city.id,
-      summary: 'سفرهای کوتاه دانشجویی میان دو شهر.',
-      body: 'دانشجویان دو شهر در تابستان یک هفته میهمان یکدیگر می‌شوند.',
-      expectedOutcomes: 'پیوند میان دانشگاه‌های دو شهر.',
-      channel: { kind: 'study', description: 'دانش‌آموختهٔ دانشگاه فرایبورگ هستم.', years: 10 },
+    const other = await server.api('POST', '/ideas', {
+      token: citizen,
+      body: {
+        callId,
+        title: 'گردشگری دانشجویی اصفهان و فرایبورگ',
+        domain: 'tourism',
+        targetCityId: city.id,
+        summary: 'سفرهای کوتاه دانشجویی میان دو شهر.',
+        body: 'دانشجویان دو شهر در تابستان یک هفته میهمان یکدیگر می‌شوند.',
+        expectedOutcomes: 'پیوند میان دانشگاه‌های دو شهر.',
+        channel: { kind: 'study', description: 'دانش‌آموختهٔ دانشگاه فرایبورگ هستم.', years: 10 },
+      },
     });
-    for (const id of [idea.id, other.id]) await call(server, citizen, 'POST', `/api/v1/ideas/${id}/submit`);
+    for (const id of [idea.id, other.id]) await server.api('POST', `/ideas/${id}/submit`, { token: citizen });
 
-    await call(server, staff, 'POST', `/api/v1/calls/${callId}/close`, { note: 'e2e' });
-    const reviewers = await call(server, staff, 'GET', '/api/v1/reviewers?limit=1');
+    await server.api('POST', `/calls/${callId}/close`, { token: staff, body: { note: 'e2e' } });
+    const reviewers = await server.api('GET', '/reviewers?limit=1', { token: staff });
     const reviewerId = ((reviewers.items as Json[])[0] as Json).id;
     for (const id of [idea.id, other.id]) {
-      await call(server, staff, 'POST', `/api/v1/ideas/${id}/screening`, { decision: 'shortlist' });
-      await call(server, staff, 'POST', `/api/v1/calls/${callId}/assignments`, { ideaId: id, reviewerId });
+      await server.api('POST', `/ideas/${id}/screening`, { token: staff, body: { decision: 'shortlist' } });
+      await server.api('POST', `/calls/${callId}/assignments`, { token: staff, body: { ideaId: id, reviewerId } });
     }
-    await call(server, staff, 'PUT', `/api/v1/ideas/${idea.id}/decision`, { outcome: 'selected' });
-    await call(server, staff, 'PUT', `/api/v1/ideas/${other.id}/decision`, { outcome: 'not_selected' });
-    await call(server, staff, 'POST', `/api/v1/calls/${callId}/decisions/publish`);
+    await server.api('PUT', `/ideas/${idea.id}/decision`, { token: staff, body: { outcome: 'selected' } });
+    await server.api('PUT', `/ideas/${other.id}/decision`, { token: staff, body: { outcome: 'not_selected' } });
+    await server.api('POST', `/calls/${callId}/decisions/publish`, { token: staff });
 
     // A new call is open meanwhile: the home page shows it.
-    await call(server, staff, 'POST', '/api/v1/calls', {
-      title: { fa: 'فراخوان دوم: اصفهان و شهرهای جاده ابریشم', en: 'Second call: Isfahan and the Silk Road cities' },
-      description: {
-        fa: 'شهروندانی که با شهرهای جادهٔ ابریشم پیوند دارند، ایده‌های خود را برای همکاری فرهنگی، گردشگری و بازرگانی بفرستند.',
-        en: 'Citizens with ties to the cities of the Silk Road are invited to send ideas for cultural, tourism and trade cooperation.',
+    await server.api('POST', '/calls', {
+      token: staff,
+      body: {
+        title: { fa: 'فراخوان دوم: اصفهان و شهرهای جاده ابریشم', en: 'Second call: Isfahan and the Silk Road cities' },
+        description: {
+          fa: 'شهروندانی که با شهرهای جادهٔ ابریشم پیوند دارند، ایده‌های خود را برای همکاری فرهنگی، گردشگری و بازرگانی بفرستند.',
+          en: 'Citizens with ties to the cities of the Silk Road are invited to send ideas for cultural, tourism and trade cooperation.',
+        },
+        opensAt: days(-2),
+        closesAt: days(12.5),
+        reviewOpensAt: days(20),
+        reviewClosesAt: days(50),
+        domains: ['cultural', 'tourism', 'economic'],
+        ideasPerCitizen: 3,
       },
-      opensAt: days(-2),
-      closesAt: days(12.5),
-      reviewOpensAt: days(20),
-      reviewClosesAt: days(50),
-      domains: ['cultural', 'tourism', 'economic'],
-      ideasPerCitizen: 3,
     });
 
     const { page } = browser;

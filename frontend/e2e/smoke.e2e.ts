@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, expectAccessible, openBrowser, screenshot, startServer, strings, useLocale, type Browser, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, expectAccessible, freshServerAndBrowser, screenshot, strings, useLocale } from './harness';
 
 describe('the shell', () => {
-  let server: Server;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fresh = freshServerAndBrowser();
 
   it('paints right-to-left Persian first and switches to English, remembered', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     await page.goto(`${server.url}/login`);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
     await page.getByRole('heading', { name: strings('fa').account.login.title }).waitFor();
@@ -29,7 +20,7 @@ describe('the shell', () => {
   });
 
   it('signs in by keyboard alone, from the skip link on', async () => {
-    const { page } = browser;
+    const { server, browser: { page } } = fresh;
     server.createUser('keyboard@e2e.test', 'Keyboard');
     await page.goto(`${server.url}/login`);
     const s = strings('fa');
