@@ -32,7 +32,9 @@ export async function draftAndSubmitIdea(page: Page, server: Server, locale: Loc
   const cities = page.waitForResponse((response) => response.url().includes('/api/v1/cities?'));
   await page.getByLabel(f.country).selectOption('IT');
   await cities;
+  // The answer has arrived; wait until the form has drawn it: a city to choose, or the note that there is none.
   const city = page.getByLabel(f.city);
+  await city.locator('option').nth(1).or(page.getByText(f.noCities)).first().waitFor({ state: 'attached' });
   if ((await city.locator('option').count()) > 1) {
     await city.selectOption({ index: 1 });
   } else {
