@@ -35,7 +35,7 @@ export async function enrolReviewer(
   }
   if (reviewer.maxLoad !== undefined) await form.getByLabel(s.jury.fields.maxLoad).fill(String(reviewer.maxLoad));
   await form.getByRole('button', { name: s.jury.reviewers.enrolSubmit }).click();
-  const link = page.getByLabel(s.jury.oneTime.linkLabel.replace('{{name}}', reviewer.name));
+  const link = page.getByLabel(s.common.oneTime.linkLabel.replace('{{name}}', reviewer.name));
   await link.waitFor();
   const url = new URL(await link.inputValue());
   if (url.pathname !== '/set-password' || !url.searchParams.get('token')) throw new Error(`unexpected set-password link ${url.href}`);
@@ -44,7 +44,7 @@ export async function enrolReviewer(
   await expectAccessible(page, `reviewers (${locale})`);
   await screenshot(page, `reviewers-${locale}-desktop`);
   // Shown once: closing the link hides it for good.
-  await page.getByRole('button', { name: s.jury.oneTime.done }).click();
+  await page.getByRole('button', { name: s.common.oneTime.done }).click();
   await link.waitFor({ state: 'detached' });
   return `${url.pathname}${url.search}`;
 }

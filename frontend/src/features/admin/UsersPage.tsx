@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OneTimeLink } from '@/components/OneTimeLink';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
+import { Badge, Page, TableScroll } from '@/components/ui/Page';
 import { Pagination } from '@/components/ui/Pagination';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
@@ -83,7 +84,7 @@ export function UsersPage() {
             )}
           </Field>
         </form>
-        {token ? <TokenCard name={token.name} token={token.view} onClose={() => setToken(null)} /> : null}
+        {token ? <OneTimeLink name={token.name} token={token.view} onDone={() => setToken(null)} /> : null}
         <QueryState query={users}>
           {(page) =>
             page.items.length === 0 ? (
@@ -172,36 +173,5 @@ function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; o
         {activation.isSuccess ? <Notice>{t(activation.data.active ? 'account.activated' : 'account.deactivated', { name })}</Notice> : null}
       </td>
     </tr>
-  );
-}
-
-function TokenCard({ name, token, onClose }: { name: string; token: Schema<'PasswordTokenView'>; onClose: () => void }) {
-  const { t } = useTranslation('admin');
-  const [copied, setCopied] = useState(false);
-  const link = `${window.location.origin}/set-password?token=${encodeURIComponent(token.token)}`;
-  return (
-    <Card title={t('token.title', { name })} className="token-card">
-      <div className="stack">
-        <p role="status">{t('token.once')}</p>
-        <Field label={t('token.link')}>{(control) => <input {...control} readOnly dir="ltr" value={link} onFocus={(e) => e.target.select()} />}</Field>
-        <p>
-          {t('token.expires')}: <Moment value={token.expiresAt} style="dateTime" />
-        </p>
-        <div className="row">
-          <Button
-            variant="secondary"
-            onClick={() => {
-              void navigator.clipboard?.writeText(link).then(() => setCopied(true));
-            }}
-          >
-            {t('token.copy')}
-          </Button>
-          <Button variant="quiet" onClick={onClose}>
-            {t('token.dismiss')}
-          </Button>
-        </div>
-        {copied ? <Notice>{t('token.copied')}</Notice> : null}
-      </div>
-    </Card>
   );
 }

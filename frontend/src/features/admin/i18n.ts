@@ -41,13 +41,6 @@ export const adminFa = {
   token: {
     issue: 'پیوند تعیین گذرواژه',
     issueFor: 'ساختن پیوند تعیین گذرواژه برای {{name}}',
-    title: 'پیوند تعیین گذرواژه برای {{name}}',
-    once: 'این پیوند فقط همین یک بار نشان داده می‌شود. آن را از راهی امن به دارندهٔ حساب بدهید.',
-    link: 'پیوند',
-    expires: 'اعتبار تا',
-    copy: 'رونوشت پیوند',
-    copied: 'پیوند رونوشت شد.',
-    dismiss: 'بستن',
   },
 };
 
@@ -94,12 +87,5 @@ export const adminEn: typeof adminFa = {
   token: {
     issue: 'Set-password link',
     issueFor: 'Make a set-password link for {{name}}',
-    title: 'Set-password link for {{name}}',
-    once: 'This link is shown this once. Hand it to the account holder by a safe channel.',
-    link: 'Link',
-    expires: 'Valid until',
-    copy: 'Copy the link',
-    copied: 'The link is copied.',
-    dismiss: 'Close',
   },
 };

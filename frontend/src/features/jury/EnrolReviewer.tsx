@@ -12,7 +12,7 @@ import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { latinDigits } from '@/lib/format/numbers';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { OneTimeLink } from './OneTimeLink';
+import { OneTimeLink } from '@/components/OneTimeLink';
 import { isolate, parseCount, type Domain, type Organisation } from './options';
 import { ReviewerProfileFields, type ProfileValues } from './ReviewerFields';
 

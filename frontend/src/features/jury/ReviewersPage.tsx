@@ -14,7 +14,7 @@ import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { EnrolReviewer } from './EnrolReviewer';
 import { callsQuery } from './lookups';
-import { OneTimeLink } from './OneTimeLink';
+import { OneTimeLink } from '@/components/OneTimeLink';
 import { DOMAINS, isolate, joinList, ORGANISATIONS, type Domain, type Organisation } from './options';
 import { ReviewerEdit } from './ReviewerEdit';
 import './jury.css';

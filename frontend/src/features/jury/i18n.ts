@@ -25,14 +25,6 @@ export const juryFa = {
     choose: 'انتخاب کنید',
   },
   oneTime: {
-    title: 'پیوند تعیین گذرواژه',
-    lead: 'این پیوند فقط همین یک بار نمایش داده می‌شود. آن را رونوشت کنید و به‌طور امن به داور بدهید تا گذرواژهٔ خود را تعیین کند.',
-    linkLabel: 'پیوند تعیین گذرواژه برای {{name}}',
-    expires: 'اعتبار تا',
-    copy: 'رونوشت پیوند',
-    copied: 'پیوند رونوشت شد.',
-    copyFailed: 'رونوشت خودکار ممکن نشد؛ پیوند را خودتان برگزینید و رونوشت کنید.',
-    done: 'پیوند را دادم، پنهان شود',
     existing: 'این حساب پیش‌تر ساخته شده بود و گذرواژه دارد؛ به هیئت داوران پیوست و پیوندی لازم نیست.',
   },
   reviewers: {
@@ -166,14 +158,6 @@ export const juryEn: typeof juryFa = {
     choose: 'Choose',
   },
   oneTime: {
-    title: 'Set-password link',
-    lead: 'This link is shown this once only. Copy it and hand it to the reviewer safely so they can set their password.',
-    linkLabel: 'Set-password link for {{name}}',
-    expires: 'Valid until',
-    copy: 'Copy link',
-    copied: 'Link copied.',
-    copyFailed: 'Copying failed; select the link and copy it yourself.',
-    done: 'I handed it over, hide it',
     existing: 'This account existed and has a password: it joined the jury and needs no link.',
   },
   reviewers: {

@@ -70,6 +70,16 @@ export const commonFa = {
     month: 'ماه',
     day: 'روز',
   },
+  oneTime: {
+    title: 'پیوند تعیین گذرواژه',
+    lead: 'این پیوند فقط همین یک بار نمایش داده می‌شود. آن را رونوشت کنید و به‌طور امن به دارندهٔ حساب بدهید تا گذرواژهٔ خود را تعیین کند.',
+    linkLabel: 'پیوند تعیین گذرواژه برای {{name}}',
+    expires: 'اعتبار تا',
+    copy: 'رونوشت پیوند',
+    copied: 'پیوند رونوشت شد.',
+    copyFailed: 'رونوشت خودکار ممکن نشد؛ پیوند را خودتان برگزینید و رونوشت کنید.',
+    done: 'پیوند را دادم، پنهان شود',
+  },
   callTabs: {
     label: 'بخش‌های فراخوان',
     overview: 'فراخوان',
@@ -154,6 +164,16 @@ export const commonEn: typeof commonFa = {
     year: 'Year',
     month: 'Month',
     day: 'Day',
+  },
+  oneTime: {
+    title: 'Set-password link',
+    lead: 'This link is shown this once only. Copy it and hand it to the account holder safely so they can set their password.',
+    linkLabel: 'Set-password link for {{name}}',
+    expires: 'Valid until',
+    copy: 'Copy link',
+    copied: 'Link copied.',
+    copyFailed: 'Copying failed; select the link and copy it yourself.',
+    done: 'I handed it over, hide it',
   },
   callTabs: {
     label: "The call's sections",

@@ -1,20 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/ui/Button';
-import { Moment } from '@/components/ui/Time';
 import type { Schema } from '@/lib/api/types';
+import { Button } from './ui/Button';
+import { Moment } from './ui/Time';
 
-/** The page a reviewer sets their password on, with the one-time token. */
+/** The page an enrolled account sets their password on, with the one-time token. */
 export function setPasswordLink(token: string): string {
   return `${window.location.origin}/set-password?token=${encodeURIComponent(token)}`;
 }
 
 /**
- * A one-time set-password link, shown once: it is never stored, and closing it hides it for good. Focus moves to
+ * A one-time set-password link (a reviewer staff enrolled, an account an admin reset), shown once: it is never stored, and closing it hides it for good. Focus moves to
  * it so that a keyboard or screen-reader user finds it at once.
  */
 export function OneTimeLink({ token, name, onDone }: { token: Schema<'PasswordTokenView'>; name: string; onDone: () => void }) {
-  const { t } = useTranslation('jury');
+  const { t } = useTranslation();
   const link = setPasswordLink(token.token);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const headingId = useId();
