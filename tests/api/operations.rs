@@ -279,3 +279,106 @@ async fn api_processes_starting_together_on_one_postgres_migrate_once() {
     let status = db::migration_status(&app.db().await).await.expect("status");
     assert!(status.iter().all(|(_, applied)| *applied));
 }
+
+/// The names of every type that becomes an OpenAPI schema, with where each is declared: types deriving
+/// `ToSchema` and the domain's `wire_enum!` enums (which derive it under the `openapi` feature).
+fn schema_type_names() -> Vec<(String, String)> {
+    fn visit(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("source folder").flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for entry in entries {
+            let path = entry.path();
+            if path.is_dir() {
+                visit(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).expect("source file");
+                let mut derives_schema = false;
+                let mut in_wire_enum = false;
+                for (number, line) in source.lines().enumerate() {
+                    let line = line.trim();
+                    let place = format!("{}:{}", path.display(), number + 1);
+                    if line.starts_with("#[derive(") || line.starts_with("#[cfg_attr(") {
+                        derives_schema |= line.contains("ToSchema");
+                    }
+                    in_wire_enum |= line.contains("wire_enum! {");
+                    let hand_written = ["impl ToSchema for ", "impl utoipa::ToSchema for "]
+                        .iter()
+                        .find_map(|start| line.strip_prefix(start));
+                    if let Some(rest) = hand_written {
+                        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        found.push((name, place.clone()));
+                    }
+                    let declared = [
+                        "pub struct ",
+                        "pub enum ",
+                        "struct ",
+                        "enum ",
+                        "pub(crate) struct ",
+                        "pub(crate) enum ",
+                    ]
+                    .iter()
+                    .find_map(|keyword| line.strip_prefix(keyword));
+                    let Some(rest) = declared else { continue };
+                    let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    let is_wire_enum = in_wire_enum && rest[name.len()..].trim_start().starts_with("(\"");
+                    if (derives_schema || is_wire_enum) && !name.is_empty() {
+                        found.push((name, place));
+                    }
+                    derives_schema = false;
+                    in_wire_enum = in_wire_enum && !is_wire_enum;
+                }
+            }
+        }
+    }
+    let crates = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates");
+    let mut found = Vec::new();
+    for member in ["domain", "db", "api"] {
+        visit(&crates.join(member).join("src"), &mut found);
+    }
+    found
+}
+
+/// utoipa keys schemas by name alone: a second type of the same name silently replaces the first,
+/// and answers of the first fall outside the contract (as the health probes once did).
+#[test]
+fn no_two_schema_types_share_a_name() {
+    let found = schema_type_names();
+    assert!(
+        found.len() > 100,
+        "the scan finds the schema types ({} found)",
+        found.len()
+    );
+    assert!(
+        found.iter().any(|(name, _)| name == "PartnershipState"),
+        "wire_enum! types are found"
+    );
+    let mut by_name: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (name, place) in &found {
+        by_name.entry(name).or_default().push(place);
+    }
+    let shared: Vec<String> = by_name
+        .iter()
+        .filter(|(_, places)| places.len() > 1)
+        .map(|(name, places)| format!("{name}: {}", places.join(", ")))
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "schema types sharing a name (rename one):\n{}",
+        shared.join("\n")
+    );
+    // The scan must see every schema the document has, or a collision could hide from it. Generic
+    // types appear as `Page_IdeaView`; the bilingual texts are made by a macro the scan cannot read.
+    const MADE_BY_MACROS: &[&str] = &["ShortText", "LongText"];
+    let document = api::openapi::document();
+    let unseen: Vec<String> = document
+        .components
+        .map(|c| c.schemas)
+        .unwrap_or_default()
+        .into_keys()
+        .filter(|name| {
+            let base = name.split('_').next().unwrap_or(name);
+            !by_name.contains_key(base) && !MADE_BY_MACROS.contains(&base)
+        })
+        .collect();
+    assert!(unseen.is_empty(), "schemas the scan does not find: {unseen:?}");
+}

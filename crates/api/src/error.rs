@@ -140,9 +140,11 @@ impl ToSchema for ErrorCode {}
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldError {
-    /// JSON pointer (RFC 6901) to the field in the request body, or the query parameter's name as `/name`.
+    /// JSON pointer (RFC 6901) to the field in the request body, or the query parameter's name as `/name`
+    /// (`/` for the URL's path itself).
     pub pointer: String,
-    /// What is wrong, as a stable snake_case code: `required`, `invalid_type`, `unknown_field`, `invalid`, `too_short`…
+    /// What is wrong, as a stable snake_case code: `required`, `invalid_type`, `unknown_field`, `invalid`, `too_short`,
+    /// `control_character`…
     pub code: String,
     /// A human-readable explanation.
     pub message: String,

@@ -1,5 +1,6 @@
-//! Cross-cutting HTTP behaviour: a request id and a log line per request, and the guarantee that
-//! every error answer is a problem+json body, even those made by actix or a middleware.
+//! Cross-cutting HTTP behaviour: a request id and a log line per request, URLs free of control
+//! characters, and the guarantee that every error answer is a problem+json body, even those made by
+//! actix or a middleware.
 
 use std::time::Instant;
 
@@ -64,4 +65,59 @@ pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
     }
     let response: ServiceResponse<EitherBody<B>> = ServiceResponse::new(req, problem).map_into_right_body();
     Ok(ErrorHandlerResponse::Response(response))
+}
+
+/// Refuses a URL whose path or query, once percent-decoded, holds a control character other than tab
+/// and line breaks (422, before any handler runs): one check for every route, as `ValidJson` is for
+/// every body. The pointer names the query parameter (`/q`), or is `/` for the path itself.
+pub async fn refuse_control_characters(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, Error> {
+    match control_character_in_url(req.path(), req.query_string()) {
+        Some((pointer, c)) => {
+            let problem = crate::extract::control_character_error(&pointer, c).error_response();
+            Ok(req.into_response(problem).map_into_right_body())
+        }
+        None => next.call(req).await.map(ServiceResponse::map_into_left_body),
+    }
+}
+
+fn control_character_in_url(path: &str, query: &str) -> Option<(String, char)> {
+    use domain::text::forbidden_control_character;
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    if let Some(c) = forbidden_control_character(&path) {
+        return Some(("/".to_owned(), c));
+    }
+    form_urlencoded::parse(query.as_bytes()).find_map(|(name, value)| {
+        let pointer = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+        forbidden_control_character(&name)
+            .or_else(|| forbidden_control_character(&value))
+            .map(|c| (pointer, c))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::control_character_in_url;
+
+    #[test]
+    fn control_characters_in_the_path_or_query_are_found_after_decoding() {
+        assert_eq!(
+            control_character_in_url("/api/v1/ideas", "state=draft&q=abc%00def"),
+            Some(("/q".to_owned(), '\0'))
+        );
+        assert_eq!(
+            control_character_in_url("/api/v1/ideas/a%01b", ""),
+            Some(("/".to_owned(), '\u{1}'))
+        );
+        assert_eq!(
+            control_character_in_url("/api/v1/ideas", "q%7F=x"),
+            Some(("/q\u{7f}".to_owned(), '\u{7f}'))
+        );
+        assert_eq!(
+            control_character_in_url("/api/v1/ideas", "q=%D8%A7%D8%B5%D9%81%D9%87%D8%A7%D9%86+x%0A"),
+            None
+        );
+    }
 }

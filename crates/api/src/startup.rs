@@ -16,7 +16,7 @@ use crate::auth::tokens::Keys;
 use crate::error::ApiError;
 use crate::extract::BodyLimit;
 use crate::fallback::{self, RouteTable};
-use crate::middleware::{REQUEST_ID, ensure_problem, trace_requests};
+use crate::middleware::{REQUEST_ID, ensure_problem, refuse_control_characters, trace_requests};
 use crate::openapi;
 use crate::routes;
 use crate::settings::ServeArgs;
@@ -72,6 +72,7 @@ impl Application {
             let mut app = App::new()
                 .wrap(Compress::default())
                 .wrap(Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
+                .wrap(from_fn(refuse_control_characters))
                 .wrap(ErrorHandlers::new().default_handler(ensure_problem))
                 .wrap(from_fn(trace_requests))
                 .app_data(state.clone())

@@ -34,6 +34,14 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// The first control character of `text` that no text of ours may hold: every Unicode control
+/// (C0, DEL, C1) but tab and line breaks. A NUL cannot be stored in PostgreSQL at all, and the others
+/// only hide text from readers and corrupt logs and exports.
+pub fn forbidden_control_character(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 fn digit(c: char, zero: char) -> char {
     let value = c as u32 - zero as u32;
     char::from_digit(value, 10).unwrap_or(c)
@@ -41,7 +49,21 @@ fn digit(c: char, zero: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, forbidden_control_character};
+
+    #[test]
+    fn control_characters_other_than_tab_and_line_breaks_are_found() {
+        assert_eq!(forbidden_control_character("abc\u{0}def"), Some('\u{0}'));
+        assert_eq!(forbidden_control_character("\u{1b}[31m"), Some('\u{1b}'));
+        assert_eq!(forbidden_control_character("x\u{7f}"), Some('\u{7f}'));
+        assert_eq!(forbidden_control_character("x\u{85}"), Some('\u{85}'));
+        assert_eq!(forbidden_control_character("سطر یک\r\nسطر\tدو\n"), None);
+        assert_eq!(
+            forbidden_control_character("می\u{200C}خواهم"),
+            None,
+            "ZWNJ is a format character, not a control"
+        );
+    }
 
     #[test]
     fn arabic_letter_forms_fold_to_persian() {

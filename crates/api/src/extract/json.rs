@@ -48,6 +48,7 @@ pub fn parse<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError
     if !starts_as_object && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
         return Err(ApiError::field("/", "invalid_type", "the body must be a JSON object"));
     }
+    refuse_control_characters(bytes)?;
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
     let value: T = serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let inner = err.inner();
@@ -65,6 +66,54 @@ pub fn parse<T: DeserializeOwned + Validate>(bytes: &[u8]) -> Result<T, ApiError
     })?;
     value.validate().map_err(|errors| validation_errors(&errors))?;
     Ok(value)
+}
+
+/// Every string of the body, and every key, is free of control characters other than tab and line
+/// breaks (`\u0000` is valid JSON but no text of ours): checked here once for every body, with the
+/// pointer to the first offending value. Malformed JSON is left to the typed parse that follows.
+fn refuse_control_characters(bytes: &[u8]) -> Result<(), ApiError> {
+    let Ok(body) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Ok(());
+    };
+    match find_control_character(&body, String::new()) {
+        Some((pointer, c)) => Err(control_character_error(&pointer, c)),
+        None => Ok(()),
+    }
+}
+
+pub fn control_character_error(pointer: &str, c: char) -> ApiError {
+    ApiError::field(
+        pointer,
+        "control_character",
+        format!(
+            "the text holds the control character U+{:04X}; only tab and line breaks are allowed",
+            c as u32
+        ),
+    )
+}
+
+fn find_control_character(value: &serde_json::Value, pointer: String) -> Option<(String, char)> {
+    use domain::text::forbidden_control_character;
+    use serde_json::Value;
+    match value {
+        Value::String(text) => forbidden_control_character(text).map(|c| (pointer_or_root(pointer), c)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| find_control_character(item, format!("{pointer}/{i}"))),
+        Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+            match forbidden_control_character(key) {
+                Some(c) => Some((here, c)),
+                None => find_control_character(item, here),
+            }
+        }),
+        _ => None,
+    }
+}
+
+fn pointer_or_root(pointer: String) -> String {
+    if pointer.is_empty() { "/".to_owned() } else { pointer }
 }
 
 impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
@@ -136,6 +185,22 @@ mod tests {
     fn syntax_errors_are_malformed_requests() {
         let err = parse::<Sample>(b"{\"displayName\": ").err().map(|e| e.problem());
         assert_eq!(err.map(|p| p.status), Some(400));
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_a_pointer() {
+        let problem = parse::<Sample>(br#"{"displayName": "ab\u0000c"}"#)
+            .err()
+            .map(|e| e.problem());
+        let problem = problem.expect("refused");
+        assert_eq!(problem.status, 422);
+        assert_eq!(problem.errors[0].pointer, "/displayName");
+        assert_eq!(problem.errors[0].code, "control_character");
+        let nested = parse::<Sample>(br#"{"displayName": "ab", "x": {"a/b": ["ok", "\u001b[2J"]}}"#)
+            .err()
+            .map(|e| e.problem().errors[0].pointer.clone());
+        assert_eq!(nested.as_deref(), Some("/x/a~1b/1"));
+        assert!(parse::<Sample>(b"{\"displayName\": \"two\\nlines\\tand a tab\"}").is_ok());
     }
 
     #[test]

@@ -10,5 +10,5 @@ mod validation;
 pub use auth::{Admin, Reviewer, SignedIn, Staff, Viewer};
 pub use client_address::ClientAddress;
 pub use if_match::{IfMatch, etag, etag_header, stale};
-pub use json::{BodyLimit, ValidJson};
+pub use json::{BodyLimit, ValidJson, control_character_error};
 pub use query::ValidQuery;

@@ -12,32 +12,33 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(live).service(ready);
 }
 
+/// The answer of a health probe.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct Health {
+pub struct Probe {
     /// `ok`
     pub status: String,
 }
 
 /// Is the process up?
-#[utoipa::path(tag = "health", responses((status = 200, description = "The process answers.", body = Health)))]
+#[utoipa::path(tag = "health", responses((status = 200, description = "The process answers.", body = Probe)))]
 #[get("/live")]
-pub async fn live() -> web::Json<Health> {
-    web::Json(Health { status: "ok".into() })
+pub async fn live() -> web::Json<Probe> {
+    web::Json(Probe { status: "ok".into() })
 }
 
 /// Can it serve requests: does the database answer?
 #[utoipa::path(
     tag = "health",
     responses(
-        (status = 200, description = "Ready.", body = Health),
+        (status = 200, description = "Ready.", body = Probe),
         (status = 503, description = "`not_ready`: the database does not answer.",
             body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/ready")]
-pub async fn ready(state: web::Data<AppState>) -> ApiResult<web::Json<Health>> {
+pub async fn ready(state: web::Data<AppState>) -> ApiResult<web::Json<Probe>> {
     match db::ping(&state.db).await {
-        Ok(()) => Ok(web::Json(Health { status: "ok".into() })),
+        Ok(()) => Ok(web::Json(Probe { status: "ok".into() })),
         Err(err) => {
             tracing::warn!(%err, "readiness check failed");
             Err(ApiError::new(ErrorCode::NotReady, "The database does not answer."))

@@ -2037,11 +2037,17 @@ export interface components {
         };
         /** @description One invalid field of a request. */
         FieldError: {
-            /** @description What is wrong, as a stable snake_case code: `required`, `invalid_type`, `unknown_field`, `invalid`, `too_short`… */
+            /**
+             * @description What is wrong, as a stable snake_case code: `required`, `invalid_type`, `unknown_field`, `invalid`, `too_short`,
+             *     `control_character`…
+             */
             code: string;
             /** @description A human-readable explanation. */
             message: string;
-            /** @description JSON pointer (RFC 6901) to the field in the request body, or the query parameter's name as `/name`. */
+            /**
+             * @description JSON pointer (RFC 6901) to the field in the request body, or the query parameter's name as `/name`
+             *     (`/` for the URL's path itself).
+             */
             pointer: string;
         };
         /** @description Someone to talk to about the partnership, on either side. Seen by staff only. */
@@ -2052,35 +2058,6 @@ export interface components {
             name: string;
             /** @description Their role, such as "head of international relations, Florence". */
             role?: string | null;
-        };
-        /** @description How alive the tie is, derived from its activities whatever its recorded state. */
-        Health: {
-            basis: components["schemas"]["HealthBasis"];
-            /**
-             * Format: date
-             * @description The day dormancy is reckoned from.
-             */
-            basisOn: string;
-            /**
-             * Format: int32
-             * @description The configured period (12 months by default).
-             */
-            dormancyMonths: number;
-            /**
-             * @description True when the last activity — or, with none, the signing, or with neither the day the
-             *     partnership was entered — lies more than `dormancyMonths` back.
-             */
-            dormant: boolean;
-            /**
-             * Format: date
-             * @description The day of the last activity with the city that was held or under way (not planned or cancelled).
-             */
-            lastActivityOn?: string | null;
-            /**
-             * Format: int64
-             * @description How many such activities fell in the last 12 months.
-             */
-            recentActivities: number;
         };
         /**
          * @description What a partnership's dormancy is reckoned from.
@@ -2517,7 +2494,7 @@ export interface components {
                 createdAt: string;
                 /** @description Staff only: the field is absent from other callers' views. */
                 focalPoints?: components["schemas"]["FocalPoint"][] | null;
-                health: components["schemas"]["Health"];
+                health: components["schemas"]["PartnershipHealth"];
                 /** @description Its history, oldest first (on a single partnership, not in lists). */
                 history?: components["schemas"]["StateChangeView"][] | null;
                 /** Format: uuid */
@@ -2638,6 +2615,35 @@ export interface components {
             name: string;
             organisation?: string | null;
         };
+        /** @description How alive the tie is, derived from its activities whatever its recorded state. */
+        PartnershipHealth: {
+            basis: components["schemas"]["HealthBasis"];
+            /**
+             * Format: date
+             * @description The day dormancy is reckoned from.
+             */
+            basisOn: string;
+            /**
+             * Format: int32
+             * @description The configured period (12 months by default).
+             */
+            dormancyMonths: number;
+            /**
+             * @description True when the last activity — or, with none, the signing, or with neither the day the
+             *     partnership was entered — lies more than `dormancyMonths` back.
+             */
+            dormant: boolean;
+            /**
+             * Format: date
+             * @description The day of the last activity with the city that was held or under way (not planned or cancelled).
+             */
+            lastActivityOn?: string | null;
+            /**
+             * Format: int64
+             * @description How many such activities fell in the last 12 months.
+             */
+            recentActivities: number;
+        };
         /**
          * @description The form of a partnership.
          * @enum {string}
@@ -2655,7 +2661,7 @@ export interface components {
             createdAt: string;
             /** @description Staff only: the field is absent from other callers' views. */
             focalPoints?: components["schemas"]["FocalPoint"][] | null;
-            health: components["schemas"]["Health"];
+            health: components["schemas"]["PartnershipHealth"];
             /** @description Its history, oldest first (on a single partnership, not in lists). */
             history?: components["schemas"]["StateChangeView"][] | null;
             /** Format: uuid */
@@ -2724,6 +2730,11 @@ export interface components {
             /** Format: uuid */
             reviewerId: string;
             reviewerName: string;
+        };
+        /** @description The answer of a health probe. */
+        Probe: {
+            /** @description `ok` */
+            status: string;
         };
         /** @description An RFC 9457 problem details object, the body of every error answer. */
         Problem: {
@@ -3498,7 +3509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Probe"];
                 };
             };
             500: components["responses"]["InternalError"];
@@ -3519,7 +3530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Probe"];
                 };
             };
             500: components["responses"]["InternalError"];

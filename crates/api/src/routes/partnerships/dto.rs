@@ -146,7 +146,7 @@ pub struct ListPartnershipsQuery {
 /// How alive the tie is, derived from its activities whatever its recorded state.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Health {
+pub struct PartnershipHealth {
     /// The day of the last activity with the city that was held or under way (not planned or cancelled).
     pub last_activity_on: Option<NaiveDate>,
     /// How many such activities fell in the last 12 months.
@@ -161,11 +161,11 @@ pub struct Health {
     pub dormancy_months: u32,
 }
 
-impl Health {
-    pub fn of(row: &db::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> Health {
+impl PartnershipHealth {
+    pub fn of(row: &db::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> PartnershipHealth {
         let p = &row.partnership;
         let (basis, basis_on) = health_basis(row.last_activity_on, p.signed_on, p.recorded_on);
-        Health {
+        PartnershipHealth {
             last_activity_on: row.last_activity_on,
             recent_activities: row.recent_activities,
             dormant: rule.is_dormant(basis_on, today),
@@ -226,7 +226,7 @@ pub struct PartnershipView {
     /// Staff only: the field is absent from other callers' views.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub focal_points: Option<Vec<FocalPoint>>,
-    pub health: Health,
+    pub health: PartnershipHealth,
     /// Its history, oldest first (on a single partnership, not in lists).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<StateChangeView>>,
@@ -242,7 +242,7 @@ impl PartnershipView {
         rule: DormancyRule,
         today: NaiveDate,
     ) -> ApiResult<Self> {
-        let health = Health::of(&row, rule, today);
+        let health = PartnershipHealth::of(&row, rule, today);
         let p = row.partnership;
         let focal_points = if staff {
             Some(serde_json::from_str(&p.focal_points).map_err(ApiError::internal)?)
