@@ -64,7 +64,7 @@ async fn registration_rules_answer_422_with_pointers_and_change_nothing() {
         problem["errors"],
         json!([
             { "pointer": "/email", "code": "invalid_email", "message": "not a valid e-mail address" },
-            { "pointer": "/password", "code": "too_short", "message": "the password must have at least 10 characters" },
+            { "pointer": "/password", "code": "too_short", "message": "the password must have at least 12 characters" },
         ])
     );
 

@@ -18,6 +18,7 @@ mod ideas;
 mod networks;
 mod operations;
 mod partnerships;
+mod passwords;
 mod profiles;
 mod ranking;
 mod reviewers;

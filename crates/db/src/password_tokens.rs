@@ -1,6 +1,7 @@
 //! One-time, expiring tokens for setting a password (invitations, forgotten passwords).
 
 use chrono::{DateTime, Utc};
+use domain::roles::Roles;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
@@ -9,9 +10,11 @@ use crate::entities::password_token::{self, Column, Entity as PasswordTokens};
 
 pub use password_token::Model as PasswordToken;
 
+/// A new token for the account, remembering the roles it holds now (`granted_roles`).
 pub async fn create(
     db: &impl ConnectionTrait,
     user_id: Uuid,
+    granted_roles: &Roles,
     token_hash: String,
     created_by: Option<Uuid>,
     now: DateTime<Utc>,
@@ -20,6 +23,7 @@ pub async fn create(
     password_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
+        granted_roles: Set(Some(granted_roles.to_stored())),
         token_hash: Set(token_hash),
         created_by: Set(created_by),
         created_at: Set(now),
@@ -38,7 +42,8 @@ pub async fn find_by_hash(db: &impl ConnectionTrait, token_hash: &str) -> Result
         .await
 }
 
-/// Uses up every outstanding token of the account: one password set ends them all.
+/// Uses up every outstanding token of the account. Called whenever its password is set (by any path)
+/// and whenever its roles or active flag change, so no token outlives the account it was issued for.
 pub async fn use_all_for_user(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
     PasswordTokens::update_many()
         .col_expr(Column::UsedAt, Expr::value(now))

@@ -93,6 +93,7 @@ pub async fn list(db: &impl ConnectionTrait, filter: &UserFilter) -> Result<(Vec
     crate::page(db, query, (column, order), Column::Id, filter.limit, filter.offset).await
 }
 
+/// Sets the account's password and ends every outstanding set-password token of it.
 pub async fn set_password_hash(
     db: &impl ConnectionTrait,
     id: Uuid,
@@ -104,8 +105,8 @@ pub async fn set_password_hash(
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
         .exec(db)
-        .await
-        .map(|_| ())
+        .await?;
+    crate::password_tokens::use_all_for_user(db, id, now).await
 }
 
 /// What an account's owner may change of it.
@@ -144,15 +145,25 @@ pub async fn update_access(
     change: AccessChange,
     now: DateTime<Utc>,
 ) -> Result<User, DbErr> {
+    let held = Roles::from_stored(&user.roles).ok();
+    let changed = change.roles.as_ref().is_some_and(|r| held.as_ref() != Some(r))
+        || change.active.is_some_and(|a| a != user.active);
+    let roles = change.roles.map(|roles| roles.to_stored());
+    let id = user.id;
     let mut model: ActiveModel = user.into();
-    if let Some(roles) = change.roles {
-        model.roles = Set(roles.to_stored());
+    if let Some(roles) = roles {
+        model.roles = Set(roles);
     }
     if let Some(active) = change.active {
         model.active = Set(active);
     }
     model.updated_at = Set(now);
-    model.update(db).await
+    let user = model.update(db).await?;
+    // A token handed out before a change of roles or activation must not open the changed account.
+    if changed {
+        crate::password_tokens::use_all_for_user(db, id, now).await?;
+    }
+    Ok(user)
 }
 
 pub use user::Model;

@@ -1,6 +1,7 @@
 //! Rules for accounts: how e-mail addresses compare, what makes a password acceptable, display names.
 
 use serde::{Deserialize, Serialize};
+use zxcvbn::matching::patterns::MatchPattern;
 
 /// The language an account prefers: Persian first, English second.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,9 +31,10 @@ impl Locale {
 }
 
 /// The shortest password we accept, counted in characters (not bytes), so Persian passwords are not favoured.
-pub const PASSWORD_MIN_CHARS: usize = 10;
-/// A ceiling that keeps hashing cost bounded.
-pub const PASSWORD_MAX_CHARS: usize = 1024;
+pub const PASSWORD_MIN_CHARS: usize = 12;
+/// Long enough for any passphrase (ASVS asks for at least 64), short enough to keep checking and
+/// hashing cheap. Existing longer passwords still sign in: only new passwords are checked.
+pub const PASSWORD_MAX_CHARS: usize = 128;
 pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,6 +43,10 @@ pub enum AccountRuleError {
     PasswordTooShort,
     #[error("the password must have at most {PASSWORD_MAX_CHARS} characters")]
     PasswordTooLong,
+    #[error("this password is among the most common ones, or follows a pattern guessed at once; choose another")]
+    PasswordTooCommon,
+    #[error("the password must not be built from your e-mail address or name")]
+    PasswordContainsPersonalData,
     #[error("the display name must not be empty")]
     DisplayNameEmpty,
     #[error("the display name must have at most {DISPLAY_NAME_MAX_CHARS} characters")]
@@ -52,15 +58,57 @@ pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-pub fn check_password(password: &str) -> Result<(), AccountRuleError> {
+/// A new password: 12 to 128 characters, not one of the most common breached passwords nor built on
+/// one (zxcvbn's list of 30,000, with its l33t, reversed, keyboard and repetition variants), and not
+/// built from `personal` — the account's e-mail address and name.
+///
+/// The judge is zxcvbn's estimate of the guesses an attacker needs: below 10^8 (its score 3) the
+/// password is refused, as personal when a piece of it came from `personal`, else as common. No
+/// composition rules (ASVS 6.2.5): a long passphrase of ordinary words passes.
+pub fn check_password(password: &str, personal: &[&str]) -> Result<(), AccountRuleError> {
     let chars = password.chars().count();
     if chars < PASSWORD_MIN_CHARS {
-        Err(AccountRuleError::PasswordTooShort)
-    } else if chars > PASSWORD_MAX_CHARS {
-        Err(AccountRuleError::PasswordTooLong)
-    } else {
-        Ok(())
+        return Err(AccountRuleError::PasswordTooShort);
     }
+    if chars > PASSWORD_MAX_CHARS {
+        return Err(AccountRuleError::PasswordTooLong);
+    }
+    let words = personal_words(personal);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let estimate = zxcvbn::zxcvbn(password, &words);
+    if estimate.score() >= zxcvbn::Score::Three {
+        return Ok(());
+    }
+    let personal_piece = estimate
+        .sequence()
+        .iter()
+        .any(|piece| matches!(&piece.pattern, MatchPattern::Dictionary(d) if words.contains(&d.matched_word.as_str())));
+    Err(if personal_piece {
+        AccountRuleError::PasswordContainsPersonalData
+    } else {
+        AccountRuleError::PasswordTooCommon
+    })
+}
+
+/// The account's own words as someone guessing would try them: the whole address, its local part
+/// with and without punctuation and each piece of it, the domain's name, the display name with and
+/// without spaces and each of its words. Pieces shorter than three characters would match anything.
+fn personal_words(personal: &[&str]) -> Vec<String> {
+    let mut words = Vec::new();
+    for text in personal {
+        let text = text.trim().to_lowercase();
+        let (local, domain) = text.split_once('@').unwrap_or((&text, ""));
+        let split = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).map(str::to_owned).collect() };
+        words.push(text.clone());
+        words.push(local.to_owned());
+        words.push(local.chars().filter(|c| c.is_alphanumeric()).collect());
+        words.extend(split(local));
+        words.extend(domain.split('.').next().map(str::to_owned));
+    }
+    words.retain(|w| w.chars().count() >= 3);
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// A display name is trimmed; it must keep at least one character.
@@ -92,15 +140,87 @@ mod tests {
 
     #[test]
     fn password_length_counts_characters_not_bytes() {
-        // Nine Persian letters are 18 bytes, still too short.
-        assert_eq!(check_password("رمزعبورمن"), Err(AccountRuleError::PasswordTooShort));
-        assert_eq!(check_password("رمزعبورمنه"), Ok(()));
-        assert_eq!(check_password("123456789"), Err(AccountRuleError::PasswordTooShort));
-        assert_eq!(check_password("1234567890"), Ok(()));
+        // Eleven Persian letters are 22 bytes, still too short.
         assert_eq!(
-            check_password(&"x".repeat(PASSWORD_MAX_CHARS + 1)),
+            check_password("رمزعبورمنهس", &[]),
+            Err(AccountRuleError::PasswordTooShort)
+        );
+        assert_eq!(check_password("رمزعبورمنه۱۲", &[]), Ok(()));
+        assert_eq!(
+            check_password("a7#kq2!mz9w", &[]),
+            Err(AccountRuleError::PasswordTooShort)
+        );
+        assert_eq!(check_password("a7#kq2!mz9wx", &[]), Ok(()));
+        let longest: String = "a7#kq2!mz9wx".chars().cycle().take(PASSWORD_MAX_CHARS).collect();
+        assert_eq!(check_password(&longest, &[]), Ok(()));
+        assert_eq!(
+            check_password(&format!("{longest}x"), &[]),
             Err(AccountRuleError::PasswordTooLong)
         );
+    }
+
+    #[test]
+    fn common_breached_passwords_and_their_patterns_are_refused() {
+        for common in [
+            "password1234",
+            "Password123!",
+            "1q2w3e4r5t6y",
+            "qwertyuiop12",
+            "qwertyuiopasdfgh",
+            "iloveyou1234",
+            "football1234",
+            "123456789012",
+            "aaaaaaaaaaaa",
+            "abcdefghijkl",
+            "letmeinletmein",
+            "drowssap1234",
+            "p@ssw0rd1234",
+        ] {
+            assert_eq!(
+                check_password(common, &[]),
+                Err(AccountRuleError::PasswordTooCommon),
+                "{common}"
+            );
+        }
+    }
+
+    #[test]
+    fn passphrases_and_persian_passwords_pass() {
+        for good in [
+            "correct horse battery",
+            "a long passphrase",
+            "demo-password-1405",
+            "sara-loves-isfahan-1405",
+            "رمزعبورمنه۱۲",
+            "گذرواژهٔ بلند من",
+        ] {
+            assert_eq!(
+                check_password(good, &["sara.ahmadi@example.org", "سارا احمدی"]),
+                Ok(()),
+                "{good}"
+            );
+        }
+    }
+
+    #[test]
+    fn passwords_built_from_the_accounts_address_or_name_are_refused() {
+        let account = ["Sara.Ahmadi@Example.org", "سارا احمدی"];
+        for personal in [
+            "sara.ahmadi@example.org",
+            "sara.ahmadi1405",
+            "saraahmadi12!",
+            "ahmadi123456",
+            "سارا احمدی ۱۴۰۵",
+            "سارااحمدی۱۲۳",
+        ] {
+            assert_eq!(
+                check_password(personal, &account),
+                Err(AccountRuleError::PasswordContainsPersonalData),
+                "{personal}"
+            );
+        }
+        // Without the account's words the same passwords are judged on their own.
+        assert_eq!(check_password("saraahmadi12!", &[]), Ok(()));
     }
 
     #[test]

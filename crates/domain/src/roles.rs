@@ -77,6 +77,15 @@ impl Roles {
         self.has(Role::Reviewer)
     }
 
+    /// True when every role held here was held in `granted` too: what a credential issued for
+    /// `granted` may still open. Admin counts as including staff, never the other way round.
+    pub fn within(&self, granted: &Roles) -> bool {
+        self.0.iter().all(|role| match role {
+            Role::Staff => granted.is_staff(),
+            other => granted.has(*other),
+        })
+    }
+
     pub fn as_slice(&self) -> &[Role] {
         &self.0
     }
@@ -99,6 +108,21 @@ impl Roles {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn roles_are_within_those_granted_only_when_no_role_was_added() {
+        use super::{Role, Roles};
+        let reviewer = Roles::new([Role::Reviewer]);
+        let staff = Roles::new([Role::Staff]);
+        let admin = Roles::new([Role::Admin]);
+        assert!(Roles::default().within(&reviewer));
+        assert!(reviewer.within(&reviewer));
+        assert!(!staff.within(&reviewer));
+        assert!(!admin.within(&staff));
+        assert!(staff.within(&admin), "admin includes staff");
+        assert!(!Roles::new([Role::Reviewer, Role::Staff]).within(&staff));
+        assert!(!reviewer.within(&Roles::default()));
+    }
+
     use super::*;
 
     #[test]

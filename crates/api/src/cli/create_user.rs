@@ -55,7 +55,7 @@ pub async fn run(args: CreateUserArgs) -> anyhow::Result<()> {
         None => default_display_name(&email),
     };
     let password = read_password(args.password_file.as_ref())?;
-    check_password(&password)?;
+    check_password(&password, &[&email, &display_name])?;
     let db = db::connect(&args.database.prepare_url()?).await?;
     db::migrate(&db).await?;
     if db::users::find_by_email(&db, &email).await?.is_some() {

@@ -210,7 +210,9 @@ export interface paths {
          * Set a password with a one-time token.
          * @description How invited accounts get their first password and how a forgotten one is replaced: an admin (or,
          *     for jurors, staff) hands over a token that works once and expires. Every session of the account is
-         *     ended; sign in with the new password.
+         *     ended; sign in with the new password. A token also ends when the account's roles or active flag
+         *     change or its password is set another way, and it never opens an account holding a role it did not
+         *     hold when the token was issued.
          */
         post: operations["set_password"];
         delete?: never;
@@ -1522,7 +1524,8 @@ export interface components {
             currentPassword: string;
             /**
              * Format: password
-             * @description At least 10 characters.
+             * @description 12 to 128 characters; not one of the most common passwords (`too_common`), nor built from the
+             *     account's e-mail address or name (`contains_personal_data`).
              */
             newPassword: string;
         };
@@ -2976,7 +2979,8 @@ export interface components {
             locale?: components["schemas"]["Locale"] | null;
             /**
              * Format: password
-             * @description At least 10 characters.
+             * @description 12 to 128 characters; not one of the most common passwords (`too_common`), nor built from the
+             *     account's e-mail address or name (`contains_personal_data`).
              */
             password: string;
         };
@@ -3194,7 +3198,8 @@ export interface components {
         SetPasswordRequest: {
             /**
              * Format: password
-             * @description At least 10 characters.
+             * @description 12 to 128 characters; not one of the most common passwords (`too_common`), nor built from the
+             *     account's e-mail address or name (`contains_personal_data`).
              */
             password: string;
             /** @description The one-time token an admin or staff member handed over. */

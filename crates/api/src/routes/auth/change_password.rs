@@ -5,6 +5,7 @@ use super::dto::ChangePasswordRequest;
 use crate::auth::password;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{SignedIn, ValidJson};
+use crate::routes::rules;
 use crate::state::AppState;
 
 /// Change your password.
@@ -33,11 +34,16 @@ pub async fn change_password(
             "the current password is wrong",
         ));
     }
+    rules::new_password(
+        "/newPassword",
+        &request.new_password,
+        &caller.user.email,
+        &caller.user.display_name,
+    )?;
     let new_hash = password::hash(request.new_password).await?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     db::users::set_password_hash(&txn, caller.user.id, new_hash, now).await?;
-    db::password_tokens::use_all_for_user(&txn, caller.user.id, now).await?;
     db::sessions::revoke_all_for_user(&txn, caller.user.id, Some(caller.session_id), now).await?;
     txn.commit().await?;
     Ok(HttpResponse::NoContent().finish())

@@ -18,9 +18,10 @@ pub struct RegisterRequest {
     #[validate(custom(function = "rules::email"))]
     #[schema(format = "email", example = "sara@example.org")]
     pub email: String,
-    /// At least 10 characters.
+    /// 12 to 128 characters; not one of the most common passwords (`too_common`), nor built from the
+    /// account's e-mail address or name (`contains_personal_data`).
     #[validate(custom(function = "rules::password"))]
-    #[schema(min_length = 10, max_length = 1024, format = "password")]
+    #[schema(min_length = 12, max_length = 128, format = "password")]
     pub password: String,
     /// The name shown to others; defaults to the part of the e-mail before `@`.
     #[validate(custom(function = "rules::display_name"))]
@@ -56,9 +57,10 @@ pub struct ChangePasswordRequest {
     #[validate(length(min = 1, max = 1024, code = "required", message = "this field is required"))]
     #[schema(min_length = 1, max_length = 1024, format = "password")]
     pub current_password: String,
-    /// At least 10 characters.
+    /// 12 to 128 characters; not one of the most common passwords (`too_common`), nor built from the
+    /// account's e-mail address or name (`contains_personal_data`).
     #[validate(custom(function = "rules::password"))]
-    #[schema(min_length = 10, max_length = 1024, format = "password")]
+    #[schema(min_length = 12, max_length = 128, format = "password")]
     pub new_password: String,
 }
 
@@ -69,9 +71,10 @@ pub struct SetPasswordRequest {
     #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
     #[schema(min_length = 1, max_length = 200)]
     pub token: String,
-    /// At least 10 characters.
+    /// 12 to 128 characters; not one of the most common passwords (`too_common`), nor built from the
+    /// account's e-mail address or name (`contains_personal_data`).
     #[validate(custom(function = "rules::password"))]
-    #[schema(min_length = 10, max_length = 1024, format = "password")]
+    #[schema(min_length = 12, max_length = 128, format = "password")]
     pub password: String,
 }
 

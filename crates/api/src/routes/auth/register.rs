@@ -7,6 +7,7 @@ use super::dto::{RegisterRequest, TokenResponse};
 use crate::auth::password;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
+use crate::routes::rules;
 use crate::state::AppState;
 
 /// Create an account and sign in.
@@ -34,6 +35,7 @@ pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterReques
         }
         None => default_display_name(&email),
     };
+    rules::new_password("/password", &request.password, &email, &display_name)?;
     let password_hash = password::hash(request.password).await?;
     let new_user = db::users::NewUser {
         email,

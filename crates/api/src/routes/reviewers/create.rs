@@ -95,7 +95,7 @@ pub async fn create_reviewer(
             let user = db::users::insert(&txn, new_user, now)
                 .await
                 .map_err(enrolled_meanwhile)?;
-            let token = super::password_token(&txn, user.id, staff.user.id, now).await?;
+            let token = crate::routes::users::issue_password_token(&txn, &user, staff.user.id, now).await?;
             (user.id, Some(token))
         }
     };

@@ -47,7 +47,7 @@ pub async fn issue_reviewer_password_token(
              for such an account, at POST /api/v1/users/{id}/password-token.",
         ));
     }
-    let token = super::password_token(&txn, id, staff.user.id, now).await?;
+    let token = crate::routes::users::issue_password_token(&txn, &user, staff.user.id, now).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(token))
 }

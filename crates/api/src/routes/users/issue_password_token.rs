@@ -1,10 +1,8 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::session::SET_PASSWORD_TOKEN_TTL;
 use uuid::Uuid;
 
 use super::dto::PasswordTokenView;
-use crate::auth::tokens::{random_token, token_hash};
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::Admin;
 use crate::state::AppState;
@@ -31,15 +29,9 @@ pub async fn issue_password_token(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let now = Utc::now();
-    let token = random_token();
-    let expires_at = now + SET_PASSWORD_TOKEN_TTL;
     let txn = db::begin_write(&state.db).await?;
-    db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    db::password_tokens::create(&txn, id, token_hash(&token), Some(admin.user.id), now, expires_at).await?;
+    let user = db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
+    let token = super::issue_password_token(&txn, &user, admin.user.id, now).await?;
     txn.commit().await?;
-    Ok(HttpResponse::Created().json(PasswordTokenView {
-        user_id: id,
-        token,
-        expires_at,
-    }))
+    Ok(HttpResponse::Created().json(token))
 }
