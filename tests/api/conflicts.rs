@@ -1,6 +1,7 @@
 //! Conflicts of interest: staff enter them, an assigned reviewer declares one. Either way the reviewer's
 //! assignment is declined, the idea's state follows its remaining assignments and the reviewer no longer
-//! sees the idea. Duplicates and a submitter's own idea are 409; nobody else learns anything (404).
+//! sees the idea. Duplicates and a submitter's own idea are 409; the submitter and staff see the idea but
+//! may not declare (403); nobody else learns anything (404).
 
 use serde_json::{Value, json};
 
@@ -285,13 +286,11 @@ async fn nobody_but_the_assigned_reviewer_declares_and_nobody_learns_more() {
     let declare = |idea: &str| format!("/api/v1/ideas/{idea}/conflict");
     let reason = json!({ "reason": "دلیل" });
 
-    // Not assigned, assigned but declined, the submitter, a citizen, staff, an unknown idea: 404 all.
+    // Not assigned, assigned but declined, a citizen, an unknown idea: 404 all.
     for (caller, idea) in [
         (&ali.token, &call.ideas[0]),
         (&ali.token, &call.ideas[1]),
-        (&call.submitters[0], &call.ideas[0]),
         (&citizen, &call.ideas[0]),
-        (&staff, &call.ideas[0]),
         (&maryam.token, &uuid::Uuid::now_v7().to_string()),
     ] {
         let response = app.post(&declare(idea), Some(caller), reason.clone()).await;
@@ -299,6 +298,13 @@ async fn nobody_but_the_assigned_reviewer_declares_and_nobody_learns_more() {
         // Not even a bad body tells them the idea exists.
         let response = app.post(&declare(idea), Some(caller), json!({ "x": 1 })).await;
         assert_problem(response, 404, "not_found").await;
+    }
+    // The submitter and staff see the idea: declaring is not theirs to do (403), whatever the body.
+    for caller in [&call.submitters[0], &staff] {
+        for body in [reason.clone(), json!({ "x": 1 })] {
+            let response = app.post(&declare(&call.ideas[0]), Some(caller), body).await;
+            assert_problem(response, 403, "forbidden").await;
+        }
     }
     let response = app.post(&declare(&call.ideas[0]), None, reason.clone()).await;
     assert_problem(response, 401, "not_signed_in").await;

@@ -23,6 +23,7 @@ mod profiles;
 mod ranking;
 mod reviewers;
 mod reviews;
+mod role_matrix;
 mod rubrics;
 mod screening;
 mod sessions;

@@ -4,7 +4,7 @@ use domain::review::ConflictSource;
 use uuid::Uuid;
 
 use super::dto::{ConflictView, DeclareConflictRequest};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{SignedIn, ValidJson};
 use crate::routes::assignments;
 use crate::state::AppState;
@@ -38,10 +38,9 @@ pub async fn declare_conflict(
     let id = id.into_inner();
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
-    // Whoever does not review the idea learns nothing about it, not even that the body was wrong.
     let idea = db::ideas::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
     if !caller.roles.is_reviewer() || assignments::reviewing(&txn, &idea, caller.user.id).await?.is_none() {
-        return Err(ApiError::not_found());
+        return Err(not_theirs(&txn, id, &caller).await);
     }
     let request = body.into_inner()?;
     let reason = request.reason.trim().to_owned();
@@ -57,4 +56,18 @@ pub async fn declare_conflict(
     .await?;
     txn.commit().await?;
     Ok(HttpResponse::Created().json(conflict))
+}
+
+/// The refusal for a caller who does not review the idea: 403 for those who may see it (its submitter, staff,
+/// anyone once it is published as selected), who learn only that this is not theirs to do; 404 for everyone
+/// else, who learn nothing about it, not even that the body was wrong.
+async fn not_theirs(db: &impl sea_orm::ConnectionTrait, id: Uuid, caller: &SignedIn) -> ApiError {
+    match crate::routes::ideas::find_visible(db, id, Some(caller)).await {
+        Ok(_) => ApiError::new(
+            ErrorCode::Forbidden,
+            "Only a reviewer assigned to this idea declares a conflict of interest with it; staff record one \
+             at /api/v1/conflicts.",
+        ),
+        Err(err) => err,
+    }
 }
