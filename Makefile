@@ -3,7 +3,7 @@
 BIN := target/debug/citizen-diplomat
 VENV := .venv
 
-.PHONY: run build web test test-sqlite test-postgres test-web lint compose-check openapi release bench bench-jury
+.PHONY: run build web test test-sqlite test-postgres test-web lint compose-check openapi release bench bench-jury bench-logins
 
 ## Build the API and the SPA, then start the app on SQLite at http://127.0.0.1:8080, with demo content when the
 ## database is new.
@@ -84,3 +84,10 @@ bench-jury:
 		target/release/examples/bench_jury "$$BENCH_DATABASE_URL" 250 20; \
 		target/release/examples/bench_jury "$$BENCH_DATABASE_URL" 10000 400; \
 	fi
+
+## Password hashing under bursts of 1, 4, 16 and 64 concurrent sign-ins: the server's resident memory and the
+## logins' latency. See docs/benchmarks/logins.md.
+bench-logins:
+	cargo build --release -p api --bin citizen-diplomat
+	cargo build --release -p integration-tests --example bench_logins
+	target/release/examples/bench_logins target/release/citizen-diplomat

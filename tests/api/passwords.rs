@@ -268,19 +268,34 @@ async fn new_passwords_are_long_uncommon_and_not_the_accounts_own_words() {
     );
 }
 
-/// Accounts whose passwords were set under the old rules keep signing in.
+/// Accounts whose passwords were set under the old rules (10 characters, argon2's default 19 MiB
+/// settings) keep signing in, and their hash moves to today's settings as they do.
 #[tokio::test]
 async fn existing_passwords_under_the_old_rules_still_sign_in() {
+    use argon2::password_hash::PasswordHasher;
     let app = spawn_app().await;
     app.register("old@example.org").await;
-    let old_hash = api::auth::password::hash("ten chars!".to_owned())
-        .await
-        .expect("hashed");
+    let old_hash = argon2::Argon2::default()
+        .hash_password(b"ten chars!")
+        .expect("hashed")
+        .to_string();
     let db = app.db().await;
     db.execute_unprepared(&format!(
         "UPDATE users SET password_hash = '{old_hash}' WHERE email = 'old@example.org'"
     ))
     .await
     .expect("an old password");
+    assert_eq!(app.login("old@example.org", "ten chars!").await.status(), 200);
+    let stored = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT password_hash FROM users WHERE email = 'old@example.org'",
+        ))
+        .await
+        .expect("read")
+        .and_then(|row| row.try_get::<String>("", "password_hash").ok())
+        .expect("a hash");
+    assert!(stored.starts_with("$argon2id$v=19$m=47104,t=1,p=1$"), "{stored}");
+    assert!(api::auth::password::is_current(&stored));
     assert_eq!(app.login("old@example.org", "ten chars!").await.status(), 200);
 }

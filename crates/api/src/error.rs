@@ -81,6 +81,7 @@ error_codes! {
     TooManyAttempts => (TOO_MANY_REQUESTS, "too_many_attempts", "Too many failed attempts; try again later"),
     InternalError => (INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side"),
     NotReady => (SERVICE_UNAVAILABLE, "not_ready", "The service is not ready"),
+    Busy => (SERVICE_UNAVAILABLE, "busy", "Too many password checks at once; try again in a moment"),
 }
 
 impl ErrorCode {

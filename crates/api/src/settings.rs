@@ -169,6 +169,13 @@ pub struct ServeArgs {
     /// The largest request body accepted, in bytes.
     #[arg(long, env = "BODY_LIMIT_BYTES", default_value_t = 1 << 20)]
     pub body_limit_bytes: usize,
+    /// Threads that hash passwords (sign-in, registration, password changes); default one per core.
+    /// Each hash holds about 19 MiB while it runs.
+    #[arg(long, env = "PASSWORD_HASHING_THREADS")]
+    pub password_hashing_threads: Option<usize>,
+    /// How long a sign-in waits for a hashing thread before it is answered 503 with Retry-After.
+    #[arg(long, env = "PASSWORD_HASHING_MAX_WAIT_MS", default_value_t = 10_000)]
+    pub password_hashing_max_wait_ms: u64,
     /// HTTP worker threads; default one per core.
     #[arg(long, env = "WORKERS")]
     pub workers: Option<usize>,

@@ -12,6 +12,7 @@ use anyhow::Context;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::password::PasswordHashing;
 use crate::auth::tokens::Keys;
 use crate::error::ApiError;
 use crate::extract::BodyLimit;
@@ -45,6 +46,11 @@ impl Application {
         let state = web::Data::new(AppState {
             db,
             keys: Keys::new(&secret),
+            passwords: PasswordHashing::new(
+                args.password_hashing_threads
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
+                std::time::Duration::from_millis(args.password_hashing_max_wait_ms),
+            ),
             account_throttle: args.throttle_policy(args.login_max_failures_per_account),
             client_throttle: args.throttle_policy(args.login_max_failures_per_client),
             trusted_proxies: args.trusted_proxies.0.iter().map(|p| p.0).collect(),

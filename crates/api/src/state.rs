@@ -5,11 +5,14 @@ use domain::partnership::DormancyRule;
 use domain::throttle::ThrottlePolicy;
 use ipnet::IpNet;
 
+use crate::auth::password::PasswordHashing;
 use crate::auth::tokens::Keys;
 
 pub struct AppState {
     pub db: db::Db,
     pub keys: Keys,
+    /// Password hashing, on a few threads of its own with a bounded wait.
+    pub passwords: PasswordHashing,
     pub account_throttle: ThrottlePolicy,
     pub client_throttle: ThrottlePolicy,
     pub trusted_proxies: Vec<IpNet>,

@@ -57,7 +57,10 @@ async fn migrations_are_idempotent_and_report_their_status() {
     for (db, name) in databases(&dir).await {
         crate::migrate(&db).await.expect("a second run changes nothing");
         let status = crate::migration_status(&db).await.expect("status");
-        assert_eq!(status.len(), <migration::Migrator as migration::MigratorTrait>::migrations().len());
+        assert_eq!(
+            status.len(),
+            <migration::Migrator as migration::MigratorTrait>::migrations().len()
+        );
         assert!(status.iter().all(|(_, applied)| *applied));
         drop(db);
         drop_postgres(name).await;

@@ -109,6 +109,23 @@ pub async fn set_password_hash(
     crate::password_tokens::use_all_for_user(db, id, now).await
 }
 
+/// Replaces a hash of the same password made with older settings; a password changed meanwhile is
+/// left alone. Outstanding set-password tokens stay: the password did not change.
+pub async fn replace_password_hash(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    old_hash: &str,
+    new_hash: String,
+) -> Result<(), DbErr> {
+    Users::update_many()
+        .col_expr(Column::PasswordHash, Expr::value(new_hash))
+        .filter(Column::Id.eq(id))
+        .filter(Column::PasswordHash.eq(old_hash))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
 /// What an account's owner may change of it.
 pub struct ProfileChange {
     pub display_name: Option<String>,

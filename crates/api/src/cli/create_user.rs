@@ -9,7 +9,7 @@ use clap::Args;
 use domain::account::{check_password, default_display_name, normalize_display_name, normalize_email};
 use domain::roles::{Role, Roles};
 
-use crate::auth::password;
+use crate::auth::password::PasswordHashing;
 use crate::settings::DatabaseArgs;
 
 #[derive(Debug, Args)]
@@ -61,7 +61,7 @@ pub async fn run(args: CreateUserArgs) -> anyhow::Result<()> {
     if db::users::find_by_email(&db, &email).await?.is_some() {
         bail!("an account with the e-mail address {email} exists already");
     }
-    let hash = password::hash(password).await?;
+    let hash = PasswordHashing::default().hash(password).await?;
     let roles = Roles::new(args.roles);
     let new_user = db::users::NewUser {
         email,

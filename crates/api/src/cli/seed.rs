@@ -15,7 +15,7 @@ use domain::roles::{Role, Roles};
 use super::demo_ideas::{self, DemoAccounts};
 use super::demo_jury::{self, JuryAccounts};
 use super::demo_register;
-use crate::auth::password;
+use crate::auth::password::PasswordHashing;
 use crate::settings::DatabaseArgs;
 
 /// The demo accounts' shared password; printed by the command, never used outside demo data.
@@ -86,7 +86,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     }
     // One hash for all the demo accounts: argon2 is slow on purpose, and a hash per account would take most
     // of the seed's time.
-    let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
+    let hash = PasswordHashing::default().hash(DEMO_PASSWORD.to_owned()).await?;
     let now = Utc::now();
     let txn = db::begin_write(&db).await?;
     let mut ids = BTreeMap::new();

@@ -2010,9 +2010,10 @@ export interface components {
          *     - `too_many_attempts` (429): Too many failed attempts; try again later
          *     - `internal_error` (500): Something went wrong on our side
          *     - `not_ready` (503): The service is not ready
+         *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "account_inactive" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "account_inactive" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
@@ -3757,6 +3758,17 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            /** @description `busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     logout: {
@@ -3820,6 +3832,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
+            /** @description `busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     refresh: {
@@ -3905,6 +3928,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
+            /** @description `busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     set_password: {
@@ -3931,6 +3965,17 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
+            /** @description `busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_calls: {

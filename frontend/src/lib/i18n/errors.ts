@@ -48,6 +48,7 @@ const fa: Messages = {
   too_many_attempts: 'تلاش‌های ناموفق بسیار بود؛ کمی بعد دوباره بکوشید.',
   internal_error: 'خطایی در سامانه رخ داد؛ کمی بعد دوباره بکوشید.',
   not_ready: 'سامانه هنوز آماده نیست؛ کمی بعد دوباره بکوشید.',
+  busy: 'هم‌اکنون ورودهای بسیاری در جریان است؛ چند لحظهٔ دیگر دوباره بکوشید.',
 };
 
 const en: Messages = {
@@ -94,6 +95,7 @@ const en: Messages = {
   too_many_attempts: 'Too many failed attempts; try again later.',
   internal_error: 'Something went wrong on our side; try again later.',
   not_ready: 'The service is not ready; try again shortly.',
+  busy: 'Many people are signing in right now; try again in a moment.',
 };
 
 /** Messages for field-level codes; others fall back to the server's own message. */

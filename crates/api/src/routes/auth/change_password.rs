@@ -2,8 +2,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::ChangePasswordRequest;
-use crate::auth::password;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{SignedIn, ValidJson};
 use crate::routes::rules;
 use crate::state::AppState;
@@ -17,6 +16,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 204, description = "The password is changed."),
+        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
 )]
 #[post("/auth/password")]
@@ -26,7 +28,10 @@ pub async fn change_password(
     body: ValidJson<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
-    let current_ok = password::verify(request.current_password, caller.user.password_hash.clone()).await?;
+    let current_ok = state
+        .passwords
+        .verify(request.current_password, caller.user.password_hash.clone())
+        .await?;
     if !current_ok {
         return Err(ApiError::field(
             "/currentPassword",
@@ -40,7 +45,7 @@ pub async fn change_password(
         &caller.user.email,
         &caller.user.display_name,
     )?;
-    let new_hash = password::hash(request.new_password).await?;
+    let new_hash = state.passwords.hash(request.new_password).await?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     db::users::set_password_hash(&txn, caller.user.id, new_hash, now).await?;

@@ -26,6 +26,9 @@ use crate::state::AppState;
         (status = 429, description = "`too_many_attempts`: too many failures; wait as long as Retry-After says.",
             body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
 )]
 #[post("/auth/login")]
@@ -54,7 +57,10 @@ pub async fn login(
 
     let user = db::users::find_by_email(&state.db, &email).await?;
     let stored_hash = user.as_ref().and_then(|u| u.password_hash.clone());
-    let password_ok = password::verify(request.password, stored_hash).await?;
+    let password_ok = state
+        .passwords
+        .verify(request.password.clone(), stored_hash.clone())
+        .await?;
     let Some(user) = user.filter(|_| password_ok) else {
         record_failure(&state, &keys, now).await?;
         return Err(ApiError::new(
@@ -67,6 +73,11 @@ pub async fn login(
             ErrorCode::AccountInactive,
             "This account is deactivated.",
         ));
+    }
+
+    if let Some(stored) = stored_hash.filter(|stored| !password::is_current(stored)) {
+        let upgraded = state.passwords.hash(request.password).await?;
+        db::users::replace_password_hash(&state.db, user.id, &stored, upgraded).await?;
     }
 
     let txn = db::begin_write(&state.db).await?;

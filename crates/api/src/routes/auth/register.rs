@@ -4,7 +4,6 @@ use domain::account::{default_display_name, normalize_display_name, normalize_em
 use domain::roles::Roles;
 
 use super::dto::{RegisterRequest, TokenResponse};
-use crate::auth::password;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::routes::rules;
@@ -22,6 +21,9 @@ use crate::state::AppState;
             headers(("Location" = String, description = "/api/v1/me"))),
         (status = 409, description = "`email_taken`: the e-mail address is registered already.",
             body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
 )]
 #[post("/auth/register")]
@@ -36,7 +38,7 @@ pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterReques
         None => default_display_name(&email),
     };
     rules::new_password("/password", &request.password, &email, &display_name)?;
-    let password_hash = password::hash(request.password).await?;
+    let password_hash = state.passwords.hash(request.password).await?;
     let new_user = db::users::NewUser {
         email,
         display_name,

@@ -4,9 +4,8 @@ use domain::roles::Roles;
 use sea_orm::ConnectionTrait;
 
 use super::dto::SetPasswordRequest;
-use crate::auth::password;
 use crate::auth::tokens::token_hash;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::ValidJson;
 use crate::routes::rules;
 use crate::state::AppState;
@@ -23,6 +22,9 @@ use crate::state::AppState;
     request_body = SetPasswordRequest,
     responses(
         (status = 204, description = "The password is set; the token is used up."),
+        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
 )]
 #[post("/auth/set-password")]
@@ -33,7 +35,7 @@ pub async fn set_password(state: web::Data<AppState>, body: ValidJson<SetPasswor
     // account's own address or name, and hashing takes a while.
     let user = usable_token(&state.db, &hash_of_token).await?.1;
     rules::new_password("/password", &request.password, &user.email, &user.display_name)?;
-    let new_hash = password::hash(request.password).await?;
+    let new_hash = state.passwords.hash(request.password).await?;
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     // Again inside the transaction: the token may have been used or ended meanwhile.
