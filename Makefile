@@ -26,24 +26,30 @@ web: frontend/node_modules/.package-lock.json
 ## docker-compose.yml against the compose specification, and the SPA's unit and end-to-end tests.
 test: lint test-sqlite test-postgres compose-check test-web
 
+# Lint and build in one pass: clippy runs as the compiler of the workspace's own crates while every target
+# is built for the tests, so the dependencies compile once (`cargo clippy` compiled them all a second time,
+# for its checks, and `cargo build -p api` a third, with other features). The tests below reuse this build.
+CLIPPY_DRIVER := $(shell rustup which clippy-driver 2>/dev/null || command -v clippy-driver)
+CHECKED := RUSTC_WORKSPACE_WRAPPER=$(CLIPPY_DRIVER) CLIPPY_ARGS=-Dwarnings
+
 lint:
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
+	$(CHECKED) cargo build --workspace --all-targets
 
-test-sqlite:
-	env -u TEST_DATABASE_URL cargo test --workspace
+test-sqlite: lint
+	env -u TEST_DATABASE_URL $(CHECKED) cargo test --workspace
 
-test-postgres:
+test-postgres: lint
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "PostgreSQL: running the db and HTTP suites on $$TEST_DATABASE_URL"; \
-		cargo test -p db -p integration-tests; \
+		$(CHECKED) cargo test -p db -p integration-tests; \
 	else \
 		echo "PostgreSQL: SKIPPED — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on it"; \
 	fi
 
 ## The SPA: its generated client matches openapi/openapi.json, types, unit tests (Vitest), the production build,
 ## then the end-to-end journeys in Debian's chromium against the real server on fresh SQLite files.
-test-web: build frontend/node_modules/.package-lock.json
+test-web: lint frontend/node_modules/.package-lock.json
 	cd frontend && npm run api:check
 	cd frontend && npm run test
 	cd frontend && npm run build
