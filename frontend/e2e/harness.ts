@@ -18,7 +18,8 @@ const FRONTEND = resolve(__dirname, '..');
 const BINARY = process.env.CD_BIN ?? resolve(FRONTEND, '../target/debug/citizen-diplomat');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve(FRONTEND, 'e2e/artifacts');
-export const PASSWORD = 'e2e-password-1405';
+// At least 12 characters, none of the most common passwords, and nothing of any test account's e-mail or name.
+export const PASSWORD = 'quiet-lantern-1405';
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {

@@ -28,7 +28,7 @@ export function tokenOf(location: { hash: string; search: string }): string {
 /** Where an account made by staff (a reviewer, an enrolled user) chooses its password with a one-time token. */
 export function SetPasswordPage() {
   const { t } = useTranslation('account');
-  const errorText = useAccountErrorText({ passwords: true });
+  const errorText = useAccountErrorText({ passwordField: 'password' });
   const navigate = useNavigate();
   const location = useLocation();
   // Read once: the address loses the token right after.
