@@ -1,12 +1,13 @@
 // What every end-to-end journey needs: the real server on a fresh SQLite database serving the built SPA,
-// Debian's chromium through playwright-core, axe-core, screenshots, and the app's own strings per locale.
+// Debian's chromium through playwright-core, axe-core, screenshots, and the app's own strings per locale. Every
+// browser it opens watches for Content-Security-Policy violations: one fails the test it happened in.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { resources } from '@/app/i18n';
 import type { Schema } from '@/lib/api/types';
 
@@ -17,7 +18,8 @@ const FRONTEND = resolve(__dirname, '..');
 const BINARY = process.env.CD_BIN ?? resolve(FRONTEND, '../target/debug/citizen-diplomat');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve(FRONTEND, 'e2e/artifacts');
-export const PASSWORD = 'e2e-password-1405';
+// At least 12 characters, none of the most common passwords, and nothing of any test account's e-mail or name.
+export const PASSWORD = 'quiet-lantern-1405';
 
 async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -126,7 +128,35 @@ export async function startServer(): Promise<Server> {
   };
 }
 
-export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
+export type Browser = {
+  context: BrowserContext;
+  page: Page;
+  /** What the server's Content-Security-Policy refused in this browser since the last check. */
+  cspViolations: string[];
+  close: () => Promise<void>;
+};
+
+/** The browsers open now, whose CSP violations the next afterEach checks. */
+const openBrowsers = new Set<Browser>();
+
+// Registered by each test file that imports the harness: a test fails when the policy refused anything during
+// it (an inline script or style, a font or image from elsewhere…), with what and where.
+afterEach(() => {
+  const violations = [...openBrowsers].flatMap((browser) => browser.cspViolations.splice(0));
+  if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+});
+
+/**
+ * Reports every violation through the console: the page's own securitypolicyviolation events (with the directive
+ * and the blocked address), besides chromium's console message. Injected by the browser's debugging protocol,
+ * so the policy does not apply to this script itself.
+ */
+function reportViolations() {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+    console.error(`CSP violation: ${event.effectiveDirective} refused ${event.blockedURI || 'inline'}${where} on ${location.pathname}`);
+  });
+}
 
 /** The phone viewport the pages must fit: `openBrowser(PHONE)`. */
 export const PHONE = { width: 360, height: 780 };
@@ -151,16 +181,27 @@ export async function openBrowser(viewport = { width: 1280, height: 900 }): Prom
     ],
   });
   context.setDefaultTimeout(15_000);
+  const cspViolations: string[] = [];
+  await context.addInitScript(reportViolations);
+  context.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|CSP violation/i.test(text)) cspViolations.push(text);
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  return {
+  const browser: Browser = {
     context,
     page,
+    cspViolations,
     async close() {
+      openBrowsers.delete(browser);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
     },
   };
+  openBrowsers.add(browser);
+  return browser;
 }
 
 export type ServerAndBrowser = { readonly server: Server; readonly browser: Browser };
@@ -223,7 +264,8 @@ const AXE_SOURCE = readFileSync(resolve(FRONTEND, 'node_modules/axe-core/axe.min
 
 /** Fails on any serious or critical axe-core violation of the page as it is now. */
 export async function expectAccessible(page: Page, where: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the debugging protocol, not added as an inline <script>, which the policy refuses.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
     const result = await axe.run(document);

@@ -64,7 +64,7 @@ describe('the public pages and the account pages', () => {
         },
       });
       const token = (enrolled.passwordToken as Json).token as string;
-      await setPassword(page, server, locale, `/set-password?token=${encodeURIComponent(token)}`);
+      await setPassword(page, server, locale, `/set-password#token=${encodeURIComponent(token)}`);
       await signIn(page, server, locale, `juror-${locale}@e2e.example`);
       await signOut(page, locale);
     }

@@ -13,6 +13,7 @@ mod conflicts;
 mod decisions;
 mod demo;
 mod errors;
+mod headers;
 mod idea_lists;
 mod ideas;
 mod networks;

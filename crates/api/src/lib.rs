@@ -9,6 +9,7 @@ pub mod fallback;
 pub mod middleware;
 pub mod openapi;
 pub mod routes;
+pub mod security_headers;
 pub mod settings;
 pub mod startup;
 pub mod state;

@@ -99,7 +99,7 @@ impl<T: FromStr<Err = String>> FromStr for CommaSeparated<T> {
     }
 }
 
-/// A proxy address or network whose X-Forwarded-For is believed.
+/// A proxy address or network whose X-Forwarded-For and X-Forwarded-Proto are believed.
 #[derive(Debug, Clone, Copy)]
 pub struct TrustedProxy(pub IpNet);
 
@@ -163,7 +163,8 @@ pub struct ServeArgs {
     /// Origins allowed to call the API from a browser, comma-separated. CORS is off when empty.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "")]
     pub cors_allowed_origins: CommaSeparated<Origin>,
-    /// Proxies whose X-Forwarded-For is believed: addresses or networks, comma-separated.
+    /// Proxies whose X-Forwarded-For (the client's address) and X-Forwarded-Proto (HTTPS, for HSTS) are
+    /// believed: addresses or networks, comma-separated.
     #[arg(long, env = "TRUSTED_PROXIES", default_value = "")]
     pub trusted_proxies: CommaSeparated<TrustedProxy>,
     /// The largest request body accepted, in bytes.

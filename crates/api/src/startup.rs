@@ -10,7 +10,7 @@ use actix_web::middleware::{Compress, Condition, ErrorHandlers, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, guard, web};
 use anyhow::Context;
 use utoipa_actix_web::AppExt;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::auth::password::PasswordHashing;
 use crate::auth::tokens::Keys;
@@ -20,6 +20,7 @@ use crate::fallback::{self, RouteTable};
 use crate::middleware::{REQUEST_ID, ensure_problem, refuse_control_characters, trace_requests};
 use crate::openapi;
 use crate::routes;
+use crate::security_headers::security_headers;
 use crate::settings::ServeArgs;
 use crate::state::AppState;
 
@@ -81,6 +82,8 @@ impl Application {
                 .wrap(from_fn(refuse_control_characters))
                 .wrap(ErrorHandlers::new().default_handler(ensure_problem))
                 .wrap(from_fn(trace_requests))
+                // Outermost, so that every answer gets them, whichever layer made it.
+                .wrap(from_fn(security_headers))
                 .app_data(state.clone())
                 .app_data(route_table.clone())
                 .app_data(body_limit.clone())
@@ -93,7 +96,14 @@ impl Application {
                 .into_utoipa_app()
                 .configure(routes::configure)
                 .into_app()
-                .service(SwaggerUi::new(format!("{DOCS_PATH}/{{_:.*}}")).url(OPENAPI_PATH, document.clone()))
+                .service(
+                    SwaggerUi::new(format!("{DOCS_PATH}/{{_:.*}}"))
+                        .url(OPENAPI_PATH, document.clone())
+                        // Within the docs' Content-Security-Policy: no badge image from validator.swagger.io
+                        // (which would also learn the contract's address), and no top bar, whose Swagger logo
+                        // is an SVG with an inline <style> and whose box loads other documents we do not have.
+                        .config(Config::default().validator_url("none").use_base_layout()),
+                )
                 .route(DOCS_PATH, web::get().to(|| redirect("/api/docs/")));
             app = match &static_dir {
                 Some(dir) => app.service(spa(dir)),

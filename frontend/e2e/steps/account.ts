@@ -52,10 +52,15 @@ function tieName(locale: Locale, n: number): string {
   return strings(locale).account.profile.tie.replace('{{n}}', digits);
 }
 
-/** Opens the set-password link staff were shown (`/set-password?token=…`), sets PASSWORD, and lands on /login. */
+/**
+ * Opens the set-password link staff were shown (`/set-password#token=…`), sees the token leave the address bar, sets
+ * PASSWORD, and lands on /login.
+ */
 export async function setPassword(page: Page, server: Server, locale: Locale, setPasswordPath: string) {
   const s = strings(locale);
   await page.goto(`${server.url}${setPasswordPath}`);
+  // Read, then gone from the address bar and this history entry.
+  await page.waitForURL((url) => url.pathname === '/set-password' && !url.hash && !url.search);
   await useLocale(page, locale);
   await page.getByRole('heading', { level: 1, name: s.account.setPassword.title }).waitFor();
   await page.getByLabel(s.account.fields.newPassword).fill(PASSWORD);

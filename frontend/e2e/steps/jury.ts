@@ -13,8 +13,8 @@ export function readNumber(text: string): number {
 }
 
 /**
- * Signed-in staff enrol a reviewer through the form; returns the one-time path `/set-password?token=…` the page
- * shows for a new account.
+ * Signed-in staff enrol a reviewer through the form; returns the one-time path `/set-password#token=…` the page
+ * shows for a new account (the token in the fragment, which never reaches a server).
  */
 export async function enrolReviewer(
   page: Page,
@@ -38,7 +38,8 @@ export async function enrolReviewer(
   const link = page.getByLabel(s.common.oneTime.linkLabel.replace('{{name}}', reviewer.name));
   await link.waitFor();
   const url = new URL(await link.inputValue());
-  if (url.pathname !== '/set-password' || !url.searchParams.get('token')) throw new Error(`unexpected set-password link ${url.href}`);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token');
+  if (url.pathname !== '/set-password' || url.search || !token) throw new Error(`unexpected set-password link ${url.href}`);
   // The new reviewer is listed.
   await page.getByRole('rowheader').filter({ hasText: reviewer.name }).waitFor();
   await expectAccessible(page, `reviewers (${locale})`);
@@ -46,7 +47,7 @@ export async function enrolReviewer(
   // Shown once: closing the link hides it for good.
   await page.getByRole('button', { name: s.common.oneTime.done }).click();
   await link.waitFor({ state: 'detached' });
-  return `${url.pathname}${url.search}`;
+  return `${url.pathname}${url.hash}`;
 }
 
 /** Signed-in staff record a conflict of interest between a reviewer and an idea of a call. */

@@ -4,9 +4,12 @@ import type { Schema } from '@/lib/api/types';
 import { Button } from './ui/Button';
 import { Moment } from './ui/Time';
 
-/** The page an enrolled account sets their password on, with the one-time token. */
+/**
+ * The page an enrolled account sets their password on, with the one-time token in the fragment: a browser never
+ * sends a fragment to a server, so the token reaches no access log, proxy or Referer.
+ */
 export function setPasswordLink(token: string): string {
-  return `${window.location.origin}/set-password?token=${encodeURIComponent(token)}`;
+  return `${window.location.origin}/set-password#token=${encodeURIComponent(token)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 //! The client's address, for throttling: the peer, or — only when the peer is a trusted proxy — the
-//! nearest untrusted address in X-Forwarded-For, read from the right so a client cannot forge it.
+//! nearest untrusted address in X-Forwarded-For, read from the right so a client cannot forge it. Whether
+//! the request came over HTTPS (for HSTS) is believed on the same terms.
 
 use std::net::IpAddr;
 
@@ -14,10 +15,13 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub Option<IpAddr>);
 
+fn is_trusted(ip: &IpAddr, trusted: &[IpNet]) -> bool {
+    trusted.iter().any(|net| net.contains(ip))
+}
+
 pub fn client_address(peer: Option<IpAddr>, forwarded_for: Option<&str>, trusted: &[IpNet]) -> Option<IpAddr> {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
     let peer = peer?;
-    if !is_trusted(&peer) {
+    if !is_trusted(&peer, trusted) {
         return Some(peer);
     }
     let Some(forwarded_for) = forwarded_for else {
@@ -26,13 +30,21 @@ pub fn client_address(peer: Option<IpAddr>, forwarded_for: Option<&str>, trusted
     let mut nearest = peer;
     for hop in forwarded_for.rsplit(',') {
         match hop.trim().parse::<IpAddr>() {
-            Ok(ip) if is_trusted(&ip) => nearest = ip,
+            Ok(ip) if is_trusted(&ip, trusted) => nearest = ip,
             Ok(ip) => return Some(ip),
             // An unparsable hop ends what we can trust: use the last address we could.
             Err(_) => return Some(nearest),
         }
     }
     Some(nearest)
+}
+
+/// Whether the client reached us over HTTPS: the server speaks plain HTTP, so only a trusted proxy can say so,
+/// in X-Forwarded-Proto. Anyone else's header is ignored, and so is a list of several protocols (a chain of
+/// proxies appending to it), since which hop saw the client is then unclear: without HSTS nothing breaks.
+pub fn forwarded_over_https(peer: Option<IpAddr>, forwarded_proto: Option<&str>, trusted: &[IpNet]) -> bool {
+    peer.is_some_and(|peer| is_trusted(&peer, trusted))
+        && forwarded_proto.is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
 }
 
 impl FromRequest for ClientAddress {
@@ -73,6 +85,18 @@ mod tests {
         let trusted = nets(&["10.0.0.0/8"]);
         let client = client_address(ip("10.0.0.2"), Some("1.2.3.4, 198.51.100.7, 10.0.0.3"), &trusted);
         assert_eq!(client, ip("198.51.100.7"));
+    }
+
+    #[test]
+    fn https_is_believed_only_from_a_trusted_proxy() {
+        let trusted = nets(&["10.0.0.0/8"]);
+        assert!(forwarded_over_https(ip("10.0.0.2"), Some("https"), &trusted));
+        assert!(forwarded_over_https(ip("10.0.0.2"), Some(" HTTPS "), &trusted));
+        assert!(!forwarded_over_https(ip("203.0.113.9"), Some("https"), &trusted));
+        assert!(!forwarded_over_https(ip("10.0.0.2"), Some("http"), &trusted));
+        assert!(!forwarded_over_https(ip("10.0.0.2"), Some("https, http"), &trusted));
+        assert!(!forwarded_over_https(ip("10.0.0.2"), None, &trusted));
+        assert!(!forwarded_over_https(None, Some("https"), &trusted));
     }
 
     #[test]

@@ -16,7 +16,7 @@ const EMPTY: Values = { currentPassword: '', newPassword: '', repeat: '' };
 /** Changing the password: the current one, the new one twice. Other sessions end; this one stays. */
 export function ChangePasswordForm() {
   const { t } = useTranslation('account');
-  const errorText = useAccountErrorText({ passwords: true });
+  const errorText = useAccountErrorText({ passwordField: 'newPassword' });
   const form = useForm<Values>({ defaultValues: EMPTY });
   const change = useMutation({
     mutationFn: (values: Values) =>

@@ -1,7 +1,7 @@
 import type { FieldError, FieldErrors, FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/ui/Field';
-import { MIN_PASSWORD, useAccountErrorText } from './errors';
+import { MAX_PASSWORD, MIN_PASSWORD, useAccountErrorText } from './errors';
 
 type Props<T extends FieldValues> = {
   form: UseFormReturn<T>;
@@ -12,10 +12,10 @@ type Props<T extends FieldValues> = {
   repeat?: boolean;
 };
 
-/** A new password (at least MIN_PASSWORD characters), and optionally the same again. */
+/** A new password (MIN_PASSWORD to MAX_PASSWORD characters), and optionally the same again. */
 export function NewPasswordFields<T extends FieldValues>({ form, name, label, repeat = false }: Props<T>) {
   const { t } = useTranslation('account');
-  const errorText = useAccountErrorText({ passwords: true });
+  const errorText = useAccountErrorText();
   const errors = form.formState.errors as FieldErrors;
   const message = (field: string) => (errors[field] as FieldError | undefined)?.message;
   return (
@@ -30,6 +30,7 @@ export function NewPasswordFields<T extends FieldValues>({ form, name, label, re
             {...form.register(name, {
               required: errorText.required,
               minLength: { value: MIN_PASSWORD, message: t('fieldErrors.passwordTooShort') },
+              maxLength: { value: MAX_PASSWORD, message: t('fieldErrors.passwordTooLong') },
             })}
           />
         )}

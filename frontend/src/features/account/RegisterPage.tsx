@@ -20,7 +20,7 @@ type Values = { displayName: string; email: string; password: string; locale: Lo
 
 export function RegisterPage() {
   const { t } = useTranslation(['account', 'enums', 'common']);
-  const errorText = useAccountErrorText({ passwords: true });
+  const errorText = useAccountErrorText({ passwordField: 'password' });
   const { locale, setLocale } = useLocale();
   const navigate = useNavigate();
   const [params] = useSearchParams();

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { Page } from '@/components/ui/Page';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
@@ -12,13 +13,30 @@ import { NewPasswordFields } from './NewPasswordFields';
 
 type Values = { token: string; password: string; repeat: string };
 
+/**
+ * The one-time token of a set-password link. Links carry it in their fragment (`#token=…`), which a browser never
+ * sends to a server, so it reaches no access log and no Referer. Links made before carry it as `?token=…`; they
+ * are still taken: by the time this page runs the request has gone out with it, so refusing would not undo that
+ * leak, only leave the token unused and alive for its 7 days — while using it ends every outstanding token of the
+ * account. No link is made that way any more, so the query form dies out with the last of those tokens.
+ */
+export function tokenOf(location: { hash: string; search: string }): string {
+  const fromFragment = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
+  return fromFragment || new URLSearchParams(location.search).get('token') || '';
+}
+
 /** Where an account made by staff (a reviewer, an enrolled user) chooses its password with a one-time token. */
 export function SetPasswordPage() {
   const { t } = useTranslation('account');
-  const errorText = useAccountErrorText({ passwords: true });
+  const errorText = useAccountErrorText({ passwordField: 'password' });
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const location = useLocation();
+  // Read once: the address loses the token right after.
+  const [token] = useState(() => tokenOf(location));
+  useEffect(() => {
+    // Out of the address bar and the history entry (a replace, so Back does not bring it again).
+    if (location.hash || location.search) void navigate({ pathname: location.pathname }, { replace: true, state: location.state });
+  }, [location, navigate]);
   const form = useForm<Values>({ defaultValues: { token, password: '', repeat: '' } });
   const setPassword = useMutation({
     mutationFn: (values: Values) =>

@@ -55,7 +55,7 @@ describe('enrolling a reviewer', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'افزودن داور' }));
 
     const link = await screen.findByLabelText('پیوند تعیین گذرواژه برای مریم کریمی');
-    expect(link).toHaveValue(`${window.location.origin}/set-password?token=one-time-token`);
+    expect(link).toHaveValue(`${window.location.origin}/set-password#token=one-time-token`);
     expect(screen.getByText('این پیوند فقط همین یک بار نمایش داده می‌شود.', { exact: false })).toBeInTheDocument();
     const posted = calls.find((request) => request.method === 'POST')!;
     expect(await posted.clone().json()).toEqual({

@@ -6,8 +6,8 @@ import { ApiProblem } from './problem';
 export type ErrorText = {
   /** The message for any error a request can end with. */
   problem: (error: unknown) => string;
-  /** The message for one field error: ours when we know its code, else the server's. */
-  field: (code: string, fallback: string) => string;
+  /** The message for one field error (at the form path `path`): ours when we know its code, else the server's. */
+  field: (code: string, fallback: string, path?: string) => string;
   /** "Fill in this field", for the form's own required checks. */
   required: string;
 };
@@ -29,7 +29,7 @@ export function applyFieldErrors<T extends FieldValues>(text: ErrorText, error: 
   if (!(error instanceof ApiProblem)) return false;
   const fields = Object.entries(error.fieldErrors);
   for (const [path, field] of fields) {
-    setError(path as Path<T>, { type: field.code, message: text.field(field.code, field.message) });
+    setError(path as Path<T>, { type: field.code, message: text.field(field.code, field.message, path) });
   }
   return fields.length > 0;
 }

@@ -139,6 +139,8 @@ const fieldFa = {
   not_in_call: 'این ایده در این فراخوان نیست.',
   not_under_review: 'این ایده در دست داوری نیست.',
   not_allowed: 'این مقدار اینجا مجاز نیست.',
+  too_common: 'این گذرواژه از رایج‌ترین گذرواژه‌هاست؛ گذرواژهٔ دیگری برگزینید.',
+  contains_personal_data: 'گذرواژه نباید از نشانی رایانامه یا نام شما ساخته شده باشد.',
 };
 
 const fieldEn: typeof fieldFa = {
@@ -181,6 +183,8 @@ const fieldEn: typeof fieldFa = {
   not_in_call: 'This idea is not in this call.',
   not_under_review: 'This idea is not with the jury.',
   not_allowed: 'This value is not allowed here.',
+  too_common: 'This password is among the most common ones; choose another.',
+  contains_personal_data: 'The password must not be made from your e-mail address or name.',
 };
 
 export const errorsFa = { ...fa, field: fieldFa };
