@@ -19,14 +19,14 @@ use crate::state::AppState;
 /// does not govern, so no 'unsafe-inline'), the bundled Vazirmatn font, the favicon, and the API it calls.
 /// Nothing is inlined as a `data:` URL. `default-src 'none'` refuses whatever is not listed.
 pub const SPA_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
-     img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+     img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
      form-action 'self'; frame-ancestors 'none'";
 
 /// Swagger UI's policy (/api/docs): the same, except that its style sheet draws its icons as `data:` SVG and
 /// PNG images, and it needs no font of its own. Its index.html and swagger-initializer.js are files, not
 /// inline scripts, and it fetches the contract (and "try it out" requests) from this origin.
 pub const DOCS_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+     img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
      frame-ancestors 'none'";
 
 /// The API's answers are data, never a page: should a browser ever render one, it may load nothing.
