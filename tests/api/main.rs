@@ -10,6 +10,7 @@ mod assignments;
 mod calls;
 mod cities;
 mod conflicts;
+mod crash;
 mod decisions;
 mod demo;
 mod errors;

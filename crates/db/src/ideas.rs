@@ -82,6 +82,8 @@ pub async fn insert(
         ..Default::default()
     };
     apply(&mut model, content);
+    // Before the row is written: see `lock_call_similarity`.
+    lock_call_similarity(db, call_id).await?;
     let idea = model.insert(db).await?;
     refresh_similarity(db, &idea).await?;
     find_by_id(db, idea.id)
@@ -130,6 +132,8 @@ pub async fn update_content(
     model.submitter_category = Set(submitter_category.map(|c| c.as_str().to_owned()));
     model.version = Set(expected_version + 1);
     model.updated_at = Set(now);
+    // Before the row is written: see `lock_call_similarity`.
+    lock_call_similarity(db, idea.call_id).await?;
     let result = Ideas::update_many()
         .set(model)
         .filter(Column::Id.eq(idea.id))
@@ -383,6 +387,11 @@ async fn set_best_match(db: &impl ConnectionTrait, id: Uuid, best: Option<(Uuid,
 /// On PostgreSQL, saves of ideas in one call refresh best matches one after the other (until the
 /// transaction ends), so that each sees the others' committed fingerprints and none undoes another's
 /// update. SQLite's write transactions are serialised already.
+///
+/// Saves take it before writing their own idea's row, not only when refreshing: a save that held its row
+/// and then waited for the lock, while the holder of the lock waited to update that row's best match,
+/// was a deadlock that PostgreSQL broke with a 500 (seen with concurrent edits in one call, in the crash
+/// test). Taking it again in `refresh_similarity` is free: the lock is re-entrant within a transaction.
 async fn lock_call_similarity(db: &impl ConnectionTrait, call_id: Uuid) -> Result<(), DbErr> {
     if db.get_database_backend() != sea_orm::DbBackend::Postgres {
         return Ok(());

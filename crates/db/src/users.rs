@@ -198,9 +198,18 @@ pub async fn display_names(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
 }
 
 /// Locks the account's row until the transaction ends (PostgreSQL; SQLite locks the whole database).
+///
+/// FOR NO KEY UPDATE, not FOR UPDATE: it queues the account's own writers all the same, but lets other
+/// transactions check a foreign key to the account (FOR KEY SHARE). With FOR UPDATE, an idea being created
+/// (holding this lock, waiting for its call's similarity lock) and an idea of the same account being edited
+/// (holding the similarity lock, its re-saved row re-checking the submitter key) waited for each other:
+/// a deadlock that PostgreSQL broke with a 500, found by the crash test.
 pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        Users::find_by_id(id).lock_exclusive().one(db).await?;
+        Users::find_by_id(id)
+            .lock(sea_orm::sea_query::LockType::NoKeyUpdate)
+            .one(db)
+            .await?;
     }
     Ok(())
 }
