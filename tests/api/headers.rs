@@ -55,13 +55,7 @@ fn assert_cacheable(response: &Response, what: &str) {
 
 #[tokio::test]
 async fn the_spa_carries_its_policy_and_the_headers_nginx_sends_too() {
-    let app = unstarted_app().await;
-    let dist = app.dir.path().join("dist");
-    std::fs::create_dir_all(dist.join("assets")).expect("dist");
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>SPA</title>").expect("index");
-    std::fs::write(dist.join("assets/app.js"), "console.log(1)").expect("asset");
-    let args = app.serve_args(&["--static-dir", dist.to_str().unwrap_or_default()]);
-    let app = app.start_with(args).await;
+    let app = spawn_app_with_spa().await;
 
     for path in ["/", "/set-password", "/assets/app.js"] {
         let response = app.get(path, None).await;

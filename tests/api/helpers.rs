@@ -97,6 +97,17 @@ pub async fn unstarted_app() -> TestApp {
     }
 }
 
+/// A server that serves a small stand-in for the built SPA (an index.html and one asset) from its data folder.
+pub async fn spawn_app_with_spa() -> TestApp {
+    let app = unstarted_app().await;
+    let dist = app.dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("assets")).expect("dist");
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>SPA</title>").expect("index");
+    std::fs::write(dist.join("assets/app.js"), "console.log(1)").expect("asset");
+    let args = app.serve_args(&["--static-dir", dist.to_str().unwrap_or_default()]);
+    app.start_with(args).await
+}
+
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

@@ -161,13 +161,7 @@ async fn cors_is_off_unless_origins_are_configured() {
 
 #[tokio::test]
 async fn the_spa_is_served_with_index_html_for_client_routes() {
-    let app = spawn_app().await;
-    let dist = app.dir.path().join("dist");
-    std::fs::create_dir_all(dist.join("assets")).expect("dist");
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>SPA</title>").expect("index");
-    std::fs::write(dist.join("assets/app.js"), "console.log(1)").expect("asset");
-    let args = app.serve_args(&["--static-dir", dist.to_str().unwrap_or_default()]);
-    let app = app.start_with(args).await;
+    let app = spawn_app_with_spa().await;
 
     assert!(
         app.get("/", None)
