@@ -90,7 +90,7 @@ fn control_character_in_url(path: &str, query: &str) -> Option<(String, char)> {
         return Some(("/".to_owned(), c));
     }
     form_urlencoded::parse(query.as_bytes()).find_map(|(name, value)| {
-        let pointer = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+        let pointer = format!("/{}", crate::extract::pointer_token(&name));
         forbidden_control_character(&name)
             .or_else(|| forbidden_control_character(&value))
             .map(|c| (pointer, c))

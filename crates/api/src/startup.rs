@@ -48,8 +48,7 @@ impl Application {
             db,
             keys: Keys::new(&secret),
             passwords: PasswordHashing::new(
-                args.password_hashing_threads
-                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from)),
+                args.password_hashing_threads,
                 std::time::Duration::from_millis(args.password_hashing_max_wait_ms),
             ),
             account_throttle: args.throttle_policy(args.login_max_failures_per_account),

@@ -21,22 +21,34 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::{Semaphore, oneshot};
 
-use crate::error::{ApiError, ErrorCode};
+use crate::error::{ApiError, ErrorCode, Problem};
 
 type Job = Box<dyn FnOnce() + Send>;
+
+/// The answer of every operation that hashes a password when the pool is taken, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[response(
+    status = 503,
+    description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
+    content_type = "application/problem+json",
+    headers(("Retry-After" = u64, description = "Seconds to wait"))
+)]
+pub struct Busy(#[allow(dead_code)] Problem);
 
 /// The pool. Cheap to share: handlers reach it through the app state.
 pub struct PasswordHashing {
     /// One permit per thread: a request holds one from the moment its hash is queued until it is done,
     /// so the queue of the threads never holds more than they can start at once.
     permits: Arc<Semaphore>,
-    jobs: Mutex<mpsc::Sender<Job>>,
+    jobs: mpsc::Sender<Job>,
     max_wait: Duration,
 }
 
 impl PasswordHashing {
-    pub fn new(threads: usize, max_wait: Duration) -> Self {
-        let threads = threads.max(1);
+    /// `threads` hashing threads (one per core when `None`); a request waits at most `max_wait` for one.
+    pub fn new(threads: Option<usize>, max_wait: Duration) -> Self {
+        let cores = || std::thread::available_parallelism().map_or(2, usize::from);
+        let threads = threads.unwrap_or_else(cores).max(1);
         let (sender, receiver) = mpsc::channel::<Job>();
         let receiver = Arc::new(Mutex::new(receiver));
         for index in 0..threads {
@@ -62,7 +74,7 @@ impl PasswordHashing {
         }
         PasswordHashing {
             permits: Arc::new(Semaphore::new(threads)),
-            jobs: Mutex::new(sender),
+            jobs: sender,
             max_wait,
         }
     }
@@ -99,8 +111,6 @@ impl PasswordHashing {
             drop(permit);
         });
         self.jobs
-            .lock()
-            .map_err(|_| ApiError::internal("the password hashing queue is poisoned"))?
             .send(job)
             .map_err(|_| ApiError::internal("the password hashing threads have stopped"))?;
         answered
@@ -121,8 +131,7 @@ impl PasswordHashing {
 impl Default for PasswordHashing {
     /// One thread per core, and at most 10 seconds in the queue.
     fn default() -> Self {
-        let cores = std::thread::available_parallelism().map_or(2, usize::from);
-        PasswordHashing::new(cores, Duration::from_secs(10))
+        PasswordHashing::new(None, Duration::from_secs(10))
     }
 }
 
@@ -167,7 +176,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_verify_and_a_missing_hash_never_matches() {
-        let pool = PasswordHashing::new(1, Duration::from_secs(30));
+        let pool = PasswordHashing::new(Some(1), Duration::from_secs(30));
         let hash = pool.hash("a river through isfahan".into()).await.expect("hashed");
         assert!(hash.starts_with("$argon2id$v=19$m=47104,t=1,p=1$"));
         assert!(super::is_current(&hash));
@@ -194,7 +203,7 @@ mod tests {
             .to_string();
         assert!(old.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(!super::is_current(&old));
-        let pool = PasswordHashing::new(1, Duration::from_secs(30));
+        let pool = PasswordHashing::new(Some(1), Duration::from_secs(30));
         assert!(
             pool.verify("an older password".into(), Some(old))
                 .await
@@ -205,7 +214,7 @@ mod tests {
 
     #[tokio::test]
     async fn beyond_the_threads_requests_wait_and_past_the_wait_are_told_to_retry() {
-        let pool = std::sync::Arc::new(PasswordHashing::new(1, Duration::from_millis(1)));
+        let pool = std::sync::Arc::new(PasswordHashing::new(Some(1), Duration::from_millis(1)));
         let burst = (0..4).map(|i| {
             let pool = std::sync::Arc::clone(&pool);
             tokio::spawn(async move { pool.hash(format!("password number {i}")).await })

@@ -102,7 +102,7 @@ fn find_control_character(value: &serde_json::Value, pointer: String) -> Option<
             .enumerate()
             .find_map(|(i, item)| find_control_character(item, format!("{pointer}/{i}"))),
         Value::Object(fields) => fields.iter().find_map(|(key, item)| {
-            let here = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+            let here = format!("{pointer}/{}", super::pointer_token(key));
             match forbidden_control_character(key) {
                 Some(c) => Some((here, c)),
                 None => find_control_character(item, here),

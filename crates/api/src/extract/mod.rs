@@ -12,3 +12,4 @@ pub use client_address::{ClientAddress, forwarded_over_https};
 pub use if_match::{IfMatch, etag, etag_header, stale};
 pub use json::{BodyLimit, ValidJson, control_character_error};
 pub use query::ValidQuery;
+pub use validation::pointer_token;

@@ -22,7 +22,8 @@ fn camel_case(name: &str) -> String {
     out
 }
 
-fn escape(segment: &str) -> String {
+/// A JSON pointer's reference token (RFC 6901): `~` and `/` escaped.
+pub fn pointer_token(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
@@ -30,8 +31,8 @@ fn pointer_of(path: &Path) -> String {
     path.iter()
         .filter_map(|segment| match segment {
             Segment::Seq { index } => Some(index.to_string()),
-            Segment::Map { key } => Some(escape(key)),
-            Segment::Enum { variant } => Some(escape(variant)),
+            Segment::Map { key } => Some(pointer_token(key)),
+            Segment::Enum { variant } => Some(pointer_token(variant)),
             Segment::Unknown => None,
         })
         .map(|s| format!("/{s}"))
@@ -50,7 +51,7 @@ pub fn deserialize_error(path: &Path, message: &str) -> ApiError {
     let mut pointer = pointer_of(path);
     let (code, message) = if message.starts_with("missing field") {
         if let Some(name) = quoted_name(message) {
-            pointer.push_str(&format!("/{}", escape(name)));
+            pointer.push_str(&format!("/{}", pointer_token(name)));
         }
         ("required", "this field is required".to_owned())
     } else if message.starts_with("unknown field") {

@@ -2,7 +2,8 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::ChangePasswordRequest;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::auth::password::Busy;
+use crate::error::{ApiError, ApiResult};
 use crate::extract::{SignedIn, ValidJson};
 use crate::routes::rules;
 use crate::state::AppState;
@@ -16,9 +17,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 204, description = "The password is changed."),
-        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
-            body = Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        Busy,
     ),
 )]
 #[post("/auth/password")]

@@ -6,6 +6,7 @@ use domain::throttle::{FailureRecord, ThrottlePolicy};
 
 use super::dto::{LoginRequest, TokenResponse};
 use crate::auth::password;
+use crate::auth::password::Busy;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{ClientAddress, ValidJson};
 use crate::state::AppState;
@@ -26,9 +27,7 @@ use crate::state::AppState;
         (status = 429, description = "`too_many_attempts`: too many failures; wait as long as Retry-After says.",
             body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
-        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
-            body = Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        Busy,
     ),
 )]
 #[post("/auth/login")]

@@ -4,6 +4,7 @@ use domain::account::{default_display_name, normalize_display_name, normalize_em
 use domain::roles::Roles;
 
 use super::dto::{RegisterRequest, TokenResponse};
+use crate::auth::password::Busy;
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::ValidJson;
 use crate::routes::rules;
@@ -21,9 +22,7 @@ use crate::state::AppState;
             headers(("Location" = String, description = "/api/v1/me"))),
         (status = 409, description = "`email_taken`: the e-mail address is registered already.",
             body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
-            body = Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        Busy,
     ),
 )]
 #[post("/auth/register")]

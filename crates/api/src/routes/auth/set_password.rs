@@ -4,8 +4,9 @@ use domain::roles::Roles;
 use sea_orm::ConnectionTrait;
 
 use super::dto::SetPasswordRequest;
+use crate::auth::password::Busy;
 use crate::auth::tokens::token_hash;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiError, ApiResult};
 use crate::extract::ValidJson;
 use crate::routes::rules;
 use crate::state::AppState;
@@ -22,9 +23,7 @@ use crate::state::AppState;
     request_body = SetPasswordRequest,
     responses(
         (status = 204, description = "The password is set; the token is used up."),
-        (status = 503, description = "`busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After.",
-            body = Problem, content_type = "application/problem+json",
-            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        Busy,
     ),
 )]
 #[post("/auth/set-password")]

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::dto::{ReviewRequest, ReviewView};
 use crate::error::{ApiError, ApiResult, ErrorCode, FieldError, Problem};
+use crate::extract::pointer_token;
 use crate::extract::{Reviewer, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -148,11 +149,6 @@ fn check_scores(rubric: &domain::rubric::Rubric, request: &ReviewRequest, comple
     } else {
         Err(ApiError::validation(errors))
     }
-}
-
-/// A JSON pointer's reference token (RFC 6901): `~` and `/` escaped.
-fn pointer_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn content(request: ReviewRequest) -> db::reviews::ReviewContent {
