@@ -326,7 +326,7 @@ fn schema_type_names() -> Vec<(String, String)> {
     }
     let crates = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates");
     let mut found = Vec::new();
-    for member in ["domain", "db", "api"] {
+    for member in ["domain", "db", "app", "api"] {
         visit(&crates.join(member).join("src"), &mut found);
     }
     found

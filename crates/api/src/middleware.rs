@@ -54,7 +54,7 @@ pub fn ensure_problem<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHand
     }
     let (req, original) = res.into_parts();
     let status = original.status();
-    let code = ErrorCode::for_status(status);
+    let code = ErrorCode::for_status(status.as_u16());
     let detail = status.canonical_reason().unwrap_or("Error").to_owned();
     let mut problem = ApiError::new(code, detail).error_response();
     *problem.status_mut() = status;

@@ -1,16 +1,22 @@
-//! The history: events are only ever added, never changed or deleted.
+//! The history, one API for every subject: events are only ever added, never changed or deleted.
+//! Build one with `NewEvent::of_idea`/`of_call`/`new`, add who, from, to, why, and record it inside the
+//! transaction of the change it tells.
 
 use chrono::{DateTime, Utc};
-use domain::idea::EventKind;
+use domain::event::{EventKind, SubjectKind};
 use sea_orm::sea_query::Order;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entities::event::{ActiveModel, Column, Entity as Events, Model as Event};
+use crate::stored::Named;
 
+/// An event about to be recorded.
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewEvent {
-    pub call_id: Uuid,
-    pub idea_id: Option<Uuid>,
+    pub subject: SubjectKind,
+    pub subject_id: Uuid,
+    pub call_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub kind: EventKind,
     pub from: Option<String>,
@@ -19,21 +25,101 @@ pub struct NewEvent {
     pub note: Option<String>,
 }
 
-pub async fn record(db: &impl ConnectionTrait, event: NewEvent, now: DateTime<Utc>) -> Result<Event, DbErr> {
-    ActiveModel {
-        id: Set(Uuid::now_v7()),
-        call_id: Set(event.call_id),
-        idea_id: Set(event.idea_id),
-        actor_id: Set(event.actor_id),
-        kind: Set(event.kind.as_str().to_owned()),
-        from_value: Set(event.from),
-        to_value: Set(event.to),
-        reason: Set(event.reason),
-        note: Set(event.note),
-        created_at: Set(now),
+impl NewEvent {
+    /// An event of any subject, by the system until `by` names an actor.
+    pub fn new(subject: SubjectKind, subject_id: Uuid, kind: EventKind) -> Self {
+        NewEvent {
+            subject,
+            subject_id,
+            call_id: None,
+            actor_id: None,
+            kind,
+            from: None,
+            to: None,
+            reason: None,
+            note: None,
+        }
     }
-    .insert(db)
-    .await
+
+    /// An event of an idea, in its call.
+    pub fn of_idea(idea_id: Uuid, call_id: Uuid, kind: EventKind) -> Self {
+        NewEvent {
+            call_id: Some(call_id),
+            ..NewEvent::new(SubjectKind::Idea, idea_id, kind)
+        }
+    }
+
+    /// An event of a call itself.
+    pub fn of_call(call_id: Uuid, kind: EventKind) -> Self {
+        NewEvent {
+            call_id: Some(call_id),
+            ..NewEvent::new(SubjectKind::Call, call_id, kind)
+        }
+    }
+
+    /// Who acted (None: the system).
+    pub fn by(self, actor_id: impl Into<Option<Uuid>>) -> Self {
+        NewEvent {
+            actor_id: actor_id.into(),
+            ..self
+        }
+    }
+
+    /// What the subject changed from and to.
+    pub fn change(self, from: Option<impl ToString>, to: Option<impl ToString>) -> Self {
+        NewEvent {
+            from: from.map(|v| v.to_string()),
+            to: to.map(|v| v.to_string()),
+            ..self
+        }
+    }
+
+    pub fn to(self, to: impl ToString) -> Self {
+        NewEvent {
+            to: Some(to.to_string()),
+            ..self
+        }
+    }
+
+    pub fn from(self, from: impl ToString) -> Self {
+        NewEvent {
+            from: Some(from.to_string()),
+            ..self
+        }
+    }
+
+    /// Why, as a stable code (a screening reason, a closing reason).
+    pub fn reason(self, reason: Option<impl ToString>) -> Self {
+        NewEvent {
+            reason: reason.map(|r| r.to_string()),
+            ..self
+        }
+    }
+
+    /// A free-text note, for staff.
+    pub fn note(self, note: Option<String>) -> Self {
+        NewEvent { note, ..self }
+    }
+
+    fn into_active_model(self, now: DateTime<Utc>) -> ActiveModel {
+        ActiveModel {
+            id: Set(Uuid::now_v7()),
+            subject_type: Set(Named(self.subject)),
+            subject_id: Set(self.subject_id),
+            call_id: Set(self.call_id),
+            actor_id: Set(self.actor_id),
+            kind: Set(Named(self.kind)),
+            from_value: Set(self.from),
+            to_value: Set(self.to),
+            reason: Set(self.reason),
+            note: Set(self.note),
+            created_at: Set(now),
+        }
+    }
+}
+
+pub async fn record(db: &impl ConnectionTrait, event: NewEvent, now: DateTime<Utc>) -> Result<Event, DbErr> {
+    event.into_active_model(now).insert(db).await
 }
 
 /// Rows per INSERT when many events are recorded at once: well under SQLite's bound on parameters.
@@ -42,43 +128,37 @@ const RECORD_CHUNK: usize = 500;
 /// Records many events at once, all at `now`: one statement per 500 (an automatic assignment writes one per
 /// reviewer given, a publication one per idea).
 pub async fn record_many(db: &impl ConnectionTrait, events: Vec<NewEvent>, now: DateTime<Utc>) -> Result<(), DbErr> {
-    for chunk in events.chunks(RECORD_CHUNK) {
-        let models = chunk.iter().map(|event| ActiveModel {
-            id: Set(Uuid::now_v7()),
-            call_id: Set(event.call_id),
-            idea_id: Set(event.idea_id),
-            actor_id: Set(event.actor_id),
-            kind: Set(event.kind.as_str().to_owned()),
-            from_value: Set(event.from.clone()),
-            to_value: Set(event.to.clone()),
-            reason: Set(event.reason.clone()),
-            note: Set(event.note.clone()),
-            created_at: Set(now),
-        });
-        Events::insert_many(models).exec_without_returning(db).await?;
+    let mut events = events.into_iter().peekable();
+    while events.peek().is_some() {
+        let chunk: Vec<ActiveModel> = events
+            .by_ref()
+            .take(RECORD_CHUNK)
+            .map(|e| e.into_active_model(now))
+            .collect();
+        Events::insert_many(chunk).exec_without_returning(db).await?;
     }
     Ok(())
 }
 
-/// An idea's history, oldest first.
-pub async fn for_idea(db: &impl ConnectionTrait, idea_id: Uuid) -> Result<Vec<Event>, DbErr> {
+/// A subject's history, oldest first.
+pub async fn of_subject(db: &impl ConnectionTrait, subject: SubjectKind, id: Uuid) -> Result<Vec<Event>, DbErr> {
     Events::find()
-        .filter(Column::IdeaId.eq(idea_id))
+        .filter(Column::SubjectType.eq(Named(subject)))
+        .filter(Column::SubjectId.eq(id))
         .order_by(Column::CreatedAt, Order::Asc)
         .order_by(Column::Id, Order::Asc)
         .all(db)
         .await
 }
 
+/// An idea's history, oldest first.
+pub async fn for_idea(db: &impl ConnectionTrait, idea_id: Uuid) -> Result<Vec<Event>, DbErr> {
+    of_subject(db, SubjectKind::Idea, idea_id).await
+}
+
 /// A call's own history (not its ideas'), oldest first.
 pub async fn for_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Event>, DbErr> {
-    Events::find()
-        .filter(Column::CallId.eq(call_id))
-        .filter(Column::IdeaId.is_null())
-        .order_by(Column::CreatedAt, Order::Asc)
-        .order_by(Column::Id, Order::Asc)
-        .all(db)
-        .await
+    of_subject(db, SubjectKind::Call, call_id).await
 }
 
 pub use crate::entities::event::Model;

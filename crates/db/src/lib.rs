@@ -20,6 +20,7 @@ pub mod reviews;
 pub mod rubrics;
 pub mod search;
 pub mod sessions;
+pub mod stored;
 pub mod throttle;
 pub mod users;
 
@@ -83,22 +84,20 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     db.begin_with_options(options).await
 }
 
-/// Applies pending migrations; on PostgreSQL under an advisory lock, in one transaction.
+/// Applies pending migrations in one transaction, on one connection (a migration that rebuilds a
+/// table must see its own steps); on PostgreSQL under an advisory lock.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    match db.get_database_backend() {
-        DbBackend::Postgres => {
-            let txn = db.begin().await?;
-            txn.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT pg_advisory_xact_lock($1)",
-                [MIGRATION_LOCK_KEY.into()],
-            ))
-            .await?;
-            Migrator::up(&txn, None).await?;
-            txn.commit().await
-        }
-        _ => Migrator::up(db, None).await,
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [MIGRATION_LOCK_KEY.into()],
+        ))
+        .await?;
     }
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
 }
 
 /// The migrations and whether each is applied, in order.

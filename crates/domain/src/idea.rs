@@ -163,80 +163,6 @@ impl Screening {
     }
 }
 
-wire_enum! {
-    /// What an event records.
-    pub enum EventKind ("event kind") {
-        Created => "created",
-        Submitted => "submitted",
-        Withdrawn => "withdrawn",
-        Shortlisted => "shortlisted",
-        Rejected => "rejected",
-        ScreeningReopened => "screening_reopened",
-        CallCreated => "call_created",
-        CallUpdated => "call_updated",
-        WindowMoved => "window_moved",
-        ClosedEarly => "closed_early",
-        /// A reviewer was given the idea (`to`: the reviewer's id).
-        Assigned => "assigned",
-        /// Staff took the idea from a reviewer (`from`: the reviewer's id).
-        Unassigned => "unassigned",
-        /// A conflict of interest was recorded (`to`: the reviewer's id); their assignment, if any, is declined.
-        ConflictRecorded => "conflict_recorded",
-        /// A reviewer submitted or resubmitted their review (`to`: the reviewer's id).
-        ReviewSubmitted => "review_submitted",
-        /// The first reviewer was assigned: shortlisted → in_review.
-        ReviewStarted => "review_started",
-        /// Every assigned review is in: in_review → reviewed.
-        ReviewsComplete => "reviews_complete",
-        /// A review is awaited again (a reviewer was added): reviewed → in_review.
-        ReviewResumed => "review_resumed",
-        /// No reviewer is left on the idea: back to shortlisted.
-        ReturnedToShortlist => "returned_to_shortlist",
-        /// Staff recorded a decision, pending until publication (`to`: the outcome).
-        DecisionRecorded => "decision_recorded",
-        /// The call's decisions were published: the idea is selected or not selected.
-        DecisionPublished => "decision_published",
-        /// Staff set or changed the call's rubric.
-        RubricUpdated => "rubric_updated",
-        /// Staff unlocked the call's rubric, with a reason, after reviews were submitted.
-        RubricReopened => "rubric_reopened",
-        /// Staff published the call's decisions.
-        DecisionsPublished => "decisions_published",
-    }
-}
-
-impl EventKind {
-    /// The event an idea action writes, if it changes the state.
-    pub fn of_action(action: IdeaAction) -> Option<EventKind> {
-        match action {
-            IdeaAction::Edit => None,
-            IdeaAction::Submit => Some(EventKind::Submitted),
-            IdeaAction::Withdraw => Some(EventKind::Withdrawn),
-            IdeaAction::Screen(ScreeningDecision::Shortlist) => Some(EventKind::Shortlisted),
-            IdeaAction::Screen(ScreeningDecision::Reject) => Some(EventKind::Rejected),
-            IdeaAction::ReopenScreening => Some(EventKind::ScreeningReopened),
-        }
-    }
-
-    /// Whether an idea's submitter sees this event (without its actor or staff note).
-    pub fn shown_to_submitter(self) -> bool {
-        matches!(
-            self,
-            EventKind::Created
-                | EventKind::Submitted
-                | EventKind::Withdrawn
-                | EventKind::Shortlisted
-                | EventKind::Rejected
-                | EventKind::ScreeningReopened
-                | EventKind::ReviewStarted
-                | EventKind::ReviewsComplete
-                | EventKind::ReviewResumed
-                | EventKind::ReturnedToShortlist
-                | EventKind::DecisionPublished
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::IdeaState::*;
@@ -317,16 +243,5 @@ mod tests {
         );
         let screening = Screening::new(ScreeningDecision::Shortlist, None, Some(" ok ".into())).expect("valid");
         assert_eq!(screening.note.as_deref(), Some("ok"));
-    }
-
-    #[test]
-    fn submitters_see_state_changes_only() {
-        assert!(EventKind::Rejected.shown_to_submitter());
-        assert!(!EventKind::WindowMoved.shown_to_submitter());
-        assert_eq!(EventKind::of_action(IdeaAction::Edit), None);
-        assert_eq!(
-            EventKind::of_action(IdeaAction::ReopenScreening),
-            Some(EventKind::ScreeningReopened)
-        );
     }
 }

@@ -5,6 +5,7 @@ pub mod activity;
 pub mod assignment;
 pub mod call;
 pub mod country;
+pub mod event;
 pub mod idea;
 pub mod partnership;
 pub mod profile;

@@ -1,7 +1,8 @@
 //! Reviews and what follows them: an assignment's state, a reviewer's recommendation, staff's decision,
 //! and the state an idea under review is in, given its assignments.
 
-use crate::idea::{EventKind, IdeaState};
+use crate::event::EventKind;
+use crate::idea::IdeaState;
 use crate::wire_enum;
 
 wire_enum! {

@@ -12,7 +12,8 @@ use db::calls::CallFields;
 use db::events::NewEvent;
 use db::ideas::IdeaContent;
 use domain::call::{CallPhase, CallWindow, Moment};
-use domain::idea::{Domain, EventKind, IdeaState, ScreeningReason};
+use domain::event::EventKind;
+use domain::idea::{Domain, IdeaState, ScreeningReason};
 use domain::profile::{OccupationCategory, Tie, TieKind};
 use domain::roles::Roles;
 use sea_orm::ConnectionTrait;
@@ -2789,16 +2790,7 @@ pub async fn seed(
     let mut call_ids = Vec::with_capacity(plans.len());
     for plan in &plans {
         let call = db::calls::insert(db, plan.fields.clone(), Some(accounts.staff), plan.created_at).await?;
-        let event = NewEvent {
-            call_id: call.id,
-            idea_id: None,
-            actor_id: Some(accounts.staff),
-            kind: EventKind::CallCreated,
-            from: None,
-            to: None,
-            reason: None,
-            note: None,
-        };
+        let event = NewEvent::of_call(call.id, EventKind::CallCreated).by(accounts.staff);
         db::events::record(db, event, plan.created_at).await?;
         if let Some(at) = plan.decisions_published_at {
             db::calls::set_decisions_published(db, call.id, at).await?;
@@ -3050,14 +3042,9 @@ async fn write_idea(
     db::ideas::backdate(db, row.id, idea.state, idea.created_at, idea.submitted_at).await?;
 
     let event = |kind: EventKind, actor: Uuid, from: Option<IdeaState>, to: IdeaState| NewEvent {
-        call_id,
-        idea_id: Some(row.id),
-        actor_id: Some(actor),
-        kind,
         from: from.map(|s| s.as_str().to_owned()),
         to: Some(to.as_str().to_owned()),
-        reason: None,
-        note: None,
+        ..NewEvent::of_idea(row.id, call_id, kind).by(actor)
     };
     db::events::record(
         db,

@@ -13,7 +13,8 @@ use db::events::NewEvent;
 use db::reviews::ReviewContent;
 use domain::assignment::{PlanIdea, PlanRequest, PlanReviewer, Rule};
 use domain::call::CallPhase;
-use domain::idea::{Domain, EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::{Domain, IdeaState};
 use domain::ranking::{RankingRules, ScoredReview};
 use domain::review::{AssignmentState, DecisionOutcome, Recommendation};
 use domain::reviewer::Organisation;
@@ -570,16 +571,7 @@ pub async fn seed(
     ];
     for (call, at) in rubric_set {
         db::rubrics::insert(db, call.id, rubric.criteria(), Some(accounts.staff), at).await?;
-        let event = NewEvent {
-            call_id: call.id,
-            idea_id: None,
-            actor_id: Some(accounts.staff),
-            kind: EventKind::RubricUpdated,
-            from: None,
-            to: None,
-            reason: None,
-            note: None,
-        };
+        let event = NewEvent::of_call(call.id, EventKind::RubricUpdated).by(accounts.staff);
         db::events::record(db, event, at).await?;
     }
 
@@ -673,16 +665,7 @@ fn domain_of(idea: &idea::Model) -> anyhow::Result<Domain> {
 
 /// An event on an idea, by `actor`.
 fn event(idea: &idea::Model, actor: Uuid, kind: EventKind) -> NewEvent {
-    NewEvent {
-        call_id: idea.call_id,
-        idea_id: Some(idea.id),
-        actor_id: Some(actor),
-        kind,
-        from: None,
-        to: None,
-        reason: None,
-        note: None,
-    }
+    NewEvent::of_idea(idea.id, idea.call_id, kind).by(actor)
 }
 
 fn moving(from: IdeaState, to: IdeaState, event: NewEvent) -> NewEvent {
@@ -944,16 +927,7 @@ impl<C: ConnectionTrait> Writer<'_, C> {
             };
             db::events::record(self.db, recorded, at).await?;
         }
-        let published = NewEvent {
-            call_id: call.id,
-            idea_id: None,
-            actor_id: Some(self.staff),
-            kind: EventKind::DecisionsPublished,
-            from: None,
-            to: None,
-            reason: None,
-            note: None,
-        };
+        let published = NewEvent::of_call(call.id, EventKind::DecisionsPublished).by(self.staff);
         db::events::record(self.db, published, published_at).await?;
         for (idea, outcome) in &decisions {
             let done = moving(

@@ -38,6 +38,11 @@ pub struct Reviewer(pub SignedIn);
 pub struct Viewer(pub Option<SignedIn>);
 
 impl Viewer {
+    /// Who acts, for the application layer (None: the public).
+    pub fn actor(&self) -> Option<app::Actor> {
+        self.0.as_ref().map(SignedIn::actor)
+    }
+
     pub fn is_staff(&self) -> bool {
         self.0.as_ref().is_some_and(|caller| caller.roles.is_staff())
     }
@@ -48,6 +53,14 @@ impl Viewer {
 }
 
 impl SignedIn {
+    /// Who acts, for the application layer.
+    pub fn actor(&self) -> app::Actor {
+        app::Actor {
+            user_id: self.user.id,
+            roles: self.roles.clone(),
+        }
+    }
+
     pub fn is_staff(&self) -> bool {
         self.roles.is_staff()
     }

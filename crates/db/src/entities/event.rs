@@ -1,16 +1,22 @@
+use domain::event::{EventKind, SubjectKind};
 use sea_orm::entity::prelude::*;
 
-/// One entry of the history: a state change or a staff action, with who, when, from, to and why.
+use crate::stored::Named;
+
+/// One entry of the history: what happened to a subject (a call, an idea, an account…), by whom, when,
+/// from what to what and why.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "events")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub call_id: Uuid,
-    pub idea_id: Option<Uuid>,
+    pub subject_type: Named<SubjectKind>,
+    pub subject_id: Uuid,
+    /// The call the subject belongs to, if any.
+    pub call_id: Option<Uuid>,
+    /// Null for the system's own changes.
     pub actor_id: Option<Uuid>,
-    /// A `domain::idea::EventKind` name.
-    pub kind: String,
+    pub kind: Named<EventKind>,
     pub from_value: Option<String>,
     pub to_value: Option<String>,
     pub reason: Option<String>,

@@ -2018,7 +2018,7 @@ export interface components {
          * @description What an event records.
          * @enum {string}
          */
-        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published";
+        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated";
         /** @description A list of events, oldest first. */
         EventList: {
             items: components["schemas"]["EventView"][];

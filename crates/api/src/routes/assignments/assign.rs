@@ -1,7 +1,8 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::idea::{EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::IdeaState;
 use domain::review::UNDER_REVIEW;
 use uuid::Uuid;
 

@@ -3,7 +3,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 use domain::assignment::{PlanIdea, PlanRequest, PlanReviewer, plan};
-use domain::idea::{EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::IdeaState;
 use domain::review::AssignmentState;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -76,14 +77,9 @@ pub async fn auto_assign(
         });
     }
     let event = |idea_id: Uuid, kind: EventKind, from: Option<String>, to: Option<String>| db::events::NewEvent {
-        call_id: call.id,
-        idea_id: Some(idea_id),
-        actor_id: Some(staff.user.id),
-        kind,
         from,
         to,
-        reason: None,
-        note: None,
+        ..db::events::NewEvent::of_idea(idea_id, call.id, kind).by(staff.user.id)
     };
     let mut events: Vec<db::events::NewEvent> = planned
         .plan

@@ -3,7 +3,8 @@
 //! (`domain::review::review_state`), each change with its event.
 
 use chrono::{DateTime, Utc};
-use domain::idea::{EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::IdeaState;
 use domain::review::{UNDER_REVIEW, review_state, review_state_event};
 use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -113,14 +114,10 @@ pub async fn record(
     db::events::record(
         db,
         db::events::NewEvent {
-            call_id: idea.call_id,
-            idea_id: Some(idea.id),
-            actor_id: actor,
-            kind,
             from,
             to,
-            reason: None,
             note,
+            ..db::events::NewEvent::of_idea(idea.id, idea.call_id, kind).by(actor)
         },
         now,
     )

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, delete, web};
 use chrono::Utc;
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use domain::review::AssignmentState;
 use uuid::Uuid;
 

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 use domain::call::CallPhase;
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -58,14 +58,10 @@ pub async fn close_call(
         return Err(ApiError::new(ErrorCode::CallClosed, "The call is closed already."));
     }
     let event = db::events::NewEvent {
-        call_id: call.id,
-        idea_id: None,
-        actor_id: Some(staff.user.id),
-        kind: EventKind::ClosedEarly,
         from: Some(call.closes_at.to_rfc3339()),
         to: Some((now - chrono::TimeDelta::microseconds(1)).to_rfc3339()),
-        reason: None,
         note: request.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+        ..db::events::NewEvent::of_call(call.id, EventKind::ClosedEarly).by(staff.user.id)
     };
     db::events::record(&txn, event, now).await?;
     let closed = super::find(&txn, call.id).await?;

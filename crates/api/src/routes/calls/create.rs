@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::idea::EventKind;
+use domain::event::EventKind;
 
 use super::dto::{CallView, CreateCallRequest};
 use crate::error::ApiResult;
@@ -30,16 +30,7 @@ pub async fn create_call(
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let call = db::calls::insert(&txn, fields, Some(staff.user.id), now).await?;
-    let event = db::events::NewEvent {
-        call_id: call.id,
-        idea_id: None,
-        actor_id: Some(staff.user.id),
-        kind: EventKind::CallCreated,
-        from: None,
-        to: None,
-        reason: None,
-        note: None,
-    };
+    let event = db::events::NewEvent::of_call(call.id, EventKind::CallCreated).by(staff.user.id);
     db::events::record(&txn, event, now).await?;
     txn.commit().await?;
     Ok(HttpResponse::Created()

@@ -263,7 +263,7 @@ impl CallView {
 #[serde(rename_all = "camelCase")]
 pub struct EventView {
     pub id: Uuid,
-    pub kind: domain::idea::EventKind,
+    pub kind: domain::event::EventKind,
     /// The state (or, for a call's window, the dates) before.
     pub from: Option<String>,
     /// The state (or the dates) after.
@@ -304,7 +304,7 @@ impl EventView {
         });
         Ok(EventView {
             id: event.id,
-            kind: event.kind.parse().map_err(ApiError::internal)?,
+            kind: *event.kind,
             from: event.from_value,
             to: event.to_value,
             reason: event.reason,

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, patch, web};
 use chrono::Utc;
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use uuid::Uuid;
 
 use super::dto::{CallView, UpdateCallRequest};
@@ -62,14 +62,9 @@ pub async fn update_call(
         (EventKind::WindowMoved, Some(before), Some(after))
     };
     let event = db::events::NewEvent {
-        call_id: call.id,
-        idea_id: None,
-        actor_id: Some(staff.user.id),
-        kind,
         from,
         to,
-        reason: None,
-        note: None,
+        ..db::events::NewEvent::of_call(call.id, kind).by(staff.user.id)
     };
     db::events::record(&txn, event, now).await?;
     txn.commit().await?;

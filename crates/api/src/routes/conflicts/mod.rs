@@ -8,7 +8,7 @@ pub mod dto;
 mod list;
 
 use chrono::{DateTime, Utc};
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use domain::review::{AssignmentState, ConflictSource};
 use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;

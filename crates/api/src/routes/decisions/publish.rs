@@ -1,7 +1,8 @@
 use actix_web::{post, web};
 use chrono::{SubsecRound, Utc};
 use domain::call::CallPhase;
-use domain::idea::{EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::IdeaState;
 use domain::review::{DecisionOutcome, UNDER_REVIEW};
 use uuid::Uuid;
 
@@ -81,14 +82,9 @@ pub async fn publish_decisions(
             }
         }
         events.push(db::events::NewEvent {
-            call_id: call.id,
-            idea_id: Some(idea_id),
-            actor_id: Some(staff.user.id),
-            kind: EventKind::DecisionPublished,
             from: Some(from.as_str().to_owned()),
             to: Some(outcome.state().as_str().to_owned()),
-            reason: None,
-            note: None,
+            ..db::events::NewEvent::of_idea(idea_id, call.id, EventKind::DecisionPublished).by(staff.user.id)
         });
     }
     let mut counts = Vec::with_capacity(moving.len());
@@ -102,14 +98,8 @@ pub async fn publish_decisions(
     }
     let (selected, not_selected) = (counts[0], counts[1]);
     events.push(db::events::NewEvent {
-        call_id: call.id,
-        idea_id: None,
-        actor_id: Some(staff.user.id),
-        kind: EventKind::DecisionsPublished,
-        from: None,
-        to: None,
-        reason: None,
         note: Some(format!("{selected} selected, {not_selected} not selected")),
+        ..db::events::NewEvent::of_call(call.id, EventKind::DecisionsPublished).by(staff.user.id)
     });
     db::events::record_many(&txn, events, now).await?;
     if !db::calls::set_decisions_published_once(&txn, call.id, now).await? {

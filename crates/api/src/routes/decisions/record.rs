@@ -2,7 +2,8 @@ use std::collections::{HashMap, HashSet};
 
 use actix_web::{post, put, web};
 use chrono::Utc;
-use domain::idea::{EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::IdeaState;
 use domain::review::DECIDABLE;
 use uuid::Uuid;
 
@@ -172,14 +173,9 @@ pub async fn decide_many(
     for (item, idea) in request.items.into_iter().zip(&ideas) {
         let note = tidy(item.note);
         events.push(db::events::NewEvent {
-            call_id: call.id,
-            idea_id: Some(idea.id),
-            actor_id: Some(staff.user.id),
-            kind: EventKind::DecisionRecorded,
-            from: None,
             to: Some(item.outcome.as_str().to_owned()),
-            reason: None,
             note: note.clone(),
+            ..db::events::NewEvent::of_idea(idea.id, call.id, EventKind::DecisionRecorded).by(staff.user.id)
         });
         decisions.push(db::decisions::NewDecision {
             idea_id: idea.id,

@@ -1,7 +1,8 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::idea::{EventKind, IdeaState};
+use domain::event::EventKind;
+use domain::idea::IdeaState;
 
 use super::dto::{Content, CreateIdeaRequest, Detail};
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
@@ -54,14 +55,8 @@ pub async fn create_idea(
     let category = super::submitter_category(&txn, caller.user.id).await?;
     let idea = db::ideas::insert(&txn, call.id, caller.user.id, category, content.into_stored()?, now).await?;
     let event = db::events::NewEvent {
-        call_id: call.id,
-        idea_id: Some(idea.id),
-        actor_id: Some(caller.user.id),
-        kind: EventKind::Created,
-        from: None,
         to: Some(IdeaState::Draft.as_str().to_owned()),
-        reason: None,
-        note: None,
+        ..db::events::NewEvent::of_idea(idea.id, call.id, EventKind::Created).by(caller.user.id)
     };
     db::events::record(&txn, event, now).await?;
     let view = super::view(&txn, idea.id, Detail::Submitter).await?;

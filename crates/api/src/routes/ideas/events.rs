@@ -1,5 +1,5 @@
 use actix_web::{get, web};
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use uuid::Uuid;
 
 use super::dto::Detail;

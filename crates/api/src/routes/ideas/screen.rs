@@ -3,7 +3,8 @@
 
 use actix_web::{HttpResponse, post, web};
 use chrono::{DateTime, Utc};
-use domain::idea::{EventKind, IdeaAction, IdeaState, Screening, ScreeningError, ScreeningReason};
+use domain::event::EventKind;
+use domain::idea::{IdeaAction, IdeaState, Screening, ScreeningError, ScreeningReason};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -40,14 +41,11 @@ async fn apply(
         .ok_or_else(super::raced)?;
     let kind = EventKind::of_action(action).ok_or_else(|| ApiError::internal("screening without an event kind"))?;
     let event = db::events::NewEvent {
-        call_id: idea.call_id,
-        idea_id: Some(idea.id),
-        actor_id: Some(staff_id),
-        kind,
         from: Some(idea.state.clone()),
         to: Some(to.as_str().to_owned()),
         reason: reason.map(|r| r.as_str().to_owned()),
         note,
+        ..db::events::NewEvent::of_idea(idea.id, idea.call_id, kind).by(staff_id)
     };
     db::events::record(db, event, now).await?;
     Ok(changed)

@@ -2,7 +2,8 @@
 
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::idea::{EventKind, IdeaAction};
+use domain::event::EventKind;
+use domain::idea::IdeaAction;
 use uuid::Uuid;
 
 use super::dto::{Content, Detail, IdeaView};
@@ -30,14 +31,9 @@ async fn act(state: &AppState, caller: &SignedIn, id: Uuid, action: IdeaAction) 
         .ok_or_else(super::raced)?;
     if let Some(kind) = EventKind::of_action(action) {
         let event = db::events::NewEvent {
-            call_id: idea.call_id,
-            idea_id: Some(idea.id),
-            actor_id: Some(caller.user.id),
-            kind,
             from: Some(idea.state.clone()),
             to: Some(to.as_str().to_owned()),
-            reason: None,
-            note: None,
+            ..db::events::NewEvent::of_idea(idea.id, idea.call_id, kind).by(caller.user.id)
         };
         db::events::record(&txn, event, now).await?;
     }

@@ -8,7 +8,7 @@ mod replace;
 mod show;
 
 use chrono::{DateTime, Utc};
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -67,16 +67,7 @@ async fn record(
 ) -> ApiResult<()> {
     db::events::record(
         db,
-        db::events::NewEvent {
-            call_id,
-            idea_id: None,
-            actor_id: Some(actor),
-            kind,
-            from: None,
-            to: None,
-            reason: None,
-            note,
-        },
+        db::events::NewEvent::of_call(call_id, kind).by(actor).note(note),
         now,
     )
     .await?;

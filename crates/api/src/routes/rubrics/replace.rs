@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, put, web};
 use chrono::Utc;
-use domain::idea::EventKind;
+use domain::event::EventKind;
 use uuid::Uuid;
 
 use super::dto::{RubricRequest, RubricView};

@@ -1,0 +1,145 @@
+//! The history's vocabulary: what an event is about (its subject) and what it records (its kind).
+//! Events are only ever added; each use case records its own in the transaction of its change.
+
+use crate::idea::{IdeaAction, ScreeningDecision};
+use crate::wire_enum;
+
+wire_enum! {
+    /// What an event is about.
+    pub enum SubjectKind ("subject kind") {
+        Call => "call",
+        Idea => "idea",
+        Account => "account",
+        Profile => "profile",
+        City => "city",
+        Partnership => "partnership",
+        Activity => "activity",
+        Network => "network",
+        Reviewer => "reviewer",
+    }
+}
+
+wire_enum! {
+    /// What an event records.
+    pub enum EventKind ("event kind") {
+        Created => "created",
+        Submitted => "submitted",
+        Withdrawn => "withdrawn",
+        Shortlisted => "shortlisted",
+        Rejected => "rejected",
+        ScreeningReopened => "screening_reopened",
+        CallCreated => "call_created",
+        CallUpdated => "call_updated",
+        WindowMoved => "window_moved",
+        ClosedEarly => "closed_early",
+        /// A reviewer was given the idea (`to`: the reviewer's id).
+        Assigned => "assigned",
+        /// Staff took the idea from a reviewer (`from`: the reviewer's id).
+        Unassigned => "unassigned",
+        /// A conflict of interest was recorded (`to`: the reviewer's id); their assignment, if any, is declined.
+        ConflictRecorded => "conflict_recorded",
+        /// A reviewer submitted or resubmitted their review (`to`: the reviewer's id).
+        ReviewSubmitted => "review_submitted",
+        /// The first reviewer was assigned: shortlisted → in_review.
+        ReviewStarted => "review_started",
+        /// Every assigned review is in: in_review → reviewed.
+        ReviewsComplete => "reviews_complete",
+        /// A review is awaited again (a reviewer was added): reviewed → in_review.
+        ReviewResumed => "review_resumed",
+        /// No reviewer is left on the idea: back to shortlisted.
+        ReturnedToShortlist => "returned_to_shortlist",
+        /// Staff recorded a decision, pending until publication (`to`: the outcome).
+        DecisionRecorded => "decision_recorded",
+        /// The call's decisions were published: the idea is selected or not selected.
+        DecisionPublished => "decision_published",
+        /// Staff set or changed the call's rubric.
+        RubricUpdated => "rubric_updated",
+        /// Staff unlocked the call's rubric, with a reason, after reviews were submitted.
+        RubricReopened => "rubric_reopened",
+        /// Staff published the call's decisions.
+        DecisionsPublished => "decisions_published",
+        /// An account was made, by registering or by an admin.
+        AccountCreated => "account_created",
+        /// An admin changed an account's roles or whether it is active (`from`/`to`: the roles, or
+        /// `active`/`inactive`).
+        AccessChanged => "access_changed",
+        /// A set-password link was issued for the account.
+        PasswordLinkIssued => "password_link_issued",
+        /// The account's password was set (through a link) or changed (by its owner).
+        PasswordSet => "password_set",
+        /// The citizen changed their profile.
+        ProfileUpdated => "profile_updated",
+        /// A city was added to the register.
+        CityAdded => "city_added",
+        /// A city's entry was corrected.
+        CityUpdated => "city_updated",
+        /// A duplicate city entry was merged into this one (`from`: the duplicate's id).
+        CitiesMerged => "cities_merged",
+        /// A partnership with a city was recorded.
+        PartnershipRecorded => "partnership_recorded",
+        /// A partnership's details changed.
+        PartnershipUpdated => "partnership_updated",
+        /// A partnership moved to another state (`from`/`to`: the states).
+        PartnershipStateChanged => "partnership_state_changed",
+        /// An activity was added to the register.
+        ActivityAdded => "activity_added",
+        /// An activity's details changed.
+        ActivityUpdated => "activity_updated",
+        /// A city network was added.
+        NetworkCreated => "network_created",
+        /// A city network's details or members changed.
+        NetworkUpdated => "network_updated",
+        /// An account joined the jury.
+        ReviewerAdded => "reviewer_added",
+        /// A juror's profile, load or activity changed.
+        ReviewerUpdated => "reviewer_updated",
+    }
+}
+
+impl EventKind {
+    /// The event an idea action writes, if it changes the state.
+    pub fn of_action(action: IdeaAction) -> Option<EventKind> {
+        match action {
+            IdeaAction::Edit => None,
+            IdeaAction::Submit => Some(EventKind::Submitted),
+            IdeaAction::Withdraw => Some(EventKind::Withdrawn),
+            IdeaAction::Screen(ScreeningDecision::Shortlist) => Some(EventKind::Shortlisted),
+            IdeaAction::Screen(ScreeningDecision::Reject) => Some(EventKind::Rejected),
+            IdeaAction::ReopenScreening => Some(EventKind::ScreeningReopened),
+        }
+    }
+
+    /// Whether an idea's submitter sees this event (without its actor or staff note).
+    pub fn shown_to_submitter(self) -> bool {
+        matches!(
+            self,
+            EventKind::Created
+                | EventKind::Submitted
+                | EventKind::Withdrawn
+                | EventKind::Shortlisted
+                | EventKind::Rejected
+                | EventKind::ScreeningReopened
+                | EventKind::ReviewStarted
+                | EventKind::ReviewsComplete
+                | EventKind::ReviewResumed
+                | EventKind::ReturnedToShortlist
+                | EventKind::DecisionPublished
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn submitters_see_state_changes_only() {
+        assert!(EventKind::Rejected.shown_to_submitter());
+        assert!(!EventKind::WindowMoved.shown_to_submitter());
+        assert_eq!(EventKind::of_action(IdeaAction::Edit), None);
+        assert_eq!(
+            EventKind::of_action(IdeaAction::ReopenScreening),
+            Some(EventKind::ScreeningReopened)
+        );
+    }
+}
