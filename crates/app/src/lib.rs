@@ -4,6 +4,7 @@
 //! handlers only translate requests into these calls and their results into views.
 
 pub mod actor;
+pub mod calls;
 pub mod error;
 
 pub use actor::Actor;

@@ -223,16 +223,11 @@ pub struct CallView {
 
 /// The call's window, from its stored row.
 pub fn window(call: &db::calls::Model) -> CallWindow {
-    CallWindow {
-        opens_at: call.opens_at,
-        closes_at: call.closes_at,
-        review_opens_at: call.review_opens_at,
-        review_closes_at: call.review_closes_at,
-    }
+    app::calls::window(call)
 }
 
 pub fn phase(call: &db::calls::Model, now: DateTime<Utc>) -> CallPhase {
-    window(call).phase(call.decisions_published_at.is_some(), now)
+    app::calls::phase(call, now)
 }
 
 impl CallView {

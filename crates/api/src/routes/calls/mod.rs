@@ -29,22 +29,10 @@ pub async fn find(
     db: &impl sea_orm::ConnectionTrait,
     id: uuid::Uuid,
 ) -> Result<db::calls::Model, crate::error::ApiError> {
-    db::calls::find_by_id(db, id)
-        .await?
-        .ok_or_else(crate::error::ApiError::not_found)
+    Ok(app::calls::find(db, id).await?)
 }
 
-/// 409 `decisions_published` once the call's decisions are out: they are final, and so is everything the jury
-/// worked with (rubric, assignments, reviews, decisions).
+/// 409 `decisions_published` once the call's decisions are out.
 pub fn ensure_undecided(call: &db::calls::Model) -> Result<(), crate::error::ApiError> {
-    match call.decisions_published_at {
-        Some(at) => Err(crate::error::ApiError::new(
-            crate::error::ErrorCode::DecisionsPublished,
-            format!(
-                "The call's decisions were published at {}; they are final.",
-                at.to_rfc3339()
-            ),
-        )),
-        None => Ok(()),
-    }
+    Ok(app::calls::ensure_undecided(call)?)
 }
