@@ -164,7 +164,10 @@ fn server_logs(app: &TestApp) -> String {
     for life in 0..=KILL_AT_PERCENT.len() {
         let log = std::fs::read_to_string(app.dir.path().join(format!("server-{life}.log"))).unwrap_or_default();
         logs.push_str(&format!("--- life {life}\n"));
-        logs.extend(log.chars().take(4_000));
+        // The errors first: under load the log fills with slow-acquire warnings.
+        let errors: Vec<&str> = log.lines().filter(|line| line.contains("ERROR")).collect();
+        logs.extend(errors.join("\n").chars().take(4_000));
+        logs.push('\n');
     }
     logs
 }

@@ -87,9 +87,13 @@ pub async fn submitted_review(
         .expect("assignment submitted")
     );
     // Reviewed from shortlisted or in review; an idea reviewed already stays so.
+    let idea = db::ideas::find_by_id(&db, uuid(idea))
+        .await
+        .expect("read")
+        .expect("the idea");
     db::ideas::transition(
         &db,
-        uuid(idea),
+        &idea,
         &[IdeaState::Shortlisted, IdeaState::InReview],
         IdeaState::Reviewed,
         now,

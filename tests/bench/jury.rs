@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 use chrono::{TimeDelta, Utc};
 use clap::Parser;
 use db::entities::{assignment, call, city, idea, review, reviewer, rubric, user};
+use db::stored::{Json, Named};
+use domain::idea::{Domain, IdeaState};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, Statement};
@@ -28,6 +30,13 @@ const ORGANISATIONS: [&str; 4] = [
     "chamber_of_commerce",
 ];
 const DOMAINS: [&str; 5] = ["cultural", "economic", "scientific", "tourism", "media"];
+const IDEA_DOMAINS: [Domain; 5] = [
+    Domain::Cultural,
+    Domain::Economic,
+    Domain::Scientific,
+    Domain::Tourism,
+    Domain::Media,
+];
 const CHUNK: usize = 500;
 
 #[tokio::main]
@@ -284,7 +293,7 @@ async fn fill(db: &DatabaseConnection, ideas: usize, reviewers: usize) -> anyhow
             planning_call,
             citizens[n / 5],
             city_id,
-            "shortlisted",
+            IdeaState::Shortlisted,
             n,
             now,
         ));
@@ -295,7 +304,7 @@ async fn fill(db: &DatabaseConnection, ideas: usize, reviewers: usize) -> anyhow
             ranking_call,
             citizens[n / 5],
             city_id,
-            "reviewed",
+            IdeaState::Reviewed,
             n,
             now,
         ));
@@ -448,7 +457,7 @@ fn idea_row(
     call_id: Uuid,
     submitter: Uuid,
     city_id: Uuid,
-    state: &str,
+    state: IdeaState,
     n: usize,
     now: chrono::DateTime<Utc>,
 ) -> idea::ActiveModel {
@@ -457,16 +466,16 @@ fn idea_row(
         id: Set(id),
         call_id: Set(call_id),
         submitter_id: Set(submitter),
-        state: Set(state.into()),
+        state: Set(Named(state)),
         title: Set(title.clone()),
         summary: Set("خلاصه".into()),
         body: Set("متن".into()),
-        domain: Set(DOMAINS[n % DOMAINS.len()].into()),
+        domain: Set(Named(IDEA_DOMAINS[n % IDEA_DOMAINS.len()])),
         target_city_id: Set(city_id),
         channel_kind: Set(None),
         channel_description: Set(String::new()),
         channel_years: Set(None),
-        partners: Set("[]".into()),
+        partners: Set(Json(Vec::new())),
         expected_outcomes: Set("پیوند".into()),
         submitter_category: Set(None),
         search_text: Set(title),

@@ -6,6 +6,9 @@
 pub mod actor;
 pub mod calls;
 pub mod error;
+pub mod history;
+pub mod ideas;
+pub mod precondition;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};

@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use chrono::{TimeDelta, Utc};
 use db::entities::{call, city, idea, user};
 use db::ideas::{Audience, IdeaFilter, IdeaSortField};
+use db::stored::{Json, Named};
 use domain::idea::{Domain, IdeaState};
-use domain::profile::OccupationCategory;
+use domain::profile::{OccupationCategory, TieKind};
 use domain::similarity::Fingerprint;
 use sea_orm::sea_query::Order;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, Statement};
@@ -206,22 +207,20 @@ async fn fill(db: &impl ConnectionTrait, rng: &mut Lcg) -> anyhow::Result<(Vec<U
             id: Set(Uuid::now_v7()),
             call_id: Set(call),
             submitter_id: Set(users[rng.below(USERS)]),
-            state: Set(state.as_str().into()),
+            state: Set(Named(state)),
             title: Set(title),
             summary: Set(rng.text(12)),
             body: Set(body),
-            domain: Set(Domain::ALL[rng.below(Domain::ALL.len())].as_str().into()),
+            domain: Set(Named(Domain::ALL[rng.below(Domain::ALL.len())])),
             target_city_id: Set(cities[rng.below(CITIES)].0),
-            channel_kind: Set(Some("study".into())),
+            channel_kind: Set(Some(Named(TieKind::Study))),
             channel_description: Set("دانشجو".into()),
             channel_years: Set(Some(3)),
-            partners: Set("[]".into()),
+            partners: Set(Json(Vec::new())),
             expected_outcomes: Set(rng.text(8)),
-            submitter_category: Set(Some(
-                OccupationCategory::ALL[rng.below(OccupationCategory::ALL.len())]
-                    .as_str()
-                    .into(),
-            )),
+            submitter_category: Set(Some(Named(
+                OccupationCategory::ALL[rng.below(OccupationCategory::ALL.len())],
+            ))),
             search_text: Set(search_text),
             fingerprint: Set(fingerprint),
             best_match_id: Set(None),

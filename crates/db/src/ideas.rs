@@ -2,7 +2,7 @@
 //! near-duplicate fingerprints, and the rows behind statistics and exports.
 
 use chrono::{DateTime, Utc};
-use domain::idea::{Domain, IdeaState};
+use domain::idea::{Content, Domain, IdeaState};
 use domain::profile::OccupationCategory;
 use domain::similarity::{self, Fingerprint};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order};
@@ -13,50 +13,42 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::idea::{ActiveModel, Column, Entity as Ideas, Model as Idea, Relation};
-use crate::entities::{city, user};
+use crate::entities::{call, city, user};
+use crate::stored::{Json, Named};
 
-/// An idea's content as its submitter writes it, already checked.
-#[derive(Debug, Clone)]
-pub struct IdeaContent {
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    pub domain: Domain,
-    pub target_city_id: Uuid,
-    pub channel_kind: Option<String>,
-    pub channel_description: String,
-    pub channel_years: Option<i32>,
-    /// JSON array.
-    pub partners_json: String,
-    /// The partners' names and organisations, for search.
-    pub partners_text: String,
-    pub expected_outcomes: String,
+/// What the idea's search and fingerprint read: every text a submitter wrote, folded.
+fn search_text(content: &Content) -> String {
+    let partners = content
+        .partners
+        .iter()
+        .map(|p| format!("{} {}", p.name, p.organisation.as_deref().unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let channel = content.channel.as_ref().map_or("", |c| c.description.as_str());
+    domain::text::fold(&format!(
+        "{}\n{}\n{}\n{}\n{}\n{}",
+        content.title, content.summary, content.body, channel, partners, content.expected_outcomes
+    ))
 }
 
-impl IdeaContent {
-    fn search_text(&self) -> String {
-        domain::text::fold(&format!(
-            "{}\n{}\n{}\n{}\n{}\n{}",
-            self.title, self.summary, self.body, self.channel_description, self.partners_text, self.expected_outcomes
-        ))
-    }
-}
-
-fn apply(model: &mut ActiveModel, content: IdeaContent) -> String {
-    let search_text = content.search_text();
+fn apply(model: &mut ActiveModel, content: &Content) {
+    let search_text = search_text(content);
     model.fingerprint = Set(Fingerprint::of_folded(&search_text).to_bytes());
-    model.search_text = Set(search_text.clone());
-    model.title = Set(content.title);
-    model.summary = Set(content.summary);
-    model.body = Set(content.body);
-    model.domain = Set(content.domain.as_str().to_owned());
+    model.search_text = Set(search_text);
+    model.title = Set(content.title.clone());
+    model.summary = Set(content.summary.clone());
+    model.body = Set(content.body.clone());
+    model.domain = Set(Named(content.domain));
     model.target_city_id = Set(content.target_city_id);
-    model.channel_kind = Set(content.channel_kind);
-    model.channel_description = Set(content.channel_description);
-    model.channel_years = Set(content.channel_years);
-    model.partners = Set(content.partners_json);
-    model.expected_outcomes = Set(content.expected_outcomes);
-    search_text
+    model.channel_kind = Set(content.channel.as_ref().map(|c| Named(c.kind)));
+    model.channel_description = Set(content
+        .channel
+        .as_ref()
+        .map(|c| c.description.clone())
+        .unwrap_or_default());
+    model.channel_years = Set(content.channel.as_ref().map(|c| c.years));
+    model.partners = Set(Json(content.partners.clone()));
+    model.expected_outcomes = Set(content.expected_outcomes.clone());
 }
 
 pub async fn insert(
@@ -64,15 +56,15 @@ pub async fn insert(
     call_id: Uuid,
     submitter_id: Uuid,
     submitter_category: Option<OccupationCategory>,
-    content: IdeaContent,
+    content: &Content,
     now: DateTime<Utc>,
 ) -> Result<Idea, DbErr> {
     let mut model = ActiveModel {
         id: Set(Uuid::now_v7()),
         call_id: Set(call_id),
         submitter_id: Set(submitter_id),
-        state: Set(IdeaState::Draft.as_str().to_owned()),
-        submitter_category: Set(submitter_category.map(|c| c.as_str().to_owned())),
+        state: Set(Named(IdeaState::Draft)),
+        submitter_category: Set(submitter_category.map(Named)),
         best_match_id: Set(None),
         best_match_score: Set(None),
         version: Set(1),
@@ -123,13 +115,13 @@ pub async fn update_content(
     idea: &Idea,
     expected_version: i32,
     states: &[IdeaState],
-    content: IdeaContent,
+    content: &Content,
     submitter_category: Option<OccupationCategory>,
     now: DateTime<Utc>,
 ) -> Result<Option<Idea>, DbErr> {
     let mut model = <ActiveModel as Default>::default();
     apply(&mut model, content);
-    model.submitter_category = Set(submitter_category.map(|c| c.as_str().to_owned()));
+    model.submitter_category = Set(submitter_category.map(Named));
     model.version = Set(expected_version + 1);
     model.updated_at = Set(now);
     // Before the row is written: see `lock_call_similarity`.
@@ -151,31 +143,37 @@ pub async fn update_content(
     find_by_id(db, idea.id).await
 }
 
-/// Moves the idea from one of `from` to `to`, atomically: of two concurrent transitions only one
-/// finds the idea still in `from`. `None` when it was no longer there.
+/// Moves the idea from one of `from` to `to`, atomically and in one statement: of two concurrent
+/// changes only one finds the idea still in `from` at the version read. Returns the idea as changed,
+/// or `None` when it had moved on.
 pub async fn transition(
     db: &impl ConnectionTrait,
-    id: Uuid,
+    idea: &Idea,
     from: &[IdeaState],
     to: IdeaState,
     now: DateTime<Utc>,
 ) -> Result<Option<Idea>, DbErr> {
-    let mut update = Ideas::update_many()
-        .col_expr(Column::State, Expr::value(to.as_str()))
-        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
-        .col_expr(Column::UpdatedAt, Expr::value(now));
-    if to == IdeaState::Submitted && from.contains(&IdeaState::Draft) {
-        update = update.col_expr(Column::SubmittedAt, Expr::value(now));
-    }
-    let result = update
-        .filter(Column::Id.eq(id))
-        .filter(Column::State.is_in(from.iter().map(|s| s.as_str())))
+    let submitted_at = match (to, *idea.state) {
+        (IdeaState::Submitted, IdeaState::Draft) => Some(now),
+        _ => idea.submitted_at,
+    };
+    let result = Ideas::update_many()
+        .col_expr(Column::State, Expr::value(Named(to)))
+        .col_expr(Column::Version, Expr::value(idea.version + 1))
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .col_expr(Column::SubmittedAt, Expr::value(submitted_at))
+        .filter(Column::Id.eq(idea.id))
+        .filter(Column::Version.eq(idea.version))
+        .filter(Column::State.is_in(from.iter().map(|s| Named(*s))))
         .exec(db)
         .await?;
-    if result.rows_affected == 0 {
-        return Ok(None);
-    }
-    find_by_id(db, id).await
+    Ok((result.rows_affected == 1).then(|| Idea {
+        state: Named(to),
+        version: idea.version + 1,
+        updated_at: now,
+        submitted_at,
+        ..idea.clone()
+    }))
 }
 
 /// Who may see which ideas in a list.
@@ -228,6 +226,28 @@ pub struct IdeaRow {
     pub submitter_name: String,
     pub submitter_email: String,
     pub best_match_title: Option<String>,
+    pub call_opens_at: DateTime<Utc>,
+    pub call_closes_at: DateTime<Utc>,
+    pub call_review_opens_at: DateTime<Utc>,
+    pub call_review_closes_at: DateTime<Utc>,
+    pub call_decisions_published_at: Option<DateTime<Utc>>,
+    pub call_blind_review: bool,
+}
+
+impl IdeaRow {
+    /// The call's window, for the rules that depend on its phase.
+    pub fn call_window(&self) -> domain::call::CallWindow {
+        domain::call::CallWindow {
+            opens_at: self.call_opens_at,
+            closes_at: self.call_closes_at,
+            review_opens_at: self.call_review_opens_at,
+            review_closes_at: self.call_review_closes_at,
+        }
+    }
+
+    pub fn call_decided(&self) -> bool {
+        self.call_decisions_published_at.is_some()
+    }
 }
 
 fn visible_to(audience: Audience) -> Condition {
@@ -289,6 +309,7 @@ fn with_labels(select: sea_orm::Select<Ideas>) -> sea_orm::Selector<sea_orm::Sel
         .join(JoinType::LeftJoin, Relation::TargetCity.def())
         .join(JoinType::LeftJoin, Relation::Submitter.def())
         .join_as(JoinType::LeftJoin, Relation::BestMatch.def(), best.clone())
+        .join(JoinType::LeftJoin, Relation::Call.def())
         .column_as(city::Column::NameFa, "city_name_fa")
         .column_as(city::Column::NameEn, "city_name_en")
         .column_as(city::Column::Country, "city_country")
@@ -296,6 +317,12 @@ fn with_labels(select: sea_orm::Select<Ideas>) -> sea_orm::Selector<sea_orm::Sel
         .column_as(user::Column::DisplayName, "submitter_name")
         .column_as(user::Column::Email, "submitter_email")
         .column_as(Expr::col((best, Column::Title)), "best_match_title")
+        .column_as(call::Column::OpensAt, "call_opens_at")
+        .column_as(call::Column::ClosesAt, "call_closes_at")
+        .column_as(call::Column::ReviewOpensAt, "call_review_opens_at")
+        .column_as(call::Column::ReviewClosesAt, "call_review_closes_at")
+        .column_as(call::Column::DecisionsPublishedAt, "call_decisions_published_at")
+        .column_as(call::Column::BlindReview, "call_blind_review")
         .into_model::<IdeaRow>()
 }
 
@@ -464,10 +491,10 @@ pub async fn similar(db: &impl ConnectionTrait, idea: &Idea, limit: usize) -> Re
 /// What a call's statistics count, one row per idea.
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct StatsRow {
-    pub state: String,
-    pub domain: String,
+    pub state: Named<IdeaState>,
+    pub domain: Named<Domain>,
     pub country: String,
-    pub submitter_category: Option<String>,
+    pub submitter_category: Option<Named<OccupationCategory>>,
     pub submitted_at: Option<DateTime<Utc>>,
 }
 

@@ -39,7 +39,7 @@ async fn jury_lists_and_ranking_inputs_run_a_fixed_number_of_statements() {
                 f.call,
                 f.submitter,
                 None,
-                content(f.city, &format!("ایده {i}"), "متن"),
+                &content(f.city, &format!("ایده {i}"), "متن"),
                 now,
             )
             .await

@@ -161,7 +161,7 @@ mod tests {
                 f.call,
                 f.submitter,
                 None,
-                content(f.city, &format!("ایده {n}"), "متن"),
+                &content(f.city, &format!("ایده {n}"), "متن"),
                 now,
             )
             .await

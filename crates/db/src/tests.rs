@@ -199,18 +199,15 @@ pub(crate) async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
     }
 }
 
-pub(crate) fn content(city: uuid::Uuid, title: &str, body: &str) -> crate::ideas::IdeaContent {
-    crate::ideas::IdeaContent {
+pub(crate) fn content(city: uuid::Uuid, title: &str, body: &str) -> domain::idea::Content {
+    domain::idea::Content {
         title: title.into(),
         summary: String::new(),
         body: body.into(),
         domain: domain::idea::Domain::Cultural,
         target_city_id: city,
-        channel_kind: None,
-        channel_description: String::new(),
-        channel_years: None,
-        partners_json: "[]".into(),
-        partners_text: String::new(),
+        channel: None,
+        partners: Vec::new(),
         expected_outcomes: String::new(),
     }
 }
@@ -249,9 +246,16 @@ async fn idea_search_folds_persian_and_arabic_forms_on_both_databases() {
             ("Tram know-how 100%", "from Florence_city"),
         ];
         for (title, body) in texts {
-            crate::ideas::insert(&db, f.call, f.submitter, None, content(f.city, title, body), Utc::now())
-                .await
-                .expect("idea");
+            crate::ideas::insert(
+                &db,
+                f.call,
+                f.submitter,
+                None,
+                &content(f.city, title, body),
+                Utc::now(),
+            )
+            .await
+            .expect("idea");
         }
         let titles = |q: &'static str| {
             let db = db.clone();
@@ -290,7 +294,7 @@ async fn an_idea_list_runs_two_statements_whatever_the_page_size() {
                 f.call,
                 f.submitter,
                 None,
-                content(f.city, &title, "متن"),
+                &content(f.city, &title, "متن"),
                 Utc::now(),
             )
             .await
@@ -328,7 +332,7 @@ async fn a_near_duplicate_becomes_each_others_best_match() {
             f.call,
             f.submitter,
             None,
-            content(f.city, "هفته فرهنگی", body),
+            &content(f.city, "هفته فرهنگی", body),
             Utc::now(),
         )
         .await
@@ -338,7 +342,7 @@ async fn a_near_duplicate_becomes_each_others_best_match() {
             f.call,
             f.submitter,
             None,
-            content(f.city, "تبادل دانشجو", "دانشگاه"),
+            &content(f.city, "تبادل دانشجو", "دانشگاه"),
             Utc::now(),
         )
         .await
@@ -348,7 +352,7 @@ async fn a_near_duplicate_becomes_each_others_best_match() {
             f.call,
             f.submitter,
             None,
-            content(f.city, "هفته فرهنگي", &body.replace('ی', "ي")),
+            &content(f.city, "هفته فرهنگي", &body.replace('ی', "ي")),
             Utc::now(),
         )
         .await

@@ -3,6 +3,10 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::profile::TieKind;
 use crate::wire_enum;
 
 wire_enum! {
@@ -17,6 +21,25 @@ wire_enum! {
         Reviewed => "reviewed",
         Selected => "selected",
         NotSelected => "not_selected",
+    }
+}
+
+wire_enum! {
+    /// What the asking user may do next with an idea: its view's `allowedActions`.
+    pub enum IdeaCommand ("idea command") {
+        /// Change its content (the submitter, while the call is open).
+        Edit => "edit",
+        /// Send the draft for screening (the submitter, while the call is open; the content is
+        /// checked on submitting).
+        Submit => "submit",
+        /// Take it back (the submitter, while the call is open).
+        Withdraw => "withdraw",
+        /// Shortlist or reject it (staff).
+        Screen => "screen",
+        /// Put a screened idea back to submitted, before review starts (staff).
+        ReopenScreening => "reopen_screening",
+        /// Record a decision on it, pending until publication (staff).
+        Decide => "decide",
     }
 }
 
@@ -163,6 +186,114 @@ impl Screening {
     }
 }
 
+/// The submitter's channel to the target city: what it is, how they would use it, how long it has lasted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Channel {
+    pub kind: TieKind,
+    pub description: String,
+    pub years: i32,
+}
+
+/// A partner abroad: a person or an organisation the idea would work with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Partner {
+    pub name: String,
+    pub organisation: Option<String>,
+    /// ISO 3166-1 alpha-2, upper case.
+    pub country: Option<String>,
+}
+
+/// What a submitter writes: a draft needs the title, domain and target city; submitting needs the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub domain: Domain,
+    pub target_city_id: Uuid,
+    pub channel: Option<Channel>,
+    pub partners: Vec<Partner>,
+    pub expected_outcomes: String,
+}
+
+/// A change to an idea's content; `None` keeps what is there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContentChange {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub body: Option<String>,
+    pub domain: Option<Domain>,
+    pub target_city_id: Option<Uuid>,
+    pub channel: Option<Channel>,
+    pub partners: Option<Vec<Partner>>,
+    pub expected_outcomes: Option<String>,
+}
+
+impl Content {
+    pub fn changed(self, change: ContentChange) -> Content {
+        Content {
+            title: change.title.unwrap_or(self.title),
+            summary: change.summary.unwrap_or(self.summary),
+            body: change.body.unwrap_or(self.body),
+            domain: change.domain.unwrap_or(self.domain),
+            target_city_id: change.target_city_id.unwrap_or(self.target_city_id),
+            channel: change.channel.or(self.channel),
+            partners: change.partners.unwrap_or(self.partners),
+            expected_outcomes: change.expected_outcomes.unwrap_or(self.expected_outcomes),
+        }
+    }
+
+    /// The content as it is kept: texts trimmed, empty organisations dropped, countries upper case.
+    pub fn tidied(self) -> Content {
+        Content {
+            title: self.title.trim().to_owned(),
+            summary: self.summary.trim().to_owned(),
+            body: self.body.trim().to_owned(),
+            channel: self.channel.map(|c| Channel {
+                description: c.description.trim().to_owned(),
+                ..c
+            }),
+            partners: self
+                .partners
+                .into_iter()
+                .map(|p| Partner {
+                    name: p.name.trim().to_owned(),
+                    organisation: p.organisation.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
+                    country: p
+                        .country
+                        .map(|c| crate::country::parse(&c).map_or_else(|| c.to_uppercase(), str::to_owned)),
+                })
+                .collect(),
+            expected_outcomes: self.expected_outcomes.trim().to_owned(),
+            ..self
+        }
+    }
+
+    /// What submitting needs beyond a draft, as JSON pointers to the empty fields. A submitted idea
+    /// must stay this complete when it is edited.
+    pub fn missing_for_submission(&self) -> Vec<&'static str> {
+        let filled = |text: &str| !text.trim().is_empty();
+        let mut missing = Vec::new();
+        if !filled(&self.summary) {
+            missing.push("/summary");
+        }
+        if !filled(&self.body) {
+            missing.push("/body");
+        }
+        match &self.channel {
+            None => missing.push("/channel"),
+            Some(channel) if !filled(&channel.description) => missing.push("/channel/description"),
+            Some(_) => {}
+        }
+        if !filled(&self.expected_outcomes) {
+            missing.push("/expectedOutcomes");
+        }
+        missing
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::IdeaState::*;
@@ -243,5 +374,58 @@ mod tests {
         );
         let screening = Screening::new(ScreeningDecision::Shortlist, None, Some(" ok ".into())).expect("valid");
         assert_eq!(screening.note.as_deref(), Some("ok"));
+    }
+
+    fn content() -> Content {
+        Content {
+            title: " A title ".into(),
+            summary: String::new(),
+            body: "body".into(),
+            domain: Domain::Cultural,
+            target_city_id: Uuid::nil(),
+            channel: Some(Channel {
+                kind: TieKind::Study,
+                description: "  ".into(),
+                years: 3,
+            }),
+            partners: vec![Partner {
+                name: " Ann ".into(),
+                organisation: Some(" ".into()),
+                country: Some("de".into()),
+            }],
+            expected_outcomes: "more".into(),
+        }
+    }
+
+    #[test]
+    fn submitting_needs_every_text_and_a_described_channel() {
+        assert_eq!(
+            content().missing_for_submission(),
+            vec!["/summary", "/channel/description"]
+        );
+        let none = Content {
+            channel: None,
+            ..content()
+        };
+        assert_eq!(none.missing_for_submission(), vec!["/summary", "/channel"]);
+    }
+
+    #[test]
+    fn tidying_trims_and_canonicalises() {
+        let tidy = content().tidied();
+        assert_eq!(tidy.title, "A title");
+        assert_eq!(tidy.partners[0].name, "Ann");
+        assert_eq!(tidy.partners[0].organisation, None);
+        assert_eq!(tidy.partners[0].country.as_deref(), Some("DE"));
+    }
+
+    #[test]
+    fn a_change_keeps_what_it_leaves_out() {
+        let changed = content().changed(ContentChange {
+            summary: Some("now".into()),
+            ..ContentChange::default()
+        });
+        assert_eq!(changed.summary, "now");
+        assert_eq!(changed.body, "body");
     }
 }

@@ -10,10 +10,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use db::calls::CallFields;
 use db::events::NewEvent;
-use db::ideas::IdeaContent;
 use domain::call::{CallPhase, CallWindow, Moment};
 use domain::event::EventKind;
-use domain::idea::{Domain, IdeaState, ScreeningReason};
+use domain::idea::{Channel, Content, Domain, IdeaState, Partner, ScreeningReason};
 use domain::profile::{OccupationCategory, Tie, TieKind};
 use domain::roles::Roles;
 use sea_orm::ConnectionTrait;
@@ -2259,7 +2258,7 @@ struct Planned {
     lang: Lang,
     place: usize,
     state: IdeaState,
-    content: IdeaContent,
+    content: Content,
     created_at: DateTime<Utc>,
     submitted_at: Option<DateTime<Utc>>,
     withdrawn_at: Option<DateTime<Utc>>,
@@ -2309,7 +2308,7 @@ fn arabic_letters(text: &str) -> String {
         .collect()
 }
 
-fn swap_one_word(content: &mut IdeaContent, lang: Lang) {
+fn swap_one_word(content: &mut Content, lang: Lang) {
     for &(from, to) in word_swaps(lang) {
         if content.title.contains(from) {
             content.title = content.title.replacen(from, to, 1);
@@ -2325,7 +2324,7 @@ fn swap_one_word(content: &mut IdeaContent, lang: Lang) {
 }
 
 /// A copy of `original` as another citizen would send it, with a small edit.
-fn near_duplicate(original: &IdeaContent, lang: Lang, city: &DemoCity, edit: Edit) -> IdeaContent {
+fn near_duplicate(original: &Content, lang: Lang, city: &DemoCity, edit: Edit) -> Content {
     let mut copy = original.clone();
     let retyped = matches!(edit, Edit::ArabicLetters | Edit::ArabicLettersAndSentence);
     // English has no Persian letters to retype: such a copy changes a word instead.
@@ -2637,7 +2636,7 @@ impl Planner<'_> {
 
     /// The idea's text; `variant` is how many ideas on the same theme and in the same language the call had
     /// before this one.
-    fn compose(&mut self, spec: &Spec, complete: bool, variant: usize) -> IdeaContent {
+    fn compose(&mut self, spec: &Spec, complete: bool, variant: usize) -> Content {
         let theme = &THEMES[spec.theme];
         let words = theme.words(spec.lang);
         let place = &self.places[spec.place];
@@ -2687,15 +2686,7 @@ impl Planner<'_> {
             _ => format!("{} {}", extra(0), extra(1 + self.dice.below(extras.len() - 1))),
         };
         let channel = self.dice.pick(channel_sentences(spec.kind, spec.lang));
-        let partners_json = serde_json::Value::Array(
-            partners
-                .iter()
-                .map(|(name, organisation)| {
-                    serde_json::json!({ "name": name, "organisation": organisation, "country": city.country })
-                })
-                .collect(),
-        );
-        IdeaContent {
+        Content {
             title: fill(words.title),
             // A draft written in a hurry has no summary yet.
             summary: if complete || spec.state != IdeaState::Draft {
@@ -2706,15 +2697,19 @@ impl Planner<'_> {
             body: sentences.join(" "),
             domain: theme.domain,
             target_city_id: place.id,
-            channel_kind: Some(spec.kind.as_str().to_owned()),
-            channel_description: fill(channel).replace("{years}", &spec.lang.number(spec.years)),
-            channel_years: Some(spec.years),
-            partners_json: partners_json.to_string(),
-            partners_text: partners
+            channel: Some(Channel {
+                kind: spec.kind,
+                description: fill(channel).replace("{years}", &spec.lang.number(spec.years)),
+                years: spec.years,
+            }),
+            partners: partners
                 .iter()
-                .map(|(name, organisation)| format!("{name} {organisation}"))
-                .collect::<Vec<_>>()
-                .join(" "),
+                .map(|(name, organisation)| Partner {
+                    name: (*name).to_owned(),
+                    organisation: Some((*organisation).to_owned()),
+                    country: Some(city.country.to_owned()),
+                })
+                .collect(),
             expected_outcomes,
         }
     }
@@ -3035,7 +3030,7 @@ async fn write_idea(
         call_id,
         submitter.id,
         Some(submitter.category),
-        idea.content,
+        &idea.content,
         idea.created_at,
     )
     .await?;

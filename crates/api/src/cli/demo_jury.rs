@@ -424,7 +424,7 @@ fn uniform(dice: &mut Dice, low: f64, high: f64) -> f64 {
 }
 
 fn merit(dice: &mut Dice, idea: &idea::Model, quality: f64) -> Merit {
-    let domain: Option<Domain> = idea.domain.parse().ok();
+    let domain: Option<Domain> = Some(*idea.domain);
     let economic = match domain {
         Some(Domain::Economic | Domain::Tourism) => 1.2,
         Some(Domain::Cultural | Domain::Scientific | Domain::HealthAndCrisisRelief) => -0.8,
@@ -658,9 +658,7 @@ async fn ideas_in(db: &impl ConnectionTrait, call_id: Uuid, states: &[IdeaState]
 }
 
 fn domain_of(idea: &idea::Model) -> anyhow::Result<Domain> {
-    idea.domain
-        .parse()
-        .map_err(|e| anyhow!("the demo idea {}'s domain: {e}", idea.id))
+    Ok(*idea.domain)
 }
 
 /// An event on an idea, by `actor`.
@@ -871,7 +869,7 @@ impl<C: ConnectionTrait> Writer<'_, C> {
         let mut selected = Vec::new();
         let mut decisions = Vec::with_capacity(ideas.len());
         for (idea, reviewers) in ideas.iter().zip(&per_idea) {
-            let state: IdeaState = idea.state.parse().map_err(|e| anyhow!("{e}"))?;
+            let state: IdeaState = *idea.state;
             let outcome = if state == IdeaState::Selected {
                 selected.push(idea.id);
                 DecisionOutcome::Selected
@@ -960,7 +958,7 @@ impl<C: ConnectionTrait> Writer<'_, C> {
         let demo = members.len() - 1;
         let ideas = ideas_in(self.db, call.id, &[IdeaState::InReview, IdeaState::Reviewed]).await?;
         let mut already: HashMap<Uuid, Vec<usize>> = HashMap::new();
-        let in_review = |idea: &&idea::Model| idea.state == IdeaState::InReview.as_str();
+        let in_review = |idea: &&idea::Model| idea.state == IdeaState::InReview;
         let fits = |idea: &&idea::Model| domain_of(idea).is_ok_and(|d| DEMO_REVIEWER_EXPERTISE.contains(&d));
         let mut picks: Vec<&idea::Model> = ideas.iter().filter(in_review).filter(fits).collect();
         // Ideas outside their expertise only when too few fit.
@@ -981,7 +979,7 @@ impl<C: ConnectionTrait> Writer<'_, C> {
         for (idea, reviewers) in ideas.iter().zip(&per_idea) {
             let quality = uniform(self.dice, 3.5, 8.2);
             let merit = merit(self.dice, idea, quality);
-            let reviewed = idea.state == IdeaState::Reviewed.as_str();
+            let reviewed = idea.state == IdeaState::Reviewed;
             // In review: up to two reviews in, never reviewer@demo.example's.
             let mut to_submit = if reviewed { reviewers.len() } else { self.dice.below(3) };
             let mut planned = Vec::new();

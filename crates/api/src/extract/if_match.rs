@@ -6,16 +6,14 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{FromRequest, HttpRequest};
 use futures_util::future::{Ready, ready};
 
+use app::precondition::Precondition;
+
 use crate::error::{ApiError, ErrorCode};
 
-/// The versions an `If-Match` header accepts: any (`*`), or those of its strong tags.
+/// The versions an `If-Match` header accepts (the application layer's precondition).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IfMatch {
-    Any,
-    Versions(Vec<i32>),
-}
+pub struct IfMatch(pub Precondition);
 
-/// The ETag of a resource at `version`.
 pub fn etag(version: i32) -> String {
     format!("\"{version}\"")
 }
@@ -26,43 +24,29 @@ pub fn etag_header(version: i32) -> (header::HeaderName, HeaderValue) {
 }
 
 impl IfMatch {
-    /// Whether the resource at `version` satisfies the header.
     pub fn matches(&self, version: i32) -> bool {
-        match self {
-            IfMatch::Any => true,
-            IfMatch::Versions(versions) => versions.contains(&version),
-        }
+        self.0.matches(version)
     }
 
-    /// The version the client expects the resource to be at, given the one just read.
     pub fn expected(&self, current: i32) -> Result<i32, ApiError> {
-        if self.matches(current) {
-            Ok(current)
-        } else {
-            Err(stale())
-        }
+        Ok(self.0.expected(current)?)
     }
 }
 
 pub fn stale() -> ApiError {
-    ApiError::new(
-        ErrorCode::StaleVersion,
-        "It was changed since you read it: read it again (its ETag) and reapply your change.",
-    )
+    app::precondition::stale().into()
 }
 
-/// RFC 9110: `If-Match` compares strongly, so a weak tag (`W/"3"`) never matches; a tag that is not
-/// one of our versions matches nothing either.
 fn parse(value: &str) -> IfMatch {
     if value.trim() == "*" {
-        return IfMatch::Any;
+        return IfMatch(Precondition::Any);
     }
     let versions = value
         .split(',')
         .map(str::trim)
         .filter_map(|tag| tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok())
         .collect();
-    IfMatch::Versions(versions)
+    IfMatch(Precondition::Versions(versions))
 }
 
 impl FromRequest for IfMatch {
@@ -87,19 +71,12 @@ mod tests {
 
     #[test]
     fn strong_tags_parse_and_weak_ones_never_match() {
-        assert_eq!(parse("\"3\""), IfMatch::Versions(vec![3]));
-        assert_eq!(parse("*"), IfMatch::Any);
+        assert_eq!(parse("\"3\""), IfMatch(Precondition::Versions(vec![3])));
+        assert_eq!(parse("*"), IfMatch(Precondition::Any));
         assert!(parse("\"x\", \"4\"").matches(4));
         assert!(parse("\"2\", \"4\"").matches(2));
         assert!(!parse("W/\"3\"").matches(3));
         assert!(!parse("3").matches(3));
         assert_eq!(etag(7), "\"7\"");
-    }
-
-    #[test]
-    fn star_matches_any_version() {
-        assert!(IfMatch::Any.matches(9));
-        assert!(IfMatch::Versions(vec![2]).matches(2));
-        assert!(!IfMatch::Versions(vec![2]).matches(3));
     }
 }

@@ -1,4 +1,8 @@
+use domain::idea::{Domain, IdeaState, Partner};
+use domain::profile::{OccupationCategory, TieKind};
 use sea_orm::entity::prelude::*;
+
+use crate::stored::{Json, Named};
 
 /// A citizen's idea in one call.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -8,20 +12,19 @@ pub struct Model {
     pub id: Uuid,
     pub call_id: Uuid,
     pub submitter_id: Uuid,
-    /// A `domain::idea::IdeaState` name.
-    pub state: String,
+    pub state: Named<IdeaState>,
     pub title: String,
     pub summary: String,
     pub body: String,
-    pub domain: String,
+    pub domain: Named<Domain>,
     pub target_city_id: Uuid,
-    pub channel_kind: Option<String>,
+    pub channel_kind: Option<Named<TieKind>>,
     pub channel_description: String,
     pub channel_years: Option<i32>,
-    /// JSON array of partners abroad.
-    pub partners: String,
+    /// The partners abroad, a JSON array.
+    pub partners: Json<Vec<Partner>>,
     pub expected_outcomes: String,
-    pub submitter_category: Option<String>,
+    pub submitter_category: Option<Named<OccupationCategory>>,
     /// `domain::text::fold` of the idea's texts, indexed for `?q=`.
     pub search_text: String,
     /// `domain::similarity::Fingerprint` bytes of `search_text`.
@@ -50,6 +53,36 @@ pub enum Relation {
     Submitter,
     #[sea_orm(belongs_to = "Entity", from = "Column::BestMatchId", to = "Column::Id")]
     BestMatch,
+    #[sea_orm(
+        belongs_to = "super::call::Entity",
+        from = "Column::CallId",
+        to = "super::call::Column::Id"
+    )]
+    Call,
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// What the submitter wrote, as the domain reads it.
+    pub fn content(&self) -> domain::idea::Content {
+        let channel = match (&self.channel_kind, self.channel_years) {
+            (Some(kind), Some(years)) => Some(domain::idea::Channel {
+                kind: **kind,
+                description: self.channel_description.clone(),
+                years,
+            }),
+            _ => None,
+        };
+        domain::idea::Content {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            body: self.body.clone(),
+            domain: *self.domain,
+            target_city_id: self.target_city_id,
+            channel,
+            partners: self.partners.0.clone(),
+            expected_outcomes: self.expected_outcomes.clone(),
+        }
+    }
+}

@@ -2068,6 +2068,11 @@ export interface components {
          * @enum {string}
          */
         HealthBasis: "last_activity" | "signing" | "record";
+        /**
+         * @description What the asking user may do next with an idea: its view's `allowedActions`.
+         * @enum {string}
+         */
+        IdeaCommand: "edit" | "submit" | "withdraw" | "screen" | "reopen_screening" | "decide";
         /** @description The idea an activity grew from. */
         IdeaRef: {
             /** Format: uuid */
@@ -2111,6 +2116,11 @@ export interface components {
          *     data (no submitter, no channel); its submitter and staff see everything; only staff see the best match.
          */
         IdeaView: {
+            /**
+             * @description What you may do next with the idea (edit, submit, withdraw, screen, reopen_screening, decide),
+             *     by the rules that would refuse the others. Shown on a single idea, left out in lists.
+             */
+            allowedActions?: components["schemas"]["IdeaCommand"][] | null;
             bestMatch?: components["schemas"]["BestMatchView"] | null;
             body: string;
             /** Format: uuid */
@@ -2418,6 +2428,11 @@ export interface components {
         /** @description One page of a list. */
         Page_IdeaView: {
             items: {
+                /**
+                 * @description What you may do next with the idea (edit, submit, withdraw, screen, reopen_screening, decide),
+                 *     by the rules that would refuse the others. Shown on a single idea, left out in lists.
+                 */
+                allowedActions?: components["schemas"]["IdeaCommand"][] | null;
                 bestMatch?: components["schemas"]["BestMatchView"] | null;
                 body: string;
                 /** Format: uuid */

@@ -46,7 +46,7 @@ pub async fn check_references(
     if let Some(idea_id) = idea_id {
         match db::ideas::find_by_id(db, idea_id).await? {
             None => errors.push(FieldError::new("/ideaId", "unknown_idea", "no such idea")),
-            Some(idea) if idea.state != domain::idea::IdeaState::Selected.as_str() => errors.push(FieldError::new(
+            Some(idea) if idea.state != domain::idea::IdeaState::Selected => errors.push(FieldError::new(
                 "/ideaId",
                 "idea_not_selected",
                 "only a selected idea, once its call's decisions are published, can be named as an activity's origin",

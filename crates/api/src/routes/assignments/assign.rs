@@ -53,7 +53,7 @@ pub async fn assign(
                 "no idea with this id in this call",
             )])
         })?;
-    let idea_state: IdeaState = idea.state.parse().map_err(ApiError::internal)?;
+    let idea_state: IdeaState = *idea.state;
     if !UNDER_REVIEW.contains(&idea_state) {
         return Err(ApiError::new(
             ErrorCode::NotUnderReview,

@@ -74,7 +74,7 @@ pub async fn settle(
     let idea = db::ideas::find_by_id(db, idea_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let from: IdeaState = idea.state.parse().map_err(ApiError::internal)?;
+    let from: IdeaState = *idea.state;
     if !UNDER_REVIEW.contains(&from) {
         return Ok(());
     }
@@ -83,7 +83,7 @@ pub async fn settle(
     let Some(kind) = review_state_event(from, to) else {
         return Ok(());
     };
-    if db::ideas::transition(db, idea_id, &[from], to, now).await?.is_none() {
+    if db::ideas::transition(db, &idea, &[from], to, now).await?.is_none() {
         return Err(crate::routes::ideas::raced());
     }
     record(

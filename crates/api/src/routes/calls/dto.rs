@@ -287,46 +287,21 @@ pub struct EventList {
 }
 
 impl EventView {
-    /// The event as staff see it: all of it. `names` maps actor ids to display names.
-    pub fn full(event: db::events::Model, names: &[(Uuid, String)]) -> ApiResult<Self> {
-        let actor = event.actor_id.map(|id| ActorView {
-            id,
-            display_name: names
-                .iter()
-                .find(|(actor, _)| *actor == id)
-                .map(|(_, name)| name.clone())
-                .unwrap_or_default(),
-        });
-        Ok(EventView {
+    /// An event as its reader may see it (the use case left out what they may not know).
+    pub fn of(entry: app::history::Entry) -> Self {
+        let event = entry.event;
+        EventView {
             id: event.id,
             kind: *event.kind,
             from: event.from_value,
             to: event.to_value,
             reason: event.reason,
             note: event.note,
-            actor,
+            actor: event.actor_id.map(|id| ActorView {
+                id,
+                display_name: entry.actor_name.unwrap_or_default(),
+            }),
             at: event.created_at,
-        })
-    }
-
-    /// The event as an idea's submitter sees it: no actor, no staff note.
-    pub fn for_submitter(self) -> Self {
-        EventView {
-            note: None,
-            actor: None,
-            ..self
         }
     }
-}
-
-/// Staff's views of events, with the actors' names loaded in one query.
-pub async fn full_events(
-    db: &impl sea_orm::ConnectionTrait,
-    events: Vec<db::events::Model>,
-) -> ApiResult<Vec<EventView>> {
-    let mut ids: Vec<Uuid> = events.iter().filter_map(|e| e.actor_id).collect();
-    ids.sort();
-    ids.dedup();
-    let names = db::users::display_names(db, &ids).await?;
-    events.into_iter().map(|e| EventView::full(e, &names)).collect()
 }

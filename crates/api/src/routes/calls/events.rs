@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::dto::{EventList, full_events};
+use super::dto::{EventList, EventView};
 use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
@@ -21,7 +21,8 @@ pub async fn list_call_events(
 ) -> ApiResult<web::Json<EventList>> {
     let call = super::find(&state.db, id.into_inner()).await?;
     let events = db::events::for_call(&state.db, call.id).await?;
+    let entries = app::history::named(&state.db, events).await?;
     Ok(web::Json(EventList {
-        items: full_events(&state.db, events).await?,
+        items: entries.into_iter().map(EventView::of).collect(),
     }))
 }

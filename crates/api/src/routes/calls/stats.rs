@@ -87,20 +87,22 @@ pub async fn call_stats(
     let mut by_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     let (mut submitted, mut awaiting, mut screened) = (0, 0, 0);
     for row in rows {
-        *by_state.entry(row.state.clone()).or_insert(0) += 1;
+        *by_state.entry(row.state.to_string()).or_insert(0) += 1;
         let Some(at) = row.submitted_at else { continue };
-        if row.state == IdeaState::Withdrawn.as_str() {
+        if row.state == IdeaState::Withdrawn {
             continue;
         }
         submitted += 1;
-        if row.state == IdeaState::Submitted.as_str() {
+        if row.state == IdeaState::Submitted {
             awaiting += 1;
         } else {
             screened += 1;
         }
-        *by_domain.entry(row.domain).or_insert(0) += 1;
+        *by_domain.entry(row.domain.to_string()).or_insert(0) += 1;
         *by_country.entry(row.country).or_insert(0) += 1;
-        let category = row.submitter_category.unwrap_or_else(|| "unknown".to_owned());
+        let category = row
+            .submitter_category
+            .map_or_else(|| "unknown".to_owned(), |c| c.to_string());
         *by_category.entry(category).or_insert(0) += 1;
         *by_day.entry(domain::call::office_day(at, state.time_zone)).or_insert(0) += 1;
     }

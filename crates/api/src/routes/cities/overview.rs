@@ -106,14 +106,14 @@ pub async fn city_overview(
         offset: 0,
     };
     let (idea_rows, _) = db::ideas::list(db, &idea_filter).await?;
-    let caller = viewer.user_id();
-    let ideas = idea_rows
+    let actor = viewer.actor();
+    let ideas: Vec<IdeaView> = idea_rows
         .into_iter()
         .map(|row| {
-            let detail = Detail::for_viewer(staff, caller, &row.idea);
+            let detail = Detail::for_viewer(actor.as_ref(), &row.idea);
             IdeaView::new(row, detail)
         })
-        .collect::<ApiResult<Vec<_>>>()?;
+        .collect();
     let ideas_by_state = db::ideas::count_by_state(db, audience, city.id)
         .await?
         .into_iter()

@@ -18,7 +18,7 @@ fn tidy(note: Option<String>) -> Option<String> {
 }
 
 fn decidable(idea: &db::ideas::Model) -> ApiResult<bool> {
-    let state: IdeaState = idea.state.parse().map_err(ApiError::internal)?;
+    let state: IdeaState = *idea.state;
     Ok(DECIDABLE.contains(&state))
 }
 

@@ -1,11 +1,9 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::event::EventKind;
-use domain::idea::IdeaState;
 
-use super::dto::{Content, CreateIdeaRequest, Detail};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use super::dto::{CreateIdeaRequest, IdeaView};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{SignedIn, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -17,7 +15,7 @@ use crate::state::AppState;
     request_body = CreateIdeaRequest,
     security(("bearer" = [])),
     responses(
-        (status = 201, description = "The draft.", body = super::dto::IdeaView,
+        (status = 201, description = "The draft.", body = IdeaView,
             headers(("Location" = String, description = "The idea's URL"), ("ETag" = String))),
         (status = 409, description = "`call_not_open`, `call_closed`, or `idea_limit_reached`.",
             body = Problem, content_type = "application/problem+json"),
@@ -29,40 +27,11 @@ pub async fn create_idea(
     caller: SignedIn,
     body: ValidJson<CreateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let request = body.into_inner()?;
-    let call_id = request.call_id;
-    let content = Content::from_create(request);
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = db::calls::find_by_id(&txn, call_id)
-        .await?
-        .ok_or_else(|| ApiError::field("/callId", "unknown_call", "no such call"))?;
-    super::ensure_call_open(&call, now)?;
-    super::check_references(&txn, &call, &content).await?;
-    // On PostgreSQL, two concurrent creations by one citizen queue on their account's row, so that
-    // both cannot slip under the cap; SQLite's write transaction serialises them anyway.
-    db::users::lock(&txn, caller.user.id).await?;
-    let active = db::ideas::count_active_of_submitter(&txn, call.id, caller.user.id).await?;
-    if active >= u64::try_from(call.ideas_per_citizen).unwrap_or(0) {
-        return Err(ApiError::new(
-            ErrorCode::IdeaLimitReached,
-            format!(
-                "This call takes at most {} ideas per citizen; withdraw one to propose another.",
-                call.ideas_per_citizen
-            ),
-        ));
-    }
-    let category = super::submitter_category(&txn, caller.user.id).await?;
-    let idea = db::ideas::insert(&txn, call.id, caller.user.id, category, content.into_stored()?, now).await?;
-    let event = db::events::NewEvent {
-        to: Some(IdeaState::Draft.as_str().to_owned()),
-        ..db::events::NewEvent::of_idea(idea.id, call.id, EventKind::Created).by(caller.user.id)
-    };
-    db::events::record(&txn, event, now).await?;
-    let view = super::view(&txn, idea.id, Detail::Submitter).await?;
-    txn.commit().await?;
+    let (call_id, content) = body.into_inner()?.into_parts();
+    let viewed = app::ideas::create(&state.db, &caller.actor(), call_id, content, Utc::now()).await?;
+    let (id, version) = (viewed.record.idea.id, viewed.record.idea.version);
     Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/ideas/{}", idea.id)))
-        .insert_header(etag_header(idea.version))
-        .json(view))
+        .insert_header((header::LOCATION, format!("/api/v1/ideas/{id}")))
+        .insert_header(etag_header(version))
+        .json(IdeaView::of(viewed)))
 }

@@ -1,14 +1,14 @@
 //! What the idea endpoints read and answer.
 
+pub use app::ideas::Detail;
 use chrono::{DateTime, Utc};
-use domain::idea::{Domain, IdeaState, ScreeningDecision, ScreeningReason};
+use domain::idea::{Content, ContentChange, Domain, IdeaCommand, IdeaState, ScreeningDecision, ScreeningReason};
 use domain::profile::{OccupationCategory, TieKind};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::error::{ApiError, ApiResult, FieldError};
 use crate::routes::cities::dto::CityRef;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
@@ -116,121 +116,80 @@ pub struct UpdateIdeaRequest {
     pub expected_outcomes: Option<String>,
 }
 
-/// An idea's content in its wire form, before it is stored.
-pub struct Content {
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    pub domain: Domain,
-    pub target_city_id: Uuid,
-    pub channel: Option<Channel>,
-    pub partners: Vec<Partner>,
-    pub expected_outcomes: String,
+impl From<Channel> for domain::idea::Channel {
+    fn from(channel: Channel) -> Self {
+        domain::idea::Channel {
+            kind: channel.kind,
+            description: channel.description,
+            years: channel.years,
+        }
+    }
 }
 
-impl Content {
-    pub fn from_create(request: CreateIdeaRequest) -> Content {
-        Content {
-            title: request.title,
-            summary: request.summary.unwrap_or_default(),
-            body: request.body.unwrap_or_default(),
-            domain: request.domain,
-            target_city_id: request.target_city_id,
-            channel: request.channel,
-            partners: request.partners.unwrap_or_default(),
-            expected_outcomes: request.expected_outcomes.unwrap_or_default(),
+impl From<domain::idea::Channel> for Channel {
+    fn from(channel: domain::idea::Channel) -> Self {
+        Channel {
+            kind: channel.kind,
+            description: channel.description,
+            years: channel.years,
         }
     }
+}
 
-    pub fn of(idea: &db::ideas::Model) -> ApiResult<Content> {
-        Ok(Content {
-            title: idea.title.clone(),
-            summary: idea.summary.clone(),
-            body: idea.body.clone(),
-            domain: idea.domain.parse().map_err(ApiError::internal)?,
-            target_city_id: idea.target_city_id,
-            channel: channel_of(idea)?,
-            partners: serde_json::from_str(&idea.partners).map_err(ApiError::internal)?,
-            expected_outcomes: idea.expected_outcomes.clone(),
-        })
-    }
-
-    pub fn updated(self, request: UpdateIdeaRequest) -> Content {
-        Content {
-            title: request.title.unwrap_or(self.title),
-            summary: request.summary.unwrap_or(self.summary),
-            body: request.body.unwrap_or(self.body),
-            domain: request.domain.unwrap_or(self.domain),
-            target_city_id: request.target_city_id.unwrap_or(self.target_city_id),
-            channel: request.channel.or(self.channel),
-            partners: request.partners.unwrap_or(self.partners),
-            expected_outcomes: request.expected_outcomes.unwrap_or(self.expected_outcomes),
+impl From<Partner> for domain::idea::Partner {
+    fn from(partner: Partner) -> Self {
+        domain::idea::Partner {
+            name: partner.name,
+            organisation: partner.organisation,
+            country: partner.country,
         }
     }
+}
 
-    /// What submitting needs beyond a draft, as field errors.
-    pub fn missing_for_submission(&self) -> Vec<FieldError> {
-        let needed = "needed before the idea can be submitted";
-        let mut missing = Vec::new();
-        let mut require = |filled: bool, pointer: &str| {
-            if !filled {
-                missing.push(FieldError::new(pointer, "required", needed));
-            }
-        };
-        require(!self.summary.trim().is_empty(), "/summary");
-        require(!self.body.trim().is_empty(), "/body");
-        require(self.channel.is_some(), "/channel");
-        if let Some(channel) = &self.channel {
-            require(!channel.description.trim().is_empty(), "/channel/description");
+impl From<domain::idea::Partner> for Partner {
+    fn from(partner: domain::idea::Partner) -> Self {
+        Partner {
+            name: partner.name,
+            organisation: partner.organisation,
+            country: partner.country,
         }
-        require(!self.expected_outcomes.trim().is_empty(), "/expectedOutcomes");
-        missing
     }
+}
 
-    pub fn into_stored(self) -> ApiResult<db::ideas::IdeaContent> {
-        let partners: Vec<Partner> = self
-            .partners
-            .into_iter()
-            .map(|p| Partner {
-                name: p.name.trim().to_owned(),
-                organisation: p.organisation.map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()),
-                country: p.country.as_deref().map(crate::routes::cities::dto::canonical_country),
-            })
-            .collect();
-        let partners_text = partners
-            .iter()
-            .map(|p| format!("{} {}", p.name, p.organisation.as_deref().unwrap_or_default()))
-            .collect::<Vec<_>>()
-            .join(" ");
-        Ok(db::ideas::IdeaContent {
-            title: self.title.trim().to_owned(),
-            summary: self.summary.trim().to_owned(),
-            body: self.body.trim().to_owned(),
+fn partners(partners: Vec<Partner>) -> Vec<domain::idea::Partner> {
+    partners.into_iter().map(Into::into).collect()
+}
+
+impl CreateIdeaRequest {
+    /// The call it is for, and the content.
+    pub fn into_parts(self) -> (Uuid, Content) {
+        let content = Content {
+            title: self.title,
+            summary: self.summary.unwrap_or_default(),
+            body: self.body.unwrap_or_default(),
             domain: self.domain,
             target_city_id: self.target_city_id,
-            channel_kind: self.channel.as_ref().map(|c| c.kind.as_str().to_owned()),
-            channel_description: self
-                .channel
-                .as_ref()
-                .map(|c| c.description.trim().to_owned())
-                .unwrap_or_default(),
-            channel_years: self.channel.as_ref().map(|c| c.years),
-            partners_json: serde_json::to_string(&partners).map_err(ApiError::internal)?,
-            partners_text,
-            expected_outcomes: self.expected_outcomes.trim().to_owned(),
-        })
+            channel: self.channel.map(Into::into),
+            partners: partners(self.partners.unwrap_or_default()),
+            expected_outcomes: self.expected_outcomes.unwrap_or_default(),
+        };
+        (self.call_id, content)
     }
 }
 
-fn channel_of(idea: &db::ideas::Model) -> ApiResult<Option<Channel>> {
-    let (Some(kind), Some(years)) = (&idea.channel_kind, idea.channel_years) else {
-        return Ok(None);
-    };
-    Ok(Some(Channel {
-        kind: kind.parse().map_err(ApiError::internal)?,
-        description: idea.channel_description.clone(),
-        years,
-    }))
+impl From<UpdateIdeaRequest> for ContentChange {
+    fn from(request: UpdateIdeaRequest) -> Self {
+        ContentChange {
+            title: request.title,
+            summary: request.summary,
+            body: request.body,
+            domain: request.domain,
+            target_city_id: request.target_city_id,
+            channel: request.channel.map(Into::into),
+            partners: request.partners.map(partners),
+            expected_outcomes: request.expected_outcomes,
+        }
+    }
 }
 
 /// The order of a list of ideas; `-` in front sorts descending. Ideas never submitted come last.
@@ -339,6 +298,10 @@ pub struct IdeaView {
     /// Staff only; left out when the call has no other idea with text in common.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best_match: Option<BestMatchView>,
+    /// What you may do next with the idea (edit, submit, withdraw, screen, reopen_screening, decide),
+    /// by the rules that would refuse the others. Shown on a single idea, left out in lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_actions: Option<Vec<IdeaCommand>>,
     /// Send it back as `If-Match: "<version>"` to edit; it is also the ETag.
     pub version: i32,
     pub submitted_at: Option<DateTime<Utc>>,
@@ -346,60 +309,43 @@ pub struct IdeaView {
     pub updated_at: DateTime<Utc>,
 }
 
-/// How much of an idea a caller sees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Detail {
-    Public,
-    Submitter,
-    /// A reviewer assigned to the idea, without a conflict: everything but the submitter's identity when
-    /// the call is blind, and never the submitter's e-mail.
-    Reviewer {
-        blind: bool,
-    },
-    Staff,
-}
-
-impl Detail {
-    pub fn for_viewer(staff: bool, viewer: Option<Uuid>, idea: &db::ideas::Model) -> Detail {
-        if staff {
-            Detail::Staff
-        } else if viewer == Some(idea.submitter_id) {
-            Detail::Submitter
-        } else {
-            Detail::Public
+impl IdeaView {
+    /// The idea as a caller sees it, with what they may do next.
+    pub fn of(viewed: app::ideas::Viewed) -> Self {
+        IdeaView {
+            allowed_actions: Some(viewed.allowed_actions),
+            ..IdeaView::new(viewed.record, viewed.detail)
         }
     }
-}
 
-impl IdeaView {
-    pub fn new(row: db::ideas::IdeaRow, detail: Detail) -> ApiResult<Self> {
+    /// The idea as shown in a list, where `allowedActions` is left out.
+    pub fn new(row: db::ideas::IdeaRow, detail: Detail) -> Self {
         let idea = row.idea;
         let personal = detail != Detail::Public;
         let identified = matches!(
             detail,
             Detail::Submitter | Detail::Staff | Detail::Reviewer { blind: false }
         );
-        let category = idea
-            .submitter_category
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(ApiError::internal)?;
+        let content = idea.content();
         let submitter = identified.then(|| SubmitterView {
             id: idea.submitter_id,
             display_name: row.submitter_name,
             email: (detail == Detail::Staff).then_some(row.submitter_email),
-            category,
+            category: idea.submitter_category.map(|c| *c),
         });
         let best_match = match (detail, idea.best_match_id, idea.best_match_score, row.best_match_title) {
             (Detail::Staff, Some(idea_id), Some(score), Some(title)) => Some(BestMatchView { idea_id, title, score }),
             _ => None,
         };
-        Ok(IdeaView {
-            channel: if personal { channel_of(&idea)? } else { None },
-            partners: serde_json::from_str(&idea.partners).map_err(ApiError::internal)?,
-            state: idea.state.parse().map_err(ApiError::internal)?,
-            domain: idea.domain.parse().map_err(ApiError::internal)?,
+        IdeaView {
+            channel: if personal {
+                content.channel.map(Into::into)
+            } else {
+                None
+            },
+            partners: content.partners.into_iter().map(Into::into).collect(),
+            state: *idea.state,
+            domain: *idea.domain,
             target_city: CityRef::new(
                 idea.target_city_id,
                 row.city_name_fa,
@@ -409,6 +355,7 @@ impl IdeaView {
             ),
             submitter,
             best_match,
+            allowed_actions: None,
             id: idea.id,
             call_id: idea.call_id,
             title: idea.title,
@@ -419,7 +366,7 @@ impl IdeaView {
             submitted_at: idea.submitted_at,
             created_at: idea.created_at,
             updated_at: idea.updated_at,
-        })
+        }
     }
 }
 

@@ -1,11 +1,9 @@
 use actix_web::{get, web};
-use domain::event::EventKind;
 use uuid::Uuid;
 
-use super::dto::Detail;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::SignedIn;
-use crate::routes::calls::dto::{EventList, full_events};
+use crate::routes::calls::dto::{EventList, EventView};
 use crate::state::AppState;
 
 /// An idea's history, oldest first.
@@ -24,18 +22,7 @@ pub async fn list_idea_events(
     caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<EventList>> {
-    let (row, detail) = super::find_visible(&state.db, id.into_inner(), Some(&caller)).await?;
-    if matches!(detail, Detail::Public | Detail::Reviewer { .. }) {
-        return Err(ApiError::not_found());
-    }
-    let events = db::events::for_idea(&state.db, row.idea.id).await?;
-    let mut items = full_events(&state.db, events).await?;
-    if detail == Detail::Submitter {
-        items = items
-            .into_iter()
-            .filter(|event| EventKind::shown_to_submitter(event.kind))
-            .map(|event| event.for_submitter())
-            .collect();
-    }
+    let entries = app::ideas::history(&state.db, &caller.actor(), id.into_inner()).await?;
+    let items = entries.into_iter().map(EventView::of).collect();
     Ok(web::Json(EventList { items }))
 }

@@ -3,13 +3,13 @@ use domain::call::Moment;
 use sea_orm::sea_query::Order;
 use uuid::Uuid;
 
-use super::dto::{Detail, IdeaSort, IdeaView, ListIdeasQuery};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use super::dto::{IdeaSort, IdeaView, ListIdeasQuery};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{ValidQuery, Viewer};
 use crate::routes::cities::dto::canonical_country;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
-use db::ideas::{IdeaFilter, IdeaSortField};
+use db::ideas::{Audience, IdeaFilter, IdeaSortField};
 
 async fn list(
     state: &AppState,
@@ -18,15 +18,6 @@ async fn list(
     call_id: Option<Uuid>,
 ) -> ApiResult<Page<IdeaView>> {
     let (limit, offset) = page::bounds(query.limit, query.offset);
-    let staff = viewer.is_staff();
-    let audience = super::audience(viewer);
-    let mine_of = match (query.mine, viewer.user_id()) {
-        (Some(true), Some(id)) => Some(id),
-        (Some(true), None) => {
-            return Err(ApiError::new(ErrorCode::NotSignedIn, "Sign in to list your own ideas."));
-        }
-        _ => None,
-    };
     let moment = |text: Option<String>, end: bool| {
         text.and_then(|t| Moment::parse(&t).ok()).map(|m| {
             if end {
@@ -44,9 +35,11 @@ async fn list(
         IdeaSort::Title => (IdeaSortField::Title, Order::Asc),
         IdeaSort::TitleDesc => (IdeaSortField::Title, Order::Desc),
     };
+    let mine = query.mine == Some(true);
     let filter = IdeaFilter {
-        audience,
-        mine_of,
+        // Set by the use case from who asks.
+        audience: Audience::Public,
+        mine_of: None,
         call_id: call_id.or(query.call_id),
         state: query.state,
         domain: query.domain,
@@ -60,15 +53,11 @@ async fn list(
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (rows, total) = db::ideas::list(&state.db, &filter).await?;
-    let caller = viewer.user_id();
+    let (rows, total) = app::ideas::list(&state.db, viewer.actor().as_ref(), mine, filter).await?;
     let items = rows
         .into_iter()
-        .map(|row| {
-            let detail = Detail::for_viewer(staff, caller, &row.idea);
-            IdeaView::new(row, detail)
-        })
-        .collect::<ApiResult<_>>()?;
+        .map(|(row, detail)| IdeaView::new(row, detail))
+        .collect();
     Ok(Page {
         items,
         total,

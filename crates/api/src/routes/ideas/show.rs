@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, get, web};
+use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::IdeaView;
@@ -19,9 +20,8 @@ use crate::state::AppState;
 )]
 #[get("/ideas/{id}")]
 pub async fn show_idea(state: web::Data<AppState>, viewer: Viewer, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let (row, detail) = super::find_visible(&state.db, id.into_inner(), viewer.0.as_ref()).await?;
-    let version = row.idea.version;
+    let viewed = app::ideas::show(&state.db, viewer.actor().as_ref(), id.into_inner(), Utc::now()).await?;
     Ok(HttpResponse::Ok()
-        .insert_header(etag_header(version))
-        .json(IdeaView::new(row, detail)?))
+        .insert_header(etag_header(viewed.record.idea.version))
+        .json(IdeaView::of(viewed)))
 }

@@ -2,12 +2,9 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use super::dto::{Detail, IdeaView, SimilarIdeaView, SimilarIdeas};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
-
-/// How many similar ideas are listed.
-const SIMILAR_LIMIT: usize = 10;
 
 /// The ideas of the same call most like this one, best first (staff).
 ///
@@ -25,18 +22,13 @@ pub async fn similar_ideas(
     _staff: Staff,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<SimilarIdeas>> {
-    let idea = db::ideas::find_by_id(&state.db, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let similar = db::ideas::similar(&state.db, &idea, SIMILAR_LIMIT).await?;
+    let similar = app::ideas::similar(&state.db, id.into_inner()).await?;
     let items = similar
         .into_iter()
-        .map(|(row, score)| {
-            Ok(SimilarIdeaView {
-                idea: IdeaView::new(row, Detail::Staff)?,
-                score,
-            })
+        .map(|(row, score)| SimilarIdeaView {
+            idea: IdeaView::new(row, Detail::Staff),
+            score,
         })
-        .collect::<ApiResult<_>>()?;
+        .collect();
     Ok(web::Json(SimilarIdeas { items }))
 }

@@ -2,46 +2,17 @@
 
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::event::EventKind;
-use domain::idea::IdeaAction;
 use uuid::Uuid;
 
-use super::dto::{Content, Detail, IdeaView};
-use crate::error::{ApiError, ApiResult, Problem};
+use super::dto::IdeaView;
+use crate::error::{ApiResult, Problem};
 use crate::extract::{SignedIn, etag_header};
 use crate::state::AppState;
 
-async fn act(state: &AppState, caller: &SignedIn, id: Uuid, action: IdeaAction) -> ApiResult<HttpResponse> {
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let idea = super::find_own(&txn, id, caller).await?;
-    let call = db::calls::find_by_id(&txn, idea.call_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    super::ensure_call_open(&call, now)?;
-    let to = super::next_state(&idea, action)?;
-    if action == IdeaAction::Submit {
-        let missing = Content::of(&idea)?.missing_for_submission();
-        if !missing.is_empty() {
-            return Err(ApiError::validation(missing));
-        }
-    }
-    let changed = db::ideas::transition(&txn, idea.id, action.from_states(), to, now)
-        .await?
-        .ok_or_else(super::raced)?;
-    if let Some(kind) = EventKind::of_action(action) {
-        let event = db::events::NewEvent {
-            from: Some(idea.state.clone()),
-            to: Some(to.as_str().to_owned()),
-            ..db::events::NewEvent::of_idea(idea.id, idea.call_id, kind).by(caller.user.id)
-        };
-        db::events::record(&txn, event, now).await?;
-    }
-    let view = super::view(&txn, idea.id, Detail::Submitter).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag_header(changed.version))
-        .json(view))
+fn answer(viewed: app::ideas::Viewed) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(etag_header(viewed.record.idea.version))
+        .json(IdeaView::of(viewed))
 }
 
 /// Submit your draft for screening, while the call is open.
@@ -62,7 +33,8 @@ async fn act(state: &AppState, caller: &SignedIn, id: Uuid, action: IdeaAction) 
 )]
 #[post("/ideas/{id}/submit")]
 pub async fn submit_idea(state: web::Data<AppState>, caller: SignedIn, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    act(&state, &caller, id.into_inner(), IdeaAction::Submit).await
+    let viewed = app::ideas::submit(&state.db, &caller.actor(), id.into_inner(), Utc::now()).await?;
+    Ok(answer(viewed))
 }
 
 /// Withdraw your draft or submitted idea, while the call is open. It is kept, never deleted.
@@ -82,5 +54,6 @@ pub async fn withdraw_idea(
     caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    act(&state, &caller, id.into_inner(), IdeaAction::Withdraw).await
+    let viewed = app::ideas::withdraw(&state.db, &caller.actor(), id.into_inner(), Utc::now()).await?;
+    Ok(answer(viewed))
 }

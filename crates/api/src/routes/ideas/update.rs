@@ -1,11 +1,10 @@
 use actix_web::{HttpResponse, patch, web};
 use chrono::Utc;
-use domain::idea::{IdeaAction, IdeaState};
 use uuid::Uuid;
 
-use super::dto::{Content, Detail, UpdateIdeaRequest};
-use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{IfMatch, SignedIn, ValidJson, etag_header, stale};
+use super::dto::{IdeaView, UpdateIdeaRequest};
+use crate::error::{ApiResult, Problem};
+use crate::extract::{IfMatch, SignedIn, ValidJson, etag_header};
 use crate::state::AppState;
 
 /// Edit your idea while its call is open, sending `If-Match` with the ETag you read.
@@ -21,7 +20,7 @@ use crate::state::AppState;
     request_body = UpdateIdeaRequest,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The idea as changed.", body = super::dto::IdeaView, headers(("ETag" = String))),
+        (status = 200, description = "The idea as changed.", body = IdeaView, headers(("ETag" = String))),
         (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition` (not a draft or submitted idea).",
             body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`stale_version`: the idea changed since you read it.",
@@ -38,40 +37,17 @@ pub async fn update_idea(
     if_match: IfMatch,
     body: ValidJson<UpdateIdeaRequest>,
 ) -> ApiResult<HttpResponse> {
-    let request = body.into_inner()?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let idea = super::find_own(&txn, id.into_inner(), &caller).await?;
-    let call = db::calls::find_by_id(&txn, idea.call_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    super::ensure_call_open(&call, now)?;
-    super::next_state(&idea, IdeaAction::Edit)?;
-    let expected = if_match.expected(idea.version)?;
-    let content = Content::of(&idea)?.updated(request);
-    super::check_references(&txn, &call, &content).await?;
-    if idea.state == IdeaState::Submitted.as_str() {
-        // A submitted idea stays as complete as submitting required.
-        let missing = content.missing_for_submission();
-        if !missing.is_empty() {
-            return Err(ApiError::validation(missing));
-        }
-    }
-    let category = super::submitter_category(&txn, caller.user.id).await?;
-    let updated = db::ideas::update_content(
-        &txn,
-        &idea,
-        expected,
-        IdeaAction::Edit.from_states(),
-        content.into_stored()?,
-        category,
-        now,
+    let change = body.into_inner()?.into();
+    let viewed = app::ideas::update(
+        &state.db,
+        &caller.actor(),
+        id.into_inner(),
+        &if_match.0,
+        change,
+        Utc::now(),
     )
-    .await?
-    .ok_or_else(stale)?;
-    let view = super::view(&txn, updated.id, Detail::Submitter).await?;
-    txn.commit().await?;
+    .await?;
     Ok(HttpResponse::Ok()
-        .insert_header(etag_header(updated.version))
-        .json(view))
+        .insert_header(etag_header(viewed.record.idea.version))
+        .json(IdeaView::of(viewed)))
 }

@@ -1,0 +1,77 @@
+//! Reading ideas: one as its viewer may see it, a page of them, an idea's history, its look-alikes.
+
+use chrono::{DateTime, Utc};
+use domain::event::EventKind;
+use uuid::Uuid;
+
+use super::{Detail, IdeaRecord, Viewed, audience, find_visible};
+use crate::actor::Actor;
+use crate::error::{Error, ErrorCode, Result};
+use crate::history::Entry;
+
+/// How many similar ideas are listed.
+const SIMILAR_LIMIT: usize = 10;
+
+/// An idea, as much of it as `viewer` may see (404 otherwise), with what they may do next.
+pub async fn show(db: &db::Db, viewer: Option<&Actor>, id: Uuid, now: DateTime<Utc>) -> Result<Viewed> {
+    let (record, detail) = find_visible(db, id, viewer).await?;
+    Ok(Viewed::new(record, detail, now))
+}
+
+/// One page of the ideas `viewer` may see that match `filter` (whose audience is set here), with how
+/// many match in all. `mine` keeps the caller's own ideas, and needs a signed-in caller.
+pub async fn list(
+    db: &db::Db,
+    viewer: Option<&Actor>,
+    mine: bool,
+    mut filter: db::ideas::IdeaFilter,
+) -> Result<(Vec<(IdeaRecord, Detail)>, u64)> {
+    filter.audience = audience(viewer);
+    filter.mine_of = match (mine, viewer) {
+        (true, Some(actor)) => Some(actor.user_id),
+        (true, None) => return Err(Error::new(ErrorCode::NotSignedIn, "Sign in to list your own ideas.")),
+        (false, _) => None,
+    };
+    let (records, total) = db::ideas::list(db, &filter).await?;
+    let items = records
+        .into_iter()
+        .map(|record| {
+            let detail = Detail::for_viewer(viewer, &record.idea);
+            (record, detail)
+        })
+        .collect();
+    Ok((items, total))
+}
+
+/// An idea's history, oldest first. Staff see every event with who acted and their notes; the
+/// submitter sees the state changes and their reasons, never staff notes or who acted. Nobody else
+/// sees it (404), reviewers included.
+pub async fn history(db: &db::Db, viewer: &Actor, id: Uuid) -> Result<Vec<Entry>> {
+    let (record, detail) = find_visible(db, id, Some(viewer)).await?;
+    if matches!(detail, Detail::Public | Detail::Reviewer { .. }) {
+        return Err(Error::not_found());
+    }
+    let events = db::events::for_idea(db, record.idea.id).await?;
+    let entries = crate::history::named(db, events).await?;
+    if detail == Detail::Staff {
+        return Ok(entries);
+    }
+    Ok(entries
+        .into_iter()
+        .filter(|entry| EventKind::shown_to_submitter(*entry.event.kind))
+        .map(|entry| Entry {
+            event: db::events::Model {
+                note: None,
+                actor_id: None,
+                ..entry.event
+            },
+            actor_name: None,
+        })
+        .collect())
+}
+
+/// The ideas of the same call most like this one, best first, with their scores (staff).
+pub async fn similar(db: &db::Db, id: Uuid) -> Result<Vec<(IdeaRecord, f64)>> {
+    let idea = db::ideas::find_by_id(db, id).await?.ok_or_else(Error::not_found)?;
+    Ok(db::ideas::similar(db, &idea, SIMILAR_LIMIT).await?)
+}

@@ -1,0 +1,167 @@
+//! Screening, staff only: shortlist or reject a submitted idea, one or many at once, and reopen a
+//! screening before review starts.
+
+use chrono::{DateTime, Utc};
+use domain::event::EventKind;
+use domain::idea::{IdeaAction, IdeaState, Screening, ScreeningError, ScreeningReason};
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use super::{Detail, Idea, Viewed, next_state, raced};
+use crate::actor::Actor;
+use crate::error::{Error, ErrorCode, FieldError, Result};
+use db::events::NewEvent;
+
+/// An idea's id and its state after a bulk screening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screened {
+    pub idea_id: Uuid,
+    pub state: IdeaState,
+}
+
+fn screening_error(err: ScreeningError) -> Error {
+    let pointer = match err {
+        ScreeningError::RejectionWithoutReason => "/reason",
+        ScreeningError::OtherWithoutNote => "/note",
+    };
+    Error::field(pointer, "required", err.to_string())
+}
+
+/// Screen a submitted idea: shortlist it, or reject it with a reason. Staff may screen before the
+/// deadline if they choose.
+pub async fn screen(db: &db::Db, staff: &Actor, id: Uuid, screening: Screening, now: DateTime<Utc>) -> Result<Viewed> {
+    let action = IdeaAction::Screen(screening.decision);
+    act_on_one(db, staff, id, action, screening.reason, screening.note, now).await
+}
+
+/// Put a shortlisted or rejected idea back to submitted, before review starts; the reason is required,
+/// and a note too when the reason is `other`.
+pub async fn reopen_screening(
+    db: &db::Db,
+    staff: &Actor,
+    id: Uuid,
+    reason: ScreeningReason,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Viewed> {
+    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if reason == ScreeningReason::Other && note.is_none() {
+        return Err(screening_error(ScreeningError::OtherWithoutNote));
+    }
+    act_on_one(db, staff, id, IdeaAction::ReopenScreening, Some(reason), note, now).await
+}
+
+/// Screen many submitted ideas with one decision, all or nothing: if any is unknown (422, pointing at
+/// it) or not submitted (409, naming them), none is screened.
+pub async fn screen_many(
+    db: &db::Db,
+    staff: &Actor,
+    ids: &[Uuid],
+    screening: Screening,
+    now: DateTime<Utc>,
+) -> Result<Vec<Screened>> {
+    let mut seen = std::collections::HashSet::new();
+    let duplicates: Vec<FieldError> = ids
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !seen.insert(**id))
+        .map(|(i, _)| FieldError::new(format!("/ideaIds/{i}"), "duplicate", "this idea is listed twice"))
+        .collect();
+    if !duplicates.is_empty() {
+        return Err(Error::validation(duplicates));
+    }
+    let action = IdeaAction::Screen(screening.decision);
+    let txn = db::begin_write(db).await?;
+    let mut found = db::ideas::find_many(&txn, ids).await?;
+    let mut ideas = Vec::with_capacity(ids.len());
+    let mut unknown = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        match found.iter().position(|idea| idea.id == *id) {
+            Some(at) => ideas.push(found.swap_remove(at)),
+            None => unknown.push(FieldError::new(format!("/ideaIds/{i}"), "unknown_idea", "no such idea")),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(Error::validation(unknown));
+    }
+    let refused: Vec<String> = ideas
+        .iter()
+        .filter(|idea| idea.state != IdeaState::Submitted)
+        .map(|idea| format!("{} ({})", idea.id, idea.state))
+        .collect();
+    if !refused.is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidTransition,
+            format!(
+                "Only submitted ideas can be screened; none was. Not submitted: {}.",
+                refused.join(", ")
+            ),
+        ));
+    }
+    let mut screened = Vec::with_capacity(ideas.len());
+    for idea in &ideas {
+        // Dropping the transaction on an error rolls back the ideas screened before it.
+        let changed = apply(&txn, staff, idea, action, screening.reason, screening.note.clone(), now).await?;
+        screened.push(Screened {
+            idea_id: changed.id,
+            state: *changed.state,
+        });
+    }
+    txn.commit().await?;
+    Ok(screened)
+}
+
+/// Checks a screening decision's own rules (a rejection needs a reason, `other` a note).
+pub fn screening(
+    decision: domain::idea::ScreeningDecision,
+    reason: Option<ScreeningReason>,
+    note: Option<String>,
+) -> Result<Screening> {
+    Screening::new(decision, reason, note).map_err(screening_error)
+}
+
+/// One staff action on one idea, in its own transaction.
+async fn act_on_one(
+    db: &db::Db,
+    staff: &Actor,
+    id: Uuid,
+    action: IdeaAction,
+    reason: Option<ScreeningReason>,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Viewed> {
+    let txn = db::begin_write(db).await?;
+    let record = db::ideas::find_row(&txn, id).await?.ok_or_else(Error::not_found)?;
+    let changed = apply(&txn, staff, &record.idea, action, reason, note, now).await?;
+    txn.commit().await?;
+    let record = super::IdeaRecord {
+        idea: changed,
+        ..record
+    };
+    Ok(Viewed::new(record, Detail::Staff, now))
+}
+
+/// Applies `action` to the idea and records its event; the idea must still be in the action's
+/// from-states when the update runs, so of two concurrent screenings one wins and one gets 409.
+async fn apply(
+    db: &impl ConnectionTrait,
+    staff: &Actor,
+    idea: &Idea,
+    action: IdeaAction,
+    reason: Option<ScreeningReason>,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Idea> {
+    let to = next_state(idea, action)?;
+    let changed = db::ideas::transition(db, idea, action.from_states(), to, now)
+        .await?
+        .ok_or_else(raced)?;
+    let kind = EventKind::of_action(action).ok_or_else(|| Error::internal("screening without an event kind"))?;
+    let event = NewEvent::of_idea(idea.id, idea.call_id, kind)
+        .by(staff.user_id)
+        .change(Some(idea.state), Some(to))
+        .reason(reason)
+        .note(note);
+    db::events::record(db, event, now).await?;
+    Ok(changed)
+}
