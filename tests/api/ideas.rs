@@ -940,3 +940,82 @@ async fn the_submitter_sees_state_changes_and_reasons_and_staff_also_see_who_and
     assert_eq!(response.headers()["www-authenticate"], "Bearer");
     assert_problem(response, 401, "not_signed_in").await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a reader may do next, and what submitting costs
+
+fn allowed(idea: &Value) -> Vec<&str> {
+    idea["allowedActions"]
+        .as_array()
+        .expect("allowedActions on a single idea")
+        .iter()
+        .map(|a| a.as_str().expect("an action name"))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_single_idea_says_what_its_reader_may_do_next() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let citizen = app.citizen("sara@example.org").await;
+    let idea = create(&app, &citizen, idea_body(&w.call, &w.city, "تبادل دانشجویی")).await;
+
+    assert_eq!(allowed(&read(&app, &idea, &citizen).await), ["edit", "submit", "withdraw"]);
+    assert_eq!(allowed(&read(&app, &idea, &w.staff).await), Vec::<&str>::new());
+
+    let submitted = app.json(submit(&app, &idea, &citizen).await).await;
+    assert_eq!(allowed(&submitted), ["edit", "withdraw"]);
+    assert_eq!(allowed(&read(&app, &idea, &w.staff).await), ["screen"]);
+
+    let shortlisted = app.json(app.screen(&w.staff, &idea, json!({ "decision": "shortlist" })).await).await;
+    assert_eq!(allowed(&shortlisted), ["reopen_screening"]);
+    assert_eq!(allowed(&read(&app, &idea, &citizen).await), Vec::<&str>::new());
+    // Lists leave it out: it is for the one idea a reader acts on.
+    let mine = app.json(app.get("/api/v1/ideas?mine=true", Some(&citizen)).await).await;
+    assert!(mine["items"][0].get("allowedActions").is_none(), "{mine}");
+
+    // What is allowed is what is not refused: the submitter's edit now answers 409.
+    let refused = app
+        .patch_if_match(&idea_path(&idea), &citizen, Some("\"3\""), json!({ "title": "عنوانی دیگر" }))
+        .await;
+    assert_problem(refused, 409, "invalid_transition").await;
+}
+
+/// Submitting reads the idea once (with its call's window and its labels, for the answer) and runs
+/// three statements in all: that read, the guarded update and the event.
+#[tokio::test]
+async fn submitting_reads_the_idea_once_in_three_statements() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let citizen = app.citizen("sara@example.org").await;
+    let idea = create(&app, &citizen, idea_body(&w.call, &w.city, "تبادل دانشجویی")).await;
+    let account = me(&app, &citizen).await;
+    let actor = app::Actor {
+        user_id: uuid::Uuid::parse_str(account["id"].as_str().expect("id")).expect("uuid"),
+        roles: domain::roles::Roles::new([]),
+    };
+
+    let mut db = app.db().await;
+    let statements = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = statements.clone();
+    db.set_metric_callback(move |info| {
+        if let Ok(mut seen) = seen.lock() {
+            seen.push(info.statement.sql.clone());
+        }
+    });
+    let idea_id = uuid::Uuid::parse_str(&idea).expect("uuid");
+    let submitted = app::ideas::submit(&db, &actor, idea_id, chrono::Utc::now())
+        .await
+        .expect("submitted");
+    assert_eq!(submitted.record.idea.state, domain::idea::IdeaState::Submitted);
+
+    let statements = statements.lock().expect("statements").clone();
+    let reads_of_the_idea = statements
+        .iter()
+        .filter(|sql| sql.starts_with("SELECT") && sql.contains("FROM \"ideas\""))
+        .count();
+    assert_eq!(reads_of_the_idea, 1, "{statements:#?}");
+    assert_eq!(statements.len(), 3, "{statements:#?}");
+    assert!(statements[1].starts_with("UPDATE \"ideas\""), "{statements:#?}");
+    assert!(statements[2].starts_with("INSERT INTO \"events\""), "{statements:#?}");
+}
