@@ -1447,7 +1447,7 @@ export interface components {
             note?: string | null;
             reason?: components["schemas"]["ScreeningReason"] | null;
         };
-        BulkScreeningResult: {
+        BulkScreeningView: {
             items: components["schemas"]["IdeaStateView"][];
         };
         /**
@@ -3237,7 +3237,7 @@ export interface components {
              */
             score: number;
         };
-        SimilarIdeas: {
+        SimilarIdeasView: {
             items: components["schemas"]["SimilarIdeaView"][];
         };
         /** @description One entry of a partnership's history. */
@@ -4297,15 +4297,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5483,15 +5475,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5556,7 +5540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkScreeningResult"];
+                    "application/json": components["schemas"]["BulkScreeningView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -6179,7 +6163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SimilarIdeas"];
+                    "application/json": components["schemas"]["SimilarIdeasView"];
                 };
             };
             401: components["responses"]["Unauthorized"];

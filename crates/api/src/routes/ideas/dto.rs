@@ -414,7 +414,7 @@ pub struct IdeaStateView {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct BulkScreeningResult {
+pub struct BulkScreeningView {
     pub items: Vec<IdeaStateView>,
 }
 
@@ -428,6 +428,6 @@ pub struct SimilarIdeaView {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SimilarIdeas {
+pub struct SimilarIdeasView {
     pub items: Vec<SimilarIdeaView>,
 }

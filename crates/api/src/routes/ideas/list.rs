@@ -4,7 +4,7 @@ use sea_orm::sea_query::Order;
 use uuid::Uuid;
 
 use super::dto::{IdeaSort, IdeaView, ListIdeasQuery};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{ValidQuery, Viewer};
 use crate::routes::cities::dto::canonical_country;
 use crate::routes::page::{self, Page};
@@ -76,8 +76,6 @@ async fn list(
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "One page of ideas.", body = Page<IdeaView>),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/ideas")]
@@ -96,8 +94,6 @@ pub async fn list_ideas(
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "One page of the call's ideas.", body = Page<IdeaView>),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/calls/{callId}/ideas")]

@@ -6,7 +6,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{
-    BulkScreeningRequest, BulkScreeningResult, IdeaStateView, IdeaView, ReopenScreeningRequest, ScreeningRequest,
+    BulkScreeningRequest, BulkScreeningView, IdeaStateView, IdeaView, ReopenScreeningRequest, ScreeningRequest,
 };
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidJson, etag_header};
@@ -79,7 +79,7 @@ pub async fn reopen_screening(
     request_body = BulkScreeningRequest,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Every idea, screened.", body = BulkScreeningResult),
+        (status = 200, description = "Every idea, screened.", body = BulkScreeningView),
         (status = 409, description = "`invalid_transition`: some ideas are not submitted; none was screened.",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -89,7 +89,7 @@ pub async fn screen_many(
     state: web::Data<AppState>,
     Staff(staff): Staff,
     body: ValidJson<BulkScreeningRequest>,
-) -> ApiResult<web::Json<BulkScreeningResult>> {
+) -> ApiResult<web::Json<BulkScreeningView>> {
     let request = body.into_inner()?;
     let screening = app::ideas::screening(request.decision, request.reason, request.note)?;
     let screened = app::ideas::screen_many(&state.db, &staff.actor(), &request.idea_ids, screening, Utc::now()).await?;
@@ -100,5 +100,5 @@ pub async fn screen_many(
             state: s.state,
         })
         .collect();
-    Ok(web::Json(BulkScreeningResult { items }))
+    Ok(web::Json(BulkScreeningView { items }))
 }

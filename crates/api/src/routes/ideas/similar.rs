@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::dto::{Detail, IdeaView, SimilarIdeaView, SimilarIdeas};
+use super::dto::{Detail, IdeaView, SimilarIdeaView, SimilarIdeasView};
 use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
@@ -14,14 +14,14 @@ use crate::state::AppState;
     tag = "screening",
     params(("id" = Uuid, Path, description = "The idea's id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "Up to 10 similar ideas.", body = SimilarIdeas)),
+    responses((status = 200, description = "Up to 10 similar ideas.", body = SimilarIdeasView)),
 )]
 #[get("/ideas/{id}/similar")]
 pub async fn similar_ideas(
     state: web::Data<AppState>,
     _staff: Staff,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<SimilarIdeas>> {
+) -> ApiResult<web::Json<SimilarIdeasView>> {
     let similar = app::ideas::similar(&state.db, id.into_inner()).await?;
     let items = similar
         .into_iter()
@@ -30,5 +30,5 @@ pub async fn similar_ideas(
             score,
         })
         .collect();
-    Ok(web::Json(SimilarIdeas { items }))
+    Ok(web::Json(SimilarIdeasView { items }))
 }
