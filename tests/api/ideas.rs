@@ -960,14 +960,19 @@ async fn a_single_idea_says_what_its_reader_may_do_next() {
     let citizen = app.citizen("sara@example.org").await;
     let idea = create(&app, &citizen, idea_body(&w.call, &w.city, "تبادل دانشجویی")).await;
 
-    assert_eq!(allowed(&read(&app, &idea, &citizen).await), ["edit", "submit", "withdraw"]);
+    assert_eq!(
+        allowed(&read(&app, &idea, &citizen).await),
+        ["edit", "submit", "withdraw"]
+    );
     assert_eq!(allowed(&read(&app, &idea, &w.staff).await), Vec::<&str>::new());
 
     let submitted = app.json(submit(&app, &idea, &citizen).await).await;
     assert_eq!(allowed(&submitted), ["edit", "withdraw"]);
     assert_eq!(allowed(&read(&app, &idea, &w.staff).await), ["screen"]);
 
-    let shortlisted = app.json(app.screen(&w.staff, &idea, json!({ "decision": "shortlist" })).await).await;
+    let shortlisted = app
+        .json(app.screen(&w.staff, &idea, json!({ "decision": "shortlist" })).await)
+        .await;
     assert_eq!(allowed(&shortlisted), ["reopen_screening"]);
     assert_eq!(allowed(&read(&app, &idea, &citizen).await), Vec::<&str>::new());
     // Lists leave it out: it is for the one idea a reader acts on.
@@ -976,7 +981,12 @@ async fn a_single_idea_says_what_its_reader_may_do_next() {
 
     // What is allowed is what is not refused: the submitter's edit now answers 409.
     let refused = app
-        .patch_if_match(&idea_path(&idea), &citizen, Some("\"3\""), json!({ "title": "عنوانی دیگر" }))
+        .patch_if_match(
+            &idea_path(&idea),
+            &citizen,
+            Some("\"3\""),
+            json!({ "title": "عنوانی دیگر" }),
+        )
         .await;
     assert_problem(refused, 409, "invalid_transition").await;
 }

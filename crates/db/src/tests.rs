@@ -9,6 +9,15 @@ use crate::users::{NewUser, UserFilter};
 
 /// Fresh databases: always a temporary SQLite file, plus a fresh PostgreSQL database when configured.
 pub(crate) async fn databases(dir: &tempfile::TempDir) -> Vec<(DatabaseConnection, Option<String>)> {
+    let out = unmigrated(dir).await;
+    for (db, _) in &out {
+        crate::migrate(db).await.expect("migrations apply");
+    }
+    out
+}
+
+/// Fresh, empty databases, for tests of a migration itself.
+async fn unmigrated(dir: &tempfile::TempDir) -> Vec<(DatabaseConnection, Option<String>)> {
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
     let mut out = vec![(crate::connect(&url).await.expect("sqlite"), None)];
     if let Some(admin_url) = std::env::var("TEST_DATABASE_URL").ok().filter(|u| !u.is_empty()) {
@@ -23,9 +32,6 @@ pub(crate) async fn databases(dir: &tempfile::TempDir) -> Vec<(DatabaseConnectio
             crate::connect(&format!("{base}/{name}")).await.expect("connect"),
             Some(name),
         ));
-    }
-    for (db, _) in &out {
-        crate::migrate(db).await.expect("migrations apply");
     }
     out
 }
@@ -62,6 +68,84 @@ async fn migrations_are_idempotent_and_report_their_status() {
             <migration::Migrator as migration::MigratorTrait>::migrations().len()
         );
         assert!(status.iter().all(|(_, applied)| *applied));
+        drop(db);
+        drop_postgres(name).await;
+    }
+}
+
+/// Migration 23 generalises the history and keeps all of it: an event with an idea becomes the idea's, a
+/// call's own event stays the call's.
+#[tokio::test]
+async fn the_generalised_history_keeps_every_earlier_event() {
+    use migration::MigratorTrait;
+    use sea_orm::sea_query::{Alias, Query};
+
+    let dir = tempfile::tempdir().expect("dir");
+    for (db, name) in unmigrated(&dir).await {
+        migration::Migrator::up(&db, Some(22)).await.expect("the schema before");
+        let f = call_fixture(&db).await;
+        let now = Utc::now();
+        let idea = crate::ideas::insert(&db, f.call, f.submitter, None, &content(f.city, "ایده", "متن"), now)
+            .await
+            .expect("idea");
+        let (call_event, idea_event) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        let mut insert = Query::insert();
+        insert
+            .into_table(Alias::new("events"))
+            .columns(
+                [
+                    "id",
+                    "call_id",
+                    "idea_id",
+                    "actor_id",
+                    "kind",
+                    "from_value",
+                    "to_value",
+                    "created_at",
+                ]
+                .map(Alias::new),
+            )
+            .values_panic([
+                call_event.into(),
+                f.call.into(),
+                Option::<uuid::Uuid>::None.into(),
+                Some(f.submitter).into(),
+                "call_created".into(),
+                Option::<String>::None.into(),
+                Option::<String>::None.into(),
+                now.into(),
+            ])
+            .values_panic([
+                idea_event.into(),
+                f.call.into(),
+                Some(idea.id).into(),
+                Some(f.submitter).into(),
+                "submitted".into(),
+                Some("draft").into(),
+                Some("submitted").into(),
+                now.into(),
+            ]);
+        db.execute_raw(db.get_database_backend().build(&insert))
+            .await
+            .expect("events of the old shape");
+
+        crate::migrate(&db).await.expect("migration 23 applies");
+        let of_call = crate::events::for_call(&db, f.call).await.expect("the call's history");
+        assert_eq!(of_call.len(), 1);
+        assert_eq!(
+            (of_call[0].id, *of_call[0].kind),
+            (call_event, domain::event::EventKind::CallCreated)
+        );
+        let of_idea = crate::events::for_idea(&db, idea.id).await.expect("the idea's history");
+        assert_eq!(of_idea.len(), 1);
+        assert_eq!(of_idea[0].id, idea_event);
+        assert_eq!(*of_idea[0].subject_type, domain::event::SubjectKind::Idea);
+        assert_eq!(of_idea[0].call_id, Some(f.call));
+        assert_eq!(of_idea[0].actor_id, Some(f.submitter));
+        assert_eq!(
+            (of_idea[0].from_value.as_deref(), of_idea[0].to_value.as_deref()),
+            (Some("draft"), Some("submitted"))
+        );
         drop(db);
         drop_postgres(name).await;
     }
