@@ -5,7 +5,10 @@
 
 pub mod actor;
 pub mod calls;
+pub mod decisions;
 pub mod error;
+pub mod ranking;
+pub mod rubrics;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};
