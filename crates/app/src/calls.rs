@@ -471,3 +471,83 @@ pub async fn ideas_for_export(db: &Db, actor: &Actor, id: Uuid) -> Result<Vec<db
     let call = find(db, id).await?;
     Ok(db::ideas::all_of_call(db, call.id).await?)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use chrono::TimeDelta;
+    use domain::roles::Roles;
+
+    use super::*;
+
+    /// A call whose window lies `days` from now: opens, closes, review opens, review closes.
+    pub(crate) fn call(window: [i64; 4], now: DateTime<Utc>) -> Call {
+        let at = |days| now + TimeDelta::days(days);
+        Call {
+            id: Uuid::now_v7(),
+            title_fa: "فراخوان".into(),
+            title_en: None,
+            description_fa: "متن".into(),
+            description_en: None,
+            opens_at: at(window[0]),
+            closes_at: at(window[1]),
+            review_opens_at: at(window[2]),
+            review_closes_at: at(window[3]),
+            domains: vec![Domain::Cultural].into(),
+            ideas_per_citizen: 2,
+            blind_review: true,
+            reviewers_per_idea: 3,
+            decisions_published_at: None,
+            version: 1,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    fn code<T: std::fmt::Debug>(result: Result<T>) -> Option<ErrorCode> {
+        result.err().map(|e| e.code())
+    }
+
+    #[test]
+    fn only_an_open_call_can_be_closed() {
+        let now = Utc::now();
+        assert_eq!(code(ensure_closable(&call([-1, 5, 6, 9], now), now)), None);
+        assert_eq!(
+            code(ensure_closable(&call([1, 5, 6, 9], now), now)),
+            Some(ErrorCode::CallNotOpen)
+        );
+        assert_eq!(
+            code(ensure_closable(&call([-9, -5, 6, 9], now), now)),
+            Some(ErrorCode::CallClosed)
+        );
+        let mut decided = call([-1, 5, 6, 9], now);
+        decided.decisions_published_at = Some(now);
+        assert_eq!(code(ensure_closable(&decided, now)), Some(ErrorCode::CallClosed));
+    }
+
+    #[test]
+    fn a_citizen_proposes_up_to_the_calls_limit() {
+        let call = call([-1, 5, 6, 9], Utc::now());
+        assert_eq!(code(ensure_under_limit(&call, 1)), None);
+        assert_eq!(code(ensure_under_limit(&call, 2)), Some(ErrorCode::IdeaLimitReached));
+    }
+
+    #[test]
+    fn staff_is_a_role_the_rules_check_too() {
+        let actor = |roles: &str| Actor {
+            user_id: Uuid::now_v7(),
+            roles: Roles::from_stored(roles).unwrap_or_default(),
+        };
+        assert!(ensure_staff(&actor("staff")).is_ok());
+        // A citizen has no role beyond signing in.
+        assert_eq!(code(ensure_staff(&actor(""))), Some(ErrorCode::Forbidden));
+    }
+
+    #[test]
+    fn a_window_out_of_order_names_its_field() {
+        let now = Utc::now();
+        let window = window(&call([-1, -2, 6, 9], now));
+        let err = checked(window).err().map(|e| e.errors()[0].pointer.clone());
+        assert_eq!(err.as_deref(), Some("/closesAt"));
+    }
+}

@@ -330,3 +330,24 @@ pub async fn result(db: &Db, actor: Option<&Actor>, idea_id: Uuid) -> Result<Ide
         comments,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calls::tests::call;
+
+    #[test]
+    fn decisions_are_published_once_the_call_is_closed_and_every_idea_decided() {
+        let now = Utc::now();
+        let code = |call: &Call, undecided| ensure_publishable(call, undecided, now).err().map(|e| e.code());
+        let closed = call([-9, -5, 6, 9], now);
+        assert_eq!(code(&closed, 0), None);
+        assert_eq!(code(&closed, 2), Some(ErrorCode::DecisionsIncomplete));
+        assert_eq!(code(&call([-1, 5, 6, 9], now), 0), Some(ErrorCode::DecisionsIncomplete));
+        assert_eq!(code(&call([1, 5, 6, 9], now), 0), Some(ErrorCode::DecisionsIncomplete));
+        let mut decided = closed;
+        decided.decisions_published_at = Some(now);
+        assert_eq!(code(&decided, 0), Some(ErrorCode::DecisionsPublished));
+        assert!(ensure_recordable(&decided).is_err());
+    }
+}

@@ -171,3 +171,46 @@ pub async fn reopen(
     txn.commit().await?;
     Ok(rubric)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::calls::tests::call;
+
+    fn rubric(call_id: Uuid, locked: bool) -> Rubric {
+        let now = Utc::now();
+        Rubric {
+            call_id,
+            criteria: Vec::new().into(),
+            locked,
+            version: 1,
+            updated_by: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn a_rubric_is_edited_while_open_and_reopened_while_locked_until_the_call_is_decided() {
+        let now = Utc::now();
+        let mut call = call([-9, -5, -1, 9], now);
+        let code = |result: Result<()>| result.err().map(|e| e.code());
+        let (open, locked) = (rubric(call.id, false), rubric(call.id, true));
+        assert_eq!(code(ensure_editable(&call, None)), None);
+        assert_eq!(code(ensure_editable(&call, Some(&open))), None);
+        assert_eq!(
+            code(ensure_editable(&call, Some(&locked))),
+            Some(ErrorCode::RubricLocked)
+        );
+        assert_eq!(code(ensure_reopenable(&call, &open)), Some(ErrorCode::RubricNotLocked));
+        assert_eq!(code(ensure_reopenable(&call, &locked)), None);
+        call.decisions_published_at = Some(now);
+        assert_eq!(code(ensure_editable(&call, None)), Some(ErrorCode::DecisionsPublished));
+        assert_eq!(
+            code(ensure_reopenable(&call, &locked)),
+            Some(ErrorCode::DecisionsPublished)
+        );
+    }
+}
