@@ -134,7 +134,7 @@ describe.each(['fa', 'en'] as Locale[])('the jury, in %s', (locale) => {
     await reviewAll(server, tokens);
 
     await rankDecideAndPublish(page, server, locale, callId, IDEAS[0]!);
-    const decisions = await server.api<Schema<'DecisionList'>>('GET', `/calls/${callId}/decisions`, { token: await server.signInApi('staff@e2e.example') });
+    const decisions = await server.api<Schema<'DecisionListView'>>('GET', `/calls/${callId}/decisions`, { token: await server.signInApi('staff@e2e.example') });
     expect(decisions.counts).toEqual({ selected: 1, notSelected: 2, undecided: 0 });
     expect(decisions.items.every((decision) => decision.published)).toBe(true);
 

@@ -842,3 +842,64 @@ async fn the_role_is_checked_before_the_body() {
         assert_problem(app.post("/api/v1/calls", None, bad).await, 401, "not_signed_in").await;
     }
 }
+
+/// The actions a call's view offers the caller.
+async fn allowed(app: &TestApp, call: &str, token: Option<&str>) -> Vec<String> {
+    let shown = app.json(app.get(&format!("/api/v1/calls/{call}"), token).await).await;
+    shown["allowedActions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("allowedActions in {shown}"))
+        .iter()
+        .filter_map(|action| action.as_str().map(str::to_owned))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_call_offers_each_caller_what_they_may_do_next() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let mut body = open_call_body();
+    body["ideasPerCitizen"] = json!(1);
+    let open = id(&app.create_call(&staff, body).await);
+
+    // An open call: the public may only read it; a citizen may propose; staff may also edit, close, set the
+    // rubric and record decisions, but not publish while ideas still come.
+    assert!(allowed(&app, &open, None).await.is_empty());
+    assert_eq!(allowed(&app, &open, Some(&citizen)).await, ["propose_idea"]);
+    assert_eq!(
+        allowed(&app, &open, Some(&staff)).await,
+        ["edit", "close", "propose_idea", "edit_rubric", "record_decisions"]
+    );
+
+    // At the call's limit of ideas, the citizen may propose no more: creating one is refused alike.
+    let city = app.create_city(&staff, "فلورانس", "Florence", "IT").await;
+    app.create_idea(&citizen, idea_body(&open, &id(&city), "هفته فرهنگی اصفهان در فلورانس"))
+        .await;
+    assert!(allowed(&app, &open, Some(&citizen)).await.is_empty());
+    let second = idea_body(&open, &id(&city), "نمایشگاه صنایع دستی در فلورانس");
+    assert_problem(
+        app.post("/api/v1/ideas", Some(&citizen), second).await,
+        409,
+        "idea_limit_reached",
+    )
+    .await;
+
+    // A call in review with nothing waiting for the jury: nobody proposes, staff may publish; the answers
+    // about the call's other actions agree.
+    let in_review = id(&app.create_call(&staff, call_body("داوری", [-20, -10, -5, 5])).await);
+    assert!(allowed(&app, &in_review, Some(&citizen)).await.is_empty());
+    assert_eq!(
+        allowed(&app, &in_review, Some(&staff)).await,
+        ["edit", "edit_rubric", "record_decisions", "publish_decisions"]
+    );
+    let close = format!("/api/v1/calls/{in_review}/close");
+    assert_problem(app.post(&close, Some(&staff), json!({})).await, 409, "call_closed").await;
+    let publish = format!("/api/v1/calls/{in_review}/decisions/publish");
+    assert_eq!(app.post_empty(&publish, Some(&staff)).await.status(), 200);
+    assert_eq!(allowed(&app, &in_review, Some(&staff)).await, ["edit"]);
+
+    // Lists leave the actions out: they are read one call at a time.
+    let page = app.json(app.get("/api/v1/calls", Some(&staff)).await).await;
+    assert!(page["items"][0].get("allowedActions").is_none(), "{page}");
+}

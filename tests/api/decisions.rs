@@ -464,3 +464,47 @@ async fn a_call_is_published_once_and_only_once_closed() {
     let unknown = format!("/api/v1/calls/{}/decisions/publish", Uuid::now_v7());
     assert_problem(app.post_empty(&unknown, Some(&staff)).await, 404, "not_found").await;
 }
+
+#[tokio::test]
+async fn a_call_with_the_jury_offers_staff_to_reopen_its_locked_rubric_but_not_to_publish() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let jury = reviewed_call(&app, &staff, 2).await;
+    // As the first submitted review does: the fixture puts the reviews in place directly.
+    let call: Uuid = jury.id.parse().expect("call id");
+    db::rubrics::lock(&app.db().await, call, chrono::Utc::now())
+        .await
+        .expect("rubric locked");
+    let shown = app
+        .json(app.get(&format!("/api/v1/calls/{}", jury.id), Some(&staff)).await)
+        .await;
+    // Reviews locked the rubric; the last idea waits for a decision, so publishing is refused alike.
+    assert_eq!(
+        shown["allowedActions"],
+        json!(["edit", "reopen_rubric", "record_decisions"])
+    );
+    let publish = format!("/api/v1/calls/{}/decisions/publish", jury.id);
+    assert_problem(
+        app.post_empty(&publish, Some(&staff)).await,
+        409,
+        "decisions_incomplete",
+    )
+    .await;
+    let rubric = format!("/api/v1/calls/{}/rubric", jury.id);
+    let version = app.json(app.get(&rubric, None).await).await["version"].clone();
+    let edit = app
+        .client
+        .put(app.url(&rubric))
+        .bearer_auth(&staff)
+        .header("If-Match", format!("\"{version}\""))
+        .json(&crate::jury_fixtures::three_criteria())
+        .send()
+        .await
+        .expect("sent");
+    assert_problem(edit, 409, "rubric_locked").await;
+    let submitter = &jury.submitters[0];
+    let shown = app
+        .json(app.get(&format!("/api/v1/calls/{}", jury.id), Some(submitter)).await)
+        .await;
+    assert_eq!(shown["allowedActions"], json!([]));
+}

@@ -394,7 +394,7 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
     for (call, locked) in [(decided, true), (in_review, true), (open, false)] {
         let rubric = db::rubrics::find(&db, call).await.expect("query").expect("a rubric");
         assert_eq!(rubric.locked, locked, "{call}");
-        let criteria = db::rubrics::criteria_from_stored(&rubric.criteria).expect("criteria");
+        let criteria = &rubric.criteria;
         assert_eq!(criteria.len(), 6);
         assert!(
             criteria
@@ -440,7 +440,7 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
                 .push(scores.values().sum());
         }
         let decision = decisions.iter().find(|d| d.idea_id == idea.id).expect("a decision");
-        assert_eq!(decision.outcome, idea.state.as_str());
+        assert_eq!(decision.outcome.as_str(), idea.state.as_str());
         assert!(decision.decided_at < published);
         let history = db::events::for_idea(&db, idea.id).await.expect("history");
         let kinds: Vec<&str> = history.iter().map(|e| e.kind.as_str()).collect();

@@ -333,7 +333,7 @@ async fn fill(db: &DatabaseConnection, ideas: usize, reviewers: usize) -> anyhow
     for call_id in [planning_call, ranking_call] {
         rubric::Entity::insert(rubric::ActiveModel {
             call_id: Set(call_id),
-            criteria: Set(serde_json::to_string(&stored)?),
+            criteria: Set(db::stored::Json(serde_json::from_value(Value::from(stored.clone()))?)),
             locked: Set(call_id == ranking_call),
             version: Set(1),
             updated_by: Set(None),
@@ -436,7 +436,7 @@ async fn insert_call(db: &DatabaseConnection, now: chrono::DateTime<Utc>, kind: 
         closes_at: Set(now - TimeDelta::days(30)),
         review_opens_at: Set(now - TimeDelta::days(20)),
         review_closes_at: Set(now + TimeDelta::days(20)),
-        domains: Set(DOMAINS.join(",")),
+        domains: Set(db::stored::Listed::from_stored(&DOMAINS.join(","))?),
         ideas_per_citizen: Set(5),
         blind_review: Set(true),
         reviewers_per_idea: Set(3),

@@ -5,10 +5,13 @@
 
 pub mod actor;
 pub mod calls;
+pub mod decisions;
 pub mod error;
 pub mod history;
 pub mod ideas;
 pub mod precondition;
+pub mod ranking;
+pub mod rubrics;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};

@@ -170,7 +170,7 @@ async fn fill(db: &impl ConnectionTrait, rng: &mut Lcg) -> anyhow::Result<(Vec<U
             closes_at: Set(opens + TimeDelta::days(60)),
             review_opens_at: Set(opens + TimeDelta::days(61)),
             review_closes_at: Set(opens + TimeDelta::days(90)),
-            domains: Set(Domain::ALL.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")),
+            domains: Set(db::stored::Listed(Domain::ALL.to_vec())),
             ideas_per_citizen: Set(1000),
             blind_review: Set(true),
             reviewers_per_idea: Set(3),

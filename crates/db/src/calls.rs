@@ -8,6 +8,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, 
 use uuid::Uuid;
 
 use crate::entities::call::{ActiveModel, Column, Entity as Calls, Model as Call};
+use crate::stored::Listed;
 
 /// A call's fields as staff give them, already checked.
 #[derive(Debug, Clone)]
@@ -34,16 +35,33 @@ pub struct CallFilter {
     pub offset: u64,
 }
 
+/// Domains in the stored text form (comma-separated names), for columns not yet typed with `Listed`.
 pub fn domains_to_stored(domains: &[Domain]) -> String {
-    domains.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(",")
+    Listed(domains.to_vec()).to_stored()
 }
 
-pub fn domains_from_stored(stored: &str) -> Result<Vec<Domain>, DbErr> {
-    stored
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<Domain>().map_err(|e| DbErr::Type(e.to_string())))
-        .collect()
+/// Domains as stored: from the text form, or (for callers not yet ported) from a typed column as it is.
+pub fn domains_from_stored<S: StoredDomains + ?Sized>(stored: &S) -> Result<Vec<Domain>, DbErr> {
+    stored.domains()
+}
+
+/// What `domains_from_stored` reads: the text form, or a typed `Listed` column.
+pub trait StoredDomains {
+    fn domains(&self) -> Result<Vec<Domain>, DbErr>;
+}
+
+impl StoredDomains for str {
+    fn domains(&self) -> Result<Vec<Domain>, DbErr> {
+        Listed::<Domain>::from_stored(self)
+            .map(|listed| listed.0)
+            .map_err(|e| DbErr::Type(e.to_string()))
+    }
+}
+
+impl StoredDomains for Listed<Domain> {
+    fn domains(&self) -> Result<Vec<Domain>, DbErr> {
+        Ok(self.0.clone())
+    }
 }
 
 fn apply(model: &mut ActiveModel, fields: CallFields) {
@@ -55,7 +73,7 @@ fn apply(model: &mut ActiveModel, fields: CallFields) {
     model.closes_at = Set(fields.closes_at);
     model.review_opens_at = Set(fields.review_opens_at);
     model.review_closes_at = Set(fields.review_closes_at);
-    model.domains = Set(domains_to_stored(&fields.domains));
+    model.domains = Set(Listed(fields.domains));
     model.ideas_per_citizen = Set(fields.ideas_per_citizen);
     model.blind_review = Set(fields.blind_review);
     model.reviewers_per_idea = Set(fields.reviewers_per_idea);

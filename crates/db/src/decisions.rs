@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Que
 use uuid::Uuid;
 
 use crate::entities::decision::{ActiveModel, Column, Entity as Decisions, Model as Decision};
+use crate::stored::Named;
 
 pub struct NewDecision {
     pub idea_id: Uuid,
@@ -21,7 +22,7 @@ pub async fn record(db: &impl ConnectionTrait, new: NewDecision, now: DateTime<U
     let model = ActiveModel {
         idea_id: Set(new.idea_id),
         call_id: Set(new.call_id),
-        outcome: Set(new.outcome.as_str().to_owned()),
+        outcome: Set(Named(new.outcome)),
         note: Set(new.note),
         decided_by: Set(Some(new.decided_by)),
         decided_at: Set(now),
@@ -94,7 +95,7 @@ pub async fn record_many(db: &impl ConnectionTrait, new: Vec<NewDecision>, now: 
         .map(|new| ActiveModel {
             idea_id: Set(new.idea_id),
             call_id: Set(new.call_id),
-            outcome: Set(new.outcome.as_str().to_owned()),
+            outcome: Set(Named(new.outcome)),
             note: Set(new.note),
             decided_by: Set(Some(new.decided_by)),
             decided_at: Set(now),
@@ -132,7 +133,10 @@ pub async fn count_undecided(db: &impl ConnectionTrait, call_id: Uuid) -> Result
 }
 
 /// The call's decided ideas with their decision and their state now: one statement.
-pub async fn decided_ideas(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<(Uuid, String, String)>, DbErr> {
+pub async fn decided_ideas(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+) -> Result<Vec<(Uuid, Named<DecisionOutcome>, Named<domain::idea::IdeaState>)>, DbErr> {
     use crate::entities::idea;
     use sea_orm::{JoinType, QuerySelect, RelationTrait};
     Decisions::find()

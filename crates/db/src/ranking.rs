@@ -3,6 +3,7 @@
 //! the assignments counted by state.
 
 use domain::idea::IdeaState;
+use domain::review::{AssignmentState, DecisionOutcome};
 use sea_orm::sea_query::Order;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect,
@@ -10,6 +11,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{assignment, decision, idea};
+use crate::stored::Named;
 
 /// The states of an idea that reached the jury: those the ranking lists.
 pub const RANKED_STATES: [IdeaState; 5] = [
@@ -25,8 +27,8 @@ pub const RANKED_STATES: [IdeaState; 5] = [
 pub struct RankedIdea {
     pub id: Uuid,
     pub title: String,
-    pub state: String,
-    pub decision: Option<String>,
+    pub state: Named<IdeaState>,
+    pub decision: Option<Named<DecisionOutcome>>,
 }
 
 /// Everything the ranking of one call needs.
@@ -37,7 +39,7 @@ pub struct RankingInputs {
     pub ideas: Vec<RankedIdea>,
     pub reviews: Vec<crate::reviews::ReviewRow>,
     /// How many of the call's assignments are in each state.
-    pub assignments: Vec<(String, i64)>,
+    pub assignments: Vec<(Named<AssignmentState>, i64)>,
 }
 
 /// What reading a call's ranking inputs found.
@@ -104,7 +106,10 @@ pub async fn ideas_with_decisions(db: &impl ConnectionTrait, call_id: Uuid) -> R
 }
 
 /// How many of the call's assignments are in each state: one statement.
-pub async fn assignment_counts(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<(String, i64)>, DbErr> {
+pub async fn assignment_counts(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+) -> Result<Vec<(Named<AssignmentState>, i64)>, DbErr> {
     assignment::Entity::find()
         .select_only()
         .column(assignment::Column::State)
@@ -128,6 +133,7 @@ mod tests {
     use sea_orm::DatabaseConnection;
 
     use super::{Loaded, load};
+    use crate::stored::Named;
     use crate::tests::{call_fixture, content, databases, drop_postgres, new_user};
 
     /// A call with a rubric and `ideas` ideas, each reviewed by two reviewers (one submitted, one draft) and decided.
@@ -225,12 +231,23 @@ mod tests {
                 };
                 assert_eq!(count.load(Ordering::SeqCst), 5, "{ideas} ideas");
                 assert_eq!(inputs.ideas.len(), ideas);
-                assert!(inputs.ideas.iter().all(|i| i.decision.as_deref() == Some("selected")));
+                assert!(
+                    inputs
+                        .ideas
+                        .iter()
+                        .all(|i| i.decision == Some(Named(DecisionOutcome::Selected)))
+                );
                 assert_eq!(inputs.reviews.len(), ideas, "only the submitted reviews count");
                 let mut assignments = inputs.assignments.clone();
                 assignments.sort();
                 let n = i64::try_from(ideas).unwrap_or(0);
-                assert_eq!(assignments, [("pending".to_owned(), n), ("submitted".to_owned(), n)]);
+                assert_eq!(
+                    assignments,
+                    [
+                        (Named(AssignmentState::Pending), n),
+                        (Named(AssignmentState::Submitted), n)
+                    ]
+                );
                 drop(db);
                 drop_postgres(name).await;
             }

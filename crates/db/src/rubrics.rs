@@ -5,65 +5,14 @@ use chrono::{DateTime, Utc};
 use domain::rubric::Criterion;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::entities::rubric::{ActiveModel, Column, Entity as Rubrics, Model as Rubric};
+use crate::stored::Json;
 
-/// A criterion as stored: its own serde shape, so the domain type stays free of storage concerns.
-#[derive(Serialize, Deserialize)]
-struct StoredCriterion {
-    key: String,
-    label_fa: String,
-    label_en: Option<String>,
-    guidance_fa: Option<String>,
-    guidance_en: Option<String>,
-    weight: f64,
-    scale_min: i32,
-    scale_max: i32,
-}
-
-pub fn criteria_to_stored(criteria: &[Criterion]) -> String {
-    let stored: Vec<StoredCriterion> = criteria
-        .iter()
-        .map(|c| StoredCriterion {
-            key: c.key.clone(),
-            label_fa: c.label_fa.clone(),
-            label_en: c.label_en.clone(),
-            guidance_fa: c.guidance_fa.clone(),
-            guidance_en: c.guidance_en.clone(),
-            weight: c.weight,
-            scale_min: c.scale_min,
-            scale_max: c.scale_max,
-        })
-        .collect();
-    // A list of plain structs always serialises.
-    serde_json::to_string(&stored).unwrap_or_else(|_| "[]".to_owned())
-}
-
-pub fn criteria_from_stored(stored: &str) -> Result<Vec<Criterion>, DbErr> {
-    let criteria: Vec<StoredCriterion> =
-        serde_json::from_str(stored).map_err(|e| DbErr::Custom(format!("stored rubric: {e}")))?;
-    Ok(criteria
-        .into_iter()
-        .map(|c| Criterion {
-            key: c.key,
-            label_fa: c.label_fa,
-            label_en: c.label_en,
-            guidance_fa: c.guidance_fa,
-            guidance_en: c.guidance_en,
-            weight: c.weight,
-            scale_min: c.scale_min,
-            scale_max: c.scale_max,
-        })
-        .collect())
-}
-
-/// The call's rubric as a domain value, if it has one.
-pub fn rubric_of(model: &Rubric) -> Result<domain::rubric::Rubric, DbErr> {
-    Ok(domain::rubric::Rubric::from_trusted(criteria_from_stored(
-        &model.criteria,
-    )?))
+/// The call's rubric as a domain value.
+pub fn rubric_of(model: &Rubric) -> domain::rubric::Rubric {
+    domain::rubric::Rubric::from_trusted(model.criteria.0.clone())
 }
 
 pub async fn find(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Option<Rubric>, DbErr> {
@@ -79,7 +28,7 @@ pub async fn insert(
 ) -> Result<Rubric, DbErr> {
     ActiveModel {
         call_id: Set(call_id),
-        criteria: Set(criteria_to_stored(criteria)),
+        criteria: Set(Json(criteria.to_vec())),
         locked: Set(false),
         version: Set(1),
         updated_by: Set(by),
@@ -100,7 +49,7 @@ pub async fn replace(
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let result = Rubrics::update_many()
-        .col_expr(Column::Criteria, Expr::value(criteria_to_stored(criteria)))
+        .col_expr(Column::Criteria, Expr::value(Json(criteria.to_vec())))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
         .col_expr(Column::UpdatedBy, Expr::value(by))
         .col_expr(Column::UpdatedAt, Expr::value(now))

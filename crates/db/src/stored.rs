@@ -1,6 +1,6 @@
 //! Typed columns: a domain enum stored by its name (`Named<T>`) and a value stored as JSON text
-//! (`Json<T>`). The store turns them into text and back, so no query, use case or handler parses a
-//! stored string; a value the domain does not know is a decoding error of the store.
+//! (`Json<T>`), and a list of names joined by commas (`Listed<T>`). The store turns them into text and back,
+//! so no query, use case or handler parses a stored string; a value the domain does not know is a decoding error of the store.
 
 use std::fmt;
 use std::ops::Deref;
@@ -157,6 +157,84 @@ impl<T> Nullable for Json<T> {
     }
 }
 
+/// A list of domain enums (`wire_enum!`), stored as their names joined by commas (`culture,economy`): the
+/// calls' and reviewers' text format, kept as it is. An empty text is an empty list.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Listed<T>(pub Vec<T>);
+
+impl<T> Deref for Listed<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T> From<Vec<T>> for Listed<T> {
+    fn from(value: Vec<T>) -> Self {
+        Listed(value)
+    }
+}
+
+impl<T: fmt::Display> Listed<T> {
+    /// The stored text.
+    pub fn to_stored(&self) -> String {
+        self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+    }
+}
+
+impl<T: FromStr> Listed<T> {
+    /// Reads the stored text; the one place a stored list is parsed.
+    pub fn from_stored(text: &str) -> Result<Self, T::Err> {
+        text.split(',')
+            .filter(|name| !name.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map(Listed)
+    }
+}
+
+impl<T: fmt::Display> From<Listed<T>> for Value {
+    fn from(value: Listed<T>) -> Value {
+        Value::String(Some(value.to_stored()))
+    }
+}
+
+impl<T> TryGetable for Listed<T>
+where
+    T: FromStr,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    fn try_get_by<I: ColIdx>(res: &QueryResult, index: I) -> Result<Self, TryGetError> {
+        let text = String::try_get_by(res, index)?;
+        Listed::from_stored(&text).map_err(|err| decoding_error(err, std::any::type_name::<T>()))
+    }
+}
+
+impl<T: FromStr> ValueType for Listed<T> {
+    fn try_from(value: Value) -> Result<Self, ValueTypeErr> {
+        let text = <String as ValueType>::try_from(value)?;
+        Listed::from_stored(&text).map_err(|_| ValueTypeErr)
+    }
+
+    fn type_name() -> String {
+        format!("Listed<{}>", std::any::type_name::<T>())
+    }
+
+    fn array_type() -> ArrayType {
+        ArrayType::String
+    }
+
+    fn column_type() -> ColumnType {
+        ColumnType::String(StringLen::None)
+    }
+}
+
+impl<T> Nullable for Listed<T> {
+    fn null() -> Value {
+        Value::String(None)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use domain::idea::IdeaState;
@@ -172,6 +250,19 @@ mod tests {
             Some(Named(IdeaState::InReview))
         );
         assert!(<Named<IdeaState> as ValueType>::try_from(Value::String(Some("lost".to_owned()))).is_err());
+    }
+
+    #[test]
+    fn a_listed_value_keeps_the_comma_separated_text() {
+        use domain::idea::Domain;
+        let value: Value = Listed(vec![Domain::Cultural, Domain::Economic]).into();
+        assert_eq!(value, Value::String(Some("cultural,economic".to_owned())));
+        assert_eq!(
+            <Listed<Domain> as ValueType>::try_from(value).ok(),
+            Some(Listed(vec![Domain::Cultural, Domain::Economic]))
+        );
+        assert_eq!(Listed::<Domain>::from_stored("").ok(), Some(Listed(vec![])));
+        assert!(Listed::<Domain>::from_stored("cultural,lost").is_err());
     }
 
     #[test]

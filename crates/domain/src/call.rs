@@ -16,6 +16,26 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// What the asking account may do next with a call, as its view lists it (`allowedActions`).
+    pub enum CallAction ("call action") {
+        /// Change the call's texts, window or settings (staff).
+        Edit => "edit",
+        /// Close the call now, before its deadline (staff; the call is open).
+        Close => "close",
+        /// Propose an idea in it (signed in; the call is open and the account is under its limit of ideas).
+        ProposeIdea => "propose_idea",
+        /// Set or change its rubric (staff; no review locked it and the decisions are not out).
+        EditRubric => "edit_rubric",
+        /// Unlock its rubric that reviews locked (staff; the decisions are not out).
+        ReopenRubric => "reopen_rubric",
+        /// Record decisions on its ideas (staff; the decisions are not out).
+        RecordDecisions => "record_decisions",
+        /// Publish its decisions (staff; the call is closed and every idea with the jury is decided).
+        PublishDecisions => "publish_decisions",
+    }
+}
+
 /// When citizens may propose (opens_at ..= closes_at) and when the jury reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CallWindow {

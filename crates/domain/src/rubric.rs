@@ -17,8 +17,8 @@ pub const MAX_WEIGHT: f64 = 100.0;
 /// The bounds any criterion's scale must lie within.
 pub const SCALE_BOUNDS: std::ops::RangeInclusive<i32> = 0..=100;
 
-/// One thing reviewers score an idea on.
-#[derive(Debug, Clone, PartialEq)]
+/// One thing reviewers score an idea on. Its serde form (snake_case field names) is how a rubric is stored.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Criterion {
     /// Names the criterion in a review's scores: `^[a-z][a-z0-9_]{0,39}$`, unique in the rubric.
     pub key: String,

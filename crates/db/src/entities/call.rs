@@ -1,4 +1,7 @@
+use domain::idea::Domain;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Listed;
 
 /// A call for ideas (فراخوان) with its window and review settings.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,8 +17,8 @@ pub struct Model {
     pub closes_at: DateTimeUtc,
     pub review_opens_at: DateTimeUtc,
     pub review_closes_at: DateTimeUtc,
-    /// Comma-separated `domain::idea::Domain` names.
-    pub domains: String,
+    /// The domains ideas may belong to, stored comma-separated.
+    pub domains: Listed<Domain>,
     pub ideas_per_citizen: i32,
     pub blind_review: bool,
     pub reviewers_per_idea: i32,

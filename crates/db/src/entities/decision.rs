@@ -1,4 +1,7 @@
+use domain::review::DecisionOutcome;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 /// Staff's decision on an idea, pending until the call's decisions are published.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,8 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub idea_id: Uuid,
     pub call_id: Uuid,
-    /// `selected` or `not_selected`.
-    pub outcome: String,
+    pub outcome: Named<DecisionOutcome>,
     pub note: Option<String>,
     pub decided_by: Option<Uuid>,
     pub decided_at: DateTimeUtc,

@@ -8,7 +8,7 @@ import { countsToData, dailyData, total } from './charts';
 import './stats.css';
 
 type Props = {
-  stats: Schema<'CallStats'>;
+  stats: Schema<'CallStatsView'>;
   /** Staff also see every idea by state, by the submitter's occupation, and screening progress. */
   staff?: boolean;
 };

@@ -358,7 +358,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A call for ideas, with its phase now. */
+        /** A call for ideas, with its phase now and what the caller may do next with it. */
         get: operations["show_call"];
         put?: never;
         post?: never;
@@ -1436,7 +1436,7 @@ export interface components {
             items: components["schemas"]["BulkDecisionItem"][];
         };
         /** @description Decisions recorded at once. */
-        BulkDecisionResult: {
+        BulkDecisionView: {
             /** @description Each decision, in the order of the request. */
             items: components["schemas"]["DecisionView"][];
         };
@@ -1451,6 +1451,11 @@ export interface components {
             items: components["schemas"]["IdeaStateView"][];
         };
         /**
+         * @description What the asking account may do next with a call, as its view lists it (`allowedActions`).
+         * @enum {string}
+         */
+        CallAction: "edit" | "close" | "propose_idea" | "edit_rubric" | "reopen_rubric" | "record_decisions" | "publish_decisions";
+        /**
          * @description Where a call stands, derived from its window and the clock; never stored.
          * @enum {string}
          */
@@ -1461,7 +1466,7 @@ export interface components {
          *     `byState` counts every idea, drafts included. The other breakdowns count the ideas that were
          *     submitted and not withdrawn.
          */
-        CallStats: {
+        CallStatsView: {
             /** @description Per day of submission in the office's time zone, in order. */
             byDay: components["schemas"]["DayCount"][];
             byDomain: components["schemas"]["Count"][];
@@ -1481,6 +1486,11 @@ export interface components {
         };
         /** @description A call for ideas. */
         CallView: {
+            /**
+             * @description What the asking account may do next with this call, by the same rules that would refuse it (empty for
+             *     the public). Only in the answer to `GET /calls/{id}`: lists and the answers to changes leave it out.
+             */
+            allowedActions?: components["schemas"]["CallAction"][];
             blindReview: boolean;
             /**
              * Format: date-time
@@ -1904,7 +1914,7 @@ export interface components {
             undecided: number;
         };
         /** @description A call's decisions. */
-        DecisionList: {
+        DecisionListView: {
             /** @description The tally. */
             counts: components["schemas"]["DecisionCounts"];
             /** @description Every decision of the call, by idea id. */
@@ -2020,7 +2030,7 @@ export interface components {
          */
         EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated";
         /** @description A list of events, oldest first. */
-        EventList: {
+        EventListView: {
             items: components["schemas"]["EventView"][];
         };
         /** @description One entry of a call's or an idea's history. */
@@ -2314,6 +2324,11 @@ export interface components {
         /** @description One page of a list. */
         Page_CallView: {
             items: {
+                /**
+                 * @description What the asking account may do next with this call, by the same rules that would refuse it (empty for
+                 *     the public). Only in the answer to `GET /calls/{id}`: lists and the answers to changes leave it out.
+                 */
+                allowedActions?: components["schemas"]["CallAction"][];
                 blindReview: boolean;
                 /**
                  * Format: date-time
@@ -2788,7 +2803,7 @@ export interface components {
             ties: components["schemas"]["TieView"][];
         };
         /** @description What publishing did. */
-        PublishDecisionsResult: {
+        PublishedDecisionsView: {
             /**
              * Format: int64
              * @description How many ideas are now not selected.
@@ -4018,15 +4033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CallView"];
                 };
             };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4081,36 +4088,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DecisionList"];
+                    "application/json": components["schemas"]["DecisionListView"];
                 };
             };
-            /** @description `not_signed_in`: sign in first. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: staff only. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4136,37 +4119,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BulkDecisionResult"];
+                    "application/json": components["schemas"]["BulkDecisionView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
-            /** @description `not_signed_in`: sign in first. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: staff only. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `decisions_published`: the call's decisions are out already. */
             409: {
                 headers: {
@@ -4207,36 +4166,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PublishDecisionsResult"];
+                    "application/json": components["schemas"]["PublishedDecisionsView"];
                 };
             };
-            /** @description `not_signed_in`: sign in first. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: staff only. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `decisions_published`: they are out already; `decisions_incomplete`: some ideas with the jury have no decision yet (the detail says how many), or the call still takes ideas. */
             409: {
                 headers: {
@@ -4329,33 +4264,9 @@ export interface operations {
                     "application/json": components["schemas"]["RankingView"];
                 };
             };
-            /** @description `not_signed_in`: sign in first. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: staff only. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `rubric_missing`: the call has no rubric yet. */
             409: {
                 headers: {
@@ -4365,15 +4276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4404,33 +4307,9 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
-            /** @description `not_signed_in`: sign in first. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: staff only. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `rubric_missing`: the call has no rubric yet. */
             409: {
                 headers: {
@@ -4440,15 +4319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4475,6 +4346,8 @@ export interface operations {
                     "application/json": components["schemas"]["CallView"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
@@ -4764,7 +4637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventList"];
+                    "application/json": components["schemas"]["EventListView"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4882,15 +4755,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             /** @description `rubric_locked`: reviews were submitted against it; `decisions_published`: the call is decided. */
             409: {
                 headers: {
@@ -5022,7 +4887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CallStats"];
+                    "application/json": components["schemas"]["CallStatsView"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5739,33 +5604,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["MalformedRequest"];
-            /** @description `not_signed_in`: sign in first. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `forbidden`: staff only. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `not_found`: no such idea. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `not_under_review`: the idea is not in review or reviewed; `decisions_published`: the call's decisions are out already. */
             409: {
                 headers: {
@@ -5776,15 +5617,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            /** @description `validation_failed`: the body is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5806,7 +5639,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventList"];
+                    "application/json": components["schemas"]["EventListView"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -5836,15 +5669,7 @@ export interface operations {
                     "application/json": components["schemas"]["IdeaResultView"];
                 };
             };
-            /** @description `invalid_token`: the token sent is invalid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description `not_found`: no such idea, or no result the caller may see yet. */
             404: {

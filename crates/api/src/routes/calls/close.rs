@@ -1,14 +1,12 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::call::CallPhase;
-use domain::event::EventKind;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use super::dto::{CallView, phase};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use super::dto::CallView;
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -40,33 +38,10 @@ pub async fn close_call(
     id: web::Path<Uuid>,
     body: ValidJson<CloseCallRequest>,
 ) -> ApiResult<HttpResponse> {
-    let request = body.into_inner()?;
+    let note = body.into_inner()?.note;
     let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = super::find(&txn, id.into_inner()).await?;
-    match phase(&call, now) {
-        CallPhase::Open => {}
-        CallPhase::Upcoming => {
-            return Err(ApiError::new(
-                ErrorCode::CallNotOpen,
-                "The call has not opened; move its window instead.",
-            ));
-        }
-        _ => return Err(ApiError::new(ErrorCode::CallClosed, "The call is closed already.")),
-    }
-    if !db::calls::close_now(&txn, call.id, now).await? {
-        return Err(ApiError::new(ErrorCode::CallClosed, "The call is closed already."));
-    }
-    let event = db::events::NewEvent {
-        from: Some(call.closes_at.to_rfc3339()),
-        to: Some((now - chrono::TimeDelta::microseconds(1)).to_rfc3339()),
-        note: request.note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
-        ..db::events::NewEvent::of_call(call.id, EventKind::ClosedEarly).by(staff.user.id)
-    };
-    db::events::record(&txn, event, now).await?;
-    let closed = super::find(&txn, call.id).await?;
-    txn.commit().await?;
+    let call = app::calls::close(&state.db, &staff.actor(), id.into_inner(), note, now).await?;
     Ok(HttpResponse::Ok()
-        .insert_header(etag_header(closed.version))
-        .json(CallView::new(closed, now)?))
+        .insert_header(etag_header(call.version))
+        .json(CallView::new(call, now)))
 }

@@ -1,7 +1,6 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::event::EventKind;
 
 use super::dto::{CallView, CreateCallRequest};
 use crate::error::ApiResult;
@@ -25,16 +24,11 @@ pub async fn create_call(
     Staff(staff): Staff,
     body: ValidJson<CreateCallRequest>,
 ) -> ApiResult<HttpResponse> {
-    let request = body.into_inner()?;
-    let fields = request.into_fields(state.time_zone)?;
+    let new = body.into_inner()?.into_new_call(state.time_zone)?;
     let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = db::calls::insert(&txn, fields, Some(staff.user.id), now).await?;
-    let event = db::events::NewEvent::of_call(call.id, EventKind::CallCreated).by(staff.user.id);
-    db::events::record(&txn, event, now).await?;
-    txn.commit().await?;
+    let call = app::calls::create(&state.db, &staff.actor(), new, now).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/calls/{}", call.id)))
         .insert_header(etag_header(call.version))
-        .json(CallView::new(call, now)?))
+        .json(CallView::new(call, now)))
 }

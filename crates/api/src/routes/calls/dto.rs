@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use domain::call::{CallPhase, CallWindow, Moment};
+use domain::call::{CallAction, CallPhase, CallWindow, Moment};
 use domain::idea::Domain;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -103,78 +103,50 @@ fn instant(text: &str, zone: Tz, end: bool, pointer: &str) -> ApiResult<DateTime
     Ok(if end { moment.end(zone) } else { moment.start(zone) })
 }
 
-fn checked(window: CallWindow) -> ApiResult<CallWindow> {
-    window
-        .check()
-        .map_err(|e| ApiError::field(&format!("/{}", e.field()), "out_of_order", e.to_string()))?;
-    Ok(window)
+/// An optional moment's instant.
+fn instant_if(text: Option<String>, zone: Tz, end: bool, pointer: &str) -> ApiResult<Option<DateTime<Utc>>> {
+    text.map(|text| instant(&text, zone, end, pointer)).transpose()
 }
 
 impl CreateCallRequest {
-    pub fn into_fields(self, zone: Tz) -> ApiResult<db::calls::CallFields> {
-        let window = checked(CallWindow {
+    /// The new call, its moments read in the office's time zone.
+    pub fn into_new_call(self, zone: Tz) -> ApiResult<app::calls::NewCall> {
+        let window = CallWindow {
             opens_at: instant(&self.opens_at, zone, false, "/opensAt")?,
             closes_at: instant(&self.closes_at, zone, true, "/closesAt")?,
             review_opens_at: instant(&self.review_opens_at, zone, false, "/reviewOpensAt")?,
             review_closes_at: instant(&self.review_closes_at, zone, true, "/reviewClosesAt")?,
-        })?;
+        };
         let (title_fa, title_en) = self.title.normalized();
         let (description_fa, description_en) = self.description.normalized();
-        Ok(db::calls::CallFields {
+        Ok(app::calls::NewCall {
             title_fa,
             title_en,
             description_fa,
             description_en,
-            opens_at: window.opens_at,
-            closes_at: window.closes_at,
-            review_opens_at: window.review_opens_at,
-            review_closes_at: window.review_closes_at,
+            window,
             domains: self.domains,
-            ideas_per_citizen: self.ideas_per_citizen.unwrap_or(3),
-            blind_review: self.blind_review.unwrap_or(true),
-            reviewers_per_idea: self.reviewers_per_idea.unwrap_or(3),
+            ideas_per_citizen: self.ideas_per_citizen,
+            blind_review: self.blind_review,
+            reviewers_per_idea: self.reviewers_per_idea,
         })
     }
 }
 
 impl UpdateCallRequest {
-    /// The call's fields with this change applied.
-    pub fn apply_to(self, call: &db::calls::Model, zone: Tz) -> ApiResult<db::calls::CallFields> {
-        let moment = |text: Option<String>, current, end, pointer| match text {
-            Some(text) => instant(&text, zone, end, pointer),
-            None => Ok(current),
-        };
-        let window = checked(CallWindow {
-            opens_at: moment(self.opens_at, call.opens_at, false, "/opensAt")?,
-            closes_at: moment(self.closes_at, call.closes_at, true, "/closesAt")?,
-            review_opens_at: moment(self.review_opens_at, call.review_opens_at, false, "/reviewOpensAt")?,
-            review_closes_at: moment(self.review_closes_at, call.review_closes_at, true, "/reviewClosesAt")?,
-        })?;
-        let (title_fa, title_en) = match self.title {
-            Some(title) => title.normalized(),
-            None => (call.title_fa.clone(), call.title_en.clone()),
-        };
-        let (description_fa, description_en) = match self.description {
-            Some(description) => description.normalized(),
-            None => (call.description_fa.clone(), call.description_en.clone()),
-        };
-        let domains = match self.domains {
-            Some(domains) => domains,
-            None => db::calls::domains_from_stored(&call.domains)?,
-        };
-        Ok(db::calls::CallFields {
-            title_fa,
-            title_en,
-            description_fa,
-            description_en,
-            opens_at: window.opens_at,
-            closes_at: window.closes_at,
-            review_opens_at: window.review_opens_at,
-            review_closes_at: window.review_closes_at,
-            domains,
-            ideas_per_citizen: self.ideas_per_citizen.unwrap_or(call.ideas_per_citizen),
-            blind_review: self.blind_review.unwrap_or(call.blind_review),
-            reviewers_per_idea: self.reviewers_per_idea.unwrap_or(call.reviewers_per_idea),
+    /// The change, its moments read in the office's time zone.
+    pub fn into_change(self, zone: Tz) -> ApiResult<app::calls::CallChange> {
+        Ok(app::calls::CallChange {
+            title: self.title.map(ShortText::normalized),
+            description: self.description.map(LongText::normalized),
+            opens_at: instant_if(self.opens_at, zone, false, "/opensAt")?,
+            closes_at: instant_if(self.closes_at, zone, true, "/closesAt")?,
+            review_opens_at: instant_if(self.review_opens_at, zone, false, "/reviewOpensAt")?,
+            review_closes_at: instant_if(self.review_closes_at, zone, true, "/reviewClosesAt")?,
+            domains: self.domains,
+            ideas_per_citizen: self.ideas_per_citizen,
+            blind_review: self.blind_review,
+            reviewers_per_idea: self.reviewers_per_idea,
         })
     }
 }
@@ -219,6 +191,11 @@ pub struct CallView {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// What the asking account may do next with this call, by the same rules that would refuse it (empty for
+    /// the public). Only in the answer to `GET /calls/{id}`: lists and the answers to changes leave it out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub allowed_actions: Option<Vec<CallAction>>,
 }
 
 /// The call's window, from its stored row.
@@ -231,10 +208,10 @@ pub fn phase(call: &db::calls::Model, now: DateTime<Utc>) -> CallPhase {
 }
 
 impl CallView {
-    pub fn new(call: db::calls::Model, now: DateTime<Utc>) -> ApiResult<Self> {
-        Ok(CallView {
+    pub fn new(call: db::calls::Model, now: DateTime<Utc>) -> Self {
+        CallView {
             phase: phase(&call, now),
-            domains: db::calls::domains_from_stored(&call.domains)?,
+            domains: call.domains.to_vec(),
             id: call.id,
             title: ShortText::from_parts(call.title_fa, call.title_en),
             description: LongText::from_parts(call.description_fa, call.description_en),
@@ -249,7 +226,16 @@ impl CallView {
             version: call.version,
             created_at: call.created_at,
             updated_at: call.updated_at,
-        })
+            allowed_actions: None,
+        }
+    }
+
+    /// A call with what the asking account may do next with it.
+    pub fn detail(detail: app::calls::CallDetail, now: DateTime<Utc>) -> Self {
+        CallView {
+            allowed_actions: Some(detail.allowed_actions),
+            ..CallView::new(detail.call, now)
+        }
     }
 }
 
@@ -282,7 +268,7 @@ pub struct ActorView {
 
 /// A list of events, oldest first.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct EventList {
+pub struct EventListView {
     pub items: Vec<EventView>,
 }
 
@@ -302,6 +288,14 @@ impl EventView {
                 display_name: entry.actor_name.unwrap_or_default(),
             }),
             at: event.created_at,
+        }
+    }
+}
+
+impl EventListView {
+    pub fn of(entries: Vec<app::history::Entry>) -> Self {
+        EventListView {
+            items: entries.into_iter().map(EventView::of).collect(),
         }
     }
 }

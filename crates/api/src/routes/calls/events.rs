@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::dto::{EventList, EventView};
+use super::dto::EventListView;
 use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
@@ -11,18 +11,14 @@ use crate::state::AppState;
     tag = "calls",
     params(("id" = Uuid, Path, description = "The call's id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "The call's events, oldest first.", body = EventList)),
+    responses((status = 200, description = "The call's events, oldest first.", body = EventListView)),
 )]
 #[get("/calls/{id}/events")]
 pub async fn list_call_events(
     state: web::Data<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<EventList>> {
-    let call = super::find(&state.db, id.into_inner()).await?;
-    let events = db::events::for_call(&state.db, call.id).await?;
-    let entries = app::history::named(&state.db, events).await?;
-    Ok(web::Json(EventList {
-        items: entries.into_iter().map(EventView::of).collect(),
-    }))
+) -> ApiResult<web::Json<EventListView>> {
+    let history = app::calls::history(&state.db, &staff.actor(), id.into_inner()).await?;
+    Ok(web::Json(EventListView::of(history)))
 }

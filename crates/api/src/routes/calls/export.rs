@@ -81,17 +81,17 @@ fn record(row: db::ideas::IdeaRow) -> Vec<String> {
 #[get("/calls/{id}/ideas/export")]
 pub async fn export_ideas(
     state: web::Data<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     id: web::Path<Uuid>,
     query: ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let call = super::find(&state.db, id.into_inner()).await?;
-    let rows = db::ideas::all_of_call(&state.db, call.id).await?;
+    let id = id.into_inner();
+    let rows = app::calls::ideas_for_export(&state.db, &staff.actor(), id).await?;
     let headers = HEADERS.iter().map(|h| (*h).to_owned()).collect();
     let rows = rows
         .into_iter()
         .map(|row| record(row).into_iter().map(Cell::Text).collect())
         .collect();
     let format = query.0.format.unwrap_or(ExportFormat::Csv);
-    spreadsheet::attachment(format, format!("ideas-{}", call.id), "ideas", headers, rows).await
+    spreadsheet::attachment(format, format!("ideas-{id}"), "ideas", headers, rows).await
 }

@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use chrono::Utc;
 
 use super::dto::{CallView, ListCallsQuery};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::ValidQuery;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
@@ -13,8 +13,6 @@ use crate::state::AppState;
     params(ListCallsQuery),
     responses(
         (status = 200, description = "One page of calls.", body = Page<CallView>),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/calls")]
@@ -25,17 +23,8 @@ pub async fn list_calls(
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);
     let now = Utc::now();
-    let filter = db::calls::CallFilter {
-        phase: query.phase,
-        now,
-        limit: limit.into(),
-        offset: offset.into(),
-    };
-    let (calls, total) = db::calls::list(&state.db, &filter).await?;
-    let items = calls
-        .into_iter()
-        .map(|c| CallView::new(c, now))
-        .collect::<Result<_, _>>()?;
+    let (calls, total) = app::calls::list(&state.db, query.phase, limit, offset, now).await?;
+    let items = calls.into_iter().map(|c| CallView::new(c, now)).collect();
     Ok(web::Json(Page {
         items,
         total,

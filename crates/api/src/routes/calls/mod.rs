@@ -1,5 +1,5 @@
 //! Calls for ideas: staff create and edit them, everyone reads them; their events, statistics and
-//! exports. The ideas of one call are listed by `ideas::list`.
+//! exports. The ideas of one call are listed by `ideas::list`. The use cases are `app::calls`.
 
 mod close;
 mod create;
@@ -24,7 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(export::export_ideas);
 }
 
-/// The call, or 404.
+/// The call, or 404 (for the handlers of other resources not yet ported to `app`).
 pub async fn find(
     db: &impl sea_orm::ConnectionTrait,
     id: uuid::Uuid,

@@ -1,8 +1,5 @@
-use std::collections::BTreeMap;
-
 use actix_web::{get, web};
 use chrono::NaiveDate;
-use domain::idea::IdeaState;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -44,7 +41,7 @@ pub struct ScreeningProgress {
 /// submitted and not withdrawn.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct CallStats {
+pub struct CallStatsView {
     pub call_id: Uuid,
     /// Submitted and not withdrawn.
     pub submitted: u64,
@@ -61,10 +58,8 @@ pub struct CallStats {
     pub progress: Option<ScreeningProgress>,
 }
 
-fn counts(map: BTreeMap<String, u64>) -> Vec<Count> {
-    let mut counts: Vec<Count> = map.into_iter().map(|(key, count)| Count { key, count }).collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-    counts
+fn counts(tally: Vec<(String, u64)>) -> Vec<Count> {
+    tally.into_iter().map(|(key, count)| Count { key, count }).collect()
 }
 
 /// A call's statistics: counts by state, domain, target country, submitter category and day.
@@ -72,53 +67,29 @@ fn counts(map: BTreeMap<String, u64>) -> Vec<Count> {
     tag = "calls",
     params(("id" = Uuid, Path, description = "The call's id")),
     security((), ("bearer" = [])),
-    responses((status = 200, description = "The call's statistics.", body = CallStats)),
+    responses((status = 200, description = "The call's statistics.", body = CallStatsView)),
 )]
 #[get("/calls/{id}/stats")]
 pub async fn call_stats(
     state: web::Data<AppState>,
     viewer: Viewer,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<CallStats>> {
-    let call = super::find(&state.db, id.into_inner()).await?;
-    let rows = db::ideas::stats_rows(&state.db, call.id).await?;
-    let mut by_state = BTreeMap::new();
-    let (mut by_domain, mut by_country, mut by_category) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
-    let mut by_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
-    let (mut submitted, mut awaiting, mut screened) = (0, 0, 0);
-    for row in rows {
-        *by_state.entry(row.state.to_string()).or_insert(0) += 1;
-        let Some(at) = row.submitted_at else { continue };
-        if row.state == IdeaState::Withdrawn {
-            continue;
-        }
-        submitted += 1;
-        if row.state == IdeaState::Submitted {
-            awaiting += 1;
-        } else {
-            screened += 1;
-        }
-        *by_domain.entry(row.domain.to_string()).or_insert(0) += 1;
-        *by_country.entry(row.country).or_insert(0) += 1;
-        let category = row
-            .submitter_category
-            .map_or_else(|| "unknown".to_owned(), |c| c.to_string());
-        *by_category.entry(category).or_insert(0) += 1;
-        *by_day.entry(domain::call::office_day(at, state.time_zone)).or_insert(0) += 1;
-    }
-    Ok(web::Json(CallStats {
-        call_id: call.id,
-        submitted,
-        by_state: counts(by_state),
-        by_domain: counts(by_domain),
-        by_target_country: counts(by_country),
-        by_submitter_category: counts(by_category),
-        by_day: by_day
+) -> ApiResult<web::Json<CallStatsView>> {
+    let stats = app::calls::stats(&state.db, viewer.actor().as_ref(), id.into_inner(), state.time_zone).await?;
+    Ok(web::Json(CallStatsView {
+        call_id: stats.call_id,
+        submitted: stats.submitted,
+        by_state: counts(stats.by_state),
+        by_domain: counts(stats.by_domain),
+        by_target_country: counts(stats.by_target_country),
+        by_submitter_category: counts(stats.by_submitter_category),
+        by_day: stats
+            .by_day
             .into_iter()
             .map(|(date, count)| DayCount { date, count })
             .collect(),
-        progress: viewer.is_staff().then_some(ScreeningProgress {
-            awaiting_screening: awaiting,
+        progress: stats.progress.map(|(awaiting_screening, screened)| ScreeningProgress {
+            awaiting_screening,
             screened,
         }),
     }))

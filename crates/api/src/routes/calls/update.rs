@@ -1,22 +1,11 @@
 use actix_web::{HttpResponse, patch, web};
 use chrono::Utc;
-use domain::event::EventKind;
 use uuid::Uuid;
 
 use super::dto::{CallView, UpdateCallRequest};
 use crate::error::{ApiResult, Problem};
-use crate::extract::{IfMatch, Staff, ValidJson, etag_header, stale};
+use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
-
-fn window_text(call: &db::calls::Model) -> String {
-    format!(
-        "{} – {} (review {} – {})",
-        call.opens_at.to_rfc3339(),
-        call.closes_at.to_rfc3339(),
-        call.review_opens_at.to_rfc3339(),
-        call.review_closes_at.to_rfc3339()
-    )
-}
 
 /// Edit a call (staff), sending `If-Match` with the ETag you read.
 ///
@@ -46,29 +35,11 @@ pub async fn update_call(
     if_match: IfMatch,
     body: ValidJson<UpdateCallRequest>,
 ) -> ApiResult<HttpResponse> {
-    let request = body.into_inner()?;
+    let change = body.into_inner()?.into_change(state.time_zone)?;
     let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = super::find(&txn, id.into_inner()).await?;
-    let expected = if_match.expected(call.version)?;
-    let fields = request.apply_to(&call, state.time_zone)?;
-    let updated = db::calls::update(&txn, &call, expected, fields, now)
-        .await?
-        .ok_or_else(stale)?;
-    let (before, after) = (window_text(&call), window_text(&updated));
-    let (kind, from, to) = if before == after {
-        (EventKind::CallUpdated, None, None)
-    } else {
-        (EventKind::WindowMoved, Some(before), Some(after))
-    };
-    let event = db::events::NewEvent {
-        from,
-        to,
-        ..db::events::NewEvent::of_call(call.id, kind).by(staff.user.id)
-    };
-    db::events::record(&txn, event, now).await?;
-    txn.commit().await?;
+    let matches = |version| if_match.matches(version);
+    let call = app::calls::update(&state.db, &staff.actor(), id.into_inner(), change, matches, now).await?;
     Ok(HttpResponse::Ok()
-        .insert_header(etag_header(updated.version))
-        .json(CallView::new(updated, now)?))
+        .insert_header(etag_header(call.version))
+        .json(CallView::new(call, now)))
 }

@@ -8,8 +8,6 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::ApiResult;
-
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DecisionRequest {
@@ -75,12 +73,12 @@ pub struct DecisionView {
 }
 
 impl DecisionView {
-    pub fn new(row: db::decisions::DecisionRow, published: bool) -> ApiResult<Self> {
+    pub fn new(row: db::decisions::DecisionRow, published: bool) -> Self {
         let decision = row.decision;
-        Ok(DecisionView {
+        DecisionView {
             idea_id: decision.idea_id,
             call_id: decision.call_id,
-            outcome: decision.outcome.parse().map_err(crate::error::ApiError::internal)?,
+            outcome: *decision.outcome,
             note: decision.note,
             decided_by: decision.decided_by.map(|id| Decider {
                 id,
@@ -88,13 +86,13 @@ impl DecisionView {
             }),
             decided_at: decision.decided_at,
             published,
-        })
+        }
     }
 }
 
 /// Decisions recorded at once.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct BulkDecisionResult {
+pub struct BulkDecisionView {
     /// Each decision, in the order of the request.
     pub items: Vec<DecisionView>,
 }
@@ -113,7 +111,7 @@ pub struct DecisionCounts {
 
 /// A call's decisions.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct DecisionList {
+pub struct DecisionListView {
     /// Every decision of the call, by idea id.
     pub items: Vec<DecisionView>,
     /// The tally.
@@ -123,13 +121,30 @@ pub struct DecisionList {
 /// What publishing did.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct PublishDecisionsResult {
+pub struct PublishedDecisionsView {
     /// When the decisions were published.
     pub published_at: DateTime<Utc>,
     /// How many ideas are now selected.
     pub selected: u64,
     /// How many ideas are now not selected.
     pub not_selected: u64,
+}
+
+impl DecisionListView {
+    pub fn new(decisions: app::decisions::CallDecisions) -> Self {
+        let counts = DecisionCounts {
+            selected: decisions.count(DecisionOutcome::Selected),
+            not_selected: decisions.count(DecisionOutcome::NotSelected),
+            undecided: decisions.undecided,
+        };
+        let published = decisions.call.decisions_published_at.is_some();
+        let items = decisions
+            .rows
+            .into_iter()
+            .map(|row| DecisionView::new(row, published))
+            .collect();
+        DecisionListView { items, counts }
+    }
 }
 
 /// An idea's result: for its submitter after publication, for staff at any time.
@@ -147,4 +162,16 @@ pub struct IdeaResultView {
     /// The reviewers' comments meant for the submitter, without their authors or scores, in the order the
     /// reviews were written.
     pub comments: Vec<String>,
+}
+
+impl From<app::decisions::IdeaResult> for IdeaResultView {
+    fn from(result: app::decisions::IdeaResult) -> Self {
+        IdeaResultView {
+            idea_id: result.idea_id,
+            outcome: result.outcome,
+            published: result.published_at.is_some(),
+            published_at: result.published_at,
+            comments: result.comments,
+        }
+    }
 }

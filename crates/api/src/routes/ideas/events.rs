@@ -3,7 +3,7 @@ use uuid::Uuid;
 
 use crate::error::ApiResult;
 use crate::extract::SignedIn;
-use crate::routes::calls::dto::{EventList, EventView};
+use crate::routes::calls::dto::EventListView;
 use crate::state::AppState;
 
 /// An idea's history, oldest first.
@@ -14,15 +14,14 @@ use crate::state::AppState;
     tag = "ideas",
     params(("id" = Uuid, Path, description = "The idea's id")),
     security(("bearer" = [])),
-    responses((status = 200, description = "The idea's events.", body = EventList)),
+    responses((status = 200, description = "The idea's events.", body = EventListView)),
 )]
 #[get("/ideas/{id}/events")]
 pub async fn list_idea_events(
     state: web::Data<AppState>,
     caller: SignedIn,
     id: web::Path<Uuid>,
-) -> ApiResult<web::Json<EventList>> {
+) -> ApiResult<web::Json<EventListView>> {
     let entries = app::ideas::history(&state.db, &caller.actor(), id.into_inner()).await?;
-    let items = entries.into_iter().map(EventView::of).collect();
-    Ok(web::Json(EventList { items }))
+    Ok(web::Json(EventListView::of(entries)))
 }

@@ -12,32 +12,7 @@ use validator::Validate;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::text::ShortText;
 
-/// The order of the ranking; `-` in front sorts descending. `calibrated` (the default): by calibrated rank, then
-/// raw rank, then title; `raw`: by raw rank, then calibrated rank; `spread`: by spread (`-spread`: the most
-/// disputed first); `title`. Ideas without a score come last either way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-pub enum RankingSort {
-    /// By calibrated rank (best first), then raw rank, then title: the default.
-    #[serde(rename = "calibrated")]
-    Calibrated,
-    #[serde(rename = "-calibrated")]
-    CalibratedDesc,
-    /// By raw rank (best first), then calibrated rank, then title.
-    #[serde(rename = "raw")]
-    Raw,
-    #[serde(rename = "-raw")]
-    RawDesc,
-    /// By spread, smallest first; `-spread` puts the most disputed first.
-    #[serde(rename = "spread")]
-    Spread,
-    #[serde(rename = "-spread")]
-    SpreadDesc,
-    /// By title.
-    #[serde(rename = "title")]
-    Title,
-    #[serde(rename = "-title")]
-    TitleDesc,
-}
+pub use app::ranking::RankingSort;
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

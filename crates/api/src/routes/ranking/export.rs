@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
-use super::dto::{RankedIdeaView, RankingCriterion, RankingExportQuery, RankingSort};
+use super::dto::{RankedIdeaView, RankingCriterion, RankingExportQuery};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidQuery};
 use crate::routes::spreadsheet::{self, Cell, ExportFormat};
@@ -65,29 +65,21 @@ fn record(item: RankedIdeaView) -> Vec<Cell> {
                 (Vec<u8> = "text/csv"),
                 (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             )),
-        (status = 401, description = "`not_signed_in`: sign in first.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: staff only.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: no such call.",
-            body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`rubric_missing`: the call has no rubric yet.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
             body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/calls/{callId}/ranking/export")]
 pub async fn export_ranking(
     state: web::Data<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     call_id: web::Path<Uuid>,
     query: ValidQuery<RankingExportQuery>,
 ) -> ApiResult<HttpResponse> {
     let ValidQuery(query) = query;
-    let call_id = call_id.into_inner();
-    let sort = query.sort.unwrap_or(RankingSort::Calibrated);
-    let ranking = super::compute(&state.db, &state.ranking, call_id, sort).await?;
+    let (actor, call_id, sort) = (staff.actor(), call_id.into_inner(), query.sort.unwrap_or_default());
+    let ranking = app::ranking::compute(&state.db, &actor, call_id, &state.ranking, sort).await?;
+    let ranking = super::FullRanking::from(ranking);
     let headers = headers(&ranking.criteria);
     let rows = ranking.items.into_iter().map(record).collect();
     let format = query.format.unwrap_or(ExportFormat::Csv);

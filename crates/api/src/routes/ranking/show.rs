@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::dto::{RankingQuery, RankingSort, RankingView};
+use super::dto::{RankingQuery, RankingView};
 use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidQuery};
 use crate::routes::page;
@@ -18,29 +18,22 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The ranking.", body = RankingView),
-        (status = 401, description = "`not_signed_in`: sign in first.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`forbidden`: staff only.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: no such call.",
-            body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`rubric_missing`: the call has no rubric yet.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
             body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/calls/{callId}/ranking")]
 pub async fn show_ranking(
     state: web::Data<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     call_id: web::Path<Uuid>,
     query: ValidQuery<RankingQuery>,
 ) -> ApiResult<web::Json<RankingView>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);
-    let sort = query.sort.unwrap_or(RankingSort::Calibrated);
-    let ranking = super::compute(&state.db, &state.ranking, call_id.into_inner(), sort).await?;
+    let (actor, sort) = (staff.actor(), query.sort.unwrap_or_default());
+    let ranking = app::ranking::compute(&state.db, &actor, call_id.into_inner(), &state.ranking, sort).await?;
+    let ranking = super::FullRanking::from(ranking);
     let total = ranking.items.len() as u64;
     let items = ranking
         .items

@@ -1,13 +1,12 @@
 //! The rubric on the wire.
 
 use chrono::{DateTime, Utc};
-use domain::rubric::{Criterion, Rubric};
+use domain::rubric::Criterion;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::{ApiError, ApiResult, FieldError};
 use crate::routes::rules;
 
 /// A criterion's text in both languages: Persian required, English optional.
@@ -116,29 +115,20 @@ impl CriterionDto {
 }
 
 impl RubricRequest {
-    /// The rubric, checked by the domain's rules; every problem at its field.
-    pub fn into_rubric(self) -> ApiResult<Rubric> {
-        let criteria = self.criteria.into_iter().map(CriterionDto::into_criterion).collect();
-        Rubric::new(criteria).map_err(|errors| {
-            ApiError::validation(
-                errors
-                    .into_iter()
-                    .map(|e| FieldError::new(format!("/{}", e.path), e.code, e.message))
-                    .collect(),
-            )
-        })
+    /// The criteria as sent; the use case checks them by the domain's rules.
+    pub fn into_criteria(self) -> Vec<Criterion> {
+        self.criteria.into_iter().map(CriterionDto::into_criterion).collect()
     }
 }
 
 impl RubricView {
-    pub fn new(model: db::rubrics::Model) -> ApiResult<Self> {
-        let criteria = db::rubrics::criteria_from_stored(&model.criteria).map_err(ApiError::internal)?;
-        Ok(RubricView {
+    pub fn new(model: db::rubrics::Model) -> Self {
+        RubricView {
             call_id: model.call_id,
-            criteria: criteria.iter().map(CriterionDto::from_criterion).collect(),
+            criteria: model.criteria.iter().map(CriterionDto::from_criterion).collect(),
             locked: model.locked,
             version: model.version,
             updated_at: model.updated_at,
-        })
+        }
     }
 }

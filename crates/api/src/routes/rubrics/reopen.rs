@@ -1,11 +1,10 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::event::EventKind;
 use uuid::Uuid;
 
 use super::dto::{ReopenRubricRequest, RubricView};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
-use crate::extract::{IfMatch, Staff, ValidJson, etag_header, stale};
+use crate::error::{ApiResult, Problem};
+use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
 /// Unlock a rubric that reviews were submitted against, with a reason for the call's history (staff).
@@ -41,39 +40,9 @@ pub async fn reopen_rubric(
     if_match: IfMatch,
     body: ValidJson<ReopenRubricRequest>,
 ) -> ApiResult<HttpResponse> {
-    let reason = body.into_inner()?.reason.trim().to_owned();
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = db::calls::find_by_id(&txn, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let current = db::rubrics::find(&txn, call.id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let expected = if_match.expected(current.version)?;
-    crate::routes::calls::ensure_undecided(&call)?;
-    if !current.locked {
-        return Err(ApiError::new(
-            ErrorCode::RubricNotLocked,
-            "No review has been submitted since the rubric was last opened: change it with PUT directly.",
-        ));
-    }
-    if !db::rubrics::reopen(&txn, call.id, expected, staff.user.id, now).await? {
-        return Err(stale());
-    }
-    super::record(
-        &txn,
-        call.id,
-        EventKind::RubricReopened,
-        staff.user.id,
-        Some(reason),
-        now,
-    )
-    .await?;
-    let saved = db::rubrics::find(&txn, call.id)
-        .await?
-        .ok_or_else(|| ApiError::internal("the rubric just reopened is missing"))?;
-    txn.commit().await?;
-    let view = RubricView::new(saved)?;
+    let reason = body.into_inner()?.reason;
+    let matches = |version| if_match.matches(version);
+    let rubric = app::rubrics::reopen(&state.db, &staff.actor(), id.into_inner(), &reason, matches, Utc::now()).await?;
+    let view = RubricView::new(rubric);
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

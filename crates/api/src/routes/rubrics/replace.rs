@@ -1,11 +1,10 @@
 use actix_web::{HttpResponse, put, web};
 use chrono::Utc;
-use domain::event::EventKind;
 use uuid::Uuid;
 
 use super::dto::{RubricRequest, RubricView};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
-use crate::extract::{IfMatch, Staff, ValidJson, etag_header, stale};
+use crate::error::{ApiResult, Problem};
+use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
 /// Set or change a call's rubric (staff).
@@ -25,7 +24,6 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The rubric as changed.", body = RubricView, headers(("ETag" = String))),
         (status = 201, description = "The call's first rubric.", body = RubricView, headers(("ETag" = String))),
-        (status = 404, description = "`not_found`: no such call.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`rubric_locked`: reviews were submitted against it; \
             `decisions_published`: the call is decided.", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`stale_version`: it changed since you read it.",
@@ -44,42 +42,19 @@ pub async fn replace_rubric(
     if_match: Option<IfMatch>,
     body: ValidJson<RubricRequest>,
 ) -> ApiResult<HttpResponse> {
-    let rubric = body.into_inner()?.into_rubric()?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = db::calls::find_by_id(&txn, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    crate::routes::calls::ensure_undecided(&call)?;
-    let created = match db::rubrics::find(&txn, call.id).await? {
-        None => {
-            db::rubrics::insert(&txn, call.id, rubric.criteria(), Some(staff.user.id), now).await?;
-            true
-        }
-        Some(current) => {
-            let if_match = if_match.ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::PreconditionRequired,
-                    "The call has a rubric: send If-Match with its ETag, so that you never overwrite someone else's change.",
-                )
-            })?;
-            let expected = if_match.expected(current.version)?;
-            if current.locked {
-                return Err(super::locked());
-            }
-            if !db::rubrics::replace(&txn, call.id, expected, rubric.criteria(), staff.user.id, now).await? {
-                return Err(stale());
-            }
-            false
-        }
-    };
-    super::record(&txn, call.id, EventKind::RubricUpdated, staff.user.id, None, now).await?;
-    let saved = db::rubrics::find(&txn, call.id)
-        .await?
-        .ok_or_else(|| ApiError::internal("the rubric just saved is missing"))?;
-    txn.commit().await?;
-    let view = RubricView::new(saved)?;
-    let mut response = if created {
+    let criteria = body.into_inner()?.into_criteria();
+    let matches = if_match.map(|if_match| move |version| if_match.matches(version));
+    let saved = app::rubrics::replace(
+        &state.db,
+        &staff.actor(),
+        id.into_inner(),
+        criteria,
+        matches,
+        Utc::now(),
+    )
+    .await?;
+    let view = RubricView::new(saved.rubric);
+    let mut response = if saved.created {
         HttpResponse::Created()
     } else {
         HttpResponse::Ok()

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
 use super::dto::RubricView;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::etag_header;
 use crate::state::AppState;
 
@@ -19,9 +19,6 @@ use crate::state::AppState;
 )]
 #[get("/calls/{id}/rubric")]
 pub async fn show_rubric(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let rubric = db::rubrics::find(&state.db, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let view = RubricView::new(rubric)?;
+    let view = RubricView::new(app::rubrics::show(&state.db, id.into_inner()).await?);
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

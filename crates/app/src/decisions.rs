@@ -1,0 +1,353 @@
+//! Decisions: staff decide selected or not selected per idea (pending, seen by staff only), publish a
+//! call's decisions once, and the submitter then reads the result with the reviewers' comments for them.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use db::decisions::{DecisionRow, NewDecision};
+use db::events::NewEvent;
+use domain::call::CallPhase;
+use domain::event::EventKind;
+use domain::idea::IdeaState;
+use domain::review::{DECIDABLE, DecisionOutcome, UNDER_REVIEW};
+use uuid::Uuid;
+
+use crate::calls::{self, Call, ensure_staff, ensure_undecided, tidy};
+use crate::error::{Error, ErrorCode, FieldError, Result};
+use crate::{Actor, Db};
+
+type Idea = db::ideas::Model;
+
+/// Whether staff may record decisions in the call: until its decisions are published.
+pub fn ensure_recordable(call: &Call) -> Result<()> {
+    ensure_undecided(call)
+}
+
+/// Whether the call's decisions may be published now: not twice, not while it still takes ideas (those
+/// could never be decided), and not while `undecided` ideas with the jury wait for a decision.
+pub fn ensure_publishable(call: &Call, undecided: u64, now: DateTime<Utc>) -> Result<()> {
+    ensure_undecided(call)?;
+    if matches!(calls::phase(call, now), CallPhase::Upcoming | CallPhase::Open) {
+        return Err(Error::new(
+            ErrorCode::DecisionsIncomplete,
+            format!(
+                "The call takes ideas until {}; its decisions can be published once it has closed.",
+                call.closes_at.to_rfc3339()
+            ),
+        ));
+    }
+    if undecided > 0 {
+        return Err(Error::new(
+            ErrorCode::DecisionsIncomplete,
+            format!("{undecided} idea(s) with the jury have no decision yet; decide on them first."),
+        ));
+    }
+    Ok(())
+}
+
+/// The idea's state.
+fn state_of(idea: &Idea) -> Result<IdeaState> {
+    Ok(*idea.state)
+}
+
+/// Only an idea in review or reviewed can be decided on.
+fn decidable(idea: &Idea) -> Result<bool> {
+    Ok(DECIDABLE.contains(&state_of(idea)?))
+}
+
+/// 409 for a transition another request made first.
+fn raced() -> Error {
+    Error::new(
+        ErrorCode::InvalidTransition,
+        "The idea changed state while you acted; read it again.",
+    )
+}
+
+/// Staff decide on one idea; deciding again replaces the decision, each kept in the idea's history.
+pub async fn decide(
+    db: &Db,
+    actor: &Actor,
+    idea_id: Uuid,
+    outcome: DecisionOutcome,
+    note: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<DecisionRow> {
+    ensure_staff(actor)?;
+    let note = tidy(note);
+    let txn = db::begin_write(db).await?;
+    let idea = db::ideas::find_by_id(&txn, idea_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    let call = calls::find(&txn, idea.call_id).await?;
+    ensure_recordable(&call)?;
+    if !decidable(&idea)? {
+        return Err(Error::new(
+            ErrorCode::NotUnderReview,
+            format!(
+                "Only an idea in review or reviewed can be decided on; this one is {}.",
+                idea.state
+            ),
+        ));
+    }
+    let new = NewDecision {
+        idea_id: idea.id,
+        call_id: idea.call_id,
+        outcome,
+        note: note.clone(),
+        decided_by: actor.user_id,
+    };
+    db::decisions::record(&txn, new, now).await?;
+    let event = NewEvent::of_idea(idea.id, idea.call_id, EventKind::DecisionRecorded)
+        .by(actor.user_id)
+        .to(outcome)
+        .note(note);
+    db::events::record(&txn, event, now).await?;
+    let row = db::decisions::rows(&txn, call.id, Some(&[idea.id]))
+        .await?
+        .pop()
+        .ok_or_else(|| Error::internal("a decision just recorded is missing"))?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// One decision of many.
+#[derive(Debug, Clone)]
+pub struct DecisionItem {
+    pub idea_id: Uuid,
+    pub outcome: DecisionOutcome,
+    pub note: Option<String>,
+}
+
+/// Staff decide on many ideas of a call at once, all or nothing: every item is checked first (in this call,
+/// decidable, listed once) and the bad ones are answered 422 each at its pointer. The rows come back in the
+/// order of the items.
+pub async fn decide_many(
+    db: &Db,
+    actor: &Actor,
+    call_id: Uuid,
+    items: Vec<DecisionItem>,
+    now: DateTime<Utc>,
+) -> Result<Vec<DecisionRow>> {
+    ensure_staff(actor)?;
+    let txn = db::begin_write(db).await?;
+    let call = calls::find(&txn, call_id).await?;
+    ensure_recordable(&call)?;
+    let ids: Vec<Uuid> = items.iter().map(|item| item.idea_id).collect();
+    let found: HashMap<Uuid, Idea> = db::ideas::find_many(&txn, &ids)
+        .await?
+        .into_iter()
+        .map(|idea| (idea.id, idea))
+        .collect();
+    let mut seen = HashSet::new();
+    let mut errors = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let pointer = format!("/items/{i}/ideaId");
+        let Some(idea) = found.get(&item.idea_id).filter(|idea| idea.call_id == call.id) else {
+            errors.push(FieldError::new(pointer, "unknown_idea", "no such idea in this call"));
+            continue;
+        };
+        if !seen.insert(item.idea_id) {
+            errors.push(FieldError::new(pointer, "duplicate", "this idea is listed twice"));
+        } else if !decidable(idea)? {
+            errors.push(FieldError::new(
+                pointer,
+                "not_under_review",
+                format!("the idea is {}, not in review or reviewed", idea.state),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::validation(errors));
+    }
+    let mut decisions = Vec::with_capacity(items.len());
+    let mut events = Vec::with_capacity(items.len());
+    for item in items {
+        let note = tidy(item.note);
+        events.push(
+            NewEvent::of_idea(item.idea_id, call.id, EventKind::DecisionRecorded)
+                .by(actor.user_id)
+                .to(item.outcome)
+                .note(note.clone()),
+        );
+        decisions.push(NewDecision {
+            idea_id: item.idea_id,
+            call_id: call.id,
+            outcome: item.outcome,
+            note,
+            decided_by: actor.user_id,
+        });
+    }
+    db::decisions::record_many(&txn, decisions, now).await?;
+    db::events::record_many(&txn, events, now).await?;
+    let mut rows: HashMap<Uuid, DecisionRow> = db::decisions::rows(&txn, call.id, Some(&ids))
+        .await?
+        .into_iter()
+        .map(|row| (row.decision.idea_id, row))
+        .collect();
+    let rows = ids
+        .iter()
+        .map(|id| {
+            rows.remove(id)
+                .ok_or_else(|| Error::internal("a decision just recorded is missing"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    txn.commit().await?;
+    Ok(rows)
+}
+
+/// A call's decisions, pending or published, and how many ideas with the jury still wait for one.
+#[derive(Debug, Clone)]
+pub struct CallDecisions {
+    pub call: Call,
+    pub rows: Vec<DecisionRow>,
+    pub undecided: u64,
+}
+
+impl CallDecisions {
+    /// How many are decided `outcome`.
+    pub fn count(&self, outcome: DecisionOutcome) -> u64 {
+        self.rows.iter().filter(|row| row.decision.outcome == outcome).count() as u64
+    }
+}
+
+/// A call's decisions (staff).
+pub async fn list(db: &Db, actor: &Actor, call_id: Uuid) -> Result<CallDecisions> {
+    ensure_staff(actor)?;
+    let call = calls::find(db, call_id).await?;
+    let rows = db::decisions::rows(db, call.id, None).await?;
+    let undecided = db::decisions::count_undecided(db, call.id).await?;
+    Ok(CallDecisions { call, rows, undecided })
+}
+
+/// What publishing did.
+#[derive(Debug, Clone, Copy)]
+pub struct Published {
+    pub at: DateTime<Utc>,
+    pub selected: u64,
+    pub not_selected: u64,
+}
+
+/// Staff publish a call's decisions, once: each decided idea still with the jury becomes selected or not
+/// selected with its event, and the call becomes decided. `now` should be to the microsecond, as both
+/// databases keep it.
+pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) -> Result<Published> {
+    ensure_staff(actor)?;
+    let txn = db::begin_write(db).await?;
+    let call = calls::find(&txn, call_id).await?;
+    ensure_undecided(&call)?;
+    let undecided = db::decisions::count_undecided(&txn, call.id).await?;
+    ensure_publishable(&call, undecided, now)?;
+    let mut events = Vec::new();
+    let mut moving: Vec<(DecisionOutcome, Vec<Uuid>)> = vec![
+        (DecisionOutcome::Selected, Vec::new()),
+        (DecisionOutcome::NotSelected, Vec::new()),
+    ];
+    for (idea_id, outcome, from) in db::decisions::decided_ideas(&txn, call.id).await? {
+        // Only an idea still with the jury moves; any other kept its decision from an earlier life.
+        if !UNDER_REVIEW.contains(&from) {
+            continue;
+        }
+        for (o, ids) in &mut moving {
+            if *o == *outcome {
+                ids.push(idea_id);
+            }
+        }
+        events.push(
+            NewEvent::of_idea(idea_id, call.id, EventKind::DecisionPublished)
+                .by(actor.user_id)
+                .from(*from)
+                .to(outcome.state()),
+        );
+    }
+    let mut counts = Vec::with_capacity(moving.len());
+    for (outcome, ids) in &moving {
+        let moved = db::ideas::transition_many(&txn, ids, &UNDER_REVIEW, outcome.state(), now).await?;
+        if moved != ids.len() as u64 {
+            // Another request changed an idea between the read and the update: roll back, let staff retry.
+            return Err(raced());
+        }
+        counts.push(moved);
+    }
+    let (selected, not_selected) = (counts[0], counts[1]);
+    events.push(
+        NewEvent::of_call(call.id, EventKind::DecisionsPublished)
+            .by(actor.user_id)
+            .note(Some(format!("{selected} selected, {not_selected} not selected"))),
+    );
+    db::events::record_many(&txn, events, now).await?;
+    if !db::calls::set_decisions_published_once(&txn, call.id, now).await? {
+        return Err(Error::new(
+            ErrorCode::DecisionsPublished,
+            "Another request published the call's decisions first.",
+        ));
+    }
+    txn.commit().await?;
+    Ok(Published {
+        at: now,
+        selected,
+        not_selected,
+    })
+}
+
+/// An idea's result.
+#[derive(Debug, Clone)]
+pub struct IdeaResult {
+    pub idea_id: Uuid,
+    /// For staff, pending until published; None while undecided.
+    pub outcome: Option<DecisionOutcome>,
+    pub published_at: Option<DateTime<Utc>>,
+    /// The reviewers' comments meant for the submitter, trimmed, blank ones left out, in review order.
+    pub comments: Vec<String>,
+}
+
+/// An idea's result: its submitter sees it once the decisions are published, staff at any time; anyone
+/// else, or the submitter before, gets 404.
+pub async fn result(db: &Db, actor: Option<&Actor>, idea_id: Uuid) -> Result<IdeaResult> {
+    let idea = db::ideas::find_by_id(db, idea_id).await?.ok_or_else(Error::not_found)?;
+    let staff = actor.is_some_and(|a| ensure_staff(a).is_ok());
+    let submitter = actor.is_some_and(|a| a.user_id == idea.submitter_id);
+    if !staff && !submitter {
+        return Err(Error::not_found());
+    }
+    let call = calls::find(db, idea.call_id).await?;
+    let published = call.decisions_published_at.is_some();
+    let decision = db::decisions::find(db, idea.id).await?;
+    // The submitter sees only a published decision, never a pending one.
+    if !staff && (!published || decision.is_none()) {
+        return Err(Error::not_found());
+    }
+    let comments = db::reviews::of_idea(db, idea.id)
+        .await?
+        .into_iter()
+        .filter_map(|row| row.review.comment_to_submitter)
+        .map(|comment| comment.trim().to_owned())
+        .filter(|comment| !comment.is_empty())
+        .collect();
+    Ok(IdeaResult {
+        idea_id: idea.id,
+        outcome: decision.map(|d| *d.outcome),
+        published_at: call.decisions_published_at,
+        comments,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calls::tests::call;
+
+    #[test]
+    fn decisions_are_published_once_the_call_is_closed_and_every_idea_decided() {
+        let now = Utc::now();
+        let code = |call: &Call, undecided| ensure_publishable(call, undecided, now).err().map(|e| e.code());
+        let closed = call([-9, -5, 6, 9], now);
+        assert_eq!(code(&closed, 0), None);
+        assert_eq!(code(&closed, 2), Some(ErrorCode::DecisionsIncomplete));
+        assert_eq!(code(&call([-1, 5, 6, 9], now), 0), Some(ErrorCode::DecisionsIncomplete));
+        assert_eq!(code(&call([1, 5, 6, 9], now), 0), Some(ErrorCode::DecisionsIncomplete));
+        let mut decided = closed;
+        decided.decisions_published_at = Some(now);
+        assert_eq!(code(&decided, 0), Some(ErrorCode::DecisionsPublished));
+        assert!(ensure_recordable(&decided).is_err());
+    }
+}
