@@ -330,3 +330,42 @@ pub async fn change_state(
     txn.commit().await?;
     Ok(partnership)
 }
+
+#[cfg(test)]
+mod tests {
+    use domain::roles::{Role, Roles};
+
+    use super::*;
+
+    fn actor(roles: &[Role]) -> Actor {
+        Actor {
+            user_id: Uuid::nil(),
+            roles: Roles::new(roles.iter().copied()),
+        }
+    }
+
+    #[test]
+    fn staff_may_do_everything_with_a_partnership_and_others_nothing() {
+        let everything = vec![
+            PartnershipAction::Edit,
+            PartnershipAction::ChangeState,
+            PartnershipAction::AddActivity,
+        ];
+        assert_eq!(allowed_actions(Some(&actor(&[Role::Staff]))), everything);
+        assert_eq!(allowed_actions(Some(&actor(&[Role::Admin]))), everything);
+        assert_eq!(allowed_actions(Some(&actor(&[Role::Reviewer]))), vec![]);
+        assert_eq!(allowed_actions(Some(&actor(&[]))), vec![]);
+        assert_eq!(allowed_actions(None), vec![]);
+        assert!(ensure_may_manage(&actor(&[Role::Reviewer])).is_err());
+    }
+
+    #[test]
+    fn if_match_accepts_any_version_or_those_it_names() {
+        assert_eq!(expected(&None, 3).ok(), Some(3));
+        assert_eq!(expected(&Some(vec![2, 3]), 3).ok(), Some(3));
+        assert_eq!(
+            expected(&Some(vec![2]), 3).map_err(|e| e.code()).err(),
+            Some(ErrorCode::StaleVersion)
+        );
+    }
+}
