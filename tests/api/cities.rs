@@ -616,6 +616,15 @@ async fn adding_correcting_and_merging_cities_is_recorded_with_who_did_it() {
     );
     assert_eq!(
         event_summary(&app.events_of(City, &duplicate).await),
-        vec![("city_added".to_owned(), Some(staff_id), None, None)]
+        vec![
+            ("city_added".to_owned(), Some(staff_id.clone()), None, None),
+            (
+                "cities_merged".to_owned(),
+                Some(staff_id),
+                Some(duplicate.clone()),
+                Some(kept.clone())
+            ),
+        ],
+        "the entry that went keeps its history, ending where it went"
     );
 }

@@ -169,10 +169,13 @@ pub async fn merge(db: &Db, actor: &Actor, id: Uuid, into: Uuid, now: DateTime<U
             }
         })?;
     let city = db::cities::update(&txn, survivor, gaps, now).await?;
-    let event = NewEvent::new(SubjectKind::City, city.id, EventKind::CitiesMerged)
-        .by(actor.user_id)
-        .change(Some(duplicate.id), Some(city.id));
-    events::record(&txn, event, now).await?;
+    // Told on both entries: the survivor's history says what joined it, the duplicate's where it went.
+    let merged_events = [city.id, duplicate.id].map(|subject| {
+        NewEvent::new(SubjectKind::City, subject, EventKind::CitiesMerged)
+            .by(actor.user_id)
+            .change(Some(duplicate.id), Some(city.id))
+    });
+    events::record_many(&txn, merged_events.into(), now).await?;
     txn.commit().await?;
     tracing::info!(duplicate = %duplicate.id, survivor = %city.id, ?merged, "cities merged");
     Ok((city, merged))

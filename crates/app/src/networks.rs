@@ -13,6 +13,8 @@ use crate::{Actor, Db};
 
 pub type Network = db::networks::Model;
 pub use db::networks::{NetworkFilter, NetworkSortField};
+/// The direction of a sort.
+pub use sea_orm::sea_query::Order;
 
 /// A text in Persian with an optional English version, normalised.
 pub type Text = (String, Option<String>);

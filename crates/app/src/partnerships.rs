@@ -16,6 +16,8 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::{Actor, Db};
 
 pub use db::partnerships::{PartnershipFilter, PartnershipRow, PartnershipSortField, StateChangeRow};
+/// The direction of a sort.
+pub use sea_orm::sea_query::Order;
 
 /// A text in Persian with an optional English version, normalised.
 pub type Text = (String, Option<String>);

@@ -2,9 +2,8 @@
 
 use std::borrow::Cow;
 
-use app::networks::NetworkSortField;
+use app::networks::{NetworkSortField, Order};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Order;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -198,8 +197,8 @@ pub struct NetworkView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<db::networks::Model> for NetworkView {
-    fn from(network: db::networks::Model) -> Self {
+impl From<app::networks::Network> for NetworkView {
+    fn from(network: app::networks::Network) -> Self {
         NetworkView {
             id: network.id,
             name: ShortText::from_parts(network.name_fa, network.name_en),

@@ -1,12 +1,11 @@
 //! What the partnership endpoints read and answer. Focal points are staff-only: other views leave the
 //! field out entirely.
 
-use app::partnerships::PartnershipSortField;
+use app::partnerships::{Order, PartnershipSortField};
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::partnership::{
     DormancyRule, HealthBasis, PartnershipAction, PartnershipKind, PartnershipState, health_basis,
 };
-use sea_orm::sea_query::Order;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -184,7 +183,7 @@ pub struct PartnershipHealthView {
 }
 
 impl PartnershipHealthView {
-    pub fn of(row: &db::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> Self {
+    pub fn of(row: &app::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> Self {
         let p = &row.partnership;
         let (basis, basis_on) = health_basis(row.last_activity_on, p.signed_on, p.recorded_on);
         PartnershipHealthView {
@@ -215,7 +214,7 @@ pub struct StateChangeView {
 }
 
 impl StateChangeView {
-    pub fn new(row: db::partnerships::StateChangeRow, confidential: bool) -> Self {
+    pub fn new(row: app::partnerships::StateChangeRow, confidential: bool) -> Self {
         let change = row.change;
         StateChangeView {
             from: change.from_state.map(|s| s.0),
