@@ -354,3 +354,40 @@ async fn an_activity_names_the_selected_idea_it_grew_from() {
         .await;
     assert_eq!(grown["total"], 0);
 }
+
+#[tokio::test]
+async fn recording_and_correcting_an_activity_is_recorded_with_who_did_it() {
+    use domain::event::SubjectKind::Activity;
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let staff_id = app.user_id(&staff).await;
+    let florence = id(&app.create_city(&staff, "فلورانس", "Florence", "IT").await);
+    let body = activity_body("2020-05-20", "webinar", "joint", "وبینار شهرداران");
+    let activity = id(&app.record_activity(&staff, &florence, body).await);
+    let response = app
+        .patch(
+            &format!("/api/v1/activities/{activity}"),
+            Some(&staff),
+            json!({ "status": "cancelled" }),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+
+    assert_eq!(
+        event_summary(&app.events_of(Activity, &activity).await),
+        vec![
+            (
+                "activity_added".to_owned(),
+                Some(staff_id.clone()),
+                None,
+                Some("done".to_owned())
+            ),
+            (
+                "activity_updated".to_owned(),
+                Some(staff_id),
+                Some("done".to_owned()),
+                Some("cancelled".to_owned())
+            ),
+        ]
+    );
+}

@@ -574,3 +574,57 @@ async fn a_city_overview_gathers_its_partnership_activities_and_ideas_for_each_a
     )
     .await;
 }
+
+#[tokio::test]
+async fn adding_correcting_and_merging_cities_is_recorded_with_who_did_it() {
+    use domain::event::SubjectKind::City;
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let (staff_id, citizen_id) = (app.user_id(&staff).await, app.user_id(&citizen).await);
+    let kept = id(&app.create_city(&citizen, "فلورانس", "Florence", "IT").await);
+    let duplicate = id(&app.create_city(&staff, "فیرنتسه", "Firenze", "IT").await);
+    let response = app
+        .patch(
+            &format!("/api/v1/cities/{kept}"),
+            Some(&staff),
+            json!({ "verified": true }),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let response = app
+        .post(
+            &format!("/api/v1/cities/{duplicate}/merge"),
+            Some(&staff),
+            json!({ "into": kept }),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+
+    assert_eq!(
+        event_summary(&app.events_of(City, &kept).await),
+        vec![
+            ("city_added".to_owned(), Some(citizen_id), None, None),
+            ("city_updated".to_owned(), Some(staff_id.clone()), None, None),
+            (
+                "cities_merged".to_owned(),
+                Some(staff_id.clone()),
+                Some(duplicate.clone()),
+                Some(kept.clone())
+            ),
+        ]
+    );
+    assert_eq!(
+        event_summary(&app.events_of(City, &duplicate).await),
+        vec![
+            ("city_added".to_owned(), Some(staff_id.clone()), None, None),
+            (
+                "cities_merged".to_owned(),
+                Some(staff_id),
+                Some(duplicate.clone()),
+                Some(kept.clone())
+            ),
+        ],
+        "the entry that went keeps its history, ending where it went"
+    );
+}

@@ -162,6 +162,20 @@ impl TestApp {
         Database::connect(&self.database_url).await.expect("test database")
     }
 
+    /// The events recorded about a subject, oldest first, read from the database.
+    pub async fn events_of(&self, subject: domain::event::SubjectKind, id: &str) -> Vec<db::events::Model> {
+        let id = uuid::Uuid::parse_str(id).expect("a UUID");
+        db::events::of_subject(&self.db().await, subject, id)
+            .await
+            .expect("events read")
+    }
+
+    /// The id of the account a token belongs to.
+    pub async fn user_id(&self, token: &str) -> String {
+        let me = self.json(self.get("/api/v1/me", Some(token)).await).await;
+        me["id"].as_str().expect("id").to_owned()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
@@ -277,6 +291,24 @@ pub async fn assert_problem(response: Response, status: u16, code: &str) -> Valu
 }
 
 /// The JSON pointers of a 422 problem's field errors.
+/// An event's kind, actor, from and to.
+pub type EventSummary = (String, Option<String>, Option<String>, Option<String>);
+
+/// Each event's kind, actor, from and to, for one assertion.
+pub fn event_summary(events: &[db::events::Model]) -> Vec<EventSummary> {
+    events
+        .iter()
+        .map(|e| {
+            (
+                e.kind.to_string(),
+                e.actor_id.map(|a| a.to_string()),
+                e.from_value.clone(),
+                e.to_value.clone(),
+            )
+        })
+        .collect()
+}
+
 pub fn pointers(problem: &Value) -> Vec<&str> {
     problem["errors"]
         .as_array()

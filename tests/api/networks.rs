@@ -534,3 +534,28 @@ async fn staff_edit_a_network_and_null_clears_a_field() {
         assert_eq!(same[field], cleared[field], "{field}");
     }
 }
+
+#[tokio::test]
+async fn recording_and_editing_a_network_is_recorded_with_who_did_it() {
+    use domain::event::SubjectKind::Network;
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let staff_id = app.user_id(&staff).await;
+    let network = id(&app.create_network(&staff, wego()).await);
+    let response = app
+        .patch(
+            &format!("{NETWORKS}/{network}"),
+            Some(&staff),
+            json!({ "leftOn": "2024-01-01" }),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+
+    assert_eq!(
+        event_summary(&app.events_of(Network, &network).await),
+        vec![
+            ("network_created".to_owned(), Some(staff_id.clone()), None, None),
+            ("network_updated".to_owned(), Some(staff_id), None, None),
+        ]
+    );
+}

@@ -600,3 +600,77 @@ async fn partnership_lists_filter_sort_page_and_refuse_bad_parameters() {
         assert_problem(response, 422, "validation_failed").await;
     }
 }
+
+#[tokio::test]
+async fn recording_editing_and_changing_a_partnership_is_recorded_with_who_did_it() {
+    use domain::event::SubjectKind::Partnership;
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let staff_id = app.user_id(&staff).await;
+    let created = app
+        .partnership(&staff, "بارسلون", "Barcelona", "ES", partnership_body(""))
+        .await;
+    let partnership = id(&created);
+    let path = format!("/api/v1/partnerships/{partnership}");
+    let response = app
+        .patch_if_match(&path, &staff, Some("\"1\""), json!({ "nextReviewOn": null }))
+        .await;
+    assert_eq!(response.status(), 200);
+    let change = json!({ "state": "dormant", "effectiveOn": "2010-06-01", "reason": " بدون برنامه مشترک " });
+    let response = app.change_state(&staff, &partnership, Some("\"2\""), change).await;
+    assert_eq!(response.status(), 200);
+
+    let events = app.events_of(Partnership, &partnership).await;
+    assert_eq!(
+        event_summary(&events),
+        vec![
+            (
+                "partnership_recorded".to_owned(),
+                Some(staff_id.clone()),
+                None,
+                Some("active".to_owned())
+            ),
+            ("partnership_updated".to_owned(), Some(staff_id.clone()), None, None),
+            (
+                "partnership_state_changed".to_owned(),
+                Some(staff_id),
+                Some("active".to_owned()),
+                Some("dormant".to_owned())
+            ),
+        ]
+    );
+    assert_eq!(events[2].note.as_deref(), Some("بدون برنامه مشترک"));
+    // The partnership's own dated history is kept besides.
+    let shown = app.json(app.get(&path, Some(&staff)).await).await;
+    assert_eq!(shown["history"].as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn a_partnership_says_what_the_caller_may_do_with_it() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let reviewer = app.reviewer().await;
+    let created = app
+        .partnership(&staff, "فلورانس", "Florence", "IT", partnership_body(""))
+        .await;
+    let everything = json!(["edit", "change_state", "add_activity"]);
+    assert_eq!(created["allowedActions"], everything, "the creator is staff");
+    let path = format!("/api/v1/partnerships/{}", id(&created));
+
+    let shown = app.json(app.get(&path, Some(&staff)).await).await;
+    assert_eq!(shown["allowedActions"], everything);
+    for caller in [None, Some(citizen.as_str()), Some(reviewer.as_str())] {
+        let shown = app.json(app.get(&path, caller).await).await;
+        assert_eq!(shown["allowedActions"], json!([]), "{caller:?}");
+    }
+
+    // After a state change staff may still do everything: any state may follow any other.
+    let change = json!({ "state": "ended", "reason": "پایان توافق" });
+    let response = app.change_state(&staff, &id(&created), Some("\"1\""), change).await;
+    assert_eq!(response.status(), 200);
+    let ended: Value = response.json().await.expect("JSON");
+    assert_eq!(ended["allowedActions"], everything);
+    let page = app.json(app.get("/api/v1/partnerships", None).await).await;
+    assert_eq!(page["items"][0]["allowedActions"], json!([]));
+}

@@ -3,12 +3,16 @@
 //! returns a typed result or an `Error` that carries its stable code. It knows no HTTP; the API's
 //! handlers only translate requests into these calls and their results into views.
 
+pub mod activities;
 pub mod actor;
 pub mod calls;
+pub mod cities;
 pub mod decisions;
 pub mod error;
 pub mod history;
 pub mod ideas;
+pub mod networks;
+pub mod partnerships;
 pub mod precondition;
 pub mod ranking;
 pub mod rubrics;

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::entities::activity::{ActiveModel, Column, Entity as Activities, Model as Activity, Relation};
 use crate::entities::{city, idea};
+use crate::stored::Named;
 
 /// An activity as staff write it, already checked.
 #[derive(Debug, Clone)]
@@ -48,9 +49,9 @@ impl ActivityContent {
         model.search_text = Set(self.search_text());
         model.city_id = Set(self.city_id);
         model.occurred_on = Set(self.occurred_on);
-        model.kind = Set(self.kind.as_str().to_owned());
-        model.direction = Set(self.direction.as_str().to_owned());
-        model.status = Set(self.status.as_str().to_owned());
+        model.kind = Set(Named(self.kind));
+        model.direction = Set(Named(self.direction));
+        model.status = Set(Named(self.status));
         model.title_fa = Set(self.title_fa);
         model.title_en = Set(self.title_en);
         model.description_fa = Set(self.description_fa);
@@ -134,13 +135,13 @@ fn filter_condition(filter: &ActivityFilter) -> Condition {
         condition = condition.add(crate::cities::in_country(Column::CityId, country));
     }
     if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind.as_str()));
+        condition = condition.add(Column::Kind.eq(Named(kind)));
     }
     if let Some(direction) = filter.direction {
-        condition = condition.add(Column::Direction.eq(direction.as_str()));
+        condition = condition.add(Column::Direction.eq(Named(direction)));
     }
     if let Some(status) = filter.status {
-        condition = condition.add(Column::Status.eq(status.as_str()));
+        condition = condition.add(Column::Status.eq(Named(status)));
     }
     if let Some(idea_id) = filter.idea_id {
         condition = condition.add(Column::IdeaId.eq(idea_id));
@@ -190,16 +191,17 @@ pub async fn find_row(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Acti
 }
 
 /// How many activities a city has of each kind.
-pub async fn count_by_kind(db: &impl ConnectionTrait, city_id: Uuid) -> Result<Vec<(String, i64)>, DbErr> {
-    Activities::find()
+pub async fn count_by_kind(db: &impl ConnectionTrait, city_id: Uuid) -> Result<Vec<(ActivityKind, i64)>, DbErr> {
+    let counts = Activities::find()
         .select_only()
         .column(Column::Kind)
         .column_as(Column::Id.count(), "count")
         .filter(Column::CityId.eq(city_id))
         .group_by(Column::Kind)
-        .into_tuple::<(String, i64)>()
+        .into_tuple::<(Named<ActivityKind>, i64)>()
         .all(db)
-        .await
+        .await?;
+    Ok(counts.into_iter().map(|(kind, n)| (kind.0, n)).collect())
 }
 
 /// Moves every activity of one city to another (when duplicate city entries are merged).

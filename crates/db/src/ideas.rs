@@ -518,17 +518,18 @@ pub async fn count_by_state(
     db: &impl ConnectionTrait,
     audience: Audience,
     city_id: Uuid,
-) -> Result<Vec<(String, i64)>, DbErr> {
-    Ideas::find()
+) -> Result<Vec<(IdeaState, i64)>, DbErr> {
+    let counts = Ideas::find()
         .select_only()
         .column(Column::State)
         .column_as(Column::Id.count(), "count")
         .filter(visible_to(audience))
         .filter(Column::TargetCityId.eq(city_id))
         .group_by(Column::State)
-        .into_tuple::<(String, i64)>()
+        .into_tuple::<(Named<IdeaState>, i64)>()
         .all(db)
-        .await
+        .await?;
+    Ok(counts.into_iter().map(|(state, n)| (*state, n)).collect())
 }
 
 pub use crate::entities::idea::Model;

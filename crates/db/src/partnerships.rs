@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::activity::ActivityStatus;
-use domain::partnership::{PartnershipKind, PartnershipState};
+use domain::partnership::{FocalPoint, PartnershipKind, PartnershipState};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::entities::partnership::{ActiveModel, Column, Entity as Partnerships, Model as Partnership, Relation};
 use crate::entities::partnership_state_change::{self as state_change, Entity as StateChanges, Model as StateChange};
 use crate::entities::{activity, city, user};
+use crate::stored::{Json, Named};
 
 /// What staff write of a partnership, other than its state.
 #[derive(Debug, Clone)]
@@ -22,8 +23,7 @@ pub struct PartnershipFields {
     pub kind: PartnershipKind,
     pub signed_on: Option<NaiveDate>,
     pub next_review_on: Option<NaiveDate>,
-    /// JSON array.
-    pub focal_points_json: String,
+    pub focal_points: Vec<FocalPoint>,
     pub notes_fa: Option<String>,
     pub notes_en: Option<String>,
 }
@@ -92,11 +92,11 @@ pub async fn insert(
     let partnership = ActiveModel {
         id: Set(Uuid::now_v7()),
         city_id: Set(city_id),
-        kind: Set(fields.kind.as_str().to_owned()),
-        state: Set(initial.to.as_str().to_owned()),
+        kind: Set(Named(fields.kind)),
+        state: Set(Named(initial.to)),
         signed_on: Set(fields.signed_on),
         next_review_on: Set(fields.next_review_on),
-        focal_points: Set(fields.focal_points_json),
+        focal_points: Set(Json(fields.focal_points)),
         notes_fa: Set(fields.notes_fa),
         notes_en: Set(fields.notes_en),
         recorded_on: Set(recorded_on),
@@ -121,8 +121,8 @@ async fn record_change(
     state_change::ActiveModel {
         id: Set(Uuid::now_v7()),
         partnership_id: Set(partnership_id),
-        from_state: Set(from.map(|s| s.as_str().to_owned())),
-        to_state: Set(change.to.as_str().to_owned()),
+        from_state: Set(from.map(Named)),
+        to_state: Set(Named(change.to)),
         effective_on: Set(change.effective_on),
         reason: Set(change.reason),
         actor_id: Set(change.actor_id),
@@ -149,10 +149,10 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let result = Partnerships::update_many()
-        .col_expr(Column::Kind, Expr::value(fields.kind.as_str()))
+        .col_expr(Column::Kind, Expr::value(Named(fields.kind)))
         .col_expr(Column::SignedOn, Expr::value(fields.signed_on))
         .col_expr(Column::NextReviewOn, Expr::value(fields.next_review_on))
-        .col_expr(Column::FocalPoints, Expr::value(fields.focal_points_json))
+        .col_expr(Column::FocalPoints, Expr::value(Json(fields.focal_points)))
         .col_expr(Column::NotesFa, Expr::value(fields.notes_fa))
         .col_expr(Column::NotesEn, Expr::value(fields.notes_en))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
@@ -175,7 +175,7 @@ pub async fn change_state(
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let result = Partnerships::update_many()
-        .col_expr(Column::State, Expr::value(change.to.as_str()))
+        .col_expr(Column::State, Expr::value(Named(change.to)))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))
@@ -276,10 +276,10 @@ fn filter_condition(filter: &PartnershipFilter, dates: HealthDates) -> Condition
         condition = condition.add(city::Column::Country.eq(country.as_str()));
     }
     if let Some(kind) = filter.kind {
-        condition = condition.add(Column::Kind.eq(kind.as_str()));
+        condition = condition.add(Column::Kind.eq(Named(kind)));
     }
     if let Some(state) = filter.state {
-        condition = condition.add(Column::State.eq(state.as_str()));
+        condition = condition.add(Column::State.eq(Named(state)));
     }
     if let Some(dormant) = filter.dormant {
         let before_cutoff = health_basis(dates).lt(dates.dormant_before);

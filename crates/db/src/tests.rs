@@ -518,7 +518,7 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
                 kind: PartnershipKind::SisterCity,
                 signed_on: Some(day(2000, 1, 1)),
                 next_review_on: None,
-                focal_points_json: "[]".into(),
+                focal_points: vec![],
                 notes_fa: None,
                 notes_en: None,
             };

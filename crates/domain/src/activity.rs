@@ -45,6 +45,16 @@ impl ActivityStatus {
     pub fn is_sign_of_life(self) -> bool {
         Self::SIGNS_OF_LIFE.contains(&self)
     }
+
+    /// The status of an activity recorded without one: `done` for a day up to today, `planned` for a
+    /// later one.
+    pub fn default_for(occurred_on: NaiveDate, today: NaiveDate) -> ActivityStatus {
+        if occurred_on > today {
+            ActivityStatus::Planned
+        } else {
+            ActivityStatus::Done
+        }
+    }
 }
 
 /// Whether an activity counts for a partnership's health on `today`: under way or done, and not
@@ -66,5 +76,15 @@ mod tests {
         assert!(!counts_for_health(ActivityStatus::Planned, today, today));
         assert!(!counts_for_health(ActivityStatus::Cancelled, today, today));
         assert!(!counts_for_health(ActivityStatus::Done, tomorrow, today));
+    }
+
+    #[test]
+    fn an_activity_without_a_status_is_done_up_to_today_and_planned_after() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or(NaiveDate::MIN);
+        let tomorrow = today.succ_opt().unwrap_or(today);
+        let yesterday = today.pred_opt().unwrap_or(today);
+        assert_eq!(ActivityStatus::default_for(yesterday, today), ActivityStatus::Done);
+        assert_eq!(ActivityStatus::default_for(today, today), ActivityStatus::Done);
+        assert_eq!(ActivityStatus::default_for(tomorrow, today), ActivityStatus::Planned);
     }
 }

@@ -7,6 +7,7 @@ pub mod call;
 pub mod country;
 pub mod event;
 pub mod idea;
+pub mod network;
 pub mod partnership;
 pub mod profile;
 pub mod ranking;

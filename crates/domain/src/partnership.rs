@@ -26,6 +26,44 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// What the asking user may do next with a partnership.
+    pub enum PartnershipAction ("partnership action") {
+        /// Edit its kind, dates, focal points and notes.
+        Edit => "edit",
+        /// Move it to another state, with a date and a reason.
+        ChangeState => "change_state",
+        /// Record an activity with its city.
+        AddActivity => "add_activity",
+    }
+}
+
+/// Someone to talk to about a partnership, on either side; stored as a JSON array on the partnership.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FocalPoint {
+    pub name: String,
+    pub role: Option<String>,
+    pub contact: Option<String>,
+}
+
+impl FocalPoint {
+    /// The focal point as it is kept: surrounding spaces trimmed, a blank role or contact dropped.
+    pub fn trimmed(self) -> FocalPoint {
+        let kept = |text: Option<String>| {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        FocalPoint {
+            name: self.name.trim().to_owned(),
+            role: kept(self.role),
+            contact: kept(self.contact),
+        }
+    }
+}
+
 /// Why a state change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StateChangeRefused {
@@ -125,6 +163,23 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
+    }
+
+    #[test]
+    fn focal_points_are_kept_trimmed_without_blank_parts() {
+        let point = FocalPoint {
+            name: "  Dr. Marco Rossi ".to_owned(),
+            role: Some("   ".to_owned()),
+            contact: Some(" marco@example.org ".to_owned()),
+        };
+        assert_eq!(
+            point.trimmed(),
+            FocalPoint {
+                name: "Dr. Marco Rossi".to_owned(),
+                role: None,
+                contact: Some("marco@example.org".to_owned()),
+            }
+        );
     }
 
     #[test]

@@ -18,13 +18,12 @@ use db::networks::NewNetwork;
 use db::partnerships::{NewStateChange, PartnershipFields};
 use domain::activity::{ActivityDirection, ActivityKind, ActivityStatus};
 use domain::idea::IdeaState;
-use domain::partnership::{DormancyRule, PartnershipKind, PartnershipState};
+use domain::partnership::{DormancyRule, FocalPoint, PartnershipKind, PartnershipState};
 use sea_orm::sea_query::Order;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 use super::demo_ideas::{TEHRAN, date};
-use crate::routes::partnerships::dto::FocalPoint;
 
 /// A bilingual text: (Persian, English).
 type Text = (&'static str, &'static str);
@@ -819,7 +818,7 @@ async fn write_partnership(
         kind: plan.kind,
         signed_on: plan.signed_on,
         next_review_on: Some(plan.next_review_on),
-        focal_points_json: serde_json::to_string(&focal_points)?,
+        focal_points,
         notes_fa: Some(plan.notes.0.to_owned()),
         notes_en: Some(plan.notes.1.to_owned()),
     };

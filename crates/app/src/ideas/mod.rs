@@ -11,7 +11,7 @@ use domain::review::DECIDABLE;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-pub use reading::{history, list, show, similar};
+pub use reading::{history, list, of_city, show, similar};
 pub use screening::{Screened, reopen_screening, screen, screen_many, screening};
 pub use submission::{create, submit, update, withdraw};
 

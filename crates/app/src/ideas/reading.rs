@@ -1,7 +1,10 @@
 //! Reading ideas: one as its viewer may see it, a page of them, an idea's history, its look-alikes.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use domain::event::EventKind;
+use domain::idea::IdeaState;
 use uuid::Uuid;
 
 use super::{Detail, IdeaRecord, Viewed, audience, find_visible};
@@ -41,6 +44,34 @@ pub async fn list(
         })
         .collect();
     Ok((items, total))
+}
+
+/// The latest ideas for a city that `viewer` may see (at most `recent`), and how many they may see by state.
+pub async fn of_city(
+    db: &db::Db,
+    viewer: Option<&Actor>,
+    city_id: Uuid,
+    recent: u64,
+) -> Result<(Vec<(IdeaRecord, Detail)>, BTreeMap<IdeaState, i64>)> {
+    let filter = db::ideas::IdeaFilter {
+        audience: audience(viewer),
+        mine_of: None,
+        call_id: None,
+        state: None,
+        domain: None,
+        target_city_id: Some(city_id),
+        target_country: None,
+        submitter_category: None,
+        submitted_from: None,
+        submitted_to: None,
+        q: None,
+        sort: (db::ideas::IdeaSortField::SubmittedAt, sea_orm::sea_query::Order::Desc),
+        limit: recent,
+        offset: 0,
+    };
+    let (ideas, _) = list(db, viewer, false, filter).await?;
+    let by_state = db::ideas::count_by_state(db, audience(viewer), city_id).await?;
+    Ok((ideas, by_state.into_iter().collect()))
 }
 
 /// An idea's history, oldest first. Staff see every event with who acted and their notes; the

@@ -1,4 +1,7 @@
+use domain::activity::{ActivityDirection, ActivityKind, ActivityStatus};
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 /// Something done with a foreign city, formal partner or not.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,12 +11,9 @@ pub struct Model {
     pub id: Uuid,
     pub city_id: Uuid,
     pub occurred_on: Date,
-    /// A `domain::activity::ActivityKind` name.
-    pub kind: String,
-    /// A `domain::activity::ActivityDirection` name.
-    pub direction: String,
-    /// A `domain::activity::ActivityStatus` name.
-    pub status: String,
+    pub kind: Named<ActivityKind>,
+    pub direction: Named<ActivityDirection>,
+    pub status: Named<ActivityStatus>,
     pub title_fa: String,
     pub title_en: Option<String>,
     pub description_fa: String,

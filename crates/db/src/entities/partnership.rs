@@ -1,4 +1,7 @@
+use domain::partnership::{FocalPoint, PartnershipKind, PartnershipState};
 use sea_orm::entity::prelude::*;
+
+use crate::stored::{Json, Named};
 
 /// The city's formal tie to one foreign city (at most one per city).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,14 +11,12 @@ pub struct Model {
     pub id: Uuid,
     #[sea_orm(unique)]
     pub city_id: Uuid,
-    /// A `domain::partnership::PartnershipKind` name.
-    pub kind: String,
-    /// A `domain::partnership::PartnershipState` name.
-    pub state: String,
+    pub kind: Named<PartnershipKind>,
+    pub state: Named<PartnershipState>,
     pub signed_on: Option<Date>,
     pub next_review_on: Option<Date>,
     /// A JSON array of focal points; staff only.
-    pub focal_points: String,
+    pub focal_points: Json<Vec<FocalPoint>>,
     pub notes_fa: Option<String>,
     pub notes_en: Option<String>,
     pub recorded_on: Date,

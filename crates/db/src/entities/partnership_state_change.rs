@@ -1,4 +1,7 @@
+use domain::partnership::PartnershipState;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 /// One entry of a partnership's history: its state changed, when, by whom and why.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,8 +10,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub partnership_id: Uuid,
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub from_state: Option<Named<PartnershipState>>,
+    pub to_state: Named<PartnershipState>,
     pub effective_on: Date,
     pub reason: Option<String>,
     pub actor_id: Option<Uuid>,

@@ -133,7 +133,7 @@ export function StateBadge({ state }: { state: Schema<'PartnershipState'> }) {
   return <Badge tone={stateTone(state)}>{t(`PartnershipState.${state}`)}</Badge>;
 }
 
-export function HealthBadge({ health }: { health: Schema<'PartnershipHealth'> }) {
+export function HealthBadge({ health }: { health: Schema<'PartnershipHealthView'> }) {
   const { t } = useTranslation('partnerships');
   return health.dormant ? <Badge tone="warning">{t('health.dormant')}</Badge> : <Badge tone="success">{t('health.alive')}</Badge>;
 }

@@ -71,7 +71,7 @@ export function stateTone(state: Schema<'PartnershipState'>): 'success' | 'info'
 }
 
 /** The day a partnership is (or was) flagged dormant: its basis day plus the dormancy period, as an ISO day. */
-export function dormantFrom(health: Schema<'PartnershipHealth'>): string {
+export function dormantFrom(health: Schema<'PartnershipHealthView'>): string {
   const [year, month, day] = health.basisOn.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(year, month - 1 + health.dormancyMonths, 1));
   // The same day of the month, or the month's last day when it is shorter (31 January + 1 month → 28/29 February).

@@ -1037,7 +1037,10 @@ export interface paths {
         /** List the city networks, by Persian name unless sorted otherwise. */
         get: operations["list_networks"];
         put?: never;
-        /** Record a network the municipality belongs to, or belonged to (staff). */
+        /**
+         * Record a network the municipality belongs to, or belonged to (staff).
+         * @description `leftOn` before `joinedOn` is refused with `validation_failed` (field code `out_of_order`).
+         */
         post: operations["create_network"];
         delete?: never;
         options?: never;
@@ -1062,7 +1065,8 @@ export interface paths {
         /**
          * Correct a network, or record that the municipality left it (staff).
          * @description Fields left out stay as they are; `null` clears an optional one. Networks are not versioned: no
-         *     If-Match is needed.
+         *     If-Match is needed. A network left before it was joined is refused with `validation_failed`
+         *     (field code `out_of_order`).
          */
         patch: operations["update_network"];
         trace?: never;
@@ -1102,7 +1106,8 @@ export interface paths {
         };
         /**
          * A partnership with its health and history.
-         * @description Focal points and who recorded each change appear for staff only.
+         * @description Focal points and who recorded each change appear for staff only; `allowedActions` says what the
+         *     caller may do next with it.
          */
         get: operations["show_partnership"];
         put?: never;
@@ -1299,7 +1304,7 @@ export interface components {
             direction: components["schemas"]["ActivityDirection"];
             /** Format: uuid */
             id: string;
-            idea?: components["schemas"]["IdeaRef"] | null;
+            idea?: components["schemas"]["IdeaRefView"] | null;
             kind: components["schemas"]["ActivityKind"];
             /** Format: date */
             occurredOn: string;
@@ -1558,7 +1563,7 @@ export interface components {
             years: number;
         };
         /** @description The figures of a city's dashboard. */
-        CityCounts: {
+        CityCountsView: {
             /** Format: int64 */
             activities: number;
             activitiesByKind: {
@@ -1575,11 +1580,11 @@ export interface components {
             };
         };
         /** @description Everything about one city abroad. */
-        CityOverview: {
+        CityOverviewView: {
             /** @description The 50 most recent activities with the city. */
             activities: components["schemas"]["ActivityView"][];
             city: components["schemas"]["CityView"];
-            counts: components["schemas"]["CityCounts"];
+            counts: components["schemas"]["CityCountsView"];
             /**
              * @description The 50 most recent ideas you may see that target it: for the public, the selected ones once
              *     published; for staff, all of them with their states.
@@ -2084,7 +2089,7 @@ export interface components {
          */
         IdeaCommand: "edit" | "submit" | "withdraw" | "screen" | "reopen_screening" | "decide";
         /** @description The idea an activity grew from. */
-        IdeaRef: {
+        IdeaRefView: {
             /** Format: uuid */
             id: string;
             title: string;
@@ -2187,13 +2192,13 @@ export interface components {
              */
             into: string;
         };
-        MergeCityResult: {
+        MergeCityView: {
             /** @description The surviving entry. */
             city: components["schemas"]["CityView"];
-            moved: components["schemas"]["Moved"];
+            moved: components["schemas"]["MovedView"];
         };
         /** @description What moved to the surviving entry. */
-        Moved: {
+        MovedView: {
             /** Format: int64 */
             activities: number;
             /** Format: int64 */
@@ -2270,7 +2275,7 @@ export interface components {
                 direction: components["schemas"]["ActivityDirection"];
                 /** Format: uuid */
                 id: string;
-                idea?: components["schemas"]["IdeaRef"] | null;
+                idea?: components["schemas"]["IdeaRefView"] | null;
                 kind: components["schemas"]["ActivityKind"];
                 /** Format: date */
                 occurredOn: string;
@@ -2523,12 +2528,17 @@ export interface components {
         /** @description One page of a list. */
         Page_PartnershipView: {
             items: {
+                /**
+                 * @description What you may do next with it: `edit`, `change_state` and `add_activity` for staff, nothing for
+                 *     others.
+                 */
+                allowedActions: components["schemas"]["PartnershipAction"][];
                 city: components["schemas"]["CityRef"];
                 /** Format: date-time */
                 createdAt: string;
                 /** @description Staff only: the field is absent from other callers' views. */
                 focalPoints?: components["schemas"]["FocalPoint"][] | null;
-                health: components["schemas"]["PartnershipHealth"];
+                health: components["schemas"]["PartnershipHealthView"];
                 /** @description Its history, oldest first (on a single partnership, not in lists). */
                 history?: components["schemas"]["StateChangeView"][] | null;
                 /** Format: uuid */
@@ -2649,8 +2659,13 @@ export interface components {
             name: string;
             organisation?: string | null;
         };
+        /**
+         * @description What the asking user may do next with a partnership.
+         * @enum {string}
+         */
+        PartnershipAction: "edit" | "change_state" | "add_activity";
         /** @description How alive the tie is, derived from its activities whatever its recorded state. */
-        PartnershipHealth: {
+        PartnershipHealthView: {
             basis: components["schemas"]["HealthBasis"];
             /**
              * Format: date
@@ -2690,12 +2705,17 @@ export interface components {
         PartnershipState: "in_negotiation" | "active" | "dormant" | "suspended" | "ended";
         /** @description A partnership with a foreign city. */
         PartnershipView: {
+            /**
+             * @description What you may do next with it: `edit`, `change_state` and `add_activity` for staff, nothing for
+             *     others.
+             */
+            allowedActions: components["schemas"]["PartnershipAction"][];
             city: components["schemas"]["CityRef"];
             /** Format: date-time */
             createdAt: string;
             /** @description Staff only: the field is absent from other callers' views. */
             focalPoints?: components["schemas"]["FocalPoint"][] | null;
-            health: components["schemas"]["PartnershipHealth"];
+            health: components["schemas"]["PartnershipHealthView"];
             /** @description Its history, oldest first (on a single partnership, not in lists). */
             history?: components["schemas"]["StateChangeView"][] | null;
             /** Format: uuid */
@@ -3620,15 +3640,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ActivityView"];
                 };
             };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4924,15 +4936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CityView"];
                 };
             };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5088,15 +5092,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5158,7 +5154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MergeCityResult"];
+                    "application/json": components["schemas"]["MergeCityView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -5197,7 +5193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CityOverview"];
+                    "application/json": components["schemas"]["CityOverviewView"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6211,15 +6207,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_NetworkView"];
                 };
             };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6251,15 +6239,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
-            /** @description `validation_failed`: a field is missing or invalid, or `leftOn` is before `joinedOn` (`out_of_order`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6318,15 +6298,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
-            /** @description `validation_failed`: a field is invalid, or the network would be left before it was joined (`out_of_order`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6365,15 +6337,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };

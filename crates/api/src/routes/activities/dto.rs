@@ -7,10 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::{ApiError, ApiResult};
-use crate::routes::cities::dto::CityRef;
-use crate::routes::day::Day;
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::cities::dto::{CityRef, canonical_country};
+use crate::routes::day::{Day, day};
+use crate::routes::page::{self, MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
 use crate::routes::text::{LongText, ShortText};
 
@@ -105,10 +104,32 @@ pub struct ListActivitiesQuery {
     pub offset: Option<u32>,
 }
 
+impl ListActivitiesQuery {
+    /// The filter the use case takes, and the page's limit and offset.
+    pub fn into_filter(self) -> (app::activities::ActivityFilter, u32, u32) {
+        let (limit, offset) = page::bounds(self.limit, self.offset);
+        let filter = app::activities::ActivityFilter {
+            city_id: self.city_id,
+            country: self.country.as_deref().map(canonical_country),
+            kind: self.kind,
+            direction: self.direction,
+            status: self.status,
+            idea_id: self.idea_id,
+            from: day(self.from),
+            to: day(self.to),
+            q: self.q,
+            ascending: matches!(self.sort, Some(ActivitySort::OccurredOn)),
+            limit: limit.into(),
+            offset: offset.into(),
+        };
+        (filter, limit, offset)
+    }
+}
+
 /// The idea an activity grew from.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct IdeaRef {
+pub struct IdeaRefView {
     pub id: Uuid,
     pub title: String,
 }
@@ -127,7 +148,7 @@ pub struct ActivityView {
     pub description: Option<LongText>,
     pub outcomes: Option<LongText>,
     /// The citizen's idea it grew from.
-    pub idea: Option<IdeaRef>,
+    pub idea: Option<IdeaRefView>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -136,10 +157,10 @@ fn text(fa: String, en: Option<String>) -> Option<LongText> {
     (!fa.is_empty()).then(|| LongText::from_parts(fa, en))
 }
 
-impl ActivityView {
-    pub fn new(row: db::activities::ActivityRow) -> ApiResult<Self> {
+impl From<app::activities::Activity> for ActivityView {
+    fn from(row: app::activities::Activity) -> Self {
         let a = row.activity;
-        Ok(ActivityView {
+        ActivityView {
             id: a.id,
             city: CityRef::new(
                 a.city_id,
@@ -149,20 +170,18 @@ impl ActivityView {
                 row.city_verified,
             ),
             occurred_on: a.occurred_on,
-            kind: a.kind.parse().map_err(ApiError::internal)?,
-            direction: a.direction.parse().map_err(ApiError::internal)?,
-            status: a.status.parse().map_err(ApiError::internal)?,
+            kind: a.kind.0,
+            direction: a.direction.0,
+            status: a.status.0,
             title: ShortText::from_parts(a.title_fa, a.title_en),
             description: text(a.description_fa, a.description_en),
             outcomes: a.outcomes_fa.and_then(|fa| text(fa, a.outcomes_en)),
-            idea: a.idea_id.zip(row.idea_title).map(|(id, title)| IdeaRef { id, title }),
+            idea: a
+                .idea_id
+                .zip(row.idea_title)
+                .map(|(id, title)| IdeaRefView { id, title }),
             created_at: a.created_at,
             updated_at: a.updated_at,
-        })
+        }
     }
-}
-
-/// A long text as stored: (Persian, English); an absent text is stored as an empty Persian one.
-pub fn long_text_parts(text: Option<LongText>) -> (String, Option<String>) {
-    text.map(LongText::normalized).unwrap_or_default()
 }

@@ -13,5 +13,6 @@ use crate::state::AppState;
 )]
 #[get("/activities/{id}")]
 pub async fn show_activity(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<web::Json<ActivityView>> {
-    Ok(web::Json(super::view(&state.db, id.into_inner()).await?))
+    let activity = app::activities::show(&state.db, id.into_inner()).await?;
+    Ok(web::Json(activity.into()))
 }

@@ -3,20 +3,9 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::{CityView, CreateCityRequest, canonical_country};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{SignedIn, ValidJson};
 use crate::state::AppState;
-
-/// 409 naming the city that is there already.
-pub fn already_listed(existing: &db::cities::Model) -> ApiError {
-    ApiError::new(
-        ErrorCode::CityExists,
-        format!(
-            "{} ({}) is in the list already, with id {}.",
-            existing.name_fa, existing.country, existing.id
-        ),
-    )
-}
 
 /// Add a missing city.
 ///
@@ -42,25 +31,13 @@ pub async fn create_city(
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
     let (name_fa, name_en) = request.name.normalized();
-    let country = canonical_country(&request.country);
-    let txn = db::begin_write(&state.db).await?;
-    let names: Vec<&str> = [Some(name_fa.as_str()), name_en.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    if let Some(existing) = db::cities::find_same(&txn, &country, &names, None).await? {
-        return Err(already_listed(&existing));
-    }
-    let new = db::cities::NewCity {
+    let new = app::cities::NewCity {
         name_fa,
         name_en,
-        country,
+        country: canonical_country(&request.country),
         coordinates: request.coordinates.map(|c| (c.latitude, c.longitude)),
-        verified: caller.is_staff(),
-        created_by: Some(caller.user.id),
     };
-    let city = db::cities::insert(&txn, new, Utc::now()).await?;
-    txn.commit().await?;
+    let city = app::cities::add(&state.db, &caller.actor(), new, Utc::now()).await?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/cities/{}", city.id)))
         .json(CityView::from(city)))

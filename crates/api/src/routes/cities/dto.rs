@@ -92,8 +92,8 @@ pub struct CityView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<db::cities::Model> for CityView {
-    fn from(city: db::cities::Model) -> Self {
+impl From<app::cities::City> for CityView {
+    fn from(city: app::cities::City) -> Self {
         let coordinates = match (city.latitude, city.longitude) {
             (Some(latitude), Some(longitude)) => Some(Coordinates { latitude, longitude }),
             _ => None,

@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 
 use super::dto::{CityView, ListCitiesQuery, canonical_country};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::ValidQuery;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
@@ -10,11 +10,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "cities",
     params(ListCitiesQuery),
-    responses(
-        (status = 200, description = "One page of cities.", body = Page<CityView>),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
-            body = Problem, content_type = "application/problem+json"),
-    ),
+    responses((status = 200, description = "One page of cities.", body = Page<CityView>)),
 )]
 #[get("/cities")]
 pub async fn list_cities(
@@ -23,14 +19,14 @@ pub async fn list_cities(
 ) -> ApiResult<web::Json<Page<CityView>>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);
-    let filter = db::cities::CityFilter {
+    let filter = app::cities::CityFilter {
         q: query.q,
         country: query.country.as_deref().map(canonical_country),
         verified: query.verified,
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (cities, total) = db::cities::list(&state.db, &filter).await?;
+    let (cities, total) = app::cities::list(&state.db, &filter).await?;
     Ok(web::Json(Page {
         items: cities.into_iter().map(CityView::from).collect(),
         total,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::dto::CityView;
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -20,7 +20,7 @@ pub struct MergeCityRequest {
 /// What moved to the surviving entry.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Moved {
+pub struct MovedView {
     pub ideas: u64,
     pub activities: u64,
     pub partnership: bool,
@@ -28,10 +28,10 @@ pub struct Moved {
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct MergeCityResult {
+pub struct MergeCityView {
     /// The surviving entry.
     pub city: CityView,
-    pub moved: Moved,
+    pub moved: MovedView,
 }
 
 /// Merge a duplicate city entry into another (staff).
@@ -46,7 +46,7 @@ pub struct MergeCityResult {
     request_body = MergeCityRequest,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The surviving entry and what moved to it.", body = MergeCityResult),
+        (status = 200, description = "The surviving entry and what moved to it.", body = MergeCityView),
         (status = 409, description = "`cities_not_mergeable`: both entries have a partnership.",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -54,66 +54,19 @@ pub struct MergeCityResult {
 #[post("/cities/{id}/merge")]
 pub async fn merge_city(
     state: web::Data<AppState>,
-    _staff: Staff,
+    staff: Staff,
     id: web::Path<Uuid>,
     body: ValidJson<MergeCityRequest>,
-) -> ApiResult<web::Json<MergeCityResult>> {
+) -> ApiResult<web::Json<MergeCityView>> {
     let request = body.into_inner()?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let duplicate = db::cities::find_by_id(&txn, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    if request.into == duplicate.id {
-        return Err(ApiError::validation(vec![FieldError::new(
-            "/into",
-            "same_city",
-            "a city cannot be merged into itself",
-        )]));
-    }
-    let survivor = db::cities::find_by_id(&txn, request.into)
-        .await?
-        .ok_or_else(|| ApiError::validation(vec![FieldError::new("/into", "unknown_city", "no such city")]))?;
-    let partnered = (
-        db::partnerships::find_by_city(&txn, duplicate.id).await?,
-        db::partnerships::find_by_city(&txn, survivor.id).await?,
-    );
-    let both_partnered = || {
-        ApiError::new(
-            ErrorCode::CitiesNotMergeable,
-            "Both entries have a partnership, and a city has one at most: end or correct one of them first.",
-        )
-    };
-    if let (Some(_), Some(_)) = partnered {
-        return Err(both_partnered());
-    }
-    let gaps = db::cities::CityChange {
-        name_en: survivor.name_en.is_none().then(|| duplicate.name_en.clone()),
-        coordinates: survivor
-            .latitude
-            .is_none()
-            .then(|| duplicate.latitude.zip(duplicate.longitude)),
-        ..Default::default()
-    };
-    let merged = db::cities::merge(&txn, duplicate.id, survivor.id, now)
-        .await
-        .map_err(|err| {
-            if db::is_unique_violation(&err) {
-                // A partnership with the surviving entry was recorded a moment ago.
-                both_partnered()
-            } else {
-                err.into()
-            }
-        })?;
-    let city = db::cities::update(&txn, survivor, gaps, now).await?;
-    txn.commit().await?;
-    tracing::info!(duplicate = %duplicate.id, survivor = %city.id, ?merged, "cities merged");
-    Ok(web::Json(MergeCityResult {
+    let (city, moved) =
+        app::cities::merge(&state.db, &staff.0.actor(), id.into_inner(), request.into, Utc::now()).await?;
+    Ok(web::Json(MergeCityView {
         city: city.into(),
-        moved: Moved {
-            ideas: merged.ideas,
-            activities: merged.activities,
-            partnership: merged.partnership,
+        moved: MovedView {
+            ideas: moved.ideas,
+            activities: moved.activities,
+            partnership: moved.partnership,
         },
     }))
 }

@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use super::dto::CityView;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 /// A city abroad.
@@ -13,8 +13,6 @@ use crate::state::AppState;
 )]
 #[get("/cities/{id}")]
 pub async fn show_city(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<web::Json<CityView>> {
-    let city = db::cities::find_by_id(&state.db, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let city = app::cities::show(&state.db, id.into_inner()).await?;
     Ok(web::Json(city.into()))
 }

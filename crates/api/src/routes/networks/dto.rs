@@ -2,13 +2,13 @@
 
 use std::borrow::Cow;
 
+use app::networks::{NetworkSortField, Order};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::error::{ApiError, ApiResult};
 use crate::routes::day::{Day, day};
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::text::{LongText, ShortText};
@@ -36,18 +36,6 @@ fn http_address(url: &str) -> Result<(), ValidationError> {
 /// A field that may be left out but, when sent, may not be null.
 fn not_null<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
     T::deserialize(deserializer).map(Some)
-}
-
-/// 422 when the network would have been left before it was joined.
-fn check_order(joined_on: Option<NaiveDate>, left_on: Option<NaiveDate>, pointer: &str) -> ApiResult<()> {
-    match (joined_on, left_on) {
-        (Some(joined_on), Some(left_on)) if left_on < joined_on => Err(ApiError::field(
-            pointer,
-            "out_of_order",
-            format!("leftOn ({left_on}) is before joinedOn ({joined_on})"),
-        )),
-        _ => Ok(()),
-    }
 }
 
 fn trimmed(website: String) -> String {
@@ -80,24 +68,16 @@ pub struct CreateNetworkRequest {
 }
 
 impl CreateNetworkRequest {
-    /// The new row, normalised; 422 when `leftOn` is before `joinedOn`.
-    pub fn into_new(self) -> ApiResult<db::networks::NewNetwork> {
-        let (joined_on, left_on) = (day(self.joined_on), day(self.left_on));
-        check_order(joined_on, left_on, "/leftOn")?;
-        let (name_fa, name_en) = self.name.normalized();
-        let (role_fa, role_en) = self.role.map(ShortText::normalized).unzip();
-        let (notes_fa, notes_en) = self.notes.map(LongText::normalized).unzip();
-        Ok(db::networks::NewNetwork {
-            name_fa,
-            name_en,
+    /// The network to record, normalised.
+    pub fn into_new(self) -> app::networks::NewNetwork {
+        app::networks::NewNetwork {
+            name: self.name.normalized(),
             website: self.website.map(trimmed),
-            joined_on,
-            left_on,
-            role_fa,
-            role_en: role_en.flatten(),
-            notes_fa,
-            notes_en: notes_en.flatten(),
-        })
+            joined_on: day(self.joined_on),
+            left_on: day(self.left_on),
+            role: self.role.map(ShortText::normalized),
+            notes: self.notes.map(LongText::normalized),
+        }
     }
 }
 
@@ -137,31 +117,16 @@ pub struct UpdateNetworkRequest {
 }
 
 impl UpdateNetworkRequest {
-    /// The change to `network`, normalised; 422 when the network would be left before it was joined.
-    pub fn into_change(self, network: &db::networks::Model) -> ApiResult<db::networks::NetworkChange> {
-        let joined_on = self.joined_on.map(day);
-        let left_on = self.left_on.map(day);
-        // Blame the date that was sent. If both were sent, blame leftOn.
-        let pointer = if joined_on.is_some() && left_on.is_none() {
-            "/joinedOn"
-        } else {
-            "/leftOn"
-        };
-        check_order(
-            joined_on.unwrap_or(network.joined_on),
-            left_on.unwrap_or(network.left_on),
-            pointer,
-        )?;
-        let name = self.name.map(ShortText::normalized);
-        Ok(db::networks::NetworkChange {
-            name_fa: name.as_ref().map(|n| n.0.clone()),
-            name_en: name.map(|n| n.1),
+    /// The change, normalised.
+    pub fn into_edit(self) -> app::networks::NetworkEdit {
+        app::networks::NetworkEdit {
+            name: self.name.map(ShortText::normalized),
             website: self.website.map(|w| w.map(trimmed)),
-            joined_on,
-            left_on,
+            joined_on: self.joined_on.map(day),
+            left_on: self.left_on.map(day),
             role: self.role.map(|r| r.map(ShortText::normalized)),
             notes: self.notes.map(|n| n.map(LongText::normalized)),
-        })
+        }
     }
 }
 
@@ -176,6 +141,18 @@ pub enum NetworkSort {
     JoinedOn,
     #[serde(rename = "-joinedOn")]
     JoinedOnDesc,
+}
+
+impl NetworkSort {
+    /// The column and direction it sorts by.
+    pub fn key(self) -> (NetworkSortField, Order) {
+        match self {
+            NetworkSort::Name => (NetworkSortField::Name, Order::Asc),
+            NetworkSort::NameDesc => (NetworkSortField::Name, Order::Desc),
+            NetworkSort::JoinedOn => (NetworkSortField::JoinedOn, Order::Asc),
+            NetworkSort::JoinedOnDesc => (NetworkSortField::JoinedOn, Order::Desc),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -220,8 +197,8 @@ pub struct NetworkView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<db::networks::Model> for NetworkView {
-    fn from(network: db::networks::Model) -> Self {
+impl From<app::networks::Network> for NetworkView {
+    fn from(network: app::networks::Network) -> Self {
         NetworkView {
             id: network.id,
             name: ShortText::from_parts(network.name_fa, network.name_en),

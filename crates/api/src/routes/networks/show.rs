@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use super::dto::NetworkView;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 /// A city network.
@@ -13,8 +13,6 @@ use crate::state::AppState;
 )]
 #[get("/networks/{id}")]
 pub async fn show_network(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<web::Json<NetworkView>> {
-    let network = db::networks::find_by_id(&state.db, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let network = app::networks::show(&state.db, id.into_inner()).await?;
     Ok(web::Json(network.into()))
 }

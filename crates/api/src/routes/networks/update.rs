@@ -3,40 +3,30 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{NetworkView, UpdateNetworkRequest};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
 /// Correct a network, or record that the municipality left it (staff).
 ///
 /// Fields left out stay as they are; `null` clears an optional one. Networks are not versioned: no
-/// If-Match is needed.
+/// If-Match is needed. A network left before it was joined is refused with `validation_failed`
+/// (field code `out_of_order`).
 #[utoipa::path(
     tag = "networks",
     params(("id" = Uuid, Path, description = "The network's id")),
     request_body = UpdateNetworkRequest,
     security(("bearer" = [])),
-    responses(
-        (status = 200, description = "The network as changed.", body = NetworkView),
-        (status = 422, description = "`validation_failed`: a field is invalid, or the network would be \
-            left before it was joined (`out_of_order`).",
-            body = Problem, content_type = "application/problem+json"),
-    ),
+    responses((status = 200, description = "The network as changed.", body = NetworkView)),
 )]
 #[patch("/networks/{id}")]
 pub async fn update_network(
     state: web::Data<AppState>,
-    _staff: Staff,
+    staff: Staff,
     id: web::Path<Uuid>,
     body: ValidJson<UpdateNetworkRequest>,
 ) -> ApiResult<web::Json<NetworkView>> {
-    let request = body.into_inner()?;
-    let txn = db::begin_write(&state.db).await?;
-    let network = db::networks::find_by_id(&txn, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let change = request.into_change(&network)?;
-    let network = db::networks::update(&txn, network, change, Utc::now()).await?;
-    txn.commit().await?;
+    let edit = body.into_inner()?.into_edit();
+    let network = app::networks::update(&state.db, &staff.0.actor(), id.into_inner(), edit, Utc::now()).await?;
     Ok(web::Json(network.into()))
 }

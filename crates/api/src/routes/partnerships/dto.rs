@@ -1,14 +1,16 @@
 //! What the partnership endpoints read and answer. Focal points are staff-only: other views leave the
 //! field out entirely.
 
+use app::partnerships::{Order, PartnershipSortField};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::partnership::{DormancyRule, HealthBasis, PartnershipKind, PartnershipState, health_basis};
+use domain::partnership::{
+    DormancyRule, HealthBasis, PartnershipAction, PartnershipKind, PartnershipState, health_basis,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::{ApiError, ApiResult};
 use crate::routes::cities::dto::CityRef;
 use crate::routes::day::Day;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
@@ -113,6 +115,25 @@ pub enum PartnershipSort {
     NextReviewOnDesc,
 }
 
+impl PartnershipSort {
+    /// The column and direction it sorts by.
+    pub fn key(self) -> (PartnershipSortField, Order) {
+        use PartnershipSortField as Field;
+        match self {
+            PartnershipSort::CityName => (Field::CityName, Order::Asc),
+            PartnershipSort::CityNameDesc => (Field::CityName, Order::Desc),
+            PartnershipSort::SignedOn => (Field::SignedOn, Order::Asc),
+            PartnershipSort::SignedOnDesc => (Field::SignedOn, Order::Desc),
+            PartnershipSort::LastActivityOn => (Field::LastActivityOn, Order::Asc),
+            PartnershipSort::LastActivityOnDesc => (Field::LastActivityOn, Order::Desc),
+            PartnershipSort::RecentActivities => (Field::RecentActivities, Order::Asc),
+            PartnershipSort::RecentActivitiesDesc => (Field::RecentActivities, Order::Desc),
+            PartnershipSort::NextReviewOn => (Field::NextReviewOn, Order::Asc),
+            PartnershipSort::NextReviewOnDesc => (Field::NextReviewOn, Order::Desc),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -146,7 +167,7 @@ pub struct ListPartnershipsQuery {
 /// How alive the tie is, derived from its activities whatever its recorded state.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct PartnershipHealth {
+pub struct PartnershipHealthView {
     /// The day of the last activity with the city that was held or under way (not planned or cancelled).
     pub last_activity_on: Option<NaiveDate>,
     /// How many such activities fell in the last 12 months.
@@ -161,11 +182,11 @@ pub struct PartnershipHealth {
     pub dormancy_months: u32,
 }
 
-impl PartnershipHealth {
-    pub fn of(row: &db::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> PartnershipHealth {
+impl PartnershipHealthView {
+    pub fn of(row: &app::partnerships::PartnershipRow, rule: DormancyRule, today: NaiveDate) -> Self {
         let p = &row.partnership;
         let (basis, basis_on) = health_basis(row.last_activity_on, p.signed_on, p.recorded_on);
-        PartnershipHealth {
+        PartnershipHealthView {
             last_activity_on: row.last_activity_on,
             recent_activities: row.recent_activities,
             dormant: rule.is_dormant(basis_on, today),
@@ -193,21 +214,16 @@ pub struct StateChangeView {
 }
 
 impl StateChangeView {
-    pub fn new(row: db::partnerships::StateChangeRow, staff: bool) -> ApiResult<Self> {
+    pub fn new(row: app::partnerships::StateChangeRow, confidential: bool) -> Self {
         let change = row.change;
-        Ok(StateChangeView {
-            from: change
-                .from_state
-                .as_deref()
-                .map(str::parse)
-                .transpose()
-                .map_err(ApiError::internal)?,
-            to: change.to_state.parse().map_err(ApiError::internal)?,
+        StateChangeView {
+            from: change.from_state.map(|s| s.0),
+            to: change.to_state.0,
             effective_on: change.effective_on,
             reason: change.reason,
-            recorded_by: if staff { row.actor_name } else { None },
+            recorded_by: if confidential { row.actor_name } else { None },
             recorded_at: change.recorded_at,
-        })
+        }
     }
 }
 
@@ -226,30 +242,29 @@ pub struct PartnershipView {
     /// Staff only: the field is absent from other callers' views.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub focal_points: Option<Vec<FocalPoint>>,
-    pub health: PartnershipHealth,
+    pub health: PartnershipHealthView,
     /// Its history, oldest first (on a single partnership, not in lists).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<StateChangeView>>,
+    /// What you may do next with it: `edit`, `change_state` and `add_activity` for staff, nothing for
+    /// others.
+    pub allowed_actions: Vec<PartnershipAction>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 impl PartnershipView {
-    pub fn new(
-        row: db::partnerships::PartnershipRow,
-        staff: bool,
-        rule: DormancyRule,
-        today: NaiveDate,
-    ) -> ApiResult<Self> {
-        let health = PartnershipHealth::of(&row, rule, today);
+    pub fn new(partnership: app::partnerships::Partnership, rule: DormancyRule, today: NaiveDate) -> Self {
+        let app::partnerships::Partnership {
+            row,
+            history,
+            confidential,
+            allowed_actions,
+        } = partnership;
+        let health = PartnershipHealthView::of(&row, rule, today);
         let p = row.partnership;
-        let focal_points = if staff {
-            Some(serde_json::from_str(&p.focal_points).map_err(ApiError::internal)?)
-        } else {
-            None
-        };
-        Ok(PartnershipView {
+        PartnershipView {
             id: p.id,
             city: CityRef::new(
                 p.city_id,
@@ -258,48 +273,43 @@ impl PartnershipView {
                 row.city_country,
                 row.city_verified,
             ),
-            kind: p.kind.parse().map_err(ApiError::internal)?,
-            state: p.state.parse().map_err(ApiError::internal)?,
+            kind: p.kind.0,
+            state: p.state.0,
             signed_on: p.signed_on,
             next_review_on: p.next_review_on,
             notes: p.notes_fa.map(|fa| LongText::from_parts(fa, p.notes_en)),
-            focal_points,
+            focal_points: confidential.then(|| p.focal_points.0.into_iter().map(FocalPoint::from).collect()),
             health,
-            history: None,
+            history: history.map(|h| h.into_iter().map(|c| StateChangeView::new(c, confidential)).collect()),
+            allowed_actions,
             version: p.version,
             created_at: p.created_at,
             updated_at: p.updated_at,
-        })
+        }
     }
 }
 
-/// The stored form of focal points.
-pub fn focal_points_json(points: &[FocalPoint]) -> ApiResult<String> {
-    let trimmed: Vec<FocalPoint> = points
-        .iter()
-        .map(|p| FocalPoint {
-            name: p.name.trim().to_owned(),
-            role: p
-                .role
-                .as_deref()
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_owned),
-            contact: p
-                .contact
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned),
-        })
-        .collect();
-    serde_json::to_string(&trimmed).map_err(ApiError::internal)
+impl From<domain::partnership::FocalPoint> for FocalPoint {
+    fn from(point: domain::partnership::FocalPoint) -> Self {
+        FocalPoint {
+            name: point.name,
+            role: point.role,
+            contact: point.contact,
+        }
+    }
 }
 
-/// Notes as stored: (Persian, English), none when absent.
-pub fn notes_parts(notes: Option<LongText>) -> (Option<String>, Option<String>) {
-    match notes.map(LongText::normalized) {
-        Some((fa, en)) => (Some(fa), en),
-        None => (None, None),
+impl From<FocalPoint> for domain::partnership::FocalPoint {
+    fn from(point: FocalPoint) -> Self {
+        domain::partnership::FocalPoint {
+            name: point.name,
+            role: point.role,
+            contact: point.contact,
+        }
     }
+}
+
+/// Focal points as the use cases take them (they trim them).
+pub fn focal_points(points: Vec<FocalPoint>) -> Vec<domain::partnership::FocalPoint> {
+    points.into_iter().map(Into::into).collect()
 }

@@ -8,7 +8,8 @@ use crate::state::AppState;
 
 /// A partnership with its health and history.
 ///
-/// Focal points and who recorded each change appear for staff only.
+/// Focal points and who recorded each change appear for staff only; `allowedActions` says what the
+/// caller may do next with it.
 #[utoipa::path(
     tag = "partnerships",
     params(("id" = Uuid, Path, description = "The partnership's id")),
@@ -21,6 +22,8 @@ pub async fn show_partnership(
     viewer: Viewer,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let view = super::detail(&state.db, &state, id.into_inner(), viewer.is_staff()).await?;
+    let dates = state.health_dates();
+    let partnership = app::partnerships::show(&state.db, viewer.actor().as_ref(), id.into_inner(), dates).await?;
+    let view = PartnershipView::new(partnership, state.dormancy, dates.today);
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

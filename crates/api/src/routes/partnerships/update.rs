@@ -2,9 +2,9 @@ use actix_web::{HttpResponse, patch, web};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::dto::{PartnershipView, UpdatePartnershipRequest, focal_points_json, notes_parts};
-use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{IfMatch, Staff, ValidJson, etag_header, stale};
+use super::dto::{PartnershipView, UpdatePartnershipRequest, focal_points};
+use crate::error::{ApiResult, Problem};
+use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::routes::day::day;
 use crate::routes::text::LongText;
 use crate::state::AppState;
@@ -31,44 +31,22 @@ use crate::state::AppState;
 #[patch("/partnerships/{id}")]
 pub async fn update_partnership(
     state: web::Data<AppState>,
-    _staff: Staff,
+    staff: Staff,
     id: web::Path<Uuid>,
     if_match: IfMatch,
     body: ValidJson<UpdatePartnershipRequest>,
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
-    let txn = db::begin_write(&state.db).await?;
-    let current = db::partnerships::find_by_id(&txn, id.into_inner())
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let expected = if_match.expected(current.version)?;
-    let notes = match request.notes {
-        Some(notes) => notes,
-        None => current
-            .notes_fa
-            .clone()
-            .map(|fa| LongText::from_parts(fa, current.notes_en.clone())),
+    let edit = app::partnerships::PartnershipEdit {
+        kind: request.kind,
+        signed_on: request.signed_on.map(day),
+        next_review_on: request.next_review_on.map(day),
+        focal_points: request.focal_points.map(focal_points),
+        notes: request.notes.map(|notes| notes.map(LongText::normalized)),
     };
-    let (notes_fa, notes_en) = notes_parts(notes);
-    let focal_points_json = match request.focal_points {
-        Some(points) => focal_points_json(&points)?,
-        None => current.focal_points.clone(),
-    };
-    let fields = db::partnerships::PartnershipFields {
-        kind: match request.kind {
-            Some(kind) => kind,
-            None => current.kind.parse().map_err(ApiError::internal)?,
-        },
-        signed_on: request.signed_on.map_or(current.signed_on, day),
-        next_review_on: request.next_review_on.map_or(current.next_review_on, day),
-        focal_points_json,
-        notes_fa,
-        notes_en,
-    };
-    if !db::partnerships::update(&txn, current.id, expected, fields, Utc::now()).await? {
-        return Err(stale());
-    }
-    let view: PartnershipView = super::detail(&txn, &state, current.id, true).await?;
-    txn.commit().await?;
+    let (id, if_match, dates) = (id.into_inner(), if_match.0, state.health_dates());
+    let partnership =
+        app::partnerships::update(&state.db, &staff.0.actor(), id, &if_match, edit, dates, Utc::now()).await?;
+    let view = PartnershipView::new(partnership, state.dormancy, dates.today);
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

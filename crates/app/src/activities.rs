@@ -1,0 +1,215 @@
+//! Activities with foreign cities, formal partners or not: everyone reads them, staff record and
+//! correct them. An activity may name the selected idea it grew from. Every change is recorded in the
+//! activity's history.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use db::events::{self, NewEvent};
+use domain::activity::{ActivityDirection, ActivityKind, ActivityStatus};
+use domain::event::{EventKind, SubjectKind};
+use domain::idea::IdeaState;
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use crate::error::{Error, FieldError, Result};
+use crate::{Actor, Db};
+
+/// An activity with its city and the title of the idea it grew from.
+pub type Activity = db::activities::ActivityRow;
+pub use db::activities::ActivityFilter;
+
+/// A text in Persian with an optional English version, normalised.
+pub type Text = (String, Option<String>);
+
+/// An activity to record.
+#[derive(Debug, Clone)]
+pub struct NewActivity {
+    pub occurred_on: NaiveDate,
+    pub kind: ActivityKind,
+    pub direction: ActivityDirection,
+    /// Default: `ActivityStatus::default_for` the day.
+    pub status: Option<ActivityStatus>,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub outcomes: Option<Text>,
+    pub idea_id: Option<Uuid>,
+}
+
+/// What staff change of an activity: `None` leaves a field as it is, `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityEdit {
+    pub city_id: Option<Uuid>,
+    pub occurred_on: Option<NaiveDate>,
+    pub kind: Option<ActivityKind>,
+    pub direction: Option<ActivityDirection>,
+    pub status: Option<ActivityStatus>,
+    pub title: Option<Text>,
+    pub description: Option<Option<Text>>,
+    pub outcomes: Option<Option<Text>>,
+    pub idea_id: Option<Option<Uuid>>,
+}
+
+/// Who may record and correct activities: staff. The role extractor refuses others first; this is
+/// the rule the partnership's `add_activity` action is offered by.
+pub fn may_record(actor: Option<&Actor>) -> bool {
+    actor.is_some_and(Actor::is_staff)
+}
+
+fn ensure_may_record(actor: &Actor) -> Result<()> {
+    if may_record(Some(actor)) {
+        Ok(())
+    } else {
+        Err(Error::forbidden("Only staff record activities."))
+    }
+}
+
+/// One activity with its labels, or 404.
+async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Activity> {
+    db::activities::find_row(db, id).await?.ok_or_else(Error::not_found)
+}
+
+pub async fn show(db: &Db, id: Uuid) -> Result<Activity> {
+    find(db, id).await
+}
+
+/// One page of activities, by date, and how many match; 422 when `to` is before `from`.
+pub async fn list(db: &Db, filter: &ActivityFilter) -> Result<(Vec<Activity>, u64)> {
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && from > to
+    {
+        return Err(Error::field("/to", "before_from", "`to` is before `from`"));
+    }
+    Ok(db::activities::list(db, filter).await?)
+}
+
+/// The activities with one city (404 when there is no such city).
+pub async fn list_of_city(db: &Db, city_id: Uuid, filter: ActivityFilter) -> Result<(Vec<Activity>, u64)> {
+    let city = crate::cities::find(db, city_id).await?;
+    list(
+        db,
+        &ActivityFilter {
+            city_id: Some(city.id),
+            ..filter
+        },
+    )
+    .await
+}
+
+/// The references an activity is given (`None`: not given, nothing to check): its city exists, and
+/// its idea is a selected one — the ideas whose outcomes the program shows to everyone.
+async fn check_references(db: &impl ConnectionTrait, city_id: Option<Uuid>, idea_id: Option<Uuid>) -> Result<()> {
+    let mut errors = Vec::new();
+    if let Some(city_id) = city_id
+        && db::cities::find_by_id(db, city_id).await?.is_none()
+    {
+        errors.push(FieldError::new("/cityId", "unknown_city", "no such city"));
+    }
+    if let Some(idea_id) = idea_id {
+        match db::ideas::find_by_id(db, idea_id).await? {
+            None => errors.push(FieldError::new("/ideaId", "unknown_idea", "no such idea")),
+            Some(idea) if idea.state != IdeaState::Selected => errors.push(FieldError::new(
+                "/ideaId",
+                "idea_not_selected",
+                "only a selected idea, once its call's decisions are published, can be named as an activity's origin",
+            )),
+            Some(_) => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(errors))
+    }
+}
+
+/// Records an activity with the city `city_id` (staff); `today` is the office's day.
+pub async fn record(
+    db: &Db,
+    actor: &Actor,
+    city_id: Uuid,
+    activity: NewActivity,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Activity> {
+    ensure_may_record(actor)?;
+    let (description_fa, description_en) = activity.description.unwrap_or_default();
+    let (outcomes_fa, outcomes_en) = activity.outcomes.unzip();
+    let content = db::activities::ActivityContent {
+        city_id,
+        occurred_on: activity.occurred_on,
+        kind: activity.kind,
+        direction: activity.direction,
+        status: activity
+            .status
+            .unwrap_or_else(|| ActivityStatus::default_for(activity.occurred_on, today)),
+        title_fa: activity.title.0,
+        title_en: activity.title.1,
+        description_fa,
+        description_en,
+        outcomes_fa,
+        outcomes_en: outcomes_en.flatten(),
+        idea_id: activity.idea_id,
+    };
+    let txn = db::begin_write(db).await?;
+    crate::cities::find(&txn, city_id).await?;
+    check_references(&txn, None, activity.idea_id).await?;
+    let activity = db::activities::insert(&txn, content, Some(actor.user_id), now).await?;
+    let event = NewEvent::new(SubjectKind::Activity, activity.id, EventKind::ActivityAdded)
+        .by(actor.user_id)
+        .to(activity.status.0);
+    events::record(&txn, event, now).await?;
+    let row = find(&txn, activity.id).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Corrects an activity (staff). Only the references that change are checked: an idea linked
+/// earlier stays linked whatever became of it.
+pub async fn update(db: &Db, actor: &Actor, id: Uuid, edit: ActivityEdit, now: DateTime<Utc>) -> Result<Activity> {
+    ensure_may_record(actor)?;
+    let txn = db::begin_write(db).await?;
+    let current = db::activities::find_by_id(&txn, id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    let city_id = edit.city_id.unwrap_or(current.city_id);
+    let idea_id = edit.idea_id.unwrap_or(current.idea_id);
+    let new_city = Some(city_id).filter(|id| *id != current.city_id);
+    let new_idea = idea_id.filter(|id| Some(*id) != current.idea_id);
+    check_references(&txn, new_city, new_idea).await?;
+    let (description_fa, description_en) = match edit.description {
+        Some(description) => description.unwrap_or_default(),
+        None => (current.description_fa.clone(), current.description_en.clone()),
+    };
+    let (outcomes_fa, outcomes_en) = match edit.outcomes {
+        Some(outcomes) => {
+            let (fa, en) = outcomes.unzip();
+            (fa, en.flatten())
+        }
+        None => (current.outcomes_fa.clone(), current.outcomes_en.clone()),
+    };
+    let (title_fa, title_en) = edit
+        .title
+        .unwrap_or_else(|| (current.title_fa.clone(), current.title_en.clone()));
+    let from = *current.status;
+    let content = db::activities::ActivityContent {
+        city_id,
+        occurred_on: edit.occurred_on.unwrap_or(current.occurred_on),
+        kind: edit.kind.unwrap_or(*current.kind),
+        direction: edit.direction.unwrap_or(*current.direction),
+        status: edit.status.unwrap_or(from),
+        title_fa,
+        title_en,
+        description_fa,
+        description_en,
+        outcomes_fa,
+        outcomes_en,
+        idea_id,
+    };
+    let activity = db::activities::update(&txn, current, content, now).await?;
+    let event = NewEvent::new(SubjectKind::Activity, activity.id, EventKind::ActivityUpdated)
+        .by(actor.user_id)
+        .change(Some(from), Some(activity.status.0));
+    events::record(&txn, event, now).await?;
+    let row = find(&txn, activity.id).await?;
+    txn.commit().await?;
+    Ok(row)
+}
