@@ -4,8 +4,12 @@
 //! handlers only translate requests into these calls and their results into views.
 
 pub mod actor;
+pub mod assignments;
 pub mod calls;
+pub mod conflicts;
 pub mod error;
+pub mod reviewers;
+pub mod reviews;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};

@@ -16,6 +16,11 @@ use serde::de::DeserializeOwned;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Named<T>(pub T);
 
+/// A list of domain enums stored as their names joined by commas (`a,b`; empty for none), the format the
+/// first migrations chose; the order is kept as given.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Listed<T>(pub Vec<T>);
+
 /// A value stored as JSON text (TEXT on both databases, so SQLite and PostgreSQL read it alike).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Json<T>(pub T);
@@ -31,6 +36,19 @@ impl<T> Deref for Json<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+impl<T> Deref for Listed<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<T> From<Vec<T>> for Listed<T> {
+    fn from(values: Vec<T>) -> Self {
+        Listed(values)
     }
 }
 
@@ -116,6 +134,64 @@ impl<T> Nullable for Named<T> {
     }
 }
 
+impl<T: fmt::Display> Listed<T> {
+    fn to_text(&self) -> String {
+        self.0.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")
+    }
+}
+
+impl<T: FromStr> Listed<T> {
+    fn from_text(text: &str) -> Result<Self, T::Err> {
+        text.split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect::<Result<Vec<T>, _>>()
+            .map(Listed)
+    }
+}
+
+impl<T: fmt::Display> From<Listed<T>> for Value {
+    fn from(value: Listed<T>) -> Value {
+        Value::String(Some(value.to_text()))
+    }
+}
+
+impl<T> TryGetable for Listed<T>
+where
+    T: FromStr,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    fn try_get_by<I: ColIdx>(res: &QueryResult, index: I) -> Result<Self, TryGetError> {
+        let text = String::try_get_by(res, index)?;
+        Listed::from_text(&text).map_err(|err| decoding_error(err, std::any::type_name::<T>()))
+    }
+}
+
+impl<T: FromStr> ValueType for Listed<T> {
+    fn try_from(value: Value) -> Result<Self, ValueTypeErr> {
+        let text = <String as ValueType>::try_from(value)?;
+        Listed::from_text(&text).map_err(|_| ValueTypeErr)
+    }
+
+    fn type_name() -> String {
+        format!("Listed<{}>", std::any::type_name::<T>())
+    }
+
+    fn array_type() -> ArrayType {
+        ArrayType::String
+    }
+
+    fn column_type() -> ColumnType {
+        ColumnType::String(StringLen::None)
+    }
+}
+
+impl<T> Nullable for Listed<T> {
+    fn null() -> Value {
+        Value::String(None)
+    }
+}
+
 impl<T: Serialize> From<Json<T>> for Value {
     fn from(value: Json<T>) -> Value {
         // Serialising our own plain data types (structs of strings, numbers and enums) cannot fail.
@@ -172,6 +248,24 @@ mod tests {
             Some(Named(IdeaState::InReview))
         );
         assert!(<Named<IdeaState> as ValueType>::try_from(Value::String(Some("lost".to_owned()))).is_err());
+    }
+
+    #[test]
+    fn a_listed_value_is_stored_as_names_joined_by_commas() {
+        use domain::idea::Domain;
+        let value: Value = Listed(vec![Domain::Cultural, Domain::Economic]).into();
+        assert_eq!(value, Value::String(Some("cultural,economic".to_owned())));
+        assert_eq!(
+            <Listed<Domain> as ValueType>::try_from(value).ok(),
+            Some(Listed(vec![Domain::Cultural, Domain::Economic]))
+        );
+        let empty: Value = Listed::<Domain>(vec![]).into();
+        assert_eq!(empty, Value::String(Some(String::new())));
+        assert_eq!(
+            <Listed<Domain> as ValueType>::try_from(empty).ok(),
+            Some(Listed(vec![]))
+        );
+        assert!(<Listed<Domain> as ValueType>::try_from(Value::String(Some("cultural,lost".to_owned()))).is_err());
     }
 
     #[test]
