@@ -89,7 +89,7 @@ async function setUp(server: Server) {
 /** Each reviewer submits every review they hold, with scores that differ between reviewers. */
 async function reviewAll(server: Server, tokens: string[]) {
   for (const [index, token] of tokens.entries()) {
-    const mine = await server.api<Schema<'MyAssignments'>>('GET', '/me/assignments?limit=100', { token });
+    const mine = await server.api<Schema<'MyAssignmentListView'>>('GET', '/me/assignments?limit=100', { token });
     for (const [n, assignment] of mine.items.entries()) {
       await server.api('POST', `/ideas/${assignment.idea.id}/review/submit`, {
         token,

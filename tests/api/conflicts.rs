@@ -21,7 +21,7 @@ async fn assignment_state(app: &TestApp, idea: &str, reviewer: &str) -> String {
     .await
     .expect("query")
     .expect("an assignment");
-    found.state
+    found.state.to_string()
 }
 
 impl TestApp {

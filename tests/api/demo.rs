@@ -369,7 +369,9 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
     assert_eq!(total, 21);
     let mut per_organisation: BTreeMap<String, usize> = BTreeMap::new();
     for row in &roster {
-        *per_organisation.entry(row.reviewer.organisation.clone()).or_default() += 1;
+        *per_organisation
+            .entry(row.reviewer.organisation.to_string())
+            .or_default() += 1;
         assert!((1..=40).contains(&row.reviewer.max_load), "{}", row.email);
         assert!(row.reviewer.active && row.account_active);
     }
@@ -383,7 +385,7 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
     }
     let organisation_of: HashMap<Uuid, String> = roster
         .iter()
-        .map(|row| (row.reviewer.user_id, row.reviewer.organisation.clone()))
+        .map(|row| (row.reviewer.user_id, row.reviewer.organisation.to_string()))
         .collect();
 
     // A rubric of six criteria for each call, locked where reviews were submitted.
@@ -479,11 +481,11 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
     };
     let (pending, _) = db::assignments::list(&db, &mine).await.expect("assignments");
     assert_eq!(pending.len(), 3);
-    assert!(pending.iter().all(|a| a.assignment.state == "pending"));
+    assert!(pending.iter().all(|a| a.assignment.state.to_string() == "pending"));
     assert!(
         pending
             .iter()
-            .all(|a| a.assignment.call_id == in_review && a.idea_state == "in_review")
+            .all(|a| a.assignment.call_id == in_review && a.idea_state.to_string() == "in_review")
     );
     let all = db::assignments::of_call(&db, in_review).await.expect("assignments");
     let ideas_assigned: BTreeSet<Uuid> = all.iter().map(|a| a.idea_id).collect();

@@ -337,3 +337,81 @@ async fn others_reviews_are_read_after_submitting_ones_own_and_anonymously_in_a_
     assert_problem(app.get(&path, Some(&jury.submitters[0])).await, 404, "not_found").await;
     assert_problem(app.get(&path, None).await, 401, "not_signed_in").await;
 }
+
+/// The actions a review view allows, as strings.
+fn actions(view: &Value) -> Vec<&str> {
+    view["allowedActions"]
+        .as_array()
+        .expect("allowedActions")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_review_says_what_its_reviewer_may_do_next() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let (jury, first, second) = two_reviewers_on(&app, &staff, 1, false).await;
+    let idea = &jury.ideas[0];
+    let mine = format!("/api/v1/ideas/{idea}/review");
+
+    // A draft before the window opens: it may be saved, not yet submitted.
+    app.move_review_window(&jury.id, 2, 30).await;
+    let draft = app
+        .put(&mine, Some(&first.token), json!({ "scores": { "impact": 5 } }))
+        .await;
+    assert_eq!(draft.status(), 200);
+    let draft = app.json(draft).await;
+    assert_eq!(actions(&draft), ["save", "declare_conflict"]);
+
+    // The window open: a draft may be saved or submitted; the others' reviews wait for one's own.
+    app.move_review_window(&jury.id, -1, 30).await;
+    let draft = app.json(app.get(&mine, Some(&first.token)).await).await;
+    assert_eq!(actions(&draft), ["save", "submit", "declare_conflict"]);
+
+    // Submitted: only submitting again changes it, and the others' reviews are open to them.
+    let submitted = app.submit_review(&first.token, idea, review_body(8, 4, 3)).await;
+    assert_eq!(submitted.status(), 200);
+    let submitted = app.json(submitted).await;
+    assert_eq!(actions(&submitted), ["submit", "declare_conflict", "read_others"]);
+    let shown = app.json(app.get(&mine, Some(&first.token)).await).await;
+    assert_eq!(actions(&shown), actions(&submitted));
+
+    // In the list of reviews, only the reader's own review carries actions; staff get none.
+    assert_eq!(
+        app.submit_review(&second.token, idea, review_body(6, 5, 2))
+            .await
+            .status(),
+        200
+    );
+    let list = app
+        .json(
+            app.get(&format!("/api/v1/ideas/{idea}/reviews"), Some(&first.token))
+                .await,
+        )
+        .await;
+    for item in list["items"].as_array().expect("items") {
+        let expected: Vec<&str> = if item["author"]["mine"] == true {
+            vec!["submit", "declare_conflict", "read_others"]
+        } else {
+            vec![]
+        };
+        assert_eq!(actions(&item["review"]), expected);
+    }
+    let list = app
+        .json(app.get(&format!("/api/v1/ideas/{idea}/reviews"), Some(&staff)).await)
+        .await;
+    assert!(
+        list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|i| actions(&i["review"]).is_empty())
+    );
+
+    // The window closed: nothing changes any more; the others' reviews stay open.
+    app.move_review_window(&jury.id, -30, -1).await;
+    let closed = app.json(app.get(&mine, Some(&first.token)).await).await;
+    assert_eq!(actions(&closed), ["declare_conflict", "read_others"]);
+}

@@ -13,8 +13,9 @@ use std::time::{Duration, Instant};
 use chrono::{TimeDelta, Utc};
 use clap::Parser;
 use db::entities::{assignment, call, city, idea, review, reviewer, rubric, user};
-use db::stored::{Json, Named};
+use db::stored::{Json, Listed, Named};
 use domain::idea::{Domain, IdeaState};
+use domain::review::{AssignmentState, Recommendation};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, Statement};
@@ -268,8 +269,13 @@ async fn fill(db: &DatabaseConnection, ideas: usize, reviewers: usize) -> anyhow
         .enumerate()
         .map(|(n, id)| reviewer::ActiveModel {
             user_id: Set(*id),
-            organisation: Set(ORGANISATIONS[n % ORGANISATIONS.len()].into()),
-            expertise: Set(format!("{},{}", DOMAINS[n % 5], DOMAINS[(n / 5 + 1) % 5])),
+            organisation: Set(Named(
+                ORGANISATIONS[n % ORGANISATIONS.len()].parse().expect("an organisation"),
+            )),
+            expertise: Set(Listed(vec![
+                DOMAINS[n % 5].parse().expect("a domain"),
+                DOMAINS[(n / 5 + 1) % 5].parse().expect("a domain"),
+            ])),
             max_load: Set(max_load),
             active: Set(true),
             created_at: Set(now),
@@ -358,7 +364,7 @@ async fn fill(db: &DatabaseConnection, ideas: usize, reviewers: usize) -> anyhow
                 call_id: Set(ranking_call),
                 idea_id: Set(*idea_id),
                 reviewer_id: Set(jurors[juror]),
-                state: Set("submitted".into()),
+                state: Set(Named(AssignmentState::Submitted)),
                 due_on: Set(None),
                 assigned_by: Set(None),
                 created_at: Set(now),
@@ -379,10 +385,10 @@ async fn fill(db: &DatabaseConnection, ideas: usize, reviewers: usize) -> anyhow
                 call_id: Set(ranking_call),
                 idea_id: Set(*idea_id),
                 reviewer_id: Set(jurors[juror]),
-                scores: Set(serde_json::to_string(&scores)?),
+                scores: Set(Json(scores.iter().map(|(k, v)| ((*k).to_owned(), *v as i32)).collect())),
                 comment_to_staff: Set(Some("ایده‌ای عملی با شریک روشن".into())),
                 comment_to_submitter: Set(Some("طرح بودجه را دقیق‌تر کنید".into())),
-                recommendation: Set(Some("discuss".into())),
+                recommendation: Set(Some(Named(Recommendation::Discuss))),
                 submitted_at: Set(Some(now)),
                 version: Set(1),
                 created_at: Set(now),

@@ -157,6 +157,11 @@ impl FieldError {
     }
 }
 
+/// A JSON pointer's reference token (RFC 6901): `~` and `/` escaped.
+pub fn pointer_token(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
 /// What a use case refused, or what went wrong. Internal causes are kept for the log, never shown.
 #[derive(Debug)]
 pub struct Error {

@@ -5,8 +5,10 @@
 
 pub mod activities;
 pub mod actor;
+pub mod assignments;
 pub mod calls;
 pub mod cities;
+pub mod conflicts;
 pub mod decisions;
 pub mod error;
 pub mod history;
@@ -15,6 +17,8 @@ pub mod networks;
 pub mod partnerships;
 pub mod precondition;
 pub mod ranking;
+pub mod reviewers;
+pub mod reviews;
 pub mod rubrics;
 
 pub use actor::Actor;

@@ -1,8 +1,9 @@
 //! Assignments: which reviewer reviews which idea, their state, and the lists staff and reviewers read.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::idea::IdeaState;
+use domain::idea::{Domain, IdeaState};
 use domain::review::AssignmentState;
+use domain::reviewer::Organisation;
 use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
@@ -12,6 +13,7 @@ use uuid::Uuid;
 
 use crate::entities::assignment::{ActiveModel, Column, Entity as Assignments, Model as Assignment, Relation};
 use crate::entities::{call, idea, review, reviewer, user};
+use crate::stored::Named;
 
 /// Rows per INSERT when many assignments are saved at once: well under SQLite's bound on parameters.
 const INSERT_CHUNK: usize = 1000;
@@ -31,7 +33,7 @@ fn active_model(new: NewAssignment, now: DateTime<Utc>) -> ActiveModel {
         call_id: Set(new.call_id),
         idea_id: Set(new.idea_id),
         reviewer_id: Set(new.reviewer_id),
-        state: Set(AssignmentState::Pending.as_str().to_owned()),
+        state: Set(Named(AssignmentState::Pending)),
         due_on: Set(new.due_on),
         assigned_by: Set(new.assigned_by),
         created_at: Set(now),
@@ -100,21 +102,15 @@ pub async fn of_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Ass
 
 /// How many of an idea's assignments count (not declined), and how many of those are submitted.
 pub async fn counts_of_idea(db: &impl ConnectionTrait, idea_id: Uuid) -> Result<(usize, usize), DbErr> {
-    let states: Vec<String> = Assignments::find()
+    let states: Vec<Named<AssignmentState>> = Assignments::find()
         .select_only()
         .column(Column::State)
         .filter(Column::IdeaId.eq(idea_id))
         .into_tuple()
         .all(db)
         .await?;
-    let active = states
-        .iter()
-        .filter(|s| *s != AssignmentState::Declined.as_str())
-        .count();
-    let submitted = states
-        .iter()
-        .filter(|s| *s == AssignmentState::Submitted.as_str())
-        .count();
+    let active = states.iter().filter(|s| **s != AssignmentState::Declined).count();
+    let submitted = states.iter().filter(|s| **s == AssignmentState::Submitted).count();
     Ok((active, submitted))
 }
 
@@ -124,15 +120,16 @@ pub struct AssignmentRow {
     #[sea_orm(nested)]
     pub assignment: Assignment,
     pub idea_title: String,
-    pub idea_state: String,
-    pub idea_domain: String,
+    pub idea_state: Named<IdeaState>,
+    pub idea_domain: Named<Domain>,
     pub call_title_fa: String,
     pub call_title_en: Option<String>,
     pub call_blind_review: bool,
     pub review_opens_at: DateTime<Utc>,
     pub review_closes_at: DateTime<Utc>,
     pub reviewer_name: String,
-    pub reviewer_organisation: Option<String>,
+    /// None when the account has no reviewer profile any more.
+    pub reviewer_organisation: Option<Named<Organisation>>,
     /// When the review was last saved, if there is one (a draft or submitted).
     pub review_saved_at: Option<DateTime<Utc>>,
 }
@@ -236,7 +233,7 @@ pub async fn progress(
     db: &impl ConnectionTrait,
     reviewer_id: Uuid,
     call_id: Option<Uuid>,
-) -> Result<Vec<(String, i64)>, DbErr> {
+) -> Result<Vec<(Named<AssignmentState>, i64)>, DbErr> {
     let mut query = Assignments::find()
         .select_only()
         .column(Column::State)
@@ -254,8 +251,8 @@ pub async fn progress(
 pub struct PlanningIdea {
     pub id: Uuid,
     pub title: String,
-    pub domain: String,
-    pub state: String,
+    pub domain: Named<Domain>,
+    pub state: Named<IdeaState>,
     pub submitter_id: Uuid,
 }
 

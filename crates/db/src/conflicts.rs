@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::entities::conflict::{ActiveModel, Column, Entity as Conflicts, Model as Conflict, Relation};
 use crate::entities::{idea, user};
+use crate::stored::Named;
 
 pub struct NewConflict {
     pub reviewer_id: Uuid,
@@ -29,7 +30,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewConflict, now: DateTime<U
         reviewer_id: Set(new.reviewer_id),
         idea_id: Set(new.idea_id),
         call_id: Set(new.call_id),
-        source: Set(new.source.as_str().to_owned()),
+        source: Set(Named(new.source)),
         reason: Set(new.reason),
         entered_by: Set(Some(new.entered_by)),
         created_at: Set(now),

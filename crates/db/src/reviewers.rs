@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::entities::assignment;
 use crate::entities::reviewer::{ActiveModel, Column, Entity as Reviewers, Model as Reviewer, Relation};
 use crate::entities::user;
+use crate::stored::{Listed, Named};
 
 /// What staff set on a reviewer.
 #[derive(Debug, Clone)]
@@ -24,15 +25,12 @@ pub struct ReviewerFields {
     pub active: bool,
 }
 
-pub fn expertise_to_stored(expertise: &[Domain]) -> String {
-    let mut sorted = expertise.to_vec();
+/// The expertise as stored: sorted, each domain once.
+fn expertise(domains: &[Domain]) -> Listed<Domain> {
+    let mut sorted = domains.to_vec();
     sorted.sort();
     sorted.dedup();
-    crate::calls::domains_to_stored(&sorted)
-}
-
-pub fn expertise_from_stored(stored: &str) -> Result<Vec<Domain>, DbErr> {
-    crate::calls::domains_from_stored(stored)
+    Listed(sorted)
 }
 
 pub async fn insert(
@@ -43,8 +41,8 @@ pub async fn insert(
 ) -> Result<Reviewer, DbErr> {
     ActiveModel {
         user_id: Set(user_id),
-        organisation: Set(fields.organisation.as_str().to_owned()),
-        expertise: Set(expertise_to_stored(&fields.expertise)),
+        organisation: Set(Named(fields.organisation)),
+        expertise: Set(expertise(&fields.expertise)),
         max_load: Set(fields.max_load),
         active: Set(fields.active),
         created_at: Set(now),
@@ -65,8 +63,8 @@ pub async fn update(
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     let result = Reviewers::update_many()
-        .col_expr(Column::Organisation, Expr::value(fields.organisation.as_str()))
-        .col_expr(Column::Expertise, Expr::value(expertise_to_stored(&fields.expertise)))
+        .col_expr(Column::Organisation, Expr::value(Named(fields.organisation)))
+        .col_expr(Column::Expertise, Expr::value(expertise(&fields.expertise)))
         .col_expr(Column::MaxLoad, Expr::value(fields.max_load))
         .col_expr(Column::Active, Expr::value(fields.active))
         .col_expr(Column::UpdatedAt, Expr::value(now))

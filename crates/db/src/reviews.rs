@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use domain::review::{AssignmentState, Recommendation};
+use domain::reviewer::Organisation;
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Order};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect,
@@ -14,6 +15,7 @@ use uuid::Uuid;
 
 use crate::entities::review::{ActiveModel, Column, Entity as Reviews, Model as Review, Relation};
 use crate::entities::{assignment, reviewer, user};
+use crate::stored::{Json, Named};
 
 /// What a reviewer writes.
 #[derive(Debug, Clone, Default)]
@@ -24,13 +26,10 @@ pub struct ReviewContent {
     pub recommendation: Option<Recommendation>,
 }
 
-pub fn scores_from_stored(stored: &str) -> Result<BTreeMap<String, i32>, DbErr> {
-    serde_json::from_str(stored).map_err(|e| DbErr::Custom(format!("stored scores: {e}")))
-}
-
-fn scores_to_stored(scores: &BTreeMap<String, i32>) -> String {
-    // A map of strings to integers always serialises.
-    serde_json::to_string(scores).unwrap_or_else(|_| "{}".to_owned())
+/// The scores of a stored review. The column is typed (`Json`), so this only copies them out; it stays for the
+/// ranking's callers until they read `review.scores` directly.
+pub fn scores_from_stored(stored: &Json<BTreeMap<String, i32>>) -> Result<BTreeMap<String, i32>, DbErr> {
+    Ok(stored.0.clone())
 }
 
 /// Saves the review of `assignment`: a draft, or (with `submit`) its submission. A draft never overwrites
@@ -48,10 +47,10 @@ pub async fn save(
         call_id: Set(assignment.call_id),
         idea_id: Set(assignment.idea_id),
         reviewer_id: Set(assignment.reviewer_id),
-        scores: Set(scores_to_stored(&content.scores)),
+        scores: Set(Json(content.scores)),
         comment_to_staff: Set(content.comment_to_staff),
         comment_to_submitter: Set(content.comment_to_submitter),
-        recommendation: Set(content.recommendation.map(|r| r.as_str().to_owned())),
+        recommendation: Set(content.recommendation.map(Named)),
         submitted_at: Set(submit.then_some(now)),
         version: Set(1),
         created_at: Set(now),
@@ -104,7 +103,22 @@ pub struct ReviewRow {
     #[sea_orm(nested)]
     pub review: Review,
     pub reviewer_name: String,
+    /// The author's organisation as stored (None without a reviewer profile); read it typed with
+    /// [`ReviewRow::organisation`]. Kept as text while the ranking reads it so.
     pub reviewer_organisation: Option<String>,
+}
+
+impl ReviewRow {
+    /// The author's organisation, if they are on the roster.
+    pub fn organisation(&self) -> Result<Option<Organisation>, DbErr> {
+        self.reviewer_organisation
+            .as_deref()
+            .map(|name| {
+                name.parse()
+                    .map_err(|e: domain::wire_enum::UnknownValue| DbErr::Type(e.to_string()))
+            })
+            .transpose()
+    }
 }
 
 /// Submitted reviews whose assignment still counts (not declined), with their authors.

@@ -2,7 +2,8 @@
 //! has the call's number of reviewers, and how well the result meets the assignment rules.
 //!
 //! The rules, in their order of priority when they cannot all hold:
-//! 1. a conflicted reviewer is never assigned to the idea;
+//! 1. a reviewer in conflict with the idea ([`in_conflict`]: its submitter, or a recorded conflict) is never
+//!    assigned to it;
 //! 2. no reviewer goes above their capacity (their maximum load in the call);
 //! 3. existing assignments are kept: the planner only adds;
 //! 4. every idea gets `k` reviewers, its existing ones included;
@@ -30,7 +31,7 @@
 //! the same request gives the same plan whatever the order of its lists.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use uuid::Uuid;
 
@@ -55,7 +56,9 @@ pub struct PlanReviewer {
 pub struct PlanIdea {
     pub id: Uuid,
     pub domain: Domain,
-    /// Reviewers never to assign to it; the caller includes the submitter.
+    /// Who submitted it: never one of its reviewers (see [`in_conflict`]).
+    pub submitter_id: Uuid,
+    /// Reviewers with a recorded conflict of interest with it (an assignment declined for one included).
     pub conflicted: Vec<Uuid>,
     /// Its reviewers already; they are kept and count towards `reviewers_per_idea`. One who is not in the
     /// roster (no longer active) still counts, but has no organisation or expertise to the planner.
@@ -127,6 +130,14 @@ pub struct Unmet {
     pub reviewer_ids: Vec<Uuid>,
     /// Plain English, for staff.
     pub message: String,
+}
+
+/// Whether a reviewer is in conflict of interest with an idea, so never reviews it: its submitter always (a
+/// conflict that follows from the idea and is never stored), anyone else once a conflict is recorded (which
+/// declines their assignment to it, if they hold one). The one rule manual and automatic assignment, the
+/// conflicts and the reviews all apply.
+pub fn in_conflict(submitter_id: Uuid, reviewer_id: Uuid, recorded: bool) -> bool {
+    submitter_id == reviewer_id || recorded
 }
 
 /// Plans the new assignments of `request`; see the module documentation for the rules and the method.
@@ -225,10 +236,14 @@ impl Planner {
                 assigned.sort_unstable();
                 assigned.dedup();
                 let existing = to_indices(&assigned);
+                let recorded: BTreeSet<Uuid> = idea.conflicted.iter().copied().collect();
+                let conflicted: Vec<usize> = (0..roster.len())
+                    .filter(|&r| in_conflict(idea.submitter_id, roster[r].id, recorded.contains(&roster[r].id)))
+                    .collect();
                 Idea {
                     id: idea.id,
                     domain: 1 << bit_of(Domain::ALL, &idea.domain),
-                    conflicted: to_indices(&idea.conflicted),
+                    conflicted,
                     outside: (assigned.len() - existing.len()) as u32,
                     existing,
                     new: Vec::new(),
@@ -893,6 +908,7 @@ mod tests {
         PlanIdea {
             id: id(n),
             domain,
+            submitter_id: Uuid::max(),
             conflicted: conflicted.iter().map(|&c| id(c)).collect(),
             assigned: assigned.iter().map(|&a| id(a)).collect(),
         }
@@ -1009,6 +1025,7 @@ mod tests {
             .map(|_| PlanIdea {
                 id: Uuid::from_u128(rng.random()),
                 domain: Domain::ALL[rng.random_range(0..Domain::ALL.len())],
+                submitter_id: Uuid::max(),
                 conflicted: reviewers
                     .iter()
                     .filter(|_| rng.random_bool(conflict_rate))
@@ -1051,6 +1068,35 @@ mod tests {
             idea.assigned.shuffle(&mut rng);
         }
         request
+    }
+
+    #[test]
+    fn the_submitter_is_always_in_conflict_and_others_once_recorded() {
+        assert!(in_conflict(id(1), id(1), false));
+        assert!(in_conflict(id(1), id(2), true));
+        assert!(!in_conflict(id(1), id(2), false));
+    }
+
+    #[test]
+    fn a_submitter_on_the_roster_never_reviews_their_own_idea() {
+        let mut own = idea(100, Domain::Cultural, &[], &[]);
+        own.submitter_id = id(1);
+        let request = PlanRequest {
+            reviewers: vec![
+                reviewer(1, Organisation::University, &[Domain::Cultural], 5, 0),
+                reviewer(2, Organisation::Municipality, &[], 5, 0),
+                reviewer(3, Organisation::ForeignMinistry, &[], 5, 0),
+            ],
+            ideas: vec![own],
+            reviewers_per_idea: 3,
+        };
+        let plan = plan(&request);
+        assert!(plan.assignments.iter().all(|a| a.reviewer_id != id(1)));
+        assert_eq!(plan.assignments.len(), 2);
+        assert_eq!(
+            unmet(&plan, Rule::ReviewersPerIdea).map(|u| u.idea_ids.clone()),
+            Some(vec![id(100)])
+        );
     }
 
     #[test]

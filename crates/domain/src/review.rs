@@ -43,6 +43,21 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// What a reviewer may do next with their review of an idea (`allowedActions`).
+    pub enum ReviewAction ("review action") {
+        /// Save a draft: the review window has not closed, the call is not decided, the rubric is set and the
+        /// review is not submitted yet.
+        Save => "save",
+        /// Submit (or submit again): the review window is open, the call is not decided and the rubric is set.
+        Submit => "submit",
+        /// Declare a conflict of interest with the idea, which takes it off their list.
+        DeclareConflict => "declare_conflict",
+        /// Read the other reviewers' submitted reviews: their own is submitted.
+        ReadOthers => "read_others",
+    }
+}
+
 impl DecisionOutcome {
     /// The state the idea takes when the decision is published.
     pub fn state(self) -> IdeaState {

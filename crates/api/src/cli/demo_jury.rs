@@ -725,7 +725,8 @@ impl<C: ConnectionTrait> Writer<'_, C> {
                     Ok(PlanIdea {
                         id: idea.id,
                         domain: domain_of(idea)?,
-                        conflicted: vec![idea.submitter_id],
+                        submitter_id: idea.submitter_id,
+                        conflicted: Vec::new(),
                         assigned: already
                             .get(&idea.id)
                             .map(|rs| rs.iter().map(|&r| members[r].id).collect())

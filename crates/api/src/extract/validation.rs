@@ -24,7 +24,7 @@ fn camel_case(name: &str) -> String {
 
 /// A JSON pointer's reference token (RFC 6901): `~` and `/` escaped.
 pub fn pointer_token(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    app::error::pointer_token(segment)
 }
 
 fn pointer_of(path: &Path) -> String {

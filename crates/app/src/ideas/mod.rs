@@ -95,13 +95,10 @@ async fn detail_for(db: &impl ConnectionTrait, viewer: Option<&Actor>, record: &
     Ok((detail != Detail::Public || is_public(&record.idea)).then_some(detail))
 }
 
-/// Whether the account reviews this idea: assigned, not declined, and not its submitter.
+/// Whether the account reviews this idea: assigned, and the assignment counts (no conflict).
 async fn reviewing(db: &impl ConnectionTrait, idea: &Idea, reviewer_id: Uuid) -> Result<bool> {
-    if idea.submitter_id == reviewer_id {
-        return Ok(false);
-    }
     let assignment = db::assignments::find(db, idea.id, reviewer_id).await?;
-    Ok(assignment.is_some_and(|a| a.state != domain::review::AssignmentState::Declined.as_str()))
+    Ok(assignment.is_some_and(|a| crate::assignments::counts(idea, &a)))
 }
 
 /// The idea with how much of it `viewer` sees; 404 if they may not see it.

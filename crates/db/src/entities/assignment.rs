@@ -1,4 +1,7 @@
+use domain::review::AssignmentState;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 /// One reviewer given one idea to review.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,8 +12,7 @@ pub struct Model {
     pub call_id: Uuid,
     pub idea_id: Uuid,
     pub reviewer_id: Uuid,
-    /// `pending`, `submitted` or `declined`.
-    pub state: String,
+    pub state: Named<AssignmentState>,
     pub due_on: Option<Date>,
     pub assigned_by: Option<Uuid>,
     pub created_at: DateTimeUtc,

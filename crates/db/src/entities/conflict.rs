@@ -1,4 +1,7 @@
+use domain::review::ConflictSource;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 /// A conflict of interest between a reviewer and an idea.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,8 +12,7 @@ pub struct Model {
     pub reviewer_id: Uuid,
     pub idea_id: Uuid,
     pub call_id: Uuid,
-    /// `reviewer` or `staff`.
-    pub source: String,
+    pub source: Named<ConflictSource>,
     pub reason: String,
     pub entered_by: Option<Uuid>,
     pub created_at: DateTimeUtc,

@@ -1,4 +1,9 @@
+use std::collections::BTreeMap;
+
+use domain::review::Recommendation;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::{Json, Named};
 
 /// One reviewer's review of one idea: a draft until `submitted_at` is set.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,11 +16,11 @@ pub struct Model {
     pub call_id: Uuid,
     pub idea_id: Uuid,
     pub reviewer_id: Uuid,
-    /// A JSON object of criterion key to integer score.
-    pub scores: String,
+    /// Each criterion's key with its integer score (a JSON object).
+    pub scores: Json<BTreeMap<String, i32>>,
     pub comment_to_staff: Option<String>,
     pub comment_to_submitter: Option<String>,
-    pub recommendation: Option<String>,
+    pub recommendation: Option<Named<Recommendation>>,
     pub submitted_at: Option<DateTimeUtc>,
     pub version: i32,
     pub created_at: DateTimeUtc,

@@ -1,4 +1,8 @@
+use domain::idea::Domain;
+use domain::reviewer::Organisation;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::{Listed, Named};
 
 /// A jury member's profile: the account holds the reviewer role, this row the rest.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,9 +10,9 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: Uuid,
-    pub organisation: String,
-    /// Domain names, comma-separated.
-    pub expertise: String,
+    pub organisation: Named<Organisation>,
+    /// The domains they know well, sorted, each once.
+    pub expertise: Listed<Domain>,
     /// The most ideas they may be given in one call.
     pub max_load: i32,
     pub active: bool,

@@ -22,6 +22,7 @@ const review = (overrides: Partial<Schema<'ReviewView'>> = {}): Schema<'ReviewVi
   scores: {},
   version: 1,
   updatedAt: '2026-03-01T10:00:00Z',
+  allowedActions: ['save', 'submit', 'declare_conflict'],
   ...overrides,
 });
 

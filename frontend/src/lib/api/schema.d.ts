@@ -832,7 +832,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My review of an idea I am assigned to, draft or submitted (reviewers). */
+        /** My review of an idea I am assigned to, draft or submitted, with what I may do next (reviewers). */
         get: operations["show_my_review"];
         /**
          * Save my review of an idea as a draft (reviewers).
@@ -1334,7 +1334,7 @@ export interface components {
             reviewerId: string;
         };
         /** @description The idea an assignment is about. */
-        AssignedIdea: {
+        AssignedIdeaView: {
             domain: components["schemas"]["Domain"];
             /** Format: uuid */
             id: string;
@@ -1342,14 +1342,14 @@ export interface components {
             title: string;
         };
         /** @description The reviewer an assignment is for. */
-        AssignedReviewer: {
+        AssignedReviewerView: {
             displayName: string;
             /** Format: uuid */
             id: string;
             organisation?: components["schemas"]["Organisation"] | null;
         };
         /** @description The call an assignment belongs to, as its reviewer needs it. */
-        AssignmentCall: {
+        AssignmentCallView: {
             /** @description Whether ideas are shown without their submitter's identity. */
             blindReview: boolean;
             /** Format: uuid */
@@ -1361,7 +1361,7 @@ export interface components {
             title: components["schemas"]["ShortText"];
         };
         /** @description The idea of one of my assignments. */
-        AssignmentIdea: {
+        AssignmentIdeaView: {
             domain: components["schemas"]["Domain"];
             /** Format: uuid */
             id: string;
@@ -1383,19 +1383,19 @@ export interface components {
             dueOn?: string | null;
             /** Format: uuid */
             id: string;
-            idea: components["schemas"]["AssignedIdea"];
+            idea: components["schemas"]["AssignedIdeaView"];
             /**
              * Format: date-time
              * @description When the reviewer last saved their review (a draft or submitted); null before.
              */
             reviewSavedAt?: string | null;
-            reviewer: components["schemas"]["AssignedReviewer"];
+            reviewer: components["schemas"]["AssignedReviewerView"];
             /** @description `declined` when a conflict of interest was recorded after assignment: it no longer counts. */
             state: components["schemas"]["AssignmentState"];
         };
         /** @description A submitted review with its author. */
-        AuthoredReview: {
-            author: components["schemas"]["ReviewAuthor"];
+        AuthoredReviewView: {
+            author: components["schemas"]["ReviewAuthorView"];
             review: components["schemas"]["ReviewView"];
         };
         /** @description Plan the call's assignments, and save the plan unless it is a dry run. */
@@ -1408,7 +1408,7 @@ export interface components {
             /** @description False for a dry run: nothing was saved. */
             applied: boolean;
             /** @description The new assignments, by idea. */
-            assignments: components["schemas"]["PlannedAssignment"][];
+            assignments: components["schemas"]["PlannedAssignmentView"][];
             figures: components["schemas"]["PlanFiguresView"];
             /** @description Every rule the plan could not meet; empty when it met them all. */
             unmet: components["schemas"]["UnmetRuleView"][];
@@ -1620,7 +1620,7 @@ export interface components {
             note?: string | null;
         };
         /** @description The idea of a conflict. */
-        ConflictIdea: {
+        ConflictIdeaView: {
             /**
              * Format: uuid
              * @description The idea's id.
@@ -1630,7 +1630,7 @@ export interface components {
             title: string;
         };
         /** @description The reviewer of a conflict. */
-        ConflictReviewer: {
+        ConflictReviewerView: {
             /** @description The reviewer's display name. */
             displayName: string;
             /**
@@ -1662,11 +1662,11 @@ export interface components {
              */
             id: string;
             /** @description The idea they may not review. */
-            idea: components["schemas"]["ConflictIdea"];
+            idea: components["schemas"]["ConflictIdeaView"];
             /** @description Why. */
             reason: string;
             /** @description Who may not review the idea. */
-            reviewer: components["schemas"]["ConflictReviewer"];
+            reviewer: components["schemas"]["ConflictReviewerView"];
             /** @description Whether the reviewer declared it or staff entered it. */
             source: components["schemas"]["ConflictSource"];
         };
@@ -2205,31 +2205,31 @@ export interface components {
             ideas: number;
             partnership: boolean;
         };
+        /** @description My assignments, one page, and my progress. */
+        MyAssignmentListView: {
+            items: components["schemas"]["MyAssignmentView"][];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            progress: components["schemas"]["ReviewProgressView"];
+            /** Format: int64 */
+            total: number;
+        };
         /** @description An idea I am to review. */
         MyAssignmentView: {
-            call: components["schemas"]["AssignmentCall"];
+            call: components["schemas"]["AssignmentCallView"];
             /** Format: date */
             dueOn?: string | null;
             /** Format: uuid */
             id: string;
-            idea: components["schemas"]["AssignmentIdea"];
+            idea: components["schemas"]["AssignmentIdeaView"];
             /**
              * Format: date-time
              * @description When I last saved my review (a draft or submitted); null before.
              */
             reviewSavedAt?: string | null;
             state: components["schemas"]["AssignmentState"];
-        };
-        /** @description My assignments, one page, and my progress. */
-        MyAssignments: {
-            items: components["schemas"]["MyAssignmentView"][];
-            /** Format: int32 */
-            limit: number;
-            /** Format: int32 */
-            offset: number;
-            progress: components["schemas"]["ReviewProgress"];
-            /** Format: int64 */
-            total: number;
         };
         /** @description A city network the municipality belongs to, or belonged to. */
         NetworkView: {
@@ -2306,13 +2306,13 @@ export interface components {
                 dueOn?: string | null;
                 /** Format: uuid */
                 id: string;
-                idea: components["schemas"]["AssignedIdea"];
+                idea: components["schemas"]["AssignedIdeaView"];
                 /**
                  * Format: date-time
                  * @description When the reviewer last saved their review (a draft or submitted); null before.
                  */
                 reviewSavedAt?: string | null;
-                reviewer: components["schemas"]["AssignedReviewer"];
+                reviewer: components["schemas"]["AssignedReviewerView"];
                 /** @description `declined` when a conflict of interest was recorded after assignment: it no longer counts. */
                 state: components["schemas"]["AssignmentState"];
             }[];
@@ -2427,11 +2427,11 @@ export interface components {
                  */
                 id: string;
                 /** @description The idea they may not review. */
-                idea: components["schemas"]["ConflictIdea"];
+                idea: components["schemas"]["ConflictIdeaView"];
                 /** @description Why. */
                 reason: string;
                 /** @description Who may not review the idea. */
-                reviewer: components["schemas"]["ConflictReviewer"];
+                reviewer: components["schemas"]["ConflictReviewerView"];
                 /** @description Whether the reviewer declared it or staff entered it. */
                 source: components["schemas"]["ConflictSource"];
             }[];
@@ -2774,7 +2774,7 @@ export interface components {
             organisationDiversity: number;
         };
         /** @description One assignment of a plan. */
-        PlannedAssignment: {
+        PlannedAssignmentView: {
             /** @description Whether the reviewer's expertise includes the idea's domain. */
             expertiseMatch: boolean;
             /** Format: uuid */
@@ -3044,8 +3044,13 @@ export interface components {
             note?: string | null;
             reason: components["schemas"]["ScreeningReason"];
         };
+        /**
+         * @description What a reviewer may do next with their review of an idea (`allowedActions`).
+         * @enum {string}
+         */
+        ReviewAction: "save" | "submit" | "declare_conflict" | "read_others";
         /** @description Who wrote a review, as much as the reader may know. */
-        ReviewAuthor: {
+        ReviewAuthorView: {
             displayName?: string | null;
             /**
              * Format: uuid
@@ -3059,11 +3064,11 @@ export interface components {
             organisation?: components["schemas"]["Organisation"] | null;
         };
         /** @description The submitted reviews of an idea. */
-        ReviewList: {
-            items: components["schemas"]["AuthoredReview"][];
+        ReviewListView: {
+            items: components["schemas"]["AuthoredReviewView"][];
         };
         /** @description How far I am. */
-        ReviewProgress: {
+        ReviewProgressView: {
             /**
              * Format: int64
              * @description Ideas I review (pending and submitted), in the call asked about or in all.
@@ -3091,6 +3096,12 @@ export interface components {
         };
         /** @description One reviewer's review of one idea. */
         ReviewView: {
+            /**
+             * @description What the asking reviewer may do next with their own review: `save` a draft, `submit` it (again),
+             *     `declare_conflict` with the idea, `read_others` (the other reviewers' submitted reviews). Empty for
+             *     anyone else's review.
+             */
+            allowedActions: components["schemas"]["ReviewAction"][];
             commentToStaff?: string | null;
             commentToSubmitter?: string | null;
             /** Format: uuid */
@@ -3724,15 +3735,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such assignment. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             /** @description `review_submitted`: the review is in; `conflict_of_interest`: it was declined for a conflict and stays as its record; `decisions_published`. */
             409: {
                 headers: {
@@ -4454,24 +4457,8 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4505,15 +4492,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             /** @description `conflict_of_interest`, `already_assigned`, `reviewer_at_capacity`, `not_under_review` (the idea is not with the jury) or `decisions_published`. */
             409: {
                 headers: {
@@ -4564,15 +4543,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such call. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             /** @description `decisions_published`: the call is decided; `already_assigned`: another assignment was made meanwhile — plan again. */
             409: {
                 headers: {
@@ -5233,15 +5204,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5853,7 +5816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewList"];
+                    "application/json": components["schemas"]["ReviewListView"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6153,28 +6116,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MyAssignments"];
+                    "application/json": components["schemas"]["MyAssignmentListView"];
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the account is not a reviewer. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6567,15 +6514,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6616,15 +6555,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            /** @description `validation_failed`: a field is missing or invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6654,15 +6585,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: the account is not on the jury. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
@@ -6695,25 +6618,9 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: the account is not on the jury. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
-            /** @description `validation_failed`: a field is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };

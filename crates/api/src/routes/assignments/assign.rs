@@ -1,13 +1,10 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::event::EventKind;
-use domain::idea::IdeaState;
-use domain::review::UNDER_REVIEW;
 use uuid::Uuid;
 
 use super::dto::{AssignRequest, AssignmentView};
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -23,7 +20,6 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "The assignment.", body = AssignmentView,
             headers(("Location" = String, description = "The call's assignments of this idea"))),
-        (status = 404, description = "`not_found`: no such call.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`conflict_of_interest`, `already_assigned`, `reviewer_at_capacity`, \
             `not_under_review` (the idea is not with the jury) or `decisions_published`.",
             body = Problem, content_type = "application/problem+json"),
@@ -40,105 +36,18 @@ pub async fn assign(
     body: ValidJson<AssignRequest>,
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let call = super::open_call(&txn, id.into_inner()).await?;
-    let idea = db::ideas::find_by_id(&txn, request.idea_id)
-        .await?
-        .filter(|idea| idea.call_id == call.id)
-        .ok_or_else(|| {
-            ApiError::validation(vec![FieldError::new(
-                "/ideaId",
-                "unknown_idea",
-                "no idea with this id in this call",
-            )])
-        })?;
-    let idea_state: IdeaState = *idea.state;
-    if !UNDER_REVIEW.contains(&idea_state) {
-        return Err(ApiError::new(
-            ErrorCode::NotUnderReview,
-            format!("The idea is {idea_state}; only shortlisted ideas and ideas in review get reviewers."),
-        ));
-    }
-    let reviewer = db::reviewers::find_row(&txn, request.reviewer_id, Some(call.id))
-        .await?
-        .ok_or_else(|| {
-            ApiError::validation(vec![FieldError::new(
-                "/reviewerId",
-                "not_a_reviewer",
-                "this account is not on the jury; enrol it at /api/v1/reviewers",
-            )])
-        })?;
-    if !reviewer.reviewer.active || !reviewer.account_active {
-        return Err(ApiError::validation(vec![FieldError::new(
-            "/reviewerId",
-            "inactive_reviewer",
-            "this reviewer is not active",
-        )]));
-    }
-    if idea.submitter_id == reviewer.reviewer.user_id
-        || db::conflicts::exists(&txn, reviewer.reviewer.user_id, idea.id).await?
-    {
-        return Err(ApiError::new(
-            ErrorCode::ConflictOfInterest,
-            "This reviewer has a conflict of interest with the idea and can never review it.",
-        ));
-    }
-    if db::assignments::find(&txn, idea.id, reviewer.reviewer.user_id)
-        .await?
-        .is_some()
-    {
-        return Err(already_assigned());
-    }
-    if reviewer.assigned >= i64::from(reviewer.reviewer.max_load) {
-        return Err(ApiError::new(
-            ErrorCode::ReviewerAtCapacity,
-            format!(
-                "{} has {} ideas in this call, their maximum load.",
-                reviewer.display_name, reviewer.assigned
-            ),
-        ));
-    }
-    let new = db::assignments::NewAssignment {
-        call_id: call.id,
-        idea_id: idea.id,
-        reviewer_id: reviewer.reviewer.user_id,
-        due_on: request.due_on.map(Into::into).or(Some(super::due_on(&state, &call))),
-        assigned_by: Some(staff.user.id),
+    let input = app::assignments::AssignInput {
+        idea_id: request.idea_id,
+        reviewer_id: request.reviewer_id,
+        due_on: request.due_on.map(Into::into),
+        time_zone: state.time_zone,
     };
-    let assignment = match db::assignments::insert(&txn, new, now).await {
-        Ok(assignment) => assignment,
-        Err(err) if db::is_unique_violation(&err) => return Err(already_assigned()),
-        Err(err) => return Err(err.into()),
-    };
-    let reviewer_id = Some(assignment.reviewer_id.to_string());
-    super::record(
-        &txn,
-        &idea,
-        EventKind::Assigned,
-        Some(staff.user.id),
-        None,
-        reviewer_id,
-        None,
-        now,
-    )
-    .await?;
-    super::settle(&txn, idea.id, Some(staff.user.id), now).await?;
-    let row = db::assignments::find_row(&txn, assignment.id)
-        .await?
-        .ok_or_else(|| ApiError::internal("the assignment just made is missing"))?;
-    txn.commit().await?;
+    let row = app::assignments::assign(&state.db, &staff.actor(), id.into_inner(), input, Utc::now()).await?;
+    let location = format!(
+        "/api/v1/calls/{}/assignments?ideaId={}",
+        row.assignment.call_id, row.assignment.idea_id
+    );
     Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("/api/v1/calls/{}/assignments?ideaId={}", call.id, idea.id),
-        ))
-        .json(AssignmentView::new(row)?))
-}
-
-fn already_assigned() -> ApiError {
-    ApiError::new(
-        ErrorCode::AlreadyAssigned,
-        "This reviewer is assigned to the idea already.",
-    )
+        .insert_header((header::LOCATION, location))
+        .json(AssignmentView::new(row)))
 }

@@ -10,7 +10,6 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::{ApiError, ApiResult};
 use crate::routes::day::Day;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 
@@ -59,7 +58,7 @@ pub struct ListAssignmentsQuery {
 /// The idea an assignment is about.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct AssignedIdea {
+pub struct AssignedIdeaView {
     pub id: Uuid,
     pub title: String,
     pub domain: Domain,
@@ -69,7 +68,7 @@ pub struct AssignedIdea {
 /// The reviewer an assignment is for.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct AssignedReviewer {
+pub struct AssignedReviewerView {
     pub id: Uuid,
     pub display_name: String,
     /// Null when the account has no reviewer profile any more.
@@ -82,8 +81,8 @@ pub struct AssignedReviewer {
 pub struct AssignmentView {
     pub id: Uuid,
     pub call_id: Uuid,
-    pub idea: AssignedIdea,
-    pub reviewer: AssignedReviewer,
+    pub idea: AssignedIdeaView,
+    pub reviewer: AssignedReviewerView,
     /// `declined` when a conflict of interest was recorded after assignment: it no longer counts.
     pub state: AssignmentState,
     pub due_on: Option<NaiveDate>,
@@ -93,39 +92,34 @@ pub struct AssignmentView {
 }
 
 impl AssignmentView {
-    pub fn new(row: db::assignments::AssignmentRow) -> ApiResult<Self> {
+    pub fn new(row: app::assignments::AssignmentRow) -> Self {
         let a = row.assignment;
-        Ok(AssignmentView {
+        AssignmentView {
             id: a.id,
             call_id: a.call_id,
-            idea: AssignedIdea {
+            idea: AssignedIdeaView {
                 id: a.idea_id,
                 title: row.idea_title,
-                domain: row.idea_domain.parse().map_err(ApiError::internal)?,
-                state: row.idea_state.parse().map_err(ApiError::internal)?,
+                domain: *row.idea_domain,
+                state: *row.idea_state,
             },
-            reviewer: AssignedReviewer {
+            reviewer: AssignedReviewerView {
                 id: a.reviewer_id,
                 display_name: row.reviewer_name,
-                organisation: row
-                    .reviewer_organisation
-                    .as_deref()
-                    .map(str::parse)
-                    .transpose()
-                    .map_err(ApiError::internal)?,
+                organisation: row.reviewer_organisation.map(|o| *o),
             },
-            state: a.state.parse().map_err(ApiError::internal)?,
+            state: *a.state,
             due_on: a.due_on,
             review_saved_at: row.review_saved_at,
             created_at: a.created_at,
-        })
+        }
     }
 }
 
 /// One assignment of a plan.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct PlannedAssignment {
+pub struct PlannedAssignmentView {
     pub idea_id: Uuid,
     pub idea_title: String,
     pub reviewer_id: Uuid,
@@ -170,8 +164,58 @@ pub struct AutoAssignView {
     /// False for a dry run: nothing was saved.
     pub applied: bool,
     /// The new assignments, by idea.
-    pub assignments: Vec<PlannedAssignment>,
+    pub assignments: Vec<PlannedAssignmentView>,
     pub figures: PlanFiguresView,
     /// Every rule the plan could not meet; empty when it met them all.
     pub unmet: Vec<UnmetRuleView>,
+}
+
+impl AutoAssignView {
+    pub fn new(planned: app::assignments::Planned) -> Self {
+        let app::assignments::Planned {
+            plan,
+            applied,
+            titles,
+            reviewers,
+        } = planned;
+        let assignments = plan
+            .assignments
+            .into_iter()
+            .filter_map(|a| {
+                let (name, organisation) = reviewers.get(&a.reviewer_id)?;
+                Some(PlannedAssignmentView {
+                    idea_id: a.idea_id,
+                    idea_title: titles.get(&a.idea_id).cloned().unwrap_or_default(),
+                    reviewer_id: a.reviewer_id,
+                    reviewer_name: name.clone(),
+                    organisation: *organisation,
+                    expertise_match: a.expertise_match,
+                })
+            })
+            .collect();
+        let f = plan.figures;
+        AutoAssignView {
+            applied,
+            assignments,
+            figures: PlanFiguresView {
+                ideas: f.ideas,
+                new_assignments: f.new_assignments,
+                min_load: f.min_load,
+                max_load: f.max_load,
+                load_spread: f.load_spread,
+                organisation_diversity: f.organisation_diversity,
+                expertise_match_rate: f.expertise_match_rate,
+            },
+            unmet: plan
+                .unmet
+                .into_iter()
+                .map(|u| UnmetRuleView {
+                    rule: u.rule,
+                    idea_ids: u.idea_ids,
+                    reviewer_ids: u.reviewer_ids,
+                    message: u.message,
+                })
+                .collect(),
+        }
+    }
 }

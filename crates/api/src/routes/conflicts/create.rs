@@ -1,9 +1,8 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::review::ConflictSource;
 
 use super::dto::{ConflictView, CreateConflictRequest};
-use crate::error::{ApiError, ApiResult, ErrorCode, FieldError, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -32,41 +31,11 @@ pub async fn create_conflict(
     body: ValidJson<CreateConflictRequest>,
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let mut errors = Vec::new();
-    if db::reviewers::find(&txn, request.reviewer_id).await?.is_none() {
-        errors.push(FieldError::new(
-            "/reviewerId",
-            "not_reviewer",
-            "no reviewer has this id; see /api/v1/reviewers",
-        ));
-    }
-    let idea = db::ideas::find_by_id(&txn, request.idea_id).await?;
-    if idea.is_none() {
-        errors.push(FieldError::new("/ideaId", "unknown_idea", "no idea has this id"));
-    }
-    let Some(idea) = idea.filter(|_| errors.is_empty()) else {
-        return Err(ApiError::validation(errors));
+    let input = app::conflicts::NewConflictInput {
+        reviewer_id: request.reviewer_id,
+        idea_id: request.idea_id,
+        reason: request.reason,
     };
-    if idea.submitter_id == request.reviewer_id {
-        return Err(ApiError::new(
-            ErrorCode::ConflictExists,
-            "The reviewer submitted this idea: a submitter is always in conflict with their own idea, \
-             and is never assigned it. There is nothing to record.",
-        ));
-    }
-    let reason = request.reason.trim().to_owned();
-    let conflict = super::record(
-        &txn,
-        &idea,
-        request.reviewer_id,
-        ConflictSource::Staff,
-        reason,
-        staff.user.id,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(conflict))
+    let row = app::conflicts::create(&state.db, &staff.actor(), input, Utc::now()).await?;
+    Ok(HttpResponse::Created().json(ConflictView::from_row(row)))
 }

@@ -1,12 +1,10 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::review::ConflictSource;
 use uuid::Uuid;
 
 use super::dto::{ConflictView, DeclareConflictRequest};
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{SignedIn, ValidJson};
-use crate::routes::assignments;
 use crate::state::AppState;
 
 /// Declare a conflict of interest with an idea you are assigned (reviewer).
@@ -35,39 +33,26 @@ pub async fn declare_conflict(
     id: web::Path<Uuid>,
     body: ValidJson<DeclareConflictRequest>,
 ) -> ApiResult<HttpResponse> {
-    let id = id.into_inner();
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let idea = db::ideas::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    if !caller.roles.is_reviewer() || assignments::reviewing(&txn, &idea, caller.user.id).await?.is_none() {
-        return Err(not_theirs(&txn, id, &caller).await);
+    let (id, actor) = (id.into_inner(), caller.actor());
+    // Who does not review the idea learns nothing from the body: the refusal comes first.
+    if let Err(err) = app::conflicts::ensure_declarable(&state.db, &actor, id).await {
+        return Err(refusal(&state, id, &caller, err).await);
     }
     let request = body.into_inner()?;
-    let reason = request.reason.trim().to_owned();
-    let conflict = super::record(
-        &txn,
-        &idea,
-        caller.user.id,
-        ConflictSource::Reviewer,
-        reason,
-        caller.user.id,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(conflict))
+    match app::conflicts::declare(&state.db, &actor, id, request.reason, Utc::now()).await {
+        Ok(row) => Ok(HttpResponse::Created().json(ConflictView::from_row(row))),
+        Err(err) => Err(refusal(&state, id, &caller, err).await),
+    }
 }
 
-/// The refusal for a caller who does not review the idea: 403 for those who may see it (its submitter, staff,
-/// anyone once it is published as selected), who learn only that this is not theirs to do; 404 for everyone
-/// else, who learn nothing about it, not even that the body was wrong.
-async fn not_theirs(db: &impl sea_orm::ConnectionTrait, id: Uuid, caller: &SignedIn) -> ApiError {
-    match crate::routes::ideas::find_visible(db, id, Some(caller)).await {
-        Ok(_) => ApiError::new(
-            ErrorCode::Forbidden,
-            "Only a reviewer assigned to this idea declares a conflict of interest with it; staff record one \
-             at /api/v1/conflicts.",
-        ),
-        Err(err) => err,
+/// A 403 `forbidden` for a caller who does not review the idea stands for those who may see it (its
+/// submitter, staff, anyone once it is published as selected); everyone else gets 404 and learns nothing.
+async fn refusal(state: &AppState, id: Uuid, caller: &SignedIn, err: app::Error) -> ApiError {
+    if err.code() != ErrorCode::Forbidden {
+        return err.into();
+    }
+    match crate::routes::ideas::find_visible(&state.db, id, Some(caller)).await {
+        Ok(_) => err.into(),
+        Err(hidden) => hidden,
     }
 }

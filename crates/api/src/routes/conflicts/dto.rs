@@ -9,7 +9,6 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::error::{ApiError, ApiResult};
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 
 /// The longest reason accepted, in characters, after trimming.
@@ -84,7 +83,7 @@ pub struct ListConflictsQuery {
 /// The reviewer of a conflict.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ConflictReviewer {
+pub struct ConflictReviewerView {
     /// The reviewer's account id.
     pub id: Uuid,
     /// The reviewer's display name.
@@ -94,7 +93,7 @@ pub struct ConflictReviewer {
 /// The idea of a conflict.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ConflictIdea {
+pub struct ConflictIdeaView {
     /// The idea's id.
     pub id: Uuid,
     /// The idea's title.
@@ -108,9 +107,9 @@ pub struct ConflictView {
     /// The conflict's id.
     pub id: Uuid,
     /// Who may not review the idea.
-    pub reviewer: ConflictReviewer,
+    pub reviewer: ConflictReviewerView,
     /// The idea they may not review.
-    pub idea: ConflictIdea,
+    pub idea: ConflictIdeaView,
     /// The idea's call.
     pub call_id: Uuid,
     /// Whether the reviewer declared it or staff entered it.
@@ -122,22 +121,22 @@ pub struct ConflictView {
 }
 
 impl ConflictView {
-    pub fn from_row(row: db::conflicts::ConflictRow) -> ApiResult<Self> {
+    pub fn from_row(row: app::conflicts::ConflictRow) -> Self {
         let conflict = row.conflict;
-        Ok(ConflictView {
+        ConflictView {
             id: conflict.id,
-            reviewer: ConflictReviewer {
+            reviewer: ConflictReviewerView {
                 id: conflict.reviewer_id,
                 display_name: row.reviewer_name,
             },
-            idea: ConflictIdea {
+            idea: ConflictIdeaView {
                 id: conflict.idea_id,
                 title: row.idea_title,
             },
             call_id: conflict.call_id,
-            source: conflict.source.parse().map_err(ApiError::internal)?,
+            source: *conflict.source,
             reason: conflict.reason,
             created_at: conflict.created_at,
-        })
+        }
     }
 }

@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 
 use super::dto::{ConflictView, ListConflictsQuery};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidQuery};
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
@@ -15,8 +15,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "One page of conflicts.", body = Page<ConflictView>),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/conflicts")]
@@ -27,15 +25,15 @@ pub async fn list_conflicts(
 ) -> ApiResult<web::Json<Page<ConflictView>>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);
-    let filter = db::conflicts::ConflictFilter {
+    let filter = app::conflicts::ConflictFilter {
         call_id: query.call_id,
         reviewer_id: query.reviewer_id,
         idea_id: query.idea_id,
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (rows, total) = db::conflicts::list(&state.db, &filter).await?;
-    let items = rows.into_iter().map(ConflictView::from_row).collect::<ApiResult<_>>()?;
+    let (rows, total) = app::conflicts::list(&state.db, &filter).await?;
+    let items = rows.into_iter().map(ConflictView::from_row).collect();
     Ok(web::Json(Page {
         items,
         total,

@@ -9,7 +9,6 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::error::{ApiError, ApiResult};
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::rules;
 use crate::routes::users::dto::PasswordTokenView;
@@ -83,22 +82,28 @@ pub struct UpdateReviewerRequest {
 }
 
 impl UpdateReviewerRequest {
-    /// The reviewer's fields with this change applied.
-    pub fn apply(self, reviewer: &db::reviewers::Model) -> ApiResult<db::reviewers::ReviewerFields> {
-        let organisation = match self.organisation {
-            Some(organisation) => organisation,
-            None => reviewer.organisation.parse().map_err(ApiError::internal)?,
-        };
-        let expertise = match self.expertise {
-            Some(expertise) => expertise,
-            None => db::reviewers::expertise_from_stored(&reviewer.expertise)?,
-        };
-        Ok(db::reviewers::ReviewerFields {
-            organisation,
-            expertise,
-            max_load: self.max_load.unwrap_or(reviewer.max_load),
-            active: self.active.unwrap_or(reviewer.active),
-        })
+    pub fn into_change(self) -> app::reviewers::ReviewerChange {
+        app::reviewers::ReviewerChange {
+            organisation: self.organisation,
+            expertise: self.expertise,
+            max_load: self.max_load,
+            active: self.active,
+        }
+    }
+}
+
+impl CreateReviewerRequest {
+    /// The use case's input, with the hash of the set-password link it issues to a new account.
+    pub fn into_input(self, link_hash: String) -> app::reviewers::NewReviewer {
+        app::reviewers::NewReviewer {
+            email: self.email,
+            display_name: self.display_name,
+            organisation: self.organisation,
+            expertise: self.expertise,
+            max_load: self.max_load,
+            locale: self.locale,
+            link_hash,
+        }
     }
 }
 
@@ -167,14 +172,14 @@ pub struct ReviewerView {
 }
 
 impl ReviewerView {
-    pub fn from_row(row: db::reviewers::ReviewerRow) -> ApiResult<Self> {
+    pub fn from_row(row: app::reviewers::ReviewerRow) -> Self {
         let reviewer = row.reviewer;
-        Ok(ReviewerView {
+        ReviewerView {
             id: reviewer.user_id,
             display_name: row.display_name,
             email: row.email,
-            organisation: reviewer.organisation.parse().map_err(ApiError::internal)?,
-            expertise: db::reviewers::expertise_from_stored(&reviewer.expertise)?,
+            organisation: *reviewer.organisation,
+            expertise: reviewer.expertise.0,
             max_load: reviewer.max_load,
             active: reviewer.active,
             account_active: row.account_active,
@@ -182,7 +187,7 @@ impl ReviewerView {
             submitted: row.submitted,
             created_at: reviewer.created_at,
             updated_at: reviewer.updated_at,
-        })
+        }
     }
 }
 

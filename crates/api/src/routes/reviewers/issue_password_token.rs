@@ -1,9 +1,9 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::roles::Roles;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::auth::tokens::{random_token, token_hash};
+use crate::error::{ApiResult, Problem};
 use crate::extract::Staff;
 use crate::routes::users::dto::PasswordTokenView;
 use crate::state::AppState;
@@ -32,22 +32,13 @@ pub async fn issue_reviewer_password_token(
     Staff(staff): Staff,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let id = id.into_inner();
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let user = db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
-    if !roles.is_reviewer() || db::reviewers::find(&txn, id).await?.is_none() {
-        return Err(ApiError::not_found());
-    }
-    if roles.is_staff() {
-        return Err(ApiError::new(
-            ErrorCode::Forbidden,
-            "This reviewer also holds the staff or admin role: only an admin may issue a password token \
-             for such an account, at POST /api/v1/users/{id}/password-token.",
-        ));
-    }
-    let token = crate::routes::users::issue_password_token(&txn, &user, staff.user.id, now).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(token))
+    let token = random_token();
+    let hash = token_hash(&token);
+    let link =
+        app::reviewers::issue_password_link(&state.db, &staff.actor(), id.into_inner(), hash, Utc::now()).await?;
+    Ok(HttpResponse::Created().json(PasswordTokenView {
+        user_id: link.user_id,
+        token,
+        expires_at: link.expires_at,
+    }))
 }

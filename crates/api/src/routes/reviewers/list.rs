@@ -1,7 +1,7 @@
 use actix_web::{get, web};
 
 use super::dto::{ListReviewersQuery, ReviewerView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidQuery};
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
@@ -16,8 +16,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "One page of reviewers.", body = Page<ReviewerView>),
-        (status = 422, description = "`validation_failed`: a query parameter is invalid.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/reviewers")]
@@ -28,7 +26,7 @@ pub async fn list_reviewers(
 ) -> ApiResult<web::Json<Page<ReviewerView>>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);
-    let filter = db::reviewers::ReviewerFilter {
+    let filter = app::reviewers::ReviewerFilter {
         q: query.q,
         organisation: query.organisation,
         expertise: query.expertise,
@@ -37,8 +35,8 @@ pub async fn list_reviewers(
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (rows, total) = db::reviewers::list(&state.db, &filter).await?;
-    let items = rows.into_iter().map(ReviewerView::from_row).collect::<ApiResult<_>>()?;
+    let (rows, total) = app::reviewers::list(&state.db, &filter).await?;
+    let items = rows.into_iter().map(ReviewerView::from_row).collect();
     Ok(web::Json(Page {
         items,
         total,

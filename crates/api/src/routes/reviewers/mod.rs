@@ -1,6 +1,6 @@
 //! The jury's roster: staff enrol reviewers (making their account when there is none), read and
 //! filter the roster with each reviewer's load, change a reviewer's organisation, expertise, maximum
-//! load or place on the roster, and hand a reviewer a one-time set-password token.
+//! load or place on the roster, and hand a reviewer a one-time set-password token. The use cases are `app::reviewers`.
 
 mod create;
 pub mod dto;
@@ -9,11 +9,7 @@ mod list;
 mod show;
 mod update;
 
-use sea_orm::ConnectionTrait;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
-
-use crate::error::ApiResult;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_reviewers)
@@ -21,12 +17,4 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(show::show_reviewer)
         .service(update::update_reviewer)
         .service(issue_password_token::issue_reviewer_password_token);
-}
-
-/// The reviewer as the roster shows them, read inside the transaction that changed them.
-async fn view(db: &impl ConnectionTrait, user_id: Uuid, call_id: Option<Uuid>) -> ApiResult<dto::ReviewerView> {
-    let row = db::reviewers::find_row(db, user_id, call_id)
-        .await?
-        .ok_or_else(crate::error::ApiError::not_found)?;
-    dto::ReviewerView::from_row(row)
 }

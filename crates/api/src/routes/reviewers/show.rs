@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use super::dto::{ReviewerView, ShowReviewerQuery};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidQuery};
 use crate::state::AppState;
 
@@ -13,8 +13,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The reviewer.", body = ReviewerView),
-        (status = 404, description = "`not_found`: the account is not on the jury.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[get("/reviewers/{id}")]
@@ -25,7 +23,6 @@ pub async fn show_reviewer(
     query: ValidQuery<ShowReviewerQuery>,
 ) -> ApiResult<web::Json<ReviewerView>> {
     let ValidQuery(query) = query;
-    super::view(&state.db, id.into_inner(), query.call_id)
-        .await
-        .map(web::Json)
+    let row = app::reviewers::show(&state.db, id.into_inner(), query.call_id).await?;
+    Ok(web::Json(ReviewerView::from_row(row)))
 }

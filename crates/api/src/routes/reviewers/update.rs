@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{ReviewerView, UpdateReviewerRequest};
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -18,28 +18,16 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The reviewer as changed.", body = ReviewerView),
-        (status = 404, description = "`not_found`: the account is not on the jury.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: a field is invalid.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/reviewers/{id}")]
 pub async fn update_reviewer(
     state: web::Data<AppState>,
-    _staff: Staff,
+    Staff(staff): Staff,
     id: web::Path<Uuid>,
     body: ValidJson<UpdateReviewerRequest>,
 ) -> ApiResult<web::Json<ReviewerView>> {
-    let request = body.into_inner()?;
-    let id = id.into_inner();
-    let txn = db::begin_write(&state.db).await?;
-    let reviewer = db::reviewers::find(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let fields = request.apply(&reviewer)?;
-    if !db::reviewers::update(&txn, id, fields, Utc::now()).await? {
-        return Err(ApiError::not_found());
-    }
-    let reviewer = super::view(&txn, id, None).await?;
-    txn.commit().await?;
-    Ok(web::Json(reviewer))
+    let change = body.into_inner()?.into_change();
+    let row = app::reviewers::update(&state.db, &staff.actor(), id.into_inner(), change, Utc::now()).await?;
+    Ok(web::Json(ReviewerView::from_row(row)))
 }

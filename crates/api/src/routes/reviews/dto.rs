@@ -4,14 +4,14 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::idea::{Domain, IdeaState};
-use domain::review::{AssignmentState, Recommendation};
+use domain::review::{AssignmentState, Recommendation, ReviewAction};
 use domain::reviewer::Organisation;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
 use crate::routes::text::ShortText;
 
@@ -35,6 +35,18 @@ pub struct ReviewRequest {
     pub recommendation: Option<Recommendation>,
 }
 
+impl ReviewRequest {
+    /// The use case's input; it checks the scores under the call's rubric and trims the comments.
+    pub fn into_input(self) -> app::reviews::ReviewInput {
+        app::reviews::ReviewInput {
+            scores: self.scores,
+            comment_to_staff: self.comment_to_staff,
+            comment_to_submitter: self.comment_to_submitter,
+            recommendation: self.recommendation,
+        }
+    }
+}
+
 /// One reviewer's review of one idea.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -52,35 +64,44 @@ pub struct ReviewView {
     pub submitted_at: Option<DateTime<Utc>>,
     pub version: i32,
     pub updated_at: DateTime<Utc>,
+    /// What the asking reviewer may do next with their own review: `save` a draft, `submit` it (again),
+    /// `declare_conflict` with the idea, `read_others` (the other reviewers' submitted reviews). Empty for
+    /// anyone else's review.
+    pub allowed_actions: Vec<ReviewAction>,
 }
 
 impl ReviewView {
-    pub fn new(review: db::reviews::Model, rubric: Option<&domain::rubric::Rubric>) -> ApiResult<Self> {
-        let scores = db::reviews::scores_from_stored(&review.scores).map_err(ApiError::internal)?;
-        Ok(ReviewView {
+    pub fn new(
+        review: app::reviews::Review,
+        rubric: Option<&domain::rubric::Rubric>,
+        allowed_actions: Vec<ReviewAction>,
+    ) -> Self {
+        let scores = review.scores.0;
+        ReviewView {
             total: rubric.and_then(|r| r.total(&scores)),
             scores,
             id: review.id,
             idea_id: review.idea_id,
             comment_to_staff: review.comment_to_staff,
             comment_to_submitter: review.comment_to_submitter,
-            recommendation: review
-                .recommendation
-                .as_deref()
-                .map(str::parse)
-                .transpose()
-                .map_err(ApiError::internal)?,
+            recommendation: review.recommendation.map(|r| *r),
             submitted_at: review.submitted_at,
             version: review.version,
             updated_at: review.updated_at,
-        })
+            allowed_actions,
+        }
+    }
+
+    /// The reviewer's own review as they read it, with what they may do next.
+    pub fn mine(mine: app::reviews::MyReview) -> Self {
+        ReviewView::new(mine.review, mine.rubric.as_ref(), mine.allowed_actions)
     }
 }
 
 /// Who wrote a review, as much as the reader may know.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ReviewAuthor {
+pub struct ReviewAuthorView {
     /// 1, 2, 3…: the order the reviews were first saved in; the only name a review has in a blind call.
     pub number: usize,
     /// Whether it is the reader's own review.
@@ -97,16 +118,16 @@ pub struct ReviewAuthor {
 /// A submitted review with its author.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct AuthoredReview {
-    pub author: ReviewAuthor,
+pub struct AuthoredReviewView {
+    pub author: ReviewAuthorView,
     pub review: ReviewView,
 }
 
 /// The submitted reviews of an idea.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ReviewList {
-    pub items: Vec<AuthoredReview>,
+pub struct ReviewListView {
+    pub items: Vec<AuthoredReviewView>,
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]
@@ -131,7 +152,7 @@ pub struct MyAssignmentsQuery {
 /// The call an assignment belongs to, as its reviewer needs it.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct AssignmentCall {
+pub struct AssignmentCallView {
     pub id: Uuid,
     pub title: ShortText,
     /// Whether ideas are shown without their submitter's identity.
@@ -143,7 +164,7 @@ pub struct AssignmentCall {
 /// The idea of one of my assignments.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct AssignmentIdea {
+pub struct AssignmentIdeaView {
     pub id: Uuid,
     pub title: String,
     pub domain: Domain,
@@ -155,8 +176,8 @@ pub struct AssignmentIdea {
 #[serde(rename_all = "camelCase")]
 pub struct MyAssignmentView {
     pub id: Uuid,
-    pub idea: AssignmentIdea,
-    pub call: AssignmentCall,
+    pub idea: AssignmentIdeaView,
+    pub call: AssignmentCallView,
     pub state: AssignmentState,
     pub due_on: Option<NaiveDate>,
     /// When I last saved my review (a draft or submitted); null before.
@@ -166,7 +187,7 @@ pub struct MyAssignmentView {
 /// How far I am.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ReviewProgress {
+pub struct ReviewProgressView {
     /// Ideas I review (pending and submitted), in the call asked about or in all.
     pub assigned: u64,
     pub submitted: u64,
@@ -176,35 +197,52 @@ pub struct ReviewProgress {
 /// My assignments, one page, and my progress.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct MyAssignments {
+pub struct MyAssignmentListView {
     pub items: Vec<MyAssignmentView>,
     pub total: u64,
     pub limit: u32,
     pub offset: u32,
-    pub progress: ReviewProgress,
+    pub progress: ReviewProgressView,
 }
 
 impl MyAssignmentView {
-    pub fn new(row: db::assignments::AssignmentRow) -> ApiResult<Self> {
+    pub fn new(row: app::assignments::AssignmentRow) -> Self {
         let a = row.assignment;
-        Ok(MyAssignmentView {
+        MyAssignmentView {
             id: a.id,
-            idea: AssignmentIdea {
+            idea: AssignmentIdeaView {
                 id: a.idea_id,
                 title: row.idea_title,
-                domain: row.idea_domain.parse().map_err(ApiError::internal)?,
-                state: row.idea_state.parse().map_err(ApiError::internal)?,
+                domain: *row.idea_domain,
+                state: *row.idea_state,
             },
-            call: AssignmentCall {
+            call: AssignmentCallView {
                 id: a.call_id,
                 title: ShortText::from_parts(row.call_title_fa, row.call_title_en),
                 blind_review: row.call_blind_review,
                 review_opens_at: row.review_opens_at,
                 review_closes_at: row.review_closes_at,
             },
-            state: a.state.parse().map_err(ApiError::internal)?,
+            state: *a.state,
             due_on: a.due_on,
             review_saved_at: row.review_saved_at,
+        }
+    }
+}
+
+impl AuthoredReviewView {
+    pub fn new(read: app::reviews::ReadReview, rubric: Option<&domain::rubric::Rubric>) -> ApiResult<Self> {
+        let named = read.named;
+        let organisation = if named { read.row.organisation()? } else { None };
+        Ok(AuthoredReviewView {
+            author: ReviewAuthorView {
+                number: read.number,
+                mine: read.mine,
+                id: named.then_some(read.row.review.reviewer_id),
+                display_name: named.then_some(read.row.reviewer_name),
+                organisation,
+            },
+            review: ReviewView::new(read.row.review, rubric, read.allowed_actions),
         })
     }
 }

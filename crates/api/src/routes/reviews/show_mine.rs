@@ -1,12 +1,13 @@
 use actix_web::{HttpResponse, get, web};
+use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::ReviewView;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Reviewer, etag_header};
 use crate::state::AppState;
 
-/// My review of an idea I am assigned to, draft or submitted (reviewers).
+/// My review of an idea I am assigned to, draft or submitted, with what I may do next (reviewers).
 #[utoipa::path(
     tag = "reviews",
     params(("id" = Uuid, Path, description = "The idea's id")),
@@ -23,11 +24,7 @@ pub async fn show_my_review(
     Reviewer(me): Reviewer,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let assigned = super::assigned(&state.db, id.into_inner(), me.user.id).await?;
-    let review = db::reviews::find_by_assignment(&state.db, assigned.assignment.id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let rubric = crate::routes::rubrics::of_call_if_set(&state.db, assigned.call.id).await?;
-    let view = ReviewView::new(review, rubric.as_ref())?;
+    let mine = app::reviews::show_mine(&state.db, &me.actor(), id.into_inner(), Utc::now()).await?;
+    let view = ReviewView::mine(mine);
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

@@ -1,0 +1,224 @@
+//! The jury's roster: staff enrol reviewers (making their account when there is none), read and filter the
+//! roster with each reviewer's load, change a reviewer's organisation, expertise, maximum load or place on the
+//! roster, and hand a reviewer a one-time set-password link. Each change is recorded in the reviewer's (and,
+//! where the account changes, the account's) history.
+
+use chrono::{DateTime, Utc};
+use db::events::NewEvent;
+use domain::account::{Locale, normalize_display_name, normalize_email};
+use domain::event::{EventKind, SubjectKind};
+use domain::idea::Domain;
+use domain::reviewer::Organisation;
+use domain::roles::{Role, Roles};
+use domain::session::SET_PASSWORD_TOKEN_TTL;
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+pub use db::reviewers::{ReviewerFilter, ReviewerRow};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::{Actor, Db};
+
+/// One page of the roster by name, each reviewer with their load (staff).
+pub async fn list(db: &Db, filter: &ReviewerFilter) -> Result<(Vec<ReviewerRow>, u64)> {
+    Ok(db::reviewers::list(db, filter).await?)
+}
+
+/// A reviewer with their load in `call_id` or in all calls; 404 when the account is not on the jury.
+pub async fn show(db: &impl ConnectionTrait, user_id: Uuid, call_id: Option<Uuid>) -> Result<ReviewerRow> {
+    db::reviewers::find_row(db, user_id, call_id)
+        .await?
+        .ok_or_else(Error::not_found)
+}
+
+/// A set-password link just issued: its secret stays with the caller, who made it and gave its hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssuedLink {
+    pub user_id: Uuid,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Stores a set-password link's hash for the account, with the roles it holds now (set-password refuses it once
+/// the account holds more), and records it in the account's history.
+async fn issue_link(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    roles: &Roles,
+    link_hash: String,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<IssuedLink> {
+    let expires_at = now + SET_PASSWORD_TOKEN_TTL;
+    db::password_tokens::create(db, user_id, roles, link_hash, Some(by), now, expires_at).await?;
+    let event = NewEvent::new(SubjectKind::Account, user_id, EventKind::PasswordLinkIssued).by(by);
+    db::events::record(db, event, now).await?;
+    Ok(IssuedLink { user_id, expires_at })
+}
+
+/// Staff enrol someone on the jury.
+#[derive(Debug, Clone)]
+pub struct NewReviewer {
+    pub email: String,
+    /// The name of a new account; an existing account keeps its own.
+    pub display_name: String,
+    pub organisation: Organisation,
+    pub expertise: Vec<Domain>,
+    pub max_load: i32,
+    /// The language of a new account; an existing account keeps its own.
+    pub locale: Option<Locale>,
+    /// The hash of the set-password link to issue if an account is made (the caller keeps the secret).
+    pub link_hash: String,
+}
+
+/// A reviewer just enrolled, and the link issued to a new account.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    pub reviewer: ReviewerRow,
+    /// None when the account existed (it has a password already).
+    pub link: Option<IssuedLink>,
+}
+
+fn already_enrolled() -> Error {
+    Error::new(
+        ErrorCode::ReviewerExists,
+        "This account is on the jury already; change it at PATCH /api/v1/reviewers/{id}.",
+    )
+}
+
+/// Maps a unique violation (someone enrolled the same address at the same moment) to 409.
+fn enrolled_meanwhile(err: sea_orm::DbErr) -> Error {
+    if db::is_unique_violation(&err) {
+        already_enrolled()
+    } else {
+        err.into()
+    }
+}
+
+/// Enrols a reviewer (staff). With an e-mail address no account has, an account is made (roles: reviewer; no
+/// password) and a set-password link issued; an existing account joins the jury keeping its roles, name and
+/// password, and gains the reviewer role.
+pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc>) -> Result<Enrolment> {
+    let email = normalize_email(&input.email);
+    let display_name = normalize_display_name(&input.display_name)
+        .map_err(|e| Error::field("/displayName", "invalid", e.to_string()))?;
+    let fields = db::reviewers::ReviewerFields {
+        organisation: input.organisation,
+        expertise: input.expertise,
+        max_load: input.max_load,
+        active: true,
+    };
+
+    let txn = db::begin_write(db).await?;
+    let (user_id, link) = match db::users::find_by_email(&txn, &email).await? {
+        Some(user) => {
+            db::users::lock(&txn, user.id).await?;
+            if db::reviewers::find(&txn, user.id).await?.is_some() {
+                return Err(already_enrolled());
+            }
+            let held = Roles::from_stored(&user.roles).map_err(Error::internal)?;
+            let roles = Roles::new(held.as_slice().iter().copied().chain([Role::Reviewer]));
+            if roles != held {
+                let event = NewEvent::new(SubjectKind::Account, user.id, EventKind::AccessChanged)
+                    .by(actor.user_id)
+                    .change(Some(held.to_stored()), Some(roles.to_stored()));
+                db::events::record(&txn, event, now).await?;
+            }
+            let change = db::users::AccessChange {
+                roles: Some(roles),
+                active: None,
+            };
+            let user = db::users::update_access(&txn, user, change, now).await?;
+            (user.id, None)
+        }
+        None => {
+            let roles = Roles::new([Role::Reviewer]);
+            let new_user = db::users::NewUser {
+                email,
+                display_name,
+                password_hash: None,
+                roles: roles.clone(),
+                locale: input.locale.unwrap_or_default().as_str().to_owned(),
+            };
+            let user = db::users::insert(&txn, new_user, now)
+                .await
+                .map_err(enrolled_meanwhile)?;
+            let event = NewEvent::new(SubjectKind::Account, user.id, EventKind::AccountCreated).by(actor.user_id);
+            db::events::record(&txn, event, now).await?;
+            let link = issue_link(&txn, user.id, &roles, input.link_hash, actor.user_id, now).await?;
+            (user.id, Some(link))
+        }
+    };
+    db::reviewers::insert(&txn, user_id, fields, now)
+        .await
+        .map_err(enrolled_meanwhile)?;
+    let event = NewEvent::new(SubjectKind::Reviewer, user_id, EventKind::ReviewerAdded).by(actor.user_id);
+    db::events::record(&txn, event, now).await?;
+    let reviewer = show(&txn, user_id, None).await?;
+    txn.commit().await?;
+    Ok(Enrolment { reviewer, link })
+}
+
+/// What staff change of a reviewer; None keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewerChange {
+    pub organisation: Option<Organisation>,
+    /// The complete new list.
+    pub expertise: Option<Vec<Domain>>,
+    pub max_load: Option<i32>,
+    /// false takes the reviewer off the roster for new assignments; what they hold stays theirs.
+    pub active: Option<bool>,
+}
+
+/// Changes a reviewer's organisation, expertise, maximum load or place on the roster (staff).
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    user_id: Uuid,
+    change: ReviewerChange,
+    now: DateTime<Utc>,
+) -> Result<ReviewerRow> {
+    let txn = db::begin_write(db).await?;
+    let reviewer = db::reviewers::find(&txn, user_id).await?.ok_or_else(Error::not_found)?;
+    let fields = db::reviewers::ReviewerFields {
+        organisation: change.organisation.unwrap_or(*reviewer.organisation),
+        expertise: change.expertise.unwrap_or_else(|| reviewer.expertise.0.clone()),
+        max_load: change.max_load.unwrap_or(reviewer.max_load),
+        active: change.active.unwrap_or(reviewer.active),
+    };
+    if !db::reviewers::update(&txn, user_id, fields, now).await? {
+        return Err(Error::not_found());
+    }
+    let event = NewEvent::new(SubjectKind::Reviewer, user_id, EventKind::ReviewerUpdated).by(actor.user_id);
+    db::events::record(&txn, event, now).await?;
+    let row = show(&txn, user_id, None).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Issues a one-time set-password link for a reviewer (staff): 404 unless the account is on the jury, 403 when
+/// it also holds the staff or admin role (only an admin may, or staff could take such an account over).
+pub async fn issue_password_link(
+    db: &Db,
+    actor: &Actor,
+    user_id: Uuid,
+    link_hash: String,
+    now: DateTime<Utc>,
+) -> Result<IssuedLink> {
+    let txn = db::begin_write(db).await?;
+    let user = db::users::find_by_id(&txn, user_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    let roles = Roles::from_stored(&user.roles).map_err(Error::internal)?;
+    if !roles.is_reviewer() || db::reviewers::find(&txn, user_id).await?.is_none() {
+        return Err(Error::not_found());
+    }
+    if roles.is_staff() {
+        return Err(Error::forbidden(
+            "This reviewer also holds the staff or admin role: only an admin may issue a password token \
+             for such an account, at POST /api/v1/users/{id}/password-token.",
+        ));
+    }
+    let link = issue_link(&txn, user.id, &roles, link_hash, actor.user_id, now).await?;
+    txn.commit().await?;
+    Ok(link)
+}
