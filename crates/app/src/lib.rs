@@ -3,9 +3,11 @@
 //! returns a typed result or an `Error` that carries its stable code. It knows no HTTP; the API's
 //! handlers only translate requests into these calls and their results into views.
 
+pub mod accounts;
 pub mod actor;
 pub mod calls;
 pub mod error;
+pub mod profiles;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};

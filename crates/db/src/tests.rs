@@ -47,7 +47,7 @@ pub(crate) fn new_user(email: &str, name: &str) -> NewUser {
         display_name: name.to_owned(),
         password_hash: None,
         roles: Roles::new([Role::Reviewer]),
-        locale: "fa".to_owned(),
+        locale: domain::account::Locale::Fa,
     }
 }
 

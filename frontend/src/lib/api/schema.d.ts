@@ -1003,7 +1003,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your display name, preferred language or citizen profile (occupation, ties abroad, languages). */
+        /**
+         * Change your display name, preferred language or citizen profile (occupation, ties abroad, languages).
+         * @description A tie sent with its `id` is kept (an id that is not one of your ties is refused with 422 at its
+         *     pointer); a tie without one is new; ties left out are removed.
+         */
         patch: operations["update_me"];
         trace?: never;
     };
@@ -2757,13 +2761,16 @@ export interface components {
             /** @description A URI naming the kind of problem: `urn:citizen-diplomat:problem:<code>`. */
             type: string;
         };
-        /** @description A change to your profile; leave out what stays. Lists replace the stored ones whole. */
-        ProfileChange: {
+        /**
+         * @description A change to your profile; leave out what stays. Lists replace the stored ones whole: a tie sent
+         *     with its id is kept, one without is new, one left out is removed.
+         */
+        ProfileChangeRequest: {
             /** @description Up to 20 ISO 639 codes. */
             languages?: string[] | null;
             occupationCategory?: components["schemas"]["OccupationCategory"] | null;
             /** @description Up to 20 ties. */
-            ties?: components["schemas"]["TieView"][] | null;
+            ties?: components["schemas"]["TieRequest"][] | null;
         };
         /** @description What a citizen tells about themselves, for staff and for the call's statistics. */
         ProfileView: {
@@ -3253,8 +3260,8 @@ export interface components {
          * @enum {string}
          */
         TieKind: "family" | "study" | "work" | "trade" | "academic" | "cultural" | "sports" | "media" | "diaspora" | "other";
-        /** @description A tie to a city abroad. */
-        TieView: {
+        /** @description A tie to a city abroad, as you send it. */
+        TieRequest: {
             /**
              * @description The city's name, as you write it.
              * @example Saint Petersburg
@@ -3265,6 +3272,11 @@ export interface components {
              * @example IT
              */
             country: string;
+            /**
+             * Format: uuid
+             * @description The id of one of your ties, to keep it (and what is attached to it); leave it out for a new tie.
+             */
+            id?: string | null;
             nature: components["schemas"]["TieKind"];
             /**
              * Format: int32
@@ -3273,8 +3285,28 @@ export interface components {
              */
             since: number;
         };
+        /** @description A tie to a city abroad. */
+        TieView: {
+            /** @description The city's name, as you wrote it. */
+            city: string;
+            /** @description ISO 3166-1 alpha-2, upper-case. */
+            country: string;
+            /**
+             * Format: uuid
+             * @description The tie's own id: send it back with the tie to keep it.
+             */
+            id: string;
+            nature: components["schemas"]["TieKind"];
+            /**
+             * Format: int32
+             * @description The year the tie began.
+             */
+            since: number;
+        };
+        /** @enum {string} */
+        TokenType: "Bearer";
         /** @description Tokens of a session and the account they belong to. */
-        TokenResponse: {
+        TokenView: {
             /** @description A JWT to send as `Authorization: Bearer <token>`. */
             accessToken: string;
             /**
@@ -3287,8 +3319,6 @@ export interface components {
             tokenType: components["schemas"]["TokenType"];
             user: components["schemas"]["UserView"];
         };
-        /** @enum {string} */
-        TokenType: "Bearer";
         /** @description A rule the plan could not meet, and where. */
         UnmetRuleView: {
             ideaIds: string[];
@@ -3361,7 +3391,7 @@ export interface components {
             /** @example سارا احمدی */
             displayName?: string | null;
             locale?: components["schemas"]["Locale"] | null;
-            profile?: components["schemas"]["ProfileChange"] | null;
+            profile?: components["schemas"]["ProfileChangeRequest"] | null;
         };
         /**
          * @description What staff may change of a network; leave out what stays. `null` clears an optional field; the name
@@ -3722,7 +3752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -3864,7 +3894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -3912,7 +3942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -7005,15 +7035,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -7045,15 +7067,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             /** @description `self_lockout`: an admin demoting or deactivating themselves. */
             409: {
                 headers: {
@@ -7091,15 +7105,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

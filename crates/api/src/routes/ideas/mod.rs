@@ -121,15 +121,7 @@ pub async fn submitter_category(
     db: &impl ConnectionTrait,
     user_id: Uuid,
 ) -> ApiResult<Option<domain::profile::OccupationCategory>> {
-    let Some(profile) = db::profiles::find(db, user_id).await? else {
-        return Ok(None);
-    };
-    profile
-        .occupation_category
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(ApiError::internal)
+    Ok(db::profiles::occupation(db, user_id).await?)
 }
 
 /// Checks the content's references against the call: its domain and the target city.

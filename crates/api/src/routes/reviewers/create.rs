@@ -70,7 +70,7 @@ pub async fn create_reviewer(
             if db::reviewers::find(&txn, user.id).await?.is_some() {
                 return Err(already_enrolled());
             }
-            let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
+            let roles = user.roles.0.clone();
             let roles = Roles::new(roles.as_slice().iter().copied().chain([Role::Reviewer]));
             let user = db::users::update_access(
                 &txn,
@@ -90,7 +90,7 @@ pub async fn create_reviewer(
                 display_name,
                 password_hash: None,
                 roles: Roles::new([Role::Reviewer]),
-                locale: request.locale.unwrap_or_default().as_str().to_owned(),
+                locale: request.locale.unwrap_or_default(),
             };
             let user = db::users::insert(&txn, new_user, now)
                 .await

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
-use domain::roles::Roles;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
@@ -36,7 +35,7 @@ pub async fn issue_reviewer_password_token(
     let now = Utc::now();
     let txn = db::begin_write(&state.db).await?;
     let user = db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
+    let roles = user.roles.0.clone();
     if !roles.is_reviewer() || db::reviewers::find(&txn, id).await?.is_none() {
         return Err(ApiError::not_found());
     }
