@@ -504,3 +504,143 @@ fn access_event(user_id: Uuid, actor: &Actor, from: impl ToString, to: impl ToSt
 fn activity(active: bool) -> &'static str {
     if active { "active" } else { "inactive" }
 }
+
+#[cfg(test)]
+mod tests {
+    use domain::profile::TieKind;
+
+    use super::*;
+    use crate::profiles::{MeChange, ProfileChange, TieInput};
+
+    async fn database(dir: &tempfile::TempDir) -> Db {
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("app.sqlite3").display());
+        let db = db::connect(&url).await.expect("connect");
+        db::migrate(&db).await.expect("migrate");
+        db
+    }
+
+    async fn history(
+        db: &Db,
+        subject: SubjectKind,
+        id: Uuid,
+    ) -> Vec<(EventKind, Option<Uuid>, Option<String>, Option<String>)> {
+        db::events::of_subject(db, subject, id)
+            .await
+            .expect("events")
+            .into_iter()
+            .map(|e| (*e.kind, e.actor_id, e.from_value, e.to_value))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn every_change_of_an_account_is_in_its_history_without_secrets() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = database(&dir).await;
+        let now = Utc::now();
+        let registration = Registration {
+            email: " Sara@Example.org ".to_owned(),
+            display_name: None,
+            locale: None,
+        };
+        let account = prepare_registration(registration, "a long passphrase of mine").expect("acceptable");
+        let (sara, _) = register(&db, account, "hash-1".to_owned(), "refresh-hash".to_owned(), now)
+            .await
+            .expect("registered");
+        assert_eq!(sara.email, "sara@example.org");
+        let registration = Registration {
+            email: "admin@example.org".to_owned(),
+            display_name: Some("Admin".to_owned()),
+            locale: Some(Locale::En),
+        };
+        let account = prepare_registration(registration, "another long passphrase").expect("acceptable");
+        let (admin, _) = register(&db, account, "hash-a".to_owned(), "refresh-a".to_owned(), now)
+            .await
+            .expect("registered");
+        let admin = Actor {
+            user_id: admin.id,
+            roles: Roles::new([Role::Admin]),
+        };
+
+        let change = AccessChange {
+            roles: Some(Roles::new([Role::Staff])),
+            active: Some(false),
+        };
+        change_access(&db, &admin, sara.id, change, now).await.expect("changed");
+        // The same values again change nothing and record nothing.
+        let same = AccessChange {
+            roles: Some(Roles::new([Role::Staff])),
+            active: Some(false),
+        };
+        change_access(&db, &admin, sara.id, same, now).await.expect("unchanged");
+        let reactivate = AccessChange {
+            roles: None,
+            active: Some(true),
+        };
+        change_access(&db, &admin, sara.id, reactivate, now)
+            .await
+            .expect("active");
+        issue_password_link(&db, &admin, sara.id, "link-hash".to_owned(), now)
+            .await
+            .expect("link");
+        set_password(&db, "link-hash", "hash-2".to_owned(), now)
+            .await
+            .expect("set");
+
+        let me = Actor {
+            user_id: sara.id,
+            roles: Roles::new([Role::Staff]),
+        };
+        let tie = TieInput {
+            id: None,
+            city: " Kazan ".to_owned(),
+            country: "ru".to_owned(),
+            nature: TieKind::Study,
+            since: 2015,
+        };
+        let change = MeChange {
+            profile: Some(ProfileChange {
+                ties: Some(vec![tie]),
+                ..ProfileChange::default()
+            }),
+            ..MeChange::default()
+        };
+        let updated = crate::profiles::update(&db, &me, change, now).await.expect("profile");
+        assert_eq!(updated.profile.ties[0].city, "Kazan");
+        assert_eq!(updated.profile.ties[0].country, "RU");
+
+        let admin_id = Some(admin.user_id);
+        let own = Some(sara.id);
+        let text = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            history(&db, SubjectKind::Account, sara.id).await,
+            [
+                (EventKind::AccountCreated, own, None, None),
+                (EventKind::AccessChanged, admin_id, text(""), text("staff")),
+                (EventKind::AccessChanged, admin_id, text("active"), text("inactive")),
+                (EventKind::AccessChanged, admin_id, text("inactive"), text("active")),
+                (EventKind::PasswordLinkIssued, admin_id, None, None),
+                (EventKind::PasswordSet, own, None, None),
+            ]
+        );
+        assert_eq!(
+            history(&db, SubjectKind::Profile, sara.id).await,
+            [(EventKind::ProfileUpdated, own, None, None)]
+        );
+    }
+
+    #[tokio::test]
+    async fn an_admin_cannot_lock_themselves_out() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = database(&dir).await;
+        let admin = Actor {
+            user_id: Uuid::now_v7(),
+            roles: Roles::new([Role::Admin]),
+        };
+        let change = AccessChange {
+            roles: None,
+            active: Some(false),
+        };
+        let refused = change_access(&db, &admin, admin.user_id, change, Utc::now()).await;
+        assert_eq!(refused.err().map(|e| e.code()), Some(ErrorCode::SelfLockout));
+    }
+}

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use db::events::{self, NewEvent};
-use db::profiles::{ProfileFields, ProfileRecord};
+use db::profiles::ProfileFields;
+pub use db::profiles::ProfileRecord;
 use domain::account::Locale;
 use domain::event::{EventKind, SubjectKind};
 use domain::profile::{OccupationCategory, Tie, TieKind};

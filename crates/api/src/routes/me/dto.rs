@@ -105,8 +105,8 @@ pub struct UpdateMeRequest {
     pub profile: Option<ProfileChangeRequest>,
 }
 
-impl From<db::profiles::ProfileRecord> for ProfileView {
-    fn from(record: db::profiles::ProfileRecord) -> Self {
+impl From<app::profiles::ProfileRecord> for ProfileView {
+    fn from(record: app::profiles::ProfileRecord) -> Self {
         ProfileView {
             occupation_category: record.occupation_category(),
             languages: record.languages().to_vec(),
