@@ -495,6 +495,47 @@ pub async fn change_access(
     Ok(user)
 }
 
+/// Inside another use case's transaction (staff enrolling a juror): an account made for someone by
+/// `actor_id`, with its event. The store's error is returned as it is, so the caller can tell a unique
+/// violation (the address registered meanwhile).
+pub async fn create_account_in(
+    db: &impl ConnectionTrait,
+    actor_id: Uuid,
+    new_user: db::users::NewUser,
+    now: DateTime<Utc>,
+) -> std::result::Result<User, db::Error> {
+    let user = db::users::insert(db, new_user, now).await?;
+    events::record(db, account_event(user.id, EventKind::AccountCreated).by(actor_id), now).await?;
+    Ok(user)
+}
+
+/// Inside another use case's transaction: `actor_id` gives the account one more role (its set-password
+/// links end, as with any change of roles), with its `access_changed` event.
+pub async fn grant_role_in(
+    db: &impl ConnectionTrait,
+    actor_id: Uuid,
+    user: User,
+    role: Role,
+    now: DateTime<Utc>,
+) -> std::result::Result<User, db::Error> {
+    if user.roles.has(role) {
+        return Ok(user);
+    }
+    let before = user.roles.to_string();
+    let roles = Roles::new(user.roles.as_slice().iter().copied().chain([role]));
+    let after = roles.to_string();
+    let change = db::users::AccessChange {
+        roles: Some(roles),
+        active: None,
+    };
+    let user = db::users::update_access(db, user, change, now).await?;
+    let event = account_event(user.id, EventKind::AccessChanged)
+        .by(actor_id)
+        .change(Some(before), Some(after));
+    events::record(db, event, now).await?;
+    Ok(user)
+}
+
 fn access_event(user_id: Uuid, actor: &Actor, from: impl ToString, to: impl ToString) -> NewEvent {
     account_event(user_id, EventKind::AccessChanged)
         .by(actor.user_id)
@@ -625,6 +666,48 @@ mod tests {
         assert_eq!(
             history(&db, SubjectKind::Profile, sara.id).await,
             [(EventKind::ProfileUpdated, own, None, None)]
+        );
+    }
+
+    #[tokio::test]
+    async fn accounts_made_or_promoted_inside_another_use_case_are_in_their_history() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = database(&dir).await;
+        let now = Utc::now();
+        let new_user = |email: &str| db::users::NewUser {
+            email: email.to_owned(),
+            display_name: email.to_owned(),
+            password_hash: None,
+            roles: Roles::default(),
+            locale: Locale::Fa,
+        };
+        let txn = db::begin_write(&db).await.expect("txn");
+        let staff = db::users::insert(&txn, new_user("staff@example.org"), now)
+            .await
+            .expect("staff");
+        let juror = create_account_in(&txn, staff.id, new_user("juror@example.org"), now)
+            .await
+            .expect("made");
+        let juror = grant_role_in(&txn, staff.id, juror, Role::Reviewer, now)
+            .await
+            .expect("granted");
+        let juror = grant_role_in(&txn, staff.id, juror, Role::Reviewer, now)
+            .await
+            .expect("held already");
+        txn.commit().await.expect("commit");
+        assert!(juror.roles.is_reviewer());
+        let by = Some(staff.id);
+        assert_eq!(
+            history(&db, SubjectKind::Account, juror.id).await,
+            [
+                (EventKind::AccountCreated, by, None, None),
+                (
+                    EventKind::AccessChanged,
+                    by,
+                    Some(String::new()),
+                    Some("reviewer".to_owned())
+                ),
+            ]
         );
     }
 
