@@ -111,7 +111,7 @@ export async function startServer(): Promise<Server> {
     url,
     api,
     async signInApi(email, password = PASSWORD) {
-      const tokens = await api<Schema<'TokenResponse'>>('POST', '/auth/login', { body: { email, password } });
+      const tokens = await api<Schema<'TokenView'>>('POST', '/auth/login', { body: { email, password } });
       return tokens.accessToken;
     },
     createUser(email, displayName, roles = []) {

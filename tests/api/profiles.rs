@@ -17,6 +17,19 @@ fn full_profile() -> Value {
     })
 }
 
+/// The profile as sent: each tie's id is the server's (see `ties_keep_their_ids`), left out here.
+fn without_tie_ids(profile: &Value) -> Value {
+    let mut profile = profile.clone();
+    if let Some(ties) = profile["ties"].as_array_mut() {
+        for tie in ties {
+            if let Some(tie) = tie.as_object_mut() {
+                tie.remove("id");
+            }
+        }
+    }
+    profile
+}
+
 #[tokio::test]
 async fn a_new_account_has_an_empty_profile() {
     let app = spawn_app().await;
@@ -44,11 +57,11 @@ async fn a_citizen_fills_in_their_profile() {
         .patch("/api/v1/me", Some(&citizen), json!({ "profile": profile }))
         .await;
     let changed = app.json(response).await;
-    assert_eq!(changed["profile"], full_profile());
+    assert_eq!(without_tie_ids(&changed["profile"]), full_profile());
     assert_eq!(changed["email"], "sara@example.org", "the account comes with it");
 
     let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
-    assert_eq!(me["profile"], full_profile());
+    assert_eq!(without_tie_ids(&me["profile"]), full_profile());
 
     // Another citizen's profile is their own.
     let other = app.citizen("reza@example.org").await;
@@ -69,37 +82,37 @@ async fn a_partial_change_keeps_the_rest_of_the_profile() {
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     let mut expected = full_profile();
     expected["languages"] = json!(["fa", "it"]);
-    assert_eq!(changed["profile"], expected);
+    assert_eq!(without_tie_ids(&changed["profile"]), expected);
 
     let change = json!({ "profile": { "occupationCategory": "trader" } });
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     expected["occupationCategory"] = json!("trader");
-    assert_eq!(changed["profile"], expected);
+    assert_eq!(without_tie_ids(&changed["profile"]), expected);
 
     // The account's own fields leave the profile as it is, and the other way round.
     let change = json!({ "displayName": "سارا احمدی" });
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     assert_eq!(changed["displayName"], "سارا احمدی");
-    assert_eq!(changed["profile"], expected);
+    assert_eq!(without_tie_ids(&changed["profile"]), expected);
     let change = json!({ "profile": {} });
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     assert_eq!(changed["displayName"], "سارا احمدی");
-    assert_eq!(changed["profile"], expected);
+    assert_eq!(without_tie_ids(&changed["profile"]), expected);
 
     // A list replaces the stored one whole: an empty one clears it.
     let change = json!({ "profile": { "ties": [] } });
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     expected["ties"] = json!([]);
-    assert_eq!(changed["profile"], expected);
+    assert_eq!(without_tie_ids(&changed["profile"]), expected);
     let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
-    assert_eq!(me["profile"], expected);
+    assert_eq!(without_tie_ids(&me["profile"]), expected);
 
     // null clears the occupation; leaving it out keeps it.
     assert!(expected["occupationCategory"].is_string());
     let change = json!({ "profile": { "occupationCategory": null } });
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     expected["occupationCategory"] = Value::Null;
-    assert_eq!(changed["profile"], expected);
+    assert_eq!(without_tie_ids(&changed["profile"]), expected);
 }
 
 #[tokio::test]
@@ -171,7 +184,7 @@ async fn an_invalid_profile_is_422_naming_the_field_and_nothing_changes() {
     assert_eq!(pointers(&problem), ["/profile/ties/1/since"]);
 
     let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
-    assert_eq!(me["profile"], full_profile(), "nothing changed");
+    assert_eq!(without_tie_ids(&me["profile"]), full_profile(), "nothing changed");
 
     // The bounds themselves are accepted.
     let edges = json!({ "profile": { "ties": [
@@ -233,4 +246,76 @@ async fn a_language_listed_twice_is_kept_once() {
     let change = json!({ "profile": { "languages": ["fa", "en", "fa"] } });
     let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
     assert_eq!(changed["profile"]["languages"], json!(["fa", "en"]));
+}
+
+#[tokio::test]
+async fn ties_keep_their_ids() {
+    let app = spawn_app().await;
+    let citizen = app.citizen("sara@example.org").await;
+    let change = json!({ "profile": full_profile() });
+    let filled = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    let ids: Vec<String> = filled["profile"]["ties"]
+        .as_array()
+        .map(|ties| {
+            ties.iter()
+                .map(|t| t["id"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.iter().all(|id| uuid::Uuid::parse_str(id).is_ok()), "{ids:?}");
+    assert_ne!(ids[0], ids[1]);
+
+    // Another change of the profile leaves the ties and their ids alone.
+    let change = json!({ "profile": { "languages": ["fa"] } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    assert_eq!(changed["profile"]["ties"], filled["profile"]["ties"]);
+
+    // The first tie is kept (and corrected) by its id, the second left out, a third one new.
+    let change = json!({ "profile": { "ties": [
+        { "id": ids[0], "city": "Sankt-Peterburg", "country": "RU", "nature": "study", "since": 2016 },
+        { "city": "Kazan", "country": "RU", "nature": "trade", "since": 2020 }
+    ] } });
+    let changed = app.json(app.patch("/api/v1/me", Some(&citizen), change).await).await;
+    let ties = &changed["profile"]["ties"];
+    assert_eq!(ties[0]["id"], ids[0].as_str());
+    assert_eq!(ties[0]["city"], "Sankt-Peterburg");
+    assert_eq!(ties[0]["since"], 2016);
+    assert_eq!(ties[1]["city"], "Kazan");
+    assert!(ties[1]["id"].is_string());
+    assert_ne!(ties[1]["id"], ids[1].as_str(), "a new tie gets a new id");
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert_eq!(&me["profile"]["ties"], ties);
+
+    // An id that is not one of the citizen's ties (a removed one, another's, or one sent twice) is refused.
+    let other = app.citizen("reza@example.org").await;
+    let theirs = json!({ "profile": { "ties": [
+        { "id": ids[0], "city": "Kazan", "country": "RU", "nature": "trade", "since": 2020 }
+    ] } });
+    let problem = assert_problem(
+        app.patch("/api/v1/me", Some(&other), theirs).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(pointers(&problem), ["/profile/ties/0/id"]);
+    let tie = |id: &str| json!({ "id": id, "city": "Kazan", "country": "RU", "nature": "trade", "since": 2020 });
+    let kept = ties[0]["id"].as_str().unwrap_or_default();
+    let cases = [
+        (json!([tie(&ids[1])]), "/profile/ties/0/id"),
+        (json!([tie(kept), tie(kept)]), "/profile/ties/1/id"),
+        (json!([tie("not-a-uuid")]), "/profile/ties/0/id"),
+    ];
+    for (ties, pointer) in cases {
+        let change = json!({ "profile": { "ties": ties } });
+        let problem = assert_problem(
+            app.patch("/api/v1/me", Some(&citizen), change).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(pointers(&problem), [pointer], "{problem}");
+    }
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert_eq!(&me["profile"]["ties"], ties, "nothing changed");
 }

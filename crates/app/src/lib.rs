@@ -3,6 +3,7 @@
 //! returns a typed result or an `Error` that carries its stable code. It knows no HTTP; the API's
 //! handlers only translate requests into these calls and their results into views.
 
+pub mod accounts;
 pub mod activities;
 pub mod actor;
 pub mod assignments;
@@ -16,6 +17,7 @@ pub mod ideas;
 pub mod networks;
 pub mod partnerships;
 pub mod precondition;
+pub mod profiles;
 pub mod ranking;
 pub mod reviewers;
 pub mod reviews;

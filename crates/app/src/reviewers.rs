@@ -10,7 +10,6 @@ use domain::event::{EventKind, SubjectKind};
 use domain::idea::Domain;
 use domain::reviewer::Organisation;
 use domain::roles::{Role, Roles};
-use domain::session::SET_PASSWORD_TOKEN_TTL;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -38,21 +37,19 @@ pub struct IssuedLink {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Stores a set-password link's hash for the account, with the roles it holds now (set-password refuses it once
-/// the account holds more), and records it in the account's history.
+/// A set-password link for the account, by `by` (the account's one way of issuing them).
 async fn issue_link(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
-    roles: &Roles,
+    user: &crate::accounts::User,
     link_hash: String,
     by: Uuid,
     now: DateTime<Utc>,
 ) -> Result<IssuedLink> {
-    let expires_at = now + SET_PASSWORD_TOKEN_TTL;
-    db::password_tokens::create(db, user_id, roles, link_hash, Some(by), now, expires_at).await?;
-    let event = NewEvent::new(SubjectKind::Account, user_id, EventKind::PasswordLinkIssued).by(by);
-    db::events::record(db, event, now).await?;
-    Ok(IssuedLink { user_id, expires_at })
+    let token = crate::accounts::issue_password_link_in(db, user, by, link_hash, now).await?;
+    Ok(IssuedLink {
+        user_id: user.id,
+        expires_at: token.expires_at,
+    })
 }
 
 /// Staff enrol someone on the jury.
@@ -115,19 +112,7 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
             if db::reviewers::find(&txn, user.id).await?.is_some() {
                 return Err(already_enrolled());
             }
-            let held = Roles::from_stored(&user.roles).map_err(Error::internal)?;
-            let roles = Roles::new(held.as_slice().iter().copied().chain([Role::Reviewer]));
-            if roles != held {
-                let event = NewEvent::new(SubjectKind::Account, user.id, EventKind::AccessChanged)
-                    .by(actor.user_id)
-                    .change(Some(held.to_stored()), Some(roles.to_stored()));
-                db::events::record(&txn, event, now).await?;
-            }
-            let change = db::users::AccessChange {
-                roles: Some(roles),
-                active: None,
-            };
-            let user = db::users::update_access(&txn, user, change, now).await?;
+            let user = crate::accounts::grant_role_in(&txn, actor.user_id, user, Role::Reviewer, now).await?;
             (user.id, None)
         }
         None => {
@@ -137,14 +122,12 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
                 display_name,
                 password_hash: None,
                 roles: roles.clone(),
-                locale: input.locale.unwrap_or_default().as_str().to_owned(),
+                locale: input.locale.unwrap_or_default(),
             };
-            let user = db::users::insert(&txn, new_user, now)
+            let user = crate::accounts::create_account_in(&txn, actor.user_id, new_user, now)
                 .await
                 .map_err(enrolled_meanwhile)?;
-            let event = NewEvent::new(SubjectKind::Account, user.id, EventKind::AccountCreated).by(actor.user_id);
-            db::events::record(&txn, event, now).await?;
-            let link = issue_link(&txn, user.id, &roles, input.link_hash, actor.user_id, now).await?;
+            let link = issue_link(&txn, &user, input.link_hash, actor.user_id, now).await?;
             (user.id, Some(link))
         }
     };
@@ -208,7 +191,7 @@ pub async fn issue_password_link(
     let user = db::users::find_by_id(&txn, user_id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let roles = Roles::from_stored(&user.roles).map_err(Error::internal)?;
+    let roles = user.roles.0.clone();
     if !roles.is_reviewer() || db::reviewers::find(&txn, user_id).await?.is_none() {
         return Err(Error::not_found());
     }
@@ -218,7 +201,7 @@ pub async fn issue_password_link(
              for such an account, at POST /api/v1/users/{id}/password-token.",
         ));
     }
-    let link = issue_link(&txn, user.id, &roles, link_hash, actor.user_id, now).await?;
+    let link = issue_link(&txn, &user, link_hash, actor.user_id, now).await?;
     txn.commit().await?;
     Ok(link)
 }

@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait
 use uuid::Uuid;
 
 use crate::entities::password_token::{self, Column, Entity as PasswordTokens};
+use crate::stored::Named;
 
 pub use password_token::Model as PasswordToken;
 
@@ -23,7 +24,7 @@ pub async fn create(
     password_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
-        granted_roles: Set(Some(granted_roles.to_stored())),
+        granted_roles: Set(Some(Named(granted_roles.clone()))),
         token_hash: Set(token_hash),
         created_by: Set(created_by),
         created_at: Set(now),

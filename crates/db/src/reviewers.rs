@@ -193,7 +193,7 @@ pub async fn roster(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Revi
         .await?;
     Ok(rows
         .into_iter()
-        .filter(|row| domain::roles::Roles::from_stored(&row.roles).is_ok_and(|roles| roles.is_reviewer()))
+        .filter(|row| row.roles.is_reviewer())
         .map(|row| row.row)
         .collect())
 }
@@ -202,7 +202,7 @@ pub async fn roster(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Revi
 struct RosterRow {
     #[sea_orm(nested)]
     row: ReviewerRow,
-    roles: String,
+    roles: crate::stored::Named<domain::roles::Roles>,
 }
 
 pub use crate::entities::reviewer::Model;

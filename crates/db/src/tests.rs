@@ -53,7 +53,7 @@ pub(crate) fn new_user(email: &str, name: &str) -> NewUser {
         display_name: name.to_owned(),
         password_hash: None,
         roles: Roles::new([Role::Reviewer]),
-        locale: "fa".to_owned(),
+        locale: domain::account::Locale::Fa,
     }
 }
 
@@ -690,6 +690,46 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
         assert_eq!(total, 28, "City 01 and the 27 without activity, signed in 2000");
         assert!(names(dormant).contains(&"City 01".to_owned()));
         drop(db);
+        drop_postgres(name).await;
+    }
+}
+
+#[tokio::test]
+async fn ties_move_from_the_profile_json_into_rows_with_ids_in_their_order() {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::ColumnTrait;
+    use sea_orm::sea_query::{Alias, Query};
+
+    let dir = tempfile::tempdir().expect("dir");
+    for (db, name) in databases(&dir).await {
+        let user = crate::users::insert(&db, new_user("sara@example.org", "Sara"), Utc::now())
+            .await
+            .expect("user");
+        // The schema as it was before the ties had ids: a JSON array in the profile.
+        Migrator::down(&db, Some(1)).await.expect("down");
+        let fields = crate::profiles::ProfileFields {
+            occupation_category: Some(domain::profile::OccupationCategory::Student),
+            languages: vec!["fa".to_owned()],
+        };
+        crate::profiles::save(&db, user.id, fields, Utc::now())
+            .await
+            .expect("profile");
+        let ties = r#"[{"city":"Kazan","country":"RU","nature":"study","since":2015},
+            {"city":"Firenze","country":"IT","nature":"work","since":2019}]"#;
+        let update = Query::update()
+            .table(Alias::new("citizen_profiles"))
+            .value(Alias::new("ties"), ties)
+            .and_where(crate::entities::citizen_profile::Column::UserId.eq(user.id))
+            .to_owned();
+        db.execute(&update).await.expect("old ties");
+
+        Migrator::up(&db, None).await.expect("up");
+        let record = crate::profiles::find_with_ties(&db, user.id).await.expect("read");
+        let cities: Vec<&str> = record.ties.iter().map(|t| t.city.as_str()).collect();
+        assert_eq!(cities, ["Kazan", "Firenze"]);
+        assert_eq!(*record.ties[1].nature, domain::profile::TieKind::Work);
+        assert_ne!(record.ties[0].id, record.ties[1].id);
+        assert_eq!(record.languages(), ["fa"]);
         drop_postgres(name).await;
     }
 }

@@ -1,6 +1,7 @@
 //! Accounts.
 
 use chrono::{DateTime, Utc};
+use domain::account::Locale;
 use domain::roles::{Role, Roles};
 use domain::text::fold;
 use sea_orm::sea_query::{Expr, Order};
@@ -10,6 +11,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::user::{self, ActiveModel, Column, Entity as Users, Model as User};
+use crate::stored::Named;
 
 pub struct NewUser {
     /// Already normalised (`domain::account::normalize_email`).
@@ -17,7 +19,7 @@ pub struct NewUser {
     pub display_name: String,
     pub password_hash: Option<String>,
     pub roles: Roles,
-    pub locale: String,
+    pub locale: Locale,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,9 +51,9 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser, now: DateTime<Utc>)
         email: Set(new.email),
         display_name: Set(new.display_name),
         password_hash: Set(new.password_hash),
-        roles: Set(new.roles.to_stored()),
+        roles: Set(Named(new.roles)),
         active: Set(true),
-        locale: Set(new.locale),
+        locale: Set(Named(new.locale)),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -129,7 +131,7 @@ pub async fn replace_password_hash(
 /// What an account's owner may change of it.
 pub struct ProfileChange {
     pub display_name: Option<String>,
-    pub locale: Option<String>,
+    pub locale: Option<Locale>,
 }
 
 /// What an admin may change of an account.
@@ -150,7 +152,7 @@ pub async fn update_profile(
         model.display_name = Set(name);
     }
     if let Some(locale) = change.locale {
-        model.locale = Set(locale);
+        model.locale = Set(Named(locale));
     }
     model.updated_at = Set(now);
     model.update(db).await
@@ -162,10 +164,9 @@ pub async fn update_access(
     change: AccessChange,
     now: DateTime<Utc>,
 ) -> Result<User, DbErr> {
-    let held = Roles::from_stored(&user.roles).ok();
-    let changed = change.roles.as_ref().is_some_and(|r| held.as_ref() != Some(r))
-        || change.active.is_some_and(|a| a != user.active);
-    let roles = change.roles.map(|roles| roles.to_stored());
+    let changed =
+        change.roles.as_ref().is_some_and(|r| *user.roles != *r) || change.active.is_some_and(|a| a != user.active);
+    let roles = change.roles.map(Named);
     let id = user.id;
     let mut model: ActiveModel = user.into();
     if let Some(roles) = roles {

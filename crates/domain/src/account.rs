@@ -1,32 +1,16 @@
 //! Rules for accounts: how e-mail addresses compare, what makes a password acceptable, display names.
 
-use serde::{Deserialize, Serialize};
 use zxcvbn::matching::patterns::MatchPattern;
 
-/// The language an account prefers: Persian first, English second.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Locale {
-    #[default]
-    Fa,
-    En,
-}
+use crate::roles::Roles;
 
-impl Locale {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::Fa => "fa",
-            Locale::En => "en",
-        }
-    }
-
-    /// The stored form back; anything unknown falls back to Persian, the default.
-    pub fn from_stored(stored: &str) -> Locale {
-        match stored {
-            "en" => Locale::En,
-            _ => Locale::Fa,
-        }
+crate::wire_enum! {
+    /// The language an account prefers: Persian first, English second.
+    #[derive(Default)]
+    pub enum Locale ("locale") {
+        #[default]
+        Fa => "fa",
+        En => "en",
     }
 }
 
@@ -51,6 +35,34 @@ pub enum AccountRuleError {
     DisplayNameEmpty,
     #[error("the display name must have at most {DISPLAY_NAME_MAX_CHARS} characters")]
     DisplayNameTooLong,
+}
+
+impl AccountRuleError {
+    /// The stable snake_case code a refused field answers with.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AccountRuleError::PasswordTooShort => "too_short",
+            AccountRuleError::PasswordTooLong => "too_long",
+            AccountRuleError::PasswordTooCommon => "too_common",
+            AccountRuleError::PasswordContainsPersonalData => "contains_personal_data",
+            AccountRuleError::DisplayNameEmpty => "required",
+            AccountRuleError::DisplayNameTooLong => "too_long",
+        }
+    }
+}
+
+/// Whether an admin's change of an account would lock themselves out: taking their own admin role
+/// away or deactivating themselves (another admin must do that, so the system never loses its last
+/// way in by accident).
+pub fn locks_out_self(
+    acting_admin: uuid::Uuid,
+    account: uuid::Uuid,
+    roles: Option<&Roles>,
+    active: Option<bool>,
+) -> bool {
+    let demotes = roles.is_some_and(|r| !r.is_admin());
+    let deactivates = active == Some(false);
+    acting_admin == account && (demotes || deactivates)
 }
 
 /// E-mail addresses are unique whatever their case: we store and compare them trimmed and lower-cased.
@@ -132,6 +144,27 @@ pub fn default_display_name(email: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::roles::Role;
+
+    #[test]
+    fn an_admin_cannot_demote_or_deactivate_themselves() {
+        let me = uuid::Uuid::now_v7();
+        let other = uuid::Uuid::now_v7();
+        let staff = Roles::new([Role::Staff]);
+        let admin = Roles::new([Role::Admin, Role::Reviewer]);
+        assert!(locks_out_self(me, me, Some(&staff), None));
+        assert!(locks_out_self(me, me, None, Some(false)));
+        assert!(!locks_out_self(me, me, Some(&admin), Some(true)));
+        assert!(!locks_out_self(me, other, Some(&staff), Some(false)));
+    }
+
+    #[test]
+    fn locales_are_stored_by_name_and_default_to_persian() {
+        assert_eq!(Locale::default(), Locale::Fa);
+        assert_eq!("en".parse::<Locale>(), Ok(Locale::En));
+        assert!("de".parse::<Locale>().is_err());
+    }
 
     #[test]
     fn emails_compare_case_insensitively() {

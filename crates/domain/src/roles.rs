@@ -106,6 +106,21 @@ impl Roles {
     }
 }
 
+/// The stored form (role names joined by commas): how the store reads and writes a set of roles.
+impl FromStr for Roles {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Roles::from_stored(s)
+    }
+}
+
+impl fmt::Display for Roles {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_stored())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -25,6 +25,7 @@ mod m20261127_000020_create_reviews;
 mod m20261127_000021_create_decisions;
 mod m20261206_000022_add_granted_roles_to_password_tokens;
 mod m20261206_000023_generalise_events;
+mod m20261206_000024_create_citizen_ties;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000021_create_decisions::Migration),
             Box::new(m20261206_000022_add_granted_roles_to_password_tokens::Migration),
             Box::new(m20261206_000023_generalise_events::Migration),
+            Box::new(m20261206_000024_create_citizen_ties::Migration),
         ]
     }
 }

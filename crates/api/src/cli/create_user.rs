@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use chrono::Utc;
 use clap::Args;
+use domain::account::Locale;
 use domain::account::{check_password, default_display_name, normalize_display_name, normalize_email};
 use domain::roles::{Role, Roles};
 
@@ -68,7 +69,7 @@ pub async fn run(args: CreateUserArgs) -> anyhow::Result<()> {
         display_name,
         password_hash: Some(hash),
         roles: roles.clone(),
-        locale: "fa".to_owned(),
+        locale: Locale::Fa,
     };
     let user = db::users::insert(&db, new_user, Utc::now()).await?;
     println!(

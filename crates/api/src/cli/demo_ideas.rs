@@ -1988,10 +1988,10 @@ enum Lang {
 }
 
 impl Lang {
-    fn code(self) -> &'static str {
+    fn account_locale(self) -> domain::account::Locale {
         match self {
-            Lang::Fa => "fa",
-            Lang::En => "en",
+            Lang::Fa => domain::account::Locale::Fa,
+            Lang::En => domain::account::Locale::En,
         }
     }
 
@@ -2925,7 +2925,7 @@ async fn insert_citizens(
             display_name,
             password_hash: Some(password_hash.to_owned()),
             roles: Roles::default(),
-            locale: locale.code().to_owned(),
+            locale: locale.account_locale(),
         };
         let user = db::users::insert(db, new_user, joined_at).await?;
         people.push(Person {
@@ -3000,18 +3000,12 @@ async fn save_profile(db: &impl ConnectionTrait, person: &Person, places: &[Plac
             languages.push(city.language);
         }
     }
-    let ties_json = serde_json::to_string(&ties)?;
-    let languages_json = serde_json::to_string(&languages)?;
-    let category = Some(person.category.as_str().to_owned());
-    db::profiles::save(
-        db,
-        person.id,
-        category,
-        ties_json,
-        languages_json,
-        person.joined_at + Duration::hours(1),
-    )
-    .await?;
+    let fields = db::profiles::ProfileFields {
+        occupation_category: Some(person.category),
+        languages: languages.into_iter().map(str::to_owned).collect(),
+    };
+    db::profiles::save(db, person.id, fields, person.joined_at + Duration::hours(1)).await?;
+    db::profiles::replace_ties(db, person.id, ties.into_iter().map(|t| (Uuid::now_v7(), t)).collect()).await?;
     Ok(())
 }
 

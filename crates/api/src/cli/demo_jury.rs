@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use db::entities::idea;
 use db::events::NewEvent;
 use db::reviews::ReviewContent;
+use domain::account::Locale;
 use domain::assignment::{PlanIdea, PlanRequest, PlanReviewer, Rule};
 use domain::call::CallPhase;
 use domain::event::EventKind;
@@ -33,7 +34,7 @@ use super::demo_ideas::{
 
 struct Juror {
     name: &'static str,
-    locale: &'static str,
+    locale: Locale,
     organisation: Organisation,
     expertise: &'static [Domain],
     max_load: i32,
@@ -55,7 +56,7 @@ pub const JURY_SIZE: usize = 20;
 const JURORS: [Juror; JURY_SIZE] = [
     Juror {
         name: "مهدی صفری‌نژاد",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ForeignMinistry,
         expertise: FOREIGN_MINISTRY,
         max_load: 25,
@@ -64,7 +65,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "Leila Sadeghi",
-        locale: "en",
+        locale: Locale::En,
         organisation: Organisation::ForeignMinistry,
         expertise: &[Domain::Economic, Domain::Media],
         max_load: 20,
@@ -73,7 +74,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "علیرضا موسوی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ForeignMinistry,
         expertise: FOREIGN_MINISTRY,
         max_load: 30,
@@ -82,7 +83,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "فرشته کاظمی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ForeignMinistry,
         expertise: &[Domain::Cultural, Domain::Tourism],
         max_load: 15,
@@ -91,7 +92,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "بهرام تهرانی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ForeignMinistry,
         expertise: &[Domain::Other, Domain::Sports],
         max_load: 20,
@@ -100,7 +101,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "زهرا نیک‌نام",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::CouncilResearchCentre,
         expertise: COUNCIL_RESEARCH,
         max_load: 25,
@@ -109,7 +110,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "حسین قربانی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::CouncilResearchCentre,
         expertise: &[Domain::UrbanServices, Domain::Economic],
         max_load: 40,
@@ -118,7 +119,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "مریم شفیعی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::CouncilResearchCentre,
         expertise: &[Domain::Sports, Domain::Cultural],
         max_load: 20,
@@ -127,7 +128,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "سعید رحمانی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::CouncilResearchCentre,
         expertise: COUNCIL_RESEARCH,
         max_load: 15,
@@ -136,7 +137,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "نگار اصفهانی‌پور",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::CouncilResearchCentre,
         expertise: &[Domain::UrbanServices, Domain::Tourism],
         max_load: 30,
@@ -145,7 +146,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "پروین جلالی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::University,
         expertise: UNIVERSITY,
         max_load: 20,
@@ -154,7 +155,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "مجید حیدری",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::University,
         expertise: &[Domain::Scientific, Domain::HealthAndCrisisRelief],
         max_load: 25,
@@ -163,7 +164,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "سیمین کرمانی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::University,
         expertise: &[Domain::Cultural, Domain::Media],
         max_load: 30,
@@ -172,7 +173,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "امیرحسین نادری",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::University,
         expertise: UNIVERSITY,
         max_load: 20,
@@ -181,7 +182,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "Arash Tavakoli",
-        locale: "en",
+        locale: Locale::En,
         organisation: Organisation::University,
         expertise: &[Domain::Scientific, Domain::UrbanServices],
         max_load: 35,
@@ -190,7 +191,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "رضا باقری",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ChamberOfCommerce,
         expertise: CHAMBER,
         max_load: 30,
@@ -199,7 +200,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "محسن زرگر",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ChamberOfCommerce,
         expertise: CHAMBER,
         max_load: 20,
@@ -208,7 +209,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "شیرین امینی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ChamberOfCommerce,
         expertise: &[Domain::Economic, Domain::Cultural],
         max_load: 25,
@@ -217,7 +218,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "کامران صنیعی",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ChamberOfCommerce,
         expertise: &[Domain::Tourism, Domain::Sports],
         max_load: 15,
@@ -226,7 +227,7 @@ const JURORS: [Juror; JURY_SIZE] = [
     },
     Juror {
         name: "الهام طاهری",
-        locale: "fa",
+        locale: Locale::Fa,
         organisation: Organisation::ChamberOfCommerce,
         expertise: &[Domain::Economic, Domain::Media],
         max_load: 40,
@@ -624,7 +625,7 @@ async fn insert_jurors(db: &impl ConnectionTrait, password_hash: &str) -> anyhow
             display_name: juror.name.to_owned(),
             password_hash: Some(password_hash.to_owned()),
             roles: Roles::new([Role::Reviewer]),
-            locale: juror.locale.to_owned(),
+            locale: juror.locale,
         };
         let user = db::users::insert(db, new_user, at).await?;
         let fields = db::reviewers::ReviewerFields {

@@ -9,6 +9,7 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use chrono::Utc;
 use clap::Args;
+use domain::account::Locale;
 use domain::idea::IdeaState;
 use domain::roles::{Role, Roles};
 
@@ -37,7 +38,7 @@ struct DemoAccount {
     email: &'static str,
     display_name: &'static str,
     roles: &'static [Role],
-    locale: &'static str,
+    locale: Locale,
 }
 
 const DEMO_ACCOUNTS: &[DemoAccount] = &[
@@ -45,31 +46,31 @@ const DEMO_ACCOUNTS: &[DemoAccount] = &[
         email: "admin@demo.example",
         display_name: "مدیر سامانه",
         roles: &[Role::Admin],
-        locale: "fa",
+        locale: Locale::Fa,
     },
     DemoAccount {
         email: "staff@demo.example",
         display_name: "کارشناس امور بین‌الملل",
         roles: &[Role::Staff],
-        locale: "fa",
+        locale: Locale::Fa,
     },
     DemoAccount {
         email: "reviewer@demo.example",
         display_name: "داور نمونه",
         roles: &[Role::Reviewer],
-        locale: "fa",
+        locale: Locale::Fa,
     },
     DemoAccount {
         email: "citizen@demo.example",
         display_name: "سارا احمدی",
         roles: &[],
-        locale: "fa",
+        locale: Locale::Fa,
     },
     DemoAccount {
         email: "citizen.en@demo.example",
         display_name: "Reza Karimi",
         roles: &[],
-        locale: "en",
+        locale: Locale::En,
     },
 ];
 
@@ -96,7 +97,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
             display_name: account.display_name.to_owned(),
             password_hash: Some(hash.clone()),
             roles: Roles::new(account.roles.iter().copied()),
-            locale: account.locale.to_owned(),
+            locale: account.locale,
         };
         let user = db::users::insert(&txn, new_user, demo_ideas::accounts_created_at()).await?;
         ids.insert(account.email, user.id);

@@ -102,7 +102,7 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Signe
             "This account is deactivated.",
         ));
     }
-    let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
+    let roles = user.roles.0.clone();
     Ok(SignedIn {
         user,
         roles,

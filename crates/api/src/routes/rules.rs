@@ -5,18 +5,8 @@ use std::borrow::Cow;
 use domain::account::{self, AccountRuleError};
 use validator::ValidationError;
 
-use crate::error::ApiError;
-
 fn to_validation_error(err: AccountRuleError) -> ValidationError {
-    let code = match err {
-        AccountRuleError::PasswordTooShort => "too_short",
-        AccountRuleError::PasswordTooLong => "too_long",
-        AccountRuleError::PasswordTooCommon => "too_common",
-        AccountRuleError::PasswordContainsPersonalData => "contains_personal_data",
-        AccountRuleError::DisplayNameEmpty => "required",
-        AccountRuleError::DisplayNameTooLong => "too_long",
-    };
-    ValidationError::new(code).with_message(Cow::Owned(err.to_string()))
+    ValidationError::new(err.code()).with_message(Cow::Owned(err.to_string()))
 }
 
 /// An e-mail address, as typed: surrounding spaces are forgiven (they are trimmed before storing).
@@ -28,20 +18,10 @@ pub fn email(email: &str) -> Result<(), ValidationError> {
     }
 }
 
-/// A new password on its own: its length, and not a common one. Handlers check it again with the
-/// account's words (`new_password`) once they know whose it is.
+/// A new password on its own: its length, and not a common one. The use case checks it again with the
+/// account's words (`app::accounts::check_new_password`) once it knows whose it is.
 pub fn password(password: &str) -> Result<(), ValidationError> {
     account::check_password(password, &[]).map_err(to_validation_error)
-}
-
-/// A new password for the account with this e-mail address and name: also not built from them.
-/// Answers 422 at `pointer`.
-pub fn new_password(pointer: &str, password: &str, email: &str, display_name: &str) -> Result<(), ApiError> {
-    account::check_password(password, &[email, display_name]).map_err(|err| {
-        let error = to_validation_error(err);
-        let message = error.message.as_deref().unwrap_or_default().to_owned();
-        ApiError::field(pointer, &error.code, message)
-    })
 }
 
 pub fn display_name(name: &str) -> Result<(), ValidationError> {

@@ -160,13 +160,5 @@ async fn check_references(db: &impl ConnectionTrait, call: &db::calls::Model, co
 
 /// The submitter's occupation now, recorded on the idea for filters and statistics.
 async fn submitter_category(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<OccupationCategory>> {
-    let Some(profile) = db::profiles::find(db, user_id).await? else {
-        return Ok(None);
-    };
-    profile
-        .occupation_category
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(Error::internal)
+    Ok(db::profiles::occupation(db, user_id).await?)
 }

@@ -4,6 +4,7 @@ pub mod activity;
 pub mod assignment;
 pub mod call;
 pub mod citizen_profile;
+pub mod citizen_tie;
 pub mod city;
 pub mod conflict;
 pub mod decision;

@@ -1,4 +1,7 @@
+use domain::roles::Roles;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 /// A one-time, expiring token that lets its holder set the account's password.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,9 +16,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
-    /// The account's roles when the token was issued, in their stored form; NULL for tokens issued
+    /// The account's roles when the token was issued (stored comma-separated, as `users.roles`); NULL for tokens issued
     /// before this was kept.
-    pub granted_roles: Option<String>,
+    pub granted_roles: Option<Named<Roles>>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

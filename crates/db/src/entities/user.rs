@@ -1,4 +1,8 @@
+use domain::account::Locale;
+use domain::roles::Roles;
 use sea_orm::entity::prelude::*;
+
+use crate::stored::Named;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -9,10 +13,11 @@ pub struct Model {
     pub email: String,
     pub display_name: String,
     pub password_hash: Option<String>,
-    /// Comma-separated role names; see `domain::roles::Roles::from_stored`.
-    pub roles: String,
+    /// Stored as comma-separated role names (`reviewer,staff`), read and written by `Roles`'s
+    /// `FromStr`/`Display`.
+    pub roles: Named<Roles>,
     pub active: bool,
-    pub locale: String,
+    pub locale: Named<Locale>,
     /// `domain::text::fold` of the e-mail and display name.
     pub search_text: String,
     pub created_at: DateTimeUtc,

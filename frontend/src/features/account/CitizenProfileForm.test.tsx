@@ -18,8 +18,8 @@ const me: Schema<'MeView'> = {
     occupationCategory: 'student',
     languages: ['fa', 'en'],
     ties: [
-      { city: 'فلورانس', country: 'IT', nature: 'study', since: 2014 },
-      { city: 'پاریس', country: 'FR', nature: 'cultural', since: 2018 },
+      { id: 't1', city: 'فلورانس', country: 'IT', nature: 'study', since: 2014 },
+      { id: 't2', city: 'پاریس', country: 'FR', nature: 'cultural', since: 2018 },
     ],
   },
 };
@@ -45,7 +45,7 @@ const SLOW = 20_000;
 describe('the ties editor', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('sends the ties as edited: a removed row is gone, an added one is there, years in any digits', async () => {
+  it('sends the ties as edited: a removed row is gone, a kept one has its id, an added one none, years in any digits', async () => {
     const bodies = stubPatch();
     await renderWithApp(<CitizenProfileForm me={me} />, { locale: 'fa' });
     expect(screen.getAllByRole('group', { name: /^پیوند / })).toHaveLength(2);
@@ -67,7 +67,7 @@ describe('the ties editor', () => {
         occupationCategory: 'student',
         languages: ['fa', 'en'],
         ties: [
-          { city: 'پاریس', country: 'FR', nature: 'cultural', since: 2018 },
+          { id: 't2', city: 'پاریس', country: 'FR', nature: 'cultural', since: 2018 },
           { city: 'فرایبورگ', country: 'DE', nature: 'academic', since: 2015 },
         ],
       },

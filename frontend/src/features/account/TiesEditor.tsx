@@ -13,8 +13,9 @@ export type TieKind = Schema<'TieKind'>;
 export const TIE_KINDS = Object.keys(enumsFa.TieKind) as TieKind[];
 export const MAX_TIES = 20;
 
-/** A tie as the form holds it: the year as typed (any digits). */
-export type TieRow = { city: string; country: string; nature: TieKind; since: string };
+/** A tie as the form holds it: the year as typed (any digits), and the stored tie's id (none for a new one; not
+ * `id`, which the field array uses for its own keys). */
+export type TieRow = { tieId?: string; city: string; country: string; nature: TieKind; since: string };
 
 export type ProfileValues = {
   profile: { occupationCategory: Schema<'OccupationCategory'> | ''; languages: string[]; ties: TieRow[] };
@@ -26,12 +27,20 @@ export function parseYear(text: string): number {
   return /^\d{4}$/.test(digits) ? Number(digits) : NaN;
 }
 
-export function toTie(row: TieRow): Schema<'TieView'> {
-  return { city: row.city.trim(), country: row.country, nature: row.nature, since: parseYear(row.since) };
+/** The tie to send: a stored tie keeps its id, so it stays the same tie. */
+export function toTie(row: TieRow): Schema<'TieRequest'> {
+  const tie = { city: row.city.trim(), country: row.country, nature: row.nature, since: parseYear(row.since) };
+  return row.tieId ? { id: row.tieId, ...tie } : tie;
 }
 
 export function toRow(tie: Schema<'TieView'>, locale: 'fa' | 'en'): TieRow {
-  return { city: tie.city, country: tie.country, nature: tie.nature, since: localDigits(String(tie.since), locale) };
+  return {
+    tieId: tie.id,
+    city: tie.city,
+    country: tie.country,
+    nature: tie.nature,
+    since: localDigits(String(tie.since), locale),
+  };
 }
 
 type Props = {

@@ -1003,7 +1003,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your display name, preferred language or citizen profile (occupation, ties abroad, languages). */
+        /**
+         * Change your display name, preferred language or citizen profile (occupation, ties abroad, languages).
+         * @description A tie sent with its `id` is kept (an id that is not one of your ties is refused with 422 at its
+         *     pointer); a tie without one is new; ties left out are removed.
+         */
         patch: operations["update_me"];
         trace?: never;
     };
@@ -2807,13 +2811,16 @@ export interface components {
             /** @description A URI naming the kind of problem: `urn:citizen-diplomat:problem:<code>`. */
             type: string;
         };
-        /** @description A change to your profile; leave out what stays. Lists replace the stored ones whole. */
-        ProfileChange: {
+        /**
+         * @description A change to your profile; leave out what stays. Lists replace the stored ones whole: a tie sent
+         *     with its id is kept, one without is new, one left out is removed.
+         */
+        ProfileChangeRequest: {
             /** @description Up to 20 ISO 639 codes. */
             languages?: string[] | null;
             occupationCategory?: components["schemas"]["OccupationCategory"] | null;
             /** @description Up to 20 ties. */
-            ties?: components["schemas"]["TieView"][] | null;
+            ties?: components["schemas"]["TieRequest"][] | null;
         };
         /** @description What a citizen tells about themselves, for staff and for the call's statistics. */
         ProfileView: {
@@ -3314,8 +3321,8 @@ export interface components {
          * @enum {string}
          */
         TieKind: "family" | "study" | "work" | "trade" | "academic" | "cultural" | "sports" | "media" | "diaspora" | "other";
-        /** @description A tie to a city abroad. */
-        TieView: {
+        /** @description A tie to a city abroad, as you send it. */
+        TieRequest: {
             /**
              * @description The city's name, as you write it.
              * @example Saint Petersburg
@@ -3326,6 +3333,11 @@ export interface components {
              * @example IT
              */
             country: string;
+            /**
+             * Format: uuid
+             * @description The id of one of your ties, to keep it (and what is attached to it); leave it out for a new tie.
+             */
+            id?: string | null;
             nature: components["schemas"]["TieKind"];
             /**
              * Format: int32
@@ -3334,8 +3346,28 @@ export interface components {
              */
             since: number;
         };
+        /** @description A tie to a city abroad. */
+        TieView: {
+            /** @description The city's name, as you wrote it. */
+            city: string;
+            /** @description ISO 3166-1 alpha-2, upper-case. */
+            country: string;
+            /**
+             * Format: uuid
+             * @description The tie's own id: send it back with the tie to keep it.
+             */
+            id: string;
+            nature: components["schemas"]["TieKind"];
+            /**
+             * Format: int32
+             * @description The year the tie began.
+             */
+            since: number;
+        };
+        /** @enum {string} */
+        TokenType: "Bearer";
         /** @description Tokens of a session and the account they belong to. */
-        TokenResponse: {
+        TokenView: {
             /** @description A JWT to send as `Authorization: Bearer <token>`. */
             accessToken: string;
             /**
@@ -3348,8 +3380,6 @@ export interface components {
             tokenType: components["schemas"]["TokenType"];
             user: components["schemas"]["UserView"];
         };
-        /** @enum {string} */
-        TokenType: "Bearer";
         /** @description A rule the plan could not meet, and where. */
         UnmetRuleView: {
             ideaIds: string[];
@@ -3422,7 +3452,7 @@ export interface components {
             /** @example سارا احمدی */
             displayName?: string | null;
             locale?: components["schemas"]["Locale"] | null;
-            profile?: components["schemas"]["ProfileChange"] | null;
+            profile?: components["schemas"]["ProfileChangeRequest"] | null;
         };
         /**
          * @description What staff may change of a network; leave out what stays. `null` clears an optional field; the name
@@ -3767,7 +3797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -3909,7 +3939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -3957,7 +3987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["TokenView"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -6700,15 +6730,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `validation_failed`: a query parameter is invalid. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6740,15 +6762,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             /** @description `self_lockout`: an admin demoting or deactivating themselves. */
             409: {
                 headers: {
@@ -6786,15 +6800,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `not_found`: no such account. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

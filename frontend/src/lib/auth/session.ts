@@ -33,7 +33,7 @@ function notify(session: Session | null) {
   for (const listener of listeners) listener(session);
 }
 
-export function storeTokens(tokens: Schema<'TokenResponse'>): Session {
+export function storeTokens(tokens: Schema<'TokenView'>): Session {
   const session: Session = {
     accessToken: tokens.accessToken,
     refreshToken: tokens.refreshToken,
@@ -70,7 +70,7 @@ if (typeof window !== 'undefined') {
   });
 }
 
-type RefreshFn = (refreshToken: string) => Promise<Schema<'TokenResponse'> | 'rejected'>;
+type RefreshFn = (refreshToken: string) => Promise<Schema<'TokenView'> | 'rejected'>;
 let exchange: RefreshFn | null = null;
 
 /** Sets how a refresh token is exchanged (the API client does it; kept apart to avoid an import cycle). */

@@ -3,9 +3,8 @@ use chrono::Utc;
 
 use super::dto::ChangePasswordRequest;
 use crate::auth::password::Busy;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::{SignedIn, ValidJson};
-use crate::routes::rules;
 use crate::state::AppState;
 
 /// Change your password.
@@ -31,24 +30,8 @@ pub async fn change_password(
         .passwords
         .verify(request.current_password, caller.user.password_hash.clone())
         .await?;
-    if !current_ok {
-        return Err(ApiError::field(
-            "/currentPassword",
-            "wrong_password",
-            "the current password is wrong",
-        ));
-    }
-    rules::new_password(
-        "/newPassword",
-        &request.new_password,
-        &caller.user.email,
-        &caller.user.display_name,
-    )?;
+    app::accounts::check_password_change(&caller.user, current_ok, &request.new_password)?;
     let new_hash = state.passwords.hash(request.new_password).await?;
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    db::users::set_password_hash(&txn, caller.user.id, new_hash, now).await?;
-    db::sessions::revoke_all_for_user(&txn, caller.user.id, Some(caller.session_id), now).await?;
-    txn.commit().await?;
+    app::accounts::change_password(&state.db, &caller.actor(), caller.session_id, new_hash, Utc::now()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

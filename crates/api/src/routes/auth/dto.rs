@@ -2,13 +2,12 @@
 
 use chrono::{DateTime, Utc};
 use domain::account::Locale;
-use domain::roles::{Role, Roles};
+use domain::roles::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::error::ApiError;
 use crate::routes::rules;
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -86,7 +85,7 @@ pub enum TokenType {
 /// Tokens of a session and the account they belong to.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct TokenResponse {
+pub struct TokenView {
     /// A JWT to send as `Authorization: Bearer <token>`.
     pub access_token: String,
     /// Single use: exchange it at /api/v1/auth/refresh for new tokens before it expires (30 days).
@@ -113,18 +112,17 @@ pub struct UserView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl UserView {
-    pub fn from_model(user: db::users::Model) -> Result<Self, ApiError> {
-        let roles = Roles::from_stored(&user.roles).map_err(ApiError::internal)?;
-        Ok(UserView {
+impl From<app::accounts::User> for UserView {
+    fn from(user: app::accounts::User) -> Self {
+        UserView {
             id: user.id,
             email: user.email,
             display_name: user.display_name,
-            roles: roles.as_slice().to_vec(),
+            roles: user.roles.as_slice().to_vec(),
             active: user.active,
-            locale: Locale::from_stored(&user.locale),
+            locale: *user.locale,
             created_at: user.created_at,
             updated_at: user.updated_at,
-        })
+        }
     }
 }

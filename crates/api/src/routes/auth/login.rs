@@ -1,12 +1,12 @@
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
 use actix_web::{post, web};
-use chrono::{DateTime, TimeDelta, Utc};
-use domain::account::normalize_email;
-use domain::throttle::{FailureRecord, ThrottlePolicy};
+use app::accounts::SignIn;
+use chrono::{TimeDelta, Utc};
 
-use super::dto::{LoginRequest, TokenResponse};
+use super::dto::{LoginRequest, TokenView};
 use crate::auth::password;
 use crate::auth::password::Busy;
+use crate::auth::tokens::{random_token, token_hash};
 use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
 use crate::extract::{ClientAddress, ValidJson};
 use crate::state::AppState;
@@ -19,7 +19,7 @@ use crate::state::AppState;
     tag = "auth",
     request_body = LoginRequest,
     responses(
-        (status = 200, description = "Signed in.", body = TokenResponse),
+        (status = 200, description = "Signed in.", body = TokenView),
         (status = 401, description = "`invalid_credentials`: wrong e-mail or password.",
             body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`account_inactive`: the password is right but the account is deactivated.",
@@ -33,82 +33,30 @@ use crate::state::AppState;
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
-    client: ClientAddress,
+    ClientAddress(client): ClientAddress,
     body: ValidJson<LoginRequest>,
-) -> ApiResult<web::Json<TokenResponse>> {
+) -> ApiResult<web::Json<TokenView>> {
     let request = body.into_inner()?;
     let now = Utc::now();
-    let email = normalize_email(&request.email);
-    let keys = throttle_keys(&state, &email, client);
-
-    let mut wait = None;
-    for (key, _) in &keys {
-        if let Some(locked_for) = db::throttle::find(&state.db, key)
-            .await?
-            .and_then(|r| r.locked_for(now))
-        {
-            wait = wait.max(Some(locked_for));
-        }
-    }
-    if let Some(wait) = wait {
+    let attempt = SignIn::new(&request.email, client, state.account_throttle, state.client_throttle);
+    if let Some(wait) = app::accounts::sign_in_locked_for(&state.db, &attempt, now).await? {
         return Err(too_many_attempts(wait));
     }
-
-    let user = db::users::find_by_email(&state.db, &email).await?;
-    let stored_hash = user.as_ref().and_then(|u| u.password_hash.clone());
+    let account = app::accounts::account_signing_in(&state.db, &attempt).await?;
+    let stored_hash = account.as_ref().and_then(|u| u.password_hash.clone());
+    // Timing-equalised: an unknown account is checked against a dummy hash.
     let password_ok = state
         .passwords
         .verify(request.password.clone(), stored_hash.clone())
         .await?;
-    let Some(user) = user.filter(|_| password_ok) else {
-        record_failure(&state, &keys, now).await?;
-        return Err(ApiError::new(
-            ErrorCode::InvalidCredentials,
-            "The e-mail address or the password is wrong.",
-        ));
-    };
-    if !user.active {
-        return Err(ApiError::new(
-            ErrorCode::AccountInactive,
-            "This account is deactivated.",
-        ));
-    }
-
+    let user = app::accounts::admit(&state.db, &attempt, account, password_ok, now).await?;
     if let Some(stored) = stored_hash.filter(|stored| !password::is_current(stored)) {
         let upgraded = state.passwords.hash(request.password).await?;
-        db::users::replace_password_hash(&state.db, user.id, &stored, upgraded).await?;
+        app::accounts::upgrade_password_hash(&state.db, user.id, &stored, upgraded).await?;
     }
-
-    let txn = db::begin_write(&state.db).await?;
-    if let Some((account_key, _)) = keys.first() {
-        db::throttle::clear(&txn, account_key).await?;
-    }
-    let tokens = super::start_session(&state, &txn, user, now).await?;
-    txn.commit().await?;
-    Ok(web::Json(tokens))
-}
-
-/// The account's key first, then the client address's, each with its policy.
-fn throttle_keys(state: &AppState, email: &str, client: ClientAddress) -> Vec<(String, ThrottlePolicy)> {
-    let mut keys = vec![(format!("account:{email}"), state.account_throttle)];
-    if let ClientAddress(Some(ip)) = client {
-        keys.push((format!("client:{ip}"), state.client_throttle));
-    }
-    keys
-}
-
-async fn record_failure(
-    state: &AppState,
-    keys: &[(String, ThrottlePolicy)],
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    let txn = db::begin_write(&state.db).await?;
-    for (key, policy) in keys {
-        let previous = db::throttle::lock_for_update(&txn, key, now).await?;
-        db::throttle::save(&txn, key, FailureRecord::after_failure(Some(previous), now, *policy)).await?;
-    }
-    txn.commit().await?;
-    Ok(())
+    let refresh_token = random_token();
+    let session = app::accounts::start_session(&state.db, &attempt, &user, token_hash(&refresh_token), now).await?;
+    super::token_view(&state, user, &session, refresh_token, now).map(web::Json)
 }
 
 fn too_many_attempts(wait: TimeDelta) -> ApiError {

@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::RefreshRequest;
-use super::refresh::invalid_refresh_token;
 use crate::auth::tokens::token_hash;
 use crate::error::{ApiResult, Problem};
 use crate::extract::ValidJson;
@@ -23,11 +22,6 @@ use crate::state::AppState;
 #[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
-    let txn = db::begin_write(&state.db).await?;
-    let (_, session) = db::sessions::find_refresh_token(&txn, &token_hash(&request.refresh_token))
-        .await?
-        .ok_or_else(invalid_refresh_token)?;
-    db::sessions::revoke(&txn, session.id, Utc::now()).await?;
-    txn.commit().await?;
+    app::accounts::sign_out(&state.db, &token_hash(&request.refresh_token), Utc::now()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

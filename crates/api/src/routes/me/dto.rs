@@ -1,19 +1,21 @@
 //! What the /me endpoints read and answer: the account and the citizen's profile.
 
 use domain::account::Locale;
-use domain::profile::{OccupationCategory, Tie, TieKind};
+use domain::profile::{OccupationCategory, TieKind};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::error::{ApiError, ApiResult};
 use crate::routes::auth::dto::UserView;
 use crate::routes::rules;
 
-/// A tie to a city abroad.
+/// A tie to a city abroad, as you send it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TieView {
+pub struct TieRequest {
+    /// The id of one of your ties, to keep it (and what is attached to it); leave it out for a new tie.
+    pub id: Option<Uuid>,
     /// The city's name, as you write it.
     #[validate(custom(function = "rules::required_text"), length(max = 200, code = "too_long"))]
     #[schema(min_length = 1, max_length = 200, pattern = r"\S", example = "Saint Petersburg")]
@@ -26,6 +28,21 @@ pub struct TieView {
     /// The year the tie began.
     #[validate(range(min = 1900, max = 2100))]
     #[schema(minimum = 1900, maximum = 2100, example = 2015)]
+    pub since: i32,
+}
+
+/// A tie to a city abroad.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TieView {
+    /// The tie's own id: send it back with the tie to keep it.
+    pub id: Uuid,
+    /// The city's name, as you wrote it.
+    pub city: String,
+    /// ISO 3166-1 alpha-2, upper-case.
+    pub country: String,
+    pub nature: TieKind,
+    /// The year the tie began.
     pub since: i32,
 }
 
@@ -48,10 +65,11 @@ pub struct ProfileView {
     pub languages: Vec<String>,
 }
 
-/// A change to your profile; leave out what stays. Lists replace the stored ones whole.
+/// A change to your profile; leave out what stays. Lists replace the stored ones whole: a tie sent
+/// with its id is kept, one without is new, one left out is removed.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ProfileChange {
+pub struct ProfileChangeRequest {
     /// null clears it.
     #[serde(default, deserialize_with = "crate::routes::patch::present")]
     #[schema(value_type = Option<OccupationCategory>)]
@@ -59,7 +77,7 @@ pub struct ProfileChange {
     /// Up to 20 ties.
     #[validate(length(max = 20, code = "too_many"), nested)]
     #[schema(max_items = 20)]
-    pub ties: Option<Vec<TieView>>,
+    pub ties: Option<Vec<TieRequest>>,
     /// Up to 20 ISO 639 codes.
     #[validate(length(max = 20, code = "too_many"), custom(function = "language_codes"))]
     #[schema(max_items = 20)]
@@ -84,65 +102,59 @@ pub struct UpdateMeRequest {
     pub display_name: Option<String>,
     pub locale: Option<Locale>,
     #[validate(nested)]
-    pub profile: Option<ProfileChange>,
+    pub profile: Option<ProfileChangeRequest>,
 }
 
-impl ProfileView {
-    pub fn from_model(profile: Option<db::profiles::Model>) -> ApiResult<Self> {
-        let Some(profile) = profile else {
-            return Ok(ProfileView::default());
-        };
-        let ties: Vec<Tie> = serde_json::from_str(&profile.ties).map_err(ApiError::internal)?;
-        Ok(ProfileView {
-            occupation_category: profile
-                .occupation_category
-                .as_deref()
-                .map(str::parse)
-                .transpose()
-                .map_err(ApiError::internal)?,
-            ties: ties
+impl From<app::profiles::ProfileRecord> for ProfileView {
+    fn from(record: app::profiles::ProfileRecord) -> Self {
+        ProfileView {
+            occupation_category: record.occupation_category(),
+            languages: record.languages().to_vec(),
+            ties: record
+                .ties
                 .into_iter()
                 .map(|t| TieView {
+                    id: t.id,
                     city: t.city,
                     country: t.country,
-                    nature: t.nature,
+                    nature: *t.nature,
                     since: t.since,
                 })
                 .collect(),
-            languages: serde_json::from_str(&profile.languages).map_err(ApiError::internal)?,
-        })
-    }
-
-    pub fn changed(self, change: ProfileChange) -> Self {
-        ProfileView {
-            occupation_category: change.occupation_category.unwrap_or(self.occupation_category),
-            ties: change.ties.unwrap_or(self.ties),
-            languages: change.languages.unwrap_or(self.languages),
         }
     }
+}
 
-    /// The stored form: (occupation, ties JSON, languages JSON).
-    pub fn to_stored(&self) -> ApiResult<(Option<String>, String, String)> {
-        let ties: Vec<Tie> = self
-            .ties
-            .iter()
-            .map(|t| Tie {
-                city: t.city.trim().to_owned(),
-                country: crate::routes::cities::dto::canonical_country(&t.country),
-                nature: t.nature,
-                since: t.since,
-            })
-            .collect();
-        let mut languages: Vec<String> = Vec::with_capacity(self.languages.len());
-        for language in &self.languages {
-            if !languages.contains(language) {
-                languages.push(language.clone());
-            }
+impl From<app::profiles::Me> for MeView {
+    fn from(me: app::profiles::Me) -> Self {
+        MeView {
+            account: UserView::from(me.account),
+            profile: ProfileView::from(me.profile),
         }
-        Ok((
-            self.occupation_category.map(|c| c.as_str().to_owned()),
-            serde_json::to_string(&ties).map_err(ApiError::internal)?,
-            serde_json::to_string(&languages).map_err(ApiError::internal)?,
-        ))
+    }
+}
+
+impl UpdateMeRequest {
+    /// The use case's input.
+    pub fn into_change(self) -> app::profiles::MeChange {
+        app::profiles::MeChange {
+            display_name: self.display_name,
+            locale: self.locale,
+            profile: self.profile.map(|p| app::profiles::ProfileChange {
+                occupation_category: p.occupation_category,
+                languages: p.languages,
+                ties: p.ties.map(|ties| {
+                    ties.into_iter()
+                        .map(|t| app::profiles::TieInput {
+                            id: t.id,
+                            city: t.city,
+                            country: t.country,
+                            nature: t.nature,
+                            since: t.since,
+                        })
+                        .collect()
+                }),
+            }),
+        }
     }
 }

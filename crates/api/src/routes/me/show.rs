@@ -14,9 +14,9 @@ use crate::state::AppState;
 )]
 #[get("/me")]
 pub async fn show_me(state: web::Data<AppState>, caller: SignedIn) -> ApiResult<web::Json<MeView>> {
-    let profile = db::profiles::find(&state.db, caller.user.id).await?;
+    let profile = app::profiles::show(&state.db, &caller.actor()).await?;
     Ok(web::Json(MeView {
-        profile: ProfileView::from_model(profile)?,
-        account: UserView::from_model(caller.user)?,
+        profile: ProfileView::from(profile),
+        account: UserView::from(caller.user),
     }))
 }

@@ -71,3 +71,14 @@ pub struct PasswordTokenView {
     pub token: String,
     pub expires_at: DateTime<Utc>,
 }
+
+impl PasswordTokenView {
+    /// The issued token's view, with the token itself (known only to the caller that made it).
+    pub fn new(issued: app::accounts::PasswordToken, token: String) -> Self {
+        PasswordTokenView {
+            user_id: issued.user_id,
+            token,
+            expires_at: issued.expires_at,
+        }
+    }
+}

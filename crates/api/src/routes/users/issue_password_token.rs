@@ -3,7 +3,8 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::PasswordTokenView;
-use crate::error::{ApiError, ApiResult, Problem};
+use crate::auth::tokens::{random_token, token_hash};
+use crate::error::ApiResult;
 use crate::extract::Admin;
 use crate::state::AppState;
 
@@ -17,8 +18,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The token, shown this once.", body = PasswordTokenView),
-        (status = 404, description = "`not_found`: no such account.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/users/{id}/password-token")]
@@ -27,11 +26,14 @@ pub async fn issue_password_token(
     Admin(admin): Admin,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let id = id.into_inner();
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let user = db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let token = super::issue_password_token(&txn, &user, admin.user.id, now).await?;
-    txn.commit().await?;
-    Ok(HttpResponse::Created().json(token))
+    let token = random_token();
+    let issued = app::accounts::issue_password_link(
+        &state.db,
+        &admin.actor(),
+        id.into_inner(),
+        token_hash(&token),
+        Utc::now(),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(PasswordTokenView::new(issued, token)))
 }

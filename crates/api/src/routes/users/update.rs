@@ -1,10 +1,10 @@
 use actix_web::{patch, web};
 use chrono::Utc;
-use domain::roles::{Role, Roles};
+use domain::roles::Roles;
 use uuid::Uuid;
 
 use super::dto::UpdateUserRequest;
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{Admin, ValidJson};
 use crate::routes::auth::dto::UserView;
 use crate::state::AppState;
@@ -21,8 +21,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account as changed.", body = UserView),
-        (status = 404, description = "`not_found`: no such account.",
-            body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`self_lockout`: an admin demoting or deactivating themselves.",
             body = Problem, content_type = "application/problem+json"),
     ),
@@ -35,32 +33,10 @@ pub async fn update_user(
     body: ValidJson<UpdateUserRequest>,
 ) -> ApiResult<web::Json<UserView>> {
     let request = body.into_inner()?;
-    let id = id.into_inner();
-    let roles = request.roles.map(Roles::new);
-    let demotes_self = roles.as_ref().is_some_and(|r| !r.has(Role::Admin));
-    let deactivates_self = request.active == Some(false);
-    if id == admin.user.id && (demotes_self || deactivates_self) {
-        return Err(ApiError::new(
-            ErrorCode::SelfLockout,
-            "You cannot remove your own admin role or deactivate yourself; ask another admin.",
-        ));
-    }
-    let now = Utc::now();
-    let txn = db::begin_write(&state.db).await?;
-    let user = db::users::find_by_id(&txn, id).await?.ok_or_else(ApiError::not_found)?;
-    let user = db::users::update_access(
-        &txn,
-        user,
-        db::users::AccessChange {
-            roles,
-            active: request.active,
-        },
-        now,
-    )
-    .await?;
-    if !user.active {
-        db::sessions::revoke_all_for_user(&txn, user.id, None, now).await?;
-    }
-    txn.commit().await?;
-    UserView::from_model(user).map(web::Json)
+    let change = app::accounts::AccessChange {
+        roles: request.roles.map(Roles::new),
+        active: request.active,
+    };
+    let user = app::accounts::change_access(&state.db, &admin.actor(), id.into_inner(), change, Utc::now()).await?;
+    Ok(web::Json(UserView::from(user)))
 }
