@@ -10,15 +10,13 @@ use domain::idea::IdeaState;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use crate::Text;
 use crate::error::{Error, FieldError, Result};
 use crate::{Actor, Db};
 
 /// An activity with its city and the title of the idea it grew from.
 pub type Activity = db::activities::ActivityRow;
 pub use db::activities::ActivityFilter;
-
-/// A text in Persian with an optional English version, normalised.
-pub type Text = (String, Option<String>);
 
 /// An activity to record.
 #[derive(Debug, Clone)]

@@ -173,3 +173,16 @@ async fn record(
         .await?
         .ok_or_else(|| Error::internal("a conflict just recorded is missing"))
 }
+
+/// A 403 `forbidden` for a caller who does not review the idea stands for those who may see it (its
+/// submitter, staff, anyone once it is published as selected); everyone else gets the 404 of an idea
+/// they may not see, and learns nothing.
+pub async fn refusal(db: &Db, actor: &Actor, idea_id: Uuid, err: Error) -> Error {
+    if err.code() != ErrorCode::Forbidden {
+        return err;
+    }
+    match crate::ideas::find_visible(db, idea_id, Some(actor)).await {
+        Ok(_) => err,
+        Err(hidden) => hidden,
+    }
+}

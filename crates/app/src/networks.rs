@@ -8,16 +8,12 @@ use domain::event::{EventKind, SubjectKind};
 use domain::network::check_membership;
 use uuid::Uuid;
 
+use crate::Text;
 use crate::error::{Error, Result};
 use crate::{Actor, Db};
 
 pub type Network = db::networks::Model;
 pub use db::networks::{NetworkFilter, NetworkSortField};
-/// The direction of a sort.
-pub use sea_orm::sea_query::Order;
-
-/// A text in Persian with an optional English version, normalised.
-pub type Text = (String, Option<String>);
 
 /// A network to record, normalised.
 #[derive(Debug, Clone)]

@@ -12,16 +12,12 @@ use domain::partnership::{
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use crate::Text;
 use crate::error::{Error, ErrorCode, Result};
 use crate::precondition::{Precondition, stale};
 use crate::{Actor, Db};
 
 pub use db::partnerships::{PartnershipFilter, PartnershipRow, PartnershipSortField, StateChangeRow};
-/// The direction of a sort.
-pub use sea_orm::sea_query::Order;
-
-/// A text in Persian with an optional English version, normalised.
-pub type Text = (String, Option<String>);
 
 /// A partnership as the asking user sees it: the row with its city and health, its history (on a
 /// single partnership, not in lists), what the user may see and do.

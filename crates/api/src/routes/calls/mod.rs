@@ -23,16 +23,3 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(stats::call_stats)
         .service(export::export_ideas);
 }
-
-/// The call, or 404 (for the handlers of other resources not yet ported to `app`).
-pub async fn find(
-    db: &impl sea_orm::ConnectionTrait,
-    id: uuid::Uuid,
-) -> Result<db::calls::Model, crate::error::ApiError> {
-    Ok(app::calls::find(db, id).await?)
-}
-
-/// 409 `decisions_published` once the call's decisions are out.
-pub fn ensure_undecided(call: &db::calls::Model) -> Result<(), crate::error::ApiError> {
-    Ok(app::calls::ensure_undecided(call)?)
-}

@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{ConflictView, DeclareConflictRequest};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::extract::{SignedIn, ValidJson};
 use crate::state::AppState;
 
@@ -36,23 +36,11 @@ pub async fn declare_conflict(
     let (id, actor) = (id.into_inner(), caller.actor());
     // Who does not review the idea learns nothing from the body: the refusal comes first.
     if let Err(err) = app::conflicts::ensure_declarable(&state.db, &actor, id).await {
-        return Err(refusal(&state, id, &caller, err).await);
+        return Err(app::conflicts::refusal(&state.db, &actor, id, err).await.into());
     }
     let request = body.into_inner()?;
     match app::conflicts::declare(&state.db, &actor, id, request.reason, Utc::now()).await {
         Ok(row) => Ok(HttpResponse::Created().json(ConflictView::from_row(row))),
-        Err(err) => Err(refusal(&state, id, &caller, err).await),
-    }
-}
-
-/// A 403 `forbidden` for a caller who does not review the idea stands for those who may see it (its
-/// submitter, staff, anyone once it is published as selected); everyone else gets 404 and learns nothing.
-async fn refusal(state: &AppState, id: Uuid, caller: &SignedIn, err: app::Error) -> ApiError {
-    if err.code() != ErrorCode::Forbidden {
-        return err.into();
-    }
-    match crate::routes::ideas::find_visible(&state.db, id, Some(caller)).await {
-        Ok(_) => err.into(),
-        Err(hidden) => hidden,
+        Err(err) => Err(app::conflicts::refusal(&state.db, &actor, id, err).await.into()),
     }
 }

@@ -1,6 +1,6 @@
 use actix_web::{get, web};
+use app::Order;
 use domain::call::Moment;
-use sea_orm::sea_query::Order;
 use uuid::Uuid;
 
 use super::dto::{IdeaSort, IdeaView, ListIdeasQuery};
@@ -103,6 +103,6 @@ pub async fn list_call_ideas(
     call_id: web::Path<Uuid>,
     query: ValidQuery<ListIdeasQuery>,
 ) -> ApiResult<web::Json<Page<IdeaView>>> {
-    let call = crate::routes::calls::find(&state.db, call_id.into_inner()).await?;
+    let call = app::calls::find(&state.db, call_id.into_inner()).await?;
     list(&state, &viewer, query.0, Some(call.id)).await.map(web::Json)
 }

@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 
-use app::networks::{NetworkSortField, Order};
+use app::Order;
+use app::networks::NetworkSortField;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};

@@ -1,7 +1,8 @@
 //! What the partnership endpoints read and answer. Focal points are staff-only: other views leave the
 //! field out entirely.
 
-use app::partnerships::{Order, PartnershipSortField};
+use app::Order;
+use app::partnerships::PartnershipSortField;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::partnership::{
     DormancyRule, HealthBasis, PartnershipAction, PartnershipKind, PartnershipState, health_basis,
