@@ -433,7 +433,7 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
             .collect();
         assert!(organisations.len() >= 2, "{}: {organisations:?}", idea.title);
         for row in &of_idea {
-            let scores = db::reviews::scores_from_stored(&row.review.scores).expect("scores");
+            let scores = row.review.scores.0.clone();
             assert_eq!(scores.len(), 6);
             assert!(row.review.recommendation.is_some() && row.review.comment_to_staff.is_some());
             totals_by_reviewer

@@ -6,6 +6,7 @@ mod jury_fixtures;
 
 mod accounts;
 mod activities;
+mod architecture;
 mod assignments;
 mod calls;
 mod cities;

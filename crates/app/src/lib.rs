@@ -12,6 +12,7 @@ pub mod cities;
 pub mod conflicts;
 pub mod decisions;
 pub mod error;
+pub mod health;
 pub mod history;
 pub mod ideas;
 pub mod networks;

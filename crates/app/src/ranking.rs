@@ -113,13 +113,13 @@ pub async fn compute(
     let ranked: HashSet<Uuid> = idea_ids.iter().copied().collect();
     let mut scored = Vec::with_capacity(inputs.reviews.len());
     let mut to_rescore = 0;
-    let mut names: HashMap<Uuid, (String, Option<String>)> = HashMap::new();
+    let mut names: HashMap<Uuid, (String, Option<Organisation>)> = HashMap::new();
     for row in &inputs.reviews {
         let review = &row.review;
         if !ranked.contains(&review.idea_id) {
             continue;
         }
-        let scores = db::reviews::scores_from_stored(&review.scores)?;
+        let scores = review.scores.0.clone();
         // A review scored before staff reopened and changed the rubric has no total under it.
         let Some(total) = rubric.total(&scores) else {
             to_rescore += 1;
@@ -127,7 +127,7 @@ pub async fn compute(
         };
         names
             .entry(review.reviewer_id)
-            .or_insert_with(|| (row.reviewer_name.clone(), row.reviewer_organisation.clone()));
+            .or_insert_with(|| (row.reviewer_name.clone(), row.reviewer_organisation.map(|o| *o)));
         scored.push(ScoredReview {
             idea_id: review.idea_id,
             reviewer_id: review.reviewer_id,
@@ -161,12 +161,7 @@ pub async fn compute(
             Ok(Strictness {
                 result,
                 display_name,
-                // The reviewers' column is typed when the jury is ported; until then it is read here.
-                organisation: organisation
-                    .as_deref()
-                    .map(str::parse::<Organisation>)
-                    .transpose()
-                    .map_err(Error::internal)?,
+                organisation,
             })
         })
         .collect::<Result<Vec<_>>>()?;

@@ -40,30 +40,6 @@ pub fn domains_to_stored(domains: &[Domain]) -> String {
     Listed(domains.to_vec()).to_stored()
 }
 
-/// Domains as stored: from the text form, or (for callers not yet ported) from a typed column as it is.
-pub fn domains_from_stored<S: StoredDomains + ?Sized>(stored: &S) -> Result<Vec<Domain>, DbErr> {
-    stored.domains()
-}
-
-/// What `domains_from_stored` reads: the text form, or a typed `Listed` column.
-pub trait StoredDomains {
-    fn domains(&self) -> Result<Vec<Domain>, DbErr>;
-}
-
-impl StoredDomains for str {
-    fn domains(&self) -> Result<Vec<Domain>, DbErr> {
-        Listed::<Domain>::from_stored(self)
-            .map(|listed| listed.0)
-            .map_err(|e| DbErr::Type(e.to_string()))
-    }
-}
-
-impl StoredDomains for Listed<Domain> {
-    fn domains(&self) -> Result<Vec<Domain>, DbErr> {
-        Ok(self.0.clone())
-    }
-}
-
 fn apply(model: &mut ActiveModel, fields: CallFields) {
     model.title_fa = Set(fields.title_fa);
     model.title_en = Set(fields.title_en);

@@ -26,12 +26,6 @@ pub struct ReviewContent {
     pub recommendation: Option<Recommendation>,
 }
 
-/// The scores of a stored review. The column is typed (`Json`), so this only copies them out; it stays for the
-/// ranking's callers until they read `review.scores` directly.
-pub fn scores_from_stored(stored: &Json<BTreeMap<String, i32>>) -> Result<BTreeMap<String, i32>, DbErr> {
-    Ok(stored.0.clone())
-}
-
 /// Saves the review of `assignment`: a draft, or (with `submit`) its submission. A draft never overwrites
 /// a submitted review: then nothing changes and the answer is `None`.
 pub async fn save(
@@ -103,22 +97,8 @@ pub struct ReviewRow {
     #[sea_orm(nested)]
     pub review: Review,
     pub reviewer_name: String,
-    /// The author's organisation as stored (None without a reviewer profile); read it typed with
-    /// [`ReviewRow::organisation`]. Kept as text while the ranking reads it so.
-    pub reviewer_organisation: Option<String>,
-}
-
-impl ReviewRow {
-    /// The author's organisation, if they are on the roster.
-    pub fn organisation(&self) -> Result<Option<Organisation>, DbErr> {
-        self.reviewer_organisation
-            .as_deref()
-            .map(|name| {
-                name.parse()
-                    .map_err(|e: domain::wire_enum::UnknownValue| DbErr::Type(e.to_string()))
-            })
-            .transpose()
-    }
+    /// The author's organisation (None without a reviewer profile).
+    pub reviewer_organisation: Option<Named<Organisation>>,
 }
 
 /// Submitted reviews whose assignment still counts (not declined), with their authors.

@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::error::{ApiResult, Problem};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -37,11 +37,6 @@ pub async fn live() -> web::Json<Probe> {
 )]
 #[get("/ready")]
 pub async fn ready(state: web::Data<AppState>) -> ApiResult<web::Json<Probe>> {
-    match db::ping(&state.db).await {
-        Ok(()) => Ok(web::Json(Probe { status: "ok".into() })),
-        Err(err) => {
-            tracing::warn!(%err, "readiness check failed");
-            Err(ApiError::new(ErrorCode::NotReady, "The database does not answer."))
-        }
-    }
+    app::health::ready(&state.db).await?;
+    Ok(web::Json(Probe { status: "ok".into() }))
 }

@@ -134,7 +134,7 @@ fn ensure_complete(content: &Content) -> Result<()> {
 
 /// Checks the content's references against the call: its domain and the target city.
 async fn check_references(db: &impl ConnectionTrait, call: &db::calls::Model, content: &Content) -> Result<()> {
-    let domains = db::calls::domains_from_stored(&call.domains)?;
+    let domains = &call.domains.0;
     let mut errors = Vec::new();
     if !domains.contains(&content.domain) {
         let accepted: Vec<&str> = domains.iter().map(|d| d.as_str()).collect();

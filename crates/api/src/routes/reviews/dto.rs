@@ -233,7 +233,11 @@ impl MyAssignmentView {
 impl AuthoredReviewView {
     pub fn new(read: app::reviews::ReadReview, rubric: Option<&domain::rubric::Rubric>) -> ApiResult<Self> {
         let named = read.named;
-        let organisation = if named { read.row.organisation()? } else { None };
+        let organisation = if named {
+            read.row.reviewer_organisation.map(|o| *o)
+        } else {
+            None
+        };
         Ok(AuthoredReviewView {
             author: ReviewAuthorView {
                 number: read.number,
