@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{Detail, IdeaRecord, Viewed, find_own, raced, submitter_may};
 use crate::actor::Actor;
-use crate::error::{Error, ErrorCode, FieldError, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::precondition::{Precondition, stale};
 use db::events::NewEvent;
 
@@ -25,15 +25,7 @@ pub async fn create(db: &db::Db, actor: &Actor, call_id: Uuid, content: Content,
     // both cannot slip under the cap; SQLite's write transaction serialises them anyway.
     db::users::lock(&txn, actor.user_id).await?;
     let active = db::ideas::count_active_of_submitter(&txn, call.id, actor.user_id).await?;
-    if active >= u64::try_from(call.ideas_per_citizen).unwrap_or(0) {
-        return Err(Error::new(
-            ErrorCode::IdeaLimitReached,
-            format!(
-                "This call takes at most {} ideas per citizen; withdraw one to propose another.",
-                call.ideas_per_citizen
-            ),
-        ));
-    }
+    crate::calls::ensure_under_limit(&call, active)?;
     let category = submitter_category(&txn, actor.user_id).await?;
     let idea = db::ideas::insert(&txn, call.id, actor.user_id, category, &content.tidied(), now).await?;
     let event = NewEvent::of_idea(idea.id, call.id, EventKind::Created)
