@@ -1,7 +1,7 @@
 //! Ideas: writing them, their state changes, the lists (at most two statements per page), the
 //! near-duplicate fingerprints, and the rows behind statistics and exports.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use domain::idea::{Content, Domain, IdeaState};
 use domain::profile::OccupationCategory;
 use domain::similarity::{self, Fingerprint};
@@ -153,6 +153,9 @@ pub async fn transition(
     to: IdeaState,
     now: DateTime<Utc>,
 ) -> Result<Option<Idea>, DbErr> {
+    // The idea is answered from memory: keep the times as the databases store them (PostgreSQL to the
+    // microsecond), so that the answer and a later read agree.
+    let now = now.trunc_subsecs(6);
     let submitted_at = match (to, *idea.state) {
         (IdeaState::Submitted, IdeaState::Draft) => Some(now),
         _ => idea.submitted_at,
