@@ -63,10 +63,7 @@ pub async fn settle(db: &impl ConnectionTrait, idea_id: Uuid, actor: Option<Uuid
         return Ok(());
     };
     if db::ideas::transition(db, &idea, &[from], to, now).await?.is_none() {
-        return Err(Error::new(
-            ErrorCode::InvalidTransition,
-            "The idea changed state while you acted; read it again.",
-        ));
+        return Err(crate::ideas::raced());
     }
     let event = NewEvent::of_idea(idea.id, idea.call_id, kind)
         .by(actor)

@@ -14,6 +14,7 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::precondition::{Precondition, stale};
 use crate::{Actor, Db};
 
 pub type Call = db::calls::Model;
@@ -68,14 +69,6 @@ pub fn ensure_open(window: &CallWindow, decided: bool, now: DateTime<Utc>) -> Re
             ),
         )),
     }
-}
-
-/// 412 `stale_version`: the item changed since the client read it.
-pub fn stale() -> Error {
-    Error::new(
-        ErrorCode::StaleVersion,
-        "It was changed since you read it: read it again (its ETag) and reapply your change.",
-    )
 }
 
 /// 403 unless the actor is staff: the role extractor checks it first; the use cases and the allowed actions
@@ -225,15 +218,13 @@ pub async fn update(
     actor: &Actor,
     id: Uuid,
     change: CallChange,
-    if_match: impl Fn(i32) -> bool,
+    if_match: &Precondition,
     now: DateTime<Utc>,
 ) -> Result<Call> {
     ensure_staff(actor)?;
     let txn = db::begin_write(db).await?;
     let call = find(&txn, id).await?;
-    if !if_match(call.version) {
-        return Err(stale());
-    }
+    if_match.expected(call.version)?;
     let window = checked(CallWindow {
         opens_at: change.opens_at.unwrap_or(call.opens_at),
         closes_at: change.closes_at.unwrap_or(call.closes_at),

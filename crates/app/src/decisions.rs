@@ -55,14 +55,6 @@ fn decidable(idea: &Idea) -> Result<bool> {
     Ok(DECIDABLE.contains(&state_of(idea)?))
 }
 
-/// 409 for a transition another request made first.
-fn raced() -> Error {
-    Error::new(
-        ErrorCode::InvalidTransition,
-        "The idea changed state while you acted; read it again.",
-    )
-}
-
 /// Staff decide on one idea; deciding again replaces the decision, each kept in the idea's history.
 pub async fn decide(
     db: &Db,
@@ -264,7 +256,7 @@ pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) 
         let moved = db::ideas::transition_many(&txn, ids, &UNDER_REVIEW, outcome.state(), now).await?;
         if moved != ids.len() as u64 {
             // Another request changed an idea between the read and the update: roll back, let staff retry.
-            return Err(raced());
+            return Err(crate::ideas::raced());
         }
         counts.push(moved);
     }

@@ -9,8 +9,9 @@ use domain::rubric::Criterion;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use crate::calls::{self, Call, ensure_staff, ensure_undecided, stale};
+use crate::calls::{self, Call, ensure_staff, ensure_undecided};
 use crate::error::{Error, ErrorCode, FieldError, Result};
+use crate::precondition::{Precondition, stale};
 use crate::{Actor, Db};
 
 pub type Rubric = db::rubrics::Model;
@@ -101,7 +102,7 @@ pub async fn replace(
     actor: &Actor,
     call_id: Uuid,
     criteria: Vec<Criterion>,
-    if_match: Option<impl Fn(i32) -> bool>,
+    if_match: Option<&Precondition>,
     now: DateTime<Utc>,
 ) -> Result<Saved> {
     ensure_staff(actor)?;
@@ -121,9 +122,7 @@ pub async fn replace(
                     "The call has a rubric: send If-Match with its ETag, so that you never overwrite someone else's change.",
                 )
             })?;
-            if !if_match(current.version) {
-                return Err(stale());
-            }
+            if_match.expected(current.version)?;
             ensure_editable(&call, Some(&current))?;
             if !db::rubrics::replace(&txn, call.id, current.version, rubric.criteria(), actor.user_id, now).await? {
                 return Err(stale());
@@ -147,16 +146,14 @@ pub async fn reopen(
     actor: &Actor,
     call_id: Uuid,
     reason: &str,
-    if_match: impl Fn(i32) -> bool,
+    if_match: &Precondition,
     now: DateTime<Utc>,
 ) -> Result<Rubric> {
     ensure_staff(actor)?;
     let txn = db::begin_write(db).await?;
     let call = calls::find(&txn, call_id).await?;
     let current = db::rubrics::find(&txn, call.id).await?.ok_or_else(Error::not_found)?;
-    if !if_match(current.version) {
-        return Err(stale());
-    }
+    if_match.expected(current.version)?;
     ensure_reopenable(&call, &current)?;
     if !db::rubrics::reopen(&txn, call.id, current.version, actor.user_id, now).await? {
         return Err(stale());

@@ -37,8 +37,7 @@ pub async fn update_call(
 ) -> ApiResult<HttpResponse> {
     let change = body.into_inner()?.into_change(state.time_zone)?;
     let now = Utc::now();
-    let matches = |version| if_match.matches(version);
-    let call = app::calls::update(&state.db, &staff.actor(), id.into_inner(), change, matches, now).await?;
+    let call = app::calls::update(&state.db, &staff.actor(), id.into_inner(), change, &if_match.0, now).await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag_header(call.version))
         .json(CallView::new(call, now)))

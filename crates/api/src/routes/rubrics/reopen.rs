@@ -41,8 +41,15 @@ pub async fn reopen_rubric(
     body: ValidJson<ReopenRubricRequest>,
 ) -> ApiResult<HttpResponse> {
     let reason = body.into_inner()?.reason;
-    let matches = |version| if_match.matches(version);
-    let rubric = app::rubrics::reopen(&state.db, &staff.actor(), id.into_inner(), &reason, matches, Utc::now()).await?;
+    let rubric = app::rubrics::reopen(
+        &state.db,
+        &staff.actor(),
+        id.into_inner(),
+        &reason,
+        &if_match.0,
+        Utc::now(),
+    )
+    .await?;
     let view = RubricView::new(rubric);
     Ok(HttpResponse::Ok().insert_header(etag_header(view.version)).json(view))
 }

@@ -43,7 +43,7 @@ pub async fn replace_rubric(
     body: ValidJson<RubricRequest>,
 ) -> ApiResult<HttpResponse> {
     let criteria = body.into_inner()?.into_criteria();
-    let matches = if_match.map(|if_match| move |version| if_match.matches(version));
+    let matches = if_match.as_ref().map(|if_match| &if_match.0);
     let saved = app::rubrics::replace(
         &state.db,
         &staff.actor(),
