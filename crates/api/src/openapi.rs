@@ -2,7 +2,7 @@
 //! (`routes::configure`), with the responses every operation shares added in one place.
 
 use actix_web::App;
-use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::path::{Operation, Parameter, ParameterIn, PathItem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -10,6 +10,7 @@ use utoipa_actix_web::AppExt;
 
 use crate::error::{ErrorCode, FieldError, Problem};
 use crate::routes;
+use crate::routes::page::{Limit, Offset};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -47,7 +48,7 @@ time zone (Asia/Tehran by default).",
         (name = "decisions", description = "Selected or not selected, recorded per idea and published per call"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(Problem, ErrorCode, FieldError)),
+    components(schemas(Problem, ErrorCode, FieldError, Limit, Offset)),
     modifiers(&BearerScheme),
 )]
 struct ApiDoc;
@@ -110,6 +111,16 @@ const SHARED: &[(&str, &str, &str)] = &[
         "`validation_failed`: fields missing, of the wrong type or invalid; see `errors`.",
     ),
     (
+        "StaleVersion",
+        "412",
+        "`stale_version`: it changed since you read it; read it again and retry with its new ETag.",
+    ),
+    (
+        "PreconditionRequired",
+        "428",
+        "`precondition_required`: If-Match is missing; send the ETag you read.",
+    ),
+    (
         "InternalError",
         "500",
         "`internal_error`: something failed on the server; it is logged.",
@@ -138,15 +149,17 @@ fn add_shared_responses(doc: &mut Document) {
         for operation in operations(item) {
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_body = operation.request_body.is_some();
-            let has_query = operation.parameters.iter().flatten().any(
-                |p| matches!(p, RefOr::T(p) if matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query)),
-            );
+            let has_query = has_parameter(operation, |p| matches!(p.parameter_in, ParameterIn::Query));
+            let if_match = has_parameter(operation, |p| {
+                matches!(p.parameter_in, ParameterIn::Header) && p.name.eq_ignore_ascii_case("If-Match")
+            });
             for (name, status, _) in SHARED {
                 let applies = match *status {
                     "400" | "413" => has_body,
                     "422" => has_body || has_query,
                     "401" | "403" => secured,
                     "404" => has_path_params,
+                    "412" | "428" => if_match,
                     _ => true,
                 };
                 if applies {
@@ -159,6 +172,14 @@ fn add_shared_responses(doc: &mut Document) {
             }
         }
     }
+}
+
+fn has_parameter(operation: &Operation, test: impl Fn(&Parameter) -> bool) -> bool {
+    operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|p| matches!(p, RefOr::T(p) if test(p)))
 }
 
 pub fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {

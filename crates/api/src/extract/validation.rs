@@ -59,6 +59,8 @@ pub fn deserialize_error(path: &Path, message: &str) -> ApiError {
         ("unknown_field", message.to_owned())
     } else if message.starts_with(crate::routes::day::INVALID_DATE) {
         ("invalid_date", message.to_owned())
+    } else if message.starts_with(crate::routes::page::OUT_OF_RANGE) {
+        ("range", message.to_owned())
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
         ("invalid_type", message.to_owned())
     } else {

@@ -2168,6 +2168,11 @@ export interface components {
             version: number;
         };
         /**
+         * Format: int32
+         * @description A page size, 1 to 100; default 20.
+         */
+        Limit: number;
+        /**
          * @description The language an account prefers: Persian first, English second.
          * @enum {string}
          */
@@ -2264,6 +2269,11 @@ export interface components {
          * @enum {string}
          */
         OccupationCategory: "trader" | "academic" | "student" | "athlete" | "artist_or_cultural_activist" | "media_activist" | "other";
+        /**
+         * Format: int32
+         * @description How many items to skip; default 0.
+         */
+        Offset: number;
         /**
          * @description The organisation a reviewer sits on the jury for; each idea's reviewers come from at least two.
          * @enum {string}
@@ -3565,6 +3575,24 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `precondition_required`: If-Match is missing; send the ETag you read. */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `stale_version`: it changed since you read it; read it again and retry with its new ETag. */
+        StaleVersion: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description `not_signed_in` or `invalid_token`: send a valid access token. */
         Unauthorized: {
             headers: {
@@ -3662,9 +3690,9 @@ export interface operations {
                 /** @description Default `-occurredOn`, the newest first. */
                 sort?: "occurredOn" | "-occurredOn";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -4059,9 +4087,9 @@ export interface operations {
                 /** @description Only calls in this phase now. */
                 phase?: components["schemas"]["CallPhase"];
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -4252,9 +4280,9 @@ export interface operations {
                 /** @description Default `-submittedAt`, the latest first. */
                 sort?: "submittedAt" | "-submittedAt" | "createdAt" | "-createdAt" | "title" | "-title";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path: {
@@ -4287,9 +4315,9 @@ export interface operations {
                 /** @description Default `calibrated`. */
                 sort?: "calibrated" | "-calibrated" | "raw" | "-raw" | "spread" | "-spread" | "title" | "-title";
                 /** @description Page size, 1 to 100; default 20. Ranks are over the whole call, whatever the page. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path: {
@@ -4430,26 +4458,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `stale_version`: the call changed since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["StaleVersion"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
-            /** @description `precondition_required`: If-Match is missing. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4463,9 +4475,9 @@ export interface operations {
                 /** @description Only assignments in this state. */
                 state?: "pending" | "submitted" | "declined";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path: {
@@ -4778,15 +4790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `stale_version`: it changed since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["StaleVersion"];
             413: components["responses"]["PayloadTooLarge"];
             /** @description `validation_failed`: a criterion is invalid (`duplicate` key, `scale_order`, `out_of_range`, `too_long`…), each at its field. */
             422: {
@@ -4859,26 +4863,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `stale_version`: it changed since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["StaleVersion"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
-            /** @description `precondition_required`: If-Match is missing. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4918,9 +4906,9 @@ export interface operations {
                 /** @description Only verified (true) or unverified (false) entries. */
                 verified?: boolean;
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -5070,9 +5058,9 @@ export interface operations {
                 /** @description Default `-occurredOn`, the newest first. */
                 sort?: "occurredOn" | "-occurredOn";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path: {
@@ -5213,9 +5201,9 @@ export interface operations {
                 /** @description Only conflicts with this idea. */
                 ideaId?: string;
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -5308,9 +5296,9 @@ export interface operations {
                 /** @description Default `-submittedAt`, the latest first. */
                 sort?: "submittedAt" | "-submittedAt" | "createdAt" | "-createdAt" | "title" | "-title";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -5485,26 +5473,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `stale_version`: the idea changed since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["StaleVersion"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
-            /** @description `precondition_required`: If-Match is missing. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6130,9 +6102,9 @@ export interface operations {
                 /** @description `pending` or `submitted`; default both. */
                 state?: "pending" | "submitted" | "declined";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -6165,9 +6137,9 @@ export interface operations {
                 /** @description Default `name` (the Persian name); networks without `joinedOn` come last either way. */
                 sort?: "name" | "-name" | "joinedOn" | "-joinedOn";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -6293,9 +6265,9 @@ export interface operations {
                 /** @description Default `cityName`. */
                 sort?: "cityName" | "-cityName" | "signedOn" | "-signedOn" | "lastActivityOn" | "-lastActivityOn" | "recentActivities" | "-recentActivities" | "nextReviewOn" | "-nextReviewOn";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -6421,26 +6393,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `stale_version`: it changed since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["StaleVersion"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
-            /** @description `precondition_required`: If-Match is missing. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6486,26 +6442,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `stale_version`: it changed since you read it. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["StaleVersion"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
-            /** @description `precondition_required`: If-Match is missing. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6523,9 +6463,9 @@ export interface operations {
                 /** @description Count `assigned` and `submitted` in this call only (default: in all calls). */
                 callId?: string;
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;
@@ -6709,9 +6649,9 @@ export interface operations {
                 /** @description Default `-createdAt`, newest first. */
                 sort?: "createdAt" | "-createdAt" | "email" | "-email" | "displayName" | "-displayName";
                 /** @description Page size, 1 to 100; default 20. */
-                limit?: number;
+                limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
-                offset?: number;
+                offset?: components["schemas"]["Offset"];
             };
             header?: never;
             path?: never;

@@ -9,7 +9,7 @@ use validator::Validate;
 
 use crate::routes::cities::dto::{CityRef, canonical_country};
 use crate::routes::day::{Day, day};
-use crate::routes::page::{self, MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{self, Limit, Offset};
 use crate::routes::rules;
 use crate::routes::text::{LongText, ShortText};
 
@@ -95,13 +95,9 @@ pub struct ListActivitiesQuery {
     #[param(inline)]
     pub sort: Option<ActivitySort>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 impl ListActivitiesQuery {

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::routes::day::Day;
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 
 /// Give one idea to one reviewer.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
@@ -46,13 +46,9 @@ pub struct ListAssignmentsQuery {
     #[param(inline)]
     pub state: Option<AssignmentState>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// The idea an assignment is about.

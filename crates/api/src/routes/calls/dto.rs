@@ -10,7 +10,7 @@ use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
 use crate::error::{ApiError, ApiResult};
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
 use crate::routes::text::{LongText, ShortText};
 
@@ -158,13 +158,9 @@ pub struct ListCallsQuery {
     /// Only calls in this phase now.
     pub phase: Option<CallPhase>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// A call for ideas.

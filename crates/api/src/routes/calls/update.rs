@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{CallView, UpdateCallRequest};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -21,10 +21,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The call as changed.", body = CallView, headers(("ETag" = String))),
-        (status = 412, description = "`stale_version`: the call changed since you read it.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "`precondition_required`: If-Match is missing.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/calls/{id}")]

@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 
 /// The longest reason accepted, in characters, after trimming.
 pub const REASON_MAX: usize = 1000;
@@ -71,13 +71,9 @@ pub struct ListConflictsQuery {
     /// Only conflicts with this idea.
     pub idea_id: Option<Uuid>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// The reviewer of a conflict.

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
 use crate::routes::cities::dto::CityRef;
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
 
 /// The submitter's channel to the target city: what it is, how they would use it, how long it has lasted.
@@ -243,13 +243,9 @@ pub struct ListIdeasQuery {
     #[param(inline)]
     pub sort: Option<IdeaSort>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

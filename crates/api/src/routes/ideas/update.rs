@@ -23,10 +23,6 @@ use crate::state::AppState;
         (status = 200, description = "The idea as changed.", body = IdeaView, headers(("ETag" = String))),
         (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition` (not a draft or submitted idea).",
             body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`stale_version`: the idea changed since you read it.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "`precondition_required`: If-Match is missing.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/ideas/{id}")]

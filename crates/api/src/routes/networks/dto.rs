@@ -11,7 +11,7 @@ use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
 use crate::routes::day::{Day, day};
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 use crate::routes::text::{LongText, ShortText};
 
 /// The longest website address accepted, in characters.
@@ -170,13 +170,9 @@ pub struct ListNetworksQuery {
     #[param(inline)]
     pub sort: Option<NetworkSort>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// A city network the municipality belongs to, or belonged to.

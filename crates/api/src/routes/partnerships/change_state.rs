@@ -24,10 +24,6 @@ use crate::state::AppState;
             body = PartnershipView, headers(("ETag" = String))),
         (status = 409, description = "`state_unchanged`: it is in that state already.",
             body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`stale_version`: it changed since you read it.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "`precondition_required`: If-Match is missing.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/partnerships/{id}/state")]

@@ -14,7 +14,7 @@ use validator::Validate;
 
 use crate::routes::cities::dto::CityRef;
 use crate::routes::day::Day;
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
 use crate::routes::text::LongText;
 
@@ -156,13 +156,9 @@ pub struct ListPartnershipsQuery {
     #[param(inline)]
     pub sort: Option<PartnershipSort>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// How alive the tie is, derived from its activities whatever its recorded state.

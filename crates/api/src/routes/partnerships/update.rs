@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{PartnershipView, UpdatePartnershipRequest, focal_points};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::routes::day::day;
 use crate::routes::text::LongText;
@@ -22,10 +22,6 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The partnership as changed.", body = PartnershipView, headers(("ETag" = String))),
-        (status = 412, description = "`stale_version`: it changed since you read it.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "`precondition_required`: If-Match is missing.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/partnerships/{id}")]

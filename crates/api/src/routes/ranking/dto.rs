@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 use crate::routes::text::ShortText;
 
 pub use app::ranking::RankingSort;
@@ -22,13 +22,9 @@ pub struct RankingQuery {
     #[param(inline)]
     pub sort: Option<RankingSort>,
     /// Page size, 1 to 100; default 20. Ranks are over the whole call, whatever the page.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::error::ApiResult;
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 use crate::routes::text::ShortText;
 
 /// A review as its reviewer writes it: a draft may leave scores out; a submission scores every criterion
@@ -140,13 +140,9 @@ pub struct MyAssignmentsQuery {
     #[param(inline)]
     pub state: Option<AssignmentState>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// The call an assignment belongs to, as its reviewer needs it.

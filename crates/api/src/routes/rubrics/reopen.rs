@@ -26,10 +26,6 @@ use crate::state::AppState;
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`rubric_not_locked`: it can be edited already; `decisions_published`: \
             the call is decided.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`stale_version`: it changed since you read it.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "`precondition_required`: If-Match is missing.",
-            body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/calls/{id}/rubric/reopen")]

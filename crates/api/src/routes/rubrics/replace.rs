@@ -26,8 +26,6 @@ use crate::state::AppState;
         (status = 201, description = "The call's first rubric.", body = RubricView, headers(("ETag" = String))),
         (status = 409, description = "`rubric_locked`: reviews were submitted against it; \
             `decisions_published`: the call is decided.", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "`stale_version`: it changed since you read it.",
-            body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: a criterion is invalid (`duplicate` key, `scale_order`, \
             `out_of_range`, `too_long`…), each at its field.", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "`precondition_required`: the rubric exists and If-Match is missing.",

@@ -7,7 +7,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::Validate;
 
-use crate::routes::page::{MAX_LIMIT, MAX_OFFSET};
+use crate::routes::page::{Limit, Offset};
 
 /// The order of a list of accounts; `-` in front sorts descending.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
@@ -42,13 +42,9 @@ pub struct ListUsersQuery {
     #[param(inline)]
     pub sort: Option<UserSort>,
     /// Page size, 1 to 100; default 20.
-    #[validate(range(min = 1, max = MAX_LIMIT))]
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    pub limit: Option<Limit>,
     /// How many items to skip; default 0.
-    #[validate(range(max = MAX_OFFSET))]
-    #[param(minimum = 0, maximum = 2147483647)]
-    pub offset: Option<u32>,
+    pub offset: Option<Offset>,
 }
 
 /// What an admin may change of an account; leave out what stays.
