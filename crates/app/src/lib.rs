@@ -30,8 +30,7 @@ pub use error::{Error, ErrorCode, FieldError, Result};
 /// The database the use cases run on (a pool; each use case takes its own transaction).
 pub use db::Db;
 
-/// A text in Persian with an optional English version, normalised.
-pub type Text = (String, Option<String>);
+pub use domain::text::Text;
 
 /// The direction of a list's sort.
 pub use sea_orm::sea_query::Order;

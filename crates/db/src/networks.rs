@@ -2,7 +2,7 @@
 //! of Learning Cities…).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::text::fold;
+use domain::text::{Text, fold};
 use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Select, Set,
@@ -13,16 +13,15 @@ use crate::entities::network::{ActiveModel, Column, Entity as Networks, Model as
 
 pub use crate::entities::network::Model;
 
+/// A network to record, its texts normalised.
+#[derive(Debug, Clone)]
 pub struct NewNetwork {
-    pub name_fa: String,
-    pub name_en: Option<String>,
+    pub name: Text,
     pub website: Option<String>,
     pub joined_on: Option<NaiveDate>,
     pub left_on: Option<NaiveDate>,
-    pub role_fa: Option<String>,
-    pub role_en: Option<String>,
-    pub notes_fa: Option<String>,
-    pub notes_en: Option<String>,
+    pub role: Option<Text>,
+    pub notes: Option<Text>,
 }
 
 /// The orders of a list of networks.
@@ -49,32 +48,38 @@ pub struct NetworkFilter {
 /// What staff may change of a network; `None` leaves a field as it is, `Some(None)` clears it.
 #[derive(Debug, Clone, Default)]
 pub struct NetworkChange {
-    pub name_fa: Option<String>,
-    pub name_en: Option<Option<String>>,
+    pub name: Option<Text>,
     pub website: Option<Option<String>>,
     pub joined_on: Option<Option<NaiveDate>>,
     pub left_on: Option<Option<NaiveDate>>,
-    pub role: Option<Option<(String, Option<String>)>>,
-    pub notes: Option<Option<(String, Option<String>)>>,
+    pub role: Option<Option<Text>>,
+    pub notes: Option<Option<Text>>,
 }
 
 fn search_text(name_fa: &str, name_en: Option<&str>) -> String {
     fold(&format!("{name_fa} {}", name_en.unwrap_or_default()))
 }
 
+/// An optional text as its two columns.
+fn columns(text: Option<Text>) -> (Option<String>, Option<String>) {
+    text.map_or((None, None), |(fa, en)| (Some(fa), en))
+}
+
 pub async fn insert(db: &impl ConnectionTrait, new: NewNetwork, now: DateTime<Utc>) -> Result<Network, DbErr> {
+    let ((name_fa, name_en), (role_fa, role_en)) = (new.name, columns(new.role));
+    let (notes_fa, notes_en) = columns(new.notes);
     ActiveModel {
         id: Set(Uuid::now_v7()),
-        search_text: Set(search_text(&new.name_fa, new.name_en.as_deref())),
-        name_fa: Set(new.name_fa),
-        name_en: Set(new.name_en),
+        search_text: Set(search_text(&name_fa, name_en.as_deref())),
+        name_fa: Set(name_fa),
+        name_en: Set(name_en),
         website: Set(new.website),
         joined_on: Set(new.joined_on),
         left_on: Set(new.left_on),
-        role_fa: Set(new.role_fa),
-        role_en: Set(new.role_en),
-        notes_fa: Set(new.notes_fa),
-        notes_en: Set(new.notes_en),
+        role_fa: Set(role_fa),
+        role_en: Set(role_en),
+        notes_fa: Set(notes_fa),
+        notes_en: Set(notes_en),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -120,16 +125,13 @@ pub async fn update(
     change: NetworkChange,
     now: DateTime<Utc>,
 ) -> Result<Network, DbErr> {
-    let name_fa = change.name_fa.clone().unwrap_or_else(|| network.name_fa.clone());
-    let name_en = change.name_en.clone().unwrap_or_else(|| network.name_en.clone());
+    let (name_fa, name_en) = change
+        .name
+        .unwrap_or_else(|| (network.name_fa.clone(), network.name_en.clone()));
     let mut model: ActiveModel = network.into();
     model.search_text = Set(search_text(&name_fa, name_en.as_deref()));
-    if let Some(name_fa) = change.name_fa {
-        model.name_fa = Set(name_fa);
-    }
-    if let Some(name_en) = change.name_en {
-        model.name_en = Set(name_en);
-    }
+    model.name_fa = Set(name_fa);
+    model.name_en = Set(name_en);
     if let Some(website) = change.website {
         model.website = Set(website);
     }
@@ -140,12 +142,12 @@ pub async fn update(
         model.left_on = Set(left_on);
     }
     if let Some(role) = change.role {
-        let (fa, en) = role.map_or((None, None), |(fa, en)| (Some(fa), en));
+        let (fa, en) = columns(role);
         model.role_fa = Set(fa);
         model.role_en = Set(en);
     }
     if let Some(notes) = change.notes {
-        let (fa, en) = notes.map_or((None, None), |(fa, en)| (Some(fa), en));
+        let (fa, en) = columns(notes);
         model.notes_fa = Set(fa);
         model.notes_en = Set(en);
     }

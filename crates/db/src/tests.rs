@@ -565,15 +565,15 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
         for i in 0..30 {
             let network = crate::networks::NewNetwork {
                 // The Arabic yeh in half of them: a search with the Persian one finds all.
-                name_fa: format!("شبکه {} {i:02}", if i % 2 == 0 { "جهانی" } else { "جهاني" }),
-                name_en: Some(format!("Network {i:02}")),
+                name: (
+                    format!("شبکه {} {i:02}", if i % 2 == 0 { "جهانی" } else { "جهاني" }),
+                    Some(format!("Network {i:02}")),
+                ),
                 website: None,
                 joined_on: (i % 3 != 0).then(|| day(2000, 1, 1 + i)),
                 left_on: None,
-                role_fa: None,
-                role_en: None,
-                notes_fa: None,
-                notes_en: None,
+                role: None,
+                notes: None,
             };
             crate::networks::insert(&db, network, now).await.expect("network");
         }

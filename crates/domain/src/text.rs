@@ -7,6 +7,9 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Folds `text` to the form stored for search and used for queries. Runs of whitespace become one space.
+/// A text in Persian with its English version if there is one: `(fa, en)`.
+pub type Text = (String, Option<String>);
+
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     let mut pending_space = false;

@@ -678,34 +678,26 @@ fn networks() -> Vec<NewNetwork> {
     let text = |s: &str| Some(s.to_owned());
     vec![
         NewNetwork {
-            name_fa: "سازمان جهانی شهرهای هوشمند و پایدار (WeGO)".to_owned(),
-            name_en: text("WeGO — World Smart Sustainable Cities Organization"),
+            name: ("سازمان جهانی شهرهای هوشمند و پایدار (WeGO)".to_owned(), text("WeGO — World Smart Sustainable Cities Organization")),
             website: text("https://we-gov.org"),
             joined_on: Some(date(2011, 9, 14)),
             left_on: None,
-            role_fa: text("عضو"),
-            role_en: text("Member"),
-            notes_fa: text(
-                "اصفهان از سال ۱۳۹۰ عضو این سازمان است و کارشناسانش در دوره‌های آموزشی شهر هوشمند و دولت الکترونیک آن شرکت می‌کنند.",
-            ),
-            notes_en: text(
-                "Isfahan has been a member since 2011; its staff take part in the organization's training on smart cities and e-government.",
-            ),
+            role: Some(("عضو".to_owned(), text("Member"))),
+            notes: Some((
+                "اصفهان از سال ۱۳۹۰ عضو این سازمان است و کارشناسانش در دوره‌های آموزشی شهر هوشمند و دولت الکترونیک آن شرکت می‌کنند.".to_owned(),
+                text("Isfahan has been a member since 2011; its staff take part in the organization's training on smart cities and e-government."),
+            )),
         },
         NewNetwork {
-            name_fa: "شبکه جهانی شهرهای یادگیرنده یونسکو".to_owned(),
-            name_en: text("UNESCO Global Network of Learning Cities"),
+            name: ("شبکه جهانی شهرهای یادگیرنده یونسکو".to_owned(), text("UNESCO Global Network of Learning Cities")),
             website: text("https://www.uil.unesco.org/en/learning-cities"),
             joined_on: Some(date(2019, 9, 20)),
             left_on: None,
-            role_fa: text("شهر عضو"),
-            role_en: text("Member city"),
-            notes_fa: text(
-                "اصفهان در سال ۱۳۹۸ به این شبکه پیوست؛ برنامه‌های آموزش همگانی و یادگیری مادام‌العمر شهر در گزارش سالانه به شبکه معرفی می‌شود.",
-            ),
-            notes_en: text(
-                "Isfahan joined in 2019; the city's public education and lifelong learning programmes are reported to the network every year.",
-            ),
+            role: Some(("شهر عضو".to_owned(), text("Member city"))),
+            notes: Some((
+                "اصفهان در سال ۱۳۹۸ به این شبکه پیوست؛ برنامه‌های آموزش همگانی و یادگیری مادام‌العمر شهر در گزارش سالانه به شبکه معرفی می‌شود.".to_owned(),
+                text("Isfahan joined in 2019; the city's public education and lifelong learning programmes are reported to the network every year."),
+            )),
         },
     ]
 }

@@ -40,7 +40,9 @@ fn within<'de, D: Deserializer<'de>>(deserializer: D, min: u32, max: u32) -> Res
     if (min..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(serde::de::Error::custom(format!("{OUT_OF_RANGE}: {value} is not from {min} to {max}")))
+        Err(serde::de::Error::custom(format!(
+            "{OUT_OF_RANGE}: {value} is not from {min} to {max}"
+        )))
     }
 }
 

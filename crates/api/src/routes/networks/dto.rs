@@ -119,8 +119,8 @@ pub struct UpdateNetworkRequest {
 
 impl UpdateNetworkRequest {
     /// The change, normalised.
-    pub fn into_edit(self) -> app::networks::NetworkEdit {
-        app::networks::NetworkEdit {
+    pub fn into_change(self) -> app::networks::NetworkChange {
+        app::networks::NetworkChange {
             name: self.name.map(ShortText::normalized),
             website: self.website.map(|w| w.map(trimmed)),
             joined_on: self.joined_on.map(day),

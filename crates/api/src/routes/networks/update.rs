@@ -26,7 +26,7 @@ pub async fn update_network(
     id: web::Path<Uuid>,
     body: ValidJson<UpdateNetworkRequest>,
 ) -> ApiResult<web::Json<NetworkView>> {
-    let edit = body.into_inner()?.into_edit();
-    let network = app::networks::update(&state.db, &staff.0.actor(), id.into_inner(), edit, Utc::now()).await?;
+    let change = body.into_inner()?.into_change();
+    let network = app::networks::update(&state.db, &staff.0.actor(), id.into_inner(), change, Utc::now()).await?;
     Ok(web::Json(network.into()))
 }
