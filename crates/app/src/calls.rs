@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use db::calls::CallFields;
 use db::events::NewEvent;
 use domain::call::{CallAction, CallPhase, CallWindow};
 use domain::event::EventKind;
@@ -13,11 +12,14 @@ use domain::idea::{Domain, IdeaState};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use crate::Text;
 use crate::error::{Error, ErrorCode, Result};
 use crate::precondition::{Precondition, stale};
 use crate::{Actor, Db};
 
 pub type Call = db::calls::Model;
+/// A new call as staff give it: texts tidied, moments read as instants in the office's time zone.
+pub use db::calls::CallFields as NewCall;
 pub type Event = db::events::Model;
 
 /// The call, or 404.
@@ -117,25 +119,11 @@ pub const DEFAULT_IDEAS_PER_CITIZEN: i32 = 3;
 pub const DEFAULT_REVIEWERS_PER_IDEA: i32 = 3;
 pub const DEFAULT_BLIND_REVIEW: bool = true;
 
-/// A new call as staff give it: texts tidied, moments read as instants in the office's time zone.
-#[derive(Debug, Clone)]
-pub struct NewCall {
-    pub title_fa: String,
-    pub title_en: Option<String>,
-    pub description_fa: String,
-    pub description_en: Option<String>,
-    pub window: CallWindow,
-    pub domains: Vec<Domain>,
-    pub ideas_per_citizen: Option<i32>,
-    pub blind_review: Option<bool>,
-    pub reviewers_per_idea: Option<i32>,
-}
-
 /// What staff change of a call; `None` keeps what is there.
 #[derive(Debug, Clone, Default)]
 pub struct CallChange {
-    pub title: Option<(String, Option<String>)>,
-    pub description: Option<(String, Option<String>)>,
+    pub title: Option<Text>,
+    pub description: Option<Text>,
     pub opens_at: Option<DateTime<Utc>>,
     pub closes_at: Option<DateTime<Utc>>,
     pub review_opens_at: Option<DateTime<Utc>>,
@@ -154,45 +142,13 @@ fn checked(window: CallWindow) -> Result<CallWindow> {
     Ok(window)
 }
 
-fn fields(
-    title: (String, Option<String>),
-    description: (String, Option<String>),
-    window: CallWindow,
-    domains: Vec<Domain>,
-    (ideas_per_citizen, blind_review, reviewers_per_idea): (i32, bool, i32),
-) -> CallFields {
-    CallFields {
-        title_fa: title.0,
-        title_en: title.1,
-        description_fa: description.0,
-        description_en: description.1,
-        opens_at: window.opens_at,
-        closes_at: window.closes_at,
-        review_opens_at: window.review_opens_at,
-        review_closes_at: window.review_closes_at,
-        domains,
-        ideas_per_citizen,
-        blind_review,
-        reviewers_per_idea,
-    }
-}
-
 /// Staff create a call; its creation is its first event.
 pub async fn create(db: &Db, actor: &Actor, new: NewCall, now: DateTime<Utc>) -> Result<Call> {
     ensure_staff(actor)?;
-    let window = checked(new.window)?;
-    let settings = (
-        new.ideas_per_citizen.unwrap_or(DEFAULT_IDEAS_PER_CITIZEN),
-        new.blind_review.unwrap_or(DEFAULT_BLIND_REVIEW),
-        new.reviewers_per_idea.unwrap_or(DEFAULT_REVIEWERS_PER_IDEA),
-    );
-    let fields = fields(
-        (new.title_fa, new.title_en),
-        (new.description_fa, new.description_en),
-        window,
-        new.domains,
-        settings,
-    );
+    let fields = NewCall {
+        window: checked(new.window)?,
+        ..new
+    };
     let txn = db::begin_write(db).await?;
     let call = db::calls::insert(&txn, fields, Some(actor.user_id), now).await?;
     let event = NewEvent::of_call(call.id, EventKind::CallCreated).by(actor.user_id);
@@ -231,22 +187,19 @@ pub async fn update(
         review_opens_at: change.review_opens_at.unwrap_or(call.review_opens_at),
         review_closes_at: change.review_closes_at.unwrap_or(call.review_closes_at),
     })?;
-    let settings = (
-        change.ideas_per_citizen.unwrap_or(call.ideas_per_citizen),
-        change.blind_review.unwrap_or(call.blind_review),
-        change.reviewers_per_idea.unwrap_or(call.reviewers_per_idea),
-    );
-    let fields = fields(
-        change
+    let fields = NewCall {
+        title: change
             .title
             .unwrap_or_else(|| (call.title_fa.clone(), call.title_en.clone())),
-        change
+        description: change
             .description
             .unwrap_or_else(|| (call.description_fa.clone(), call.description_en.clone())),
         window,
-        change.domains.unwrap_or_else(|| call.domains.to_vec()),
-        settings,
-    );
+        domains: change.domains.unwrap_or_else(|| call.domains.to_vec()),
+        ideas_per_citizen: change.ideas_per_citizen.unwrap_or(call.ideas_per_citizen),
+        blind_review: change.blind_review.unwrap_or(call.blind_review),
+        reviewers_per_idea: change.reviewers_per_idea.unwrap_or(call.reviewers_per_idea),
+    };
     let updated = db::calls::update(&txn, &call, call.version, fields, now)
         .await?
         .ok_or_else(stale)?;

@@ -1,8 +1,9 @@
 //! Calls for ideas.
 
 use chrono::{DateTime, Utc};
-use domain::call::CallPhase;
+use domain::call::{CallPhase, CallWindow};
 use domain::idea::Domain;
+use domain::text::Text;
 use sea_orm::sea_query::{Expr, ExprTrait, Order};
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
@@ -13,14 +14,9 @@ use crate::stored::Listed;
 /// A call's fields as staff give them, already checked.
 #[derive(Debug, Clone)]
 pub struct CallFields {
-    pub title_fa: String,
-    pub title_en: Option<String>,
-    pub description_fa: String,
-    pub description_en: Option<String>,
-    pub opens_at: DateTime<Utc>,
-    pub closes_at: DateTime<Utc>,
-    pub review_opens_at: DateTime<Utc>,
-    pub review_closes_at: DateTime<Utc>,
+    pub title: Text,
+    pub description: Text,
+    pub window: CallWindow,
     pub domains: Vec<Domain>,
     pub ideas_per_citizen: i32,
     pub blind_review: bool,
@@ -41,14 +37,12 @@ pub fn domains_to_stored(domains: &[Domain]) -> String {
 }
 
 fn apply(model: &mut ActiveModel, fields: CallFields) {
-    model.title_fa = Set(fields.title_fa);
-    model.title_en = Set(fields.title_en);
-    model.description_fa = Set(fields.description_fa);
-    model.description_en = Set(fields.description_en);
-    model.opens_at = Set(fields.opens_at);
-    model.closes_at = Set(fields.closes_at);
-    model.review_opens_at = Set(fields.review_opens_at);
-    model.review_closes_at = Set(fields.review_closes_at);
+    (model.title_fa, model.title_en) = (Set(fields.title.0), Set(fields.title.1));
+    (model.description_fa, model.description_en) = (Set(fields.description.0), Set(fields.description.1));
+    model.opens_at = Set(fields.window.opens_at);
+    model.closes_at = Set(fields.window.closes_at);
+    model.review_opens_at = Set(fields.window.review_opens_at);
+    model.review_closes_at = Set(fields.window.review_closes_at);
     model.domains = Set(Listed(fields.domains));
     model.ideas_per_citizen = Set(fields.ideas_per_citizen);
     model.blind_review = Set(fields.blind_review);

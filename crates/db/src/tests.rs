@@ -262,14 +262,14 @@ pub(crate) async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
     .await
     .expect("city");
     let fields = crate::calls::CallFields {
-        title_fa: "فراخوان".into(),
-        title_en: None,
-        description_fa: "شرح".into(),
-        description_en: None,
-        opens_at: now - chrono::TimeDelta::days(1),
-        closes_at: now + chrono::TimeDelta::days(10),
-        review_opens_at: now + chrono::TimeDelta::days(11),
-        review_closes_at: now + chrono::TimeDelta::days(20),
+        title: ("فراخوان".into(), None),
+        description: ("شرح".into(), None),
+        window: domain::call::CallWindow {
+            opens_at: now - chrono::TimeDelta::days(1),
+            closes_at: now + chrono::TimeDelta::days(10),
+            review_opens_at: now + chrono::TimeDelta::days(11),
+            review_closes_at: now + chrono::TimeDelta::days(20),
+        },
         domains: vec![domain::idea::Domain::Cultural],
         ideas_per_citizen: 100,
         blind_review: true,

@@ -2068,14 +2068,14 @@ fn call_plans(now: DateTime<Utc>) -> Vec<CallPlan> {
     vec![
         CallPlan {
             fields: CallFields {
-                title_fa: "فراخوان شهروند دیپلمات ۱۳۹۹".into(),
-                title_en: Some("Citizen Diplomat call 1399".into()),
-                description_fa: "شهرداری اصفهان از شهروندانی که با شهری در خارج از کشور پیوندی استوار دارند (بازرگانان، دانشگاهیان، دانشجویان، ورزشکاران، هنرمندان و فعالان رسانه‌ای) دعوت می‌کند ایده‌های خود را برای پیوند اصفهان با آن شهر پیشنهاد کنند. ایده‌ها از ۱ دی تا ۳۰ بهمن ۱۳۹۹ پذیرفته می‌شوند و پس از بررسی اولیه، هیئت داورانی از وزارت امور خارجه، مرکز پژوهش‌های شورای شهر، دانشگاه‌ها و اتاق بازرگانی آنها را ارزیابی می‌کنند.".into(),
-                description_en: Some("Isfahan municipality invites citizens with a strong tie to a city abroad (traders, academics, students, athletes, artists and media activists) to propose ideas that would link Isfahan with that city. Ideas are accepted from 1 Dey to 30 Bahman 1399; after screening, a jury from the Ministry of Foreign Affairs, the city council's research centre, the universities and the chamber of commerce scores them.".into()),
-                opens_at: start_of(FIRST_CALL_OPENS),
-                closes_at: end_of(FIRST_CALL_CLOSES),
-                review_opens_at: start_of(FIRST_REVIEW_OPENS),
-                review_closes_at: end_of(FIRST_REVIEW_CLOSES),
+                title: ("فراخوان شهروند دیپلمات ۱۳۹۹".into(), Some("Citizen Diplomat call 1399".into())),
+                description: ("شهرداری اصفهان از شهروندانی که با شهری در خارج از کشور پیوندی استوار دارند (بازرگانان، دانشگاهیان، دانشجویان، ورزشکاران، هنرمندان و فعالان رسانه‌ای) دعوت می‌کند ایده‌های خود را برای پیوند اصفهان با آن شهر پیشنهاد کنند. ایده‌ها از ۱ دی تا ۳۰ بهمن ۱۳۹۹ پذیرفته می‌شوند و پس از بررسی اولیه، هیئت داورانی از وزارت امور خارجه، مرکز پژوهش‌های شورای شهر، دانشگاه‌ها و اتاق بازرگانی آنها را ارزیابی می‌کنند.".into(), Some("Isfahan municipality invites citizens with a strong tie to a city abroad (traders, academics, students, athletes, artists and media activists) to propose ideas that would link Isfahan with that city. Ideas are accepted from 1 Dey to 30 Bahman 1399; after screening, a jury from the Ministry of Foreign Affairs, the city council's research centre, the universities and the chamber of commerce scores them.".into())),
+                window: CallWindow {
+                    opens_at: start_of(FIRST_CALL_OPENS),
+                    closes_at: end_of(FIRST_CALL_CLOSES),
+                    review_opens_at: start_of(FIRST_REVIEW_OPENS),
+                    review_closes_at: end_of(FIRST_REVIEW_CLOSES),
+                },
                 domains: Domain::ALL.to_vec(),
                 ideas_per_citizen: 3,
                 blind_review: true,
@@ -2100,14 +2100,14 @@ fn call_plans(now: DateTime<Utc>) -> Vec<CallPlan> {
         },
         CallPlan {
             fields: CallFields {
-                title_fa: "فراخوان دوم شهروند دیپلمات: فرهنگ، گردشگری و دانش".into(),
-                title_en: Some("Citizen Diplomat, second call: culture, tourism and knowledge".into()),
-                description_fa: "این فراخوان ایده‌هایی را می‌پذیرد که پیوندهای فرهنگی، گردشگری، علمی و رسانه‌ای اصفهان را با شهرهای جهان گسترش دهند. ایده‌های برگزیده در برنامه سال آینده اداره کل روابط بین‌الملل شهرداری اجرا می‌شوند.".into(),
-                description_en: Some("This call accepts ideas that widen Isfahan's cultural, tourism, scientific and media ties with cities around the world. The selected ideas will be carried out in next year's programme of the municipality's international relations office.".into()),
-                opens_at: start_of(day(-85)),
-                closes_at: end_of(day(-22)),
-                review_opens_at: start_of(day(-8)),
-                review_closes_at: end_of(day(21)),
+                title: ("فراخوان دوم شهروند دیپلمات: فرهنگ، گردشگری و دانش".into(), Some("Citizen Diplomat, second call: culture, tourism and knowledge".into())),
+                description: ("این فراخوان ایده‌هایی را می‌پذیرد که پیوندهای فرهنگی، گردشگری، علمی و رسانه‌ای اصفهان را با شهرهای جهان گسترش دهند. ایده‌های برگزیده در برنامه سال آینده اداره کل روابط بین‌الملل شهرداری اجرا می‌شوند.".into(), Some("This call accepts ideas that widen Isfahan's cultural, tourism, scientific and media ties with cities around the world. The selected ideas will be carried out in next year's programme of the municipality's international relations office.".into())),
+                window: CallWindow {
+                    opens_at: start_of(day(-85)),
+                    closes_at: end_of(day(-22)),
+                    review_opens_at: start_of(day(-8)),
+                    review_closes_at: end_of(day(21)),
+                },
                 domains: vec![Domain::Cultural, Domain::Tourism, Domain::Scientific, Domain::Media],
                 ideas_per_citizen: 3,
                 blind_review: true,
@@ -2127,14 +2127,14 @@ fn call_plans(now: DateTime<Utc>) -> Vec<CallPlan> {
         },
         CallPlan {
             fields: CallFields {
-                title_fa: "فراخوان سوم شهروند دیپلمات: اصفهان و شهرهای خواهرخوانده".into(),
-                title_en: Some("Citizen Diplomat, third call: Isfahan and its sister cities".into()),
-                description_fa: "شهروندانی که با بارسلون، فلورانس، کوالالامپور، فرایبورگ، شی‌آن یا هر شهر دیگری در جهان پیوند دارند، ایده‌های خود را برای همکاری تازه با اصفهان بفرستند. هر شهروند می‌تواند تا سه ایده ثبت کند و تا پایان مهلت آنها را ویرایش کند یا پس بگیرد.".into(),
-                description_en: Some("Citizens with ties to Barcelona, Florence, Kuala Lumpur, Freiburg, Xi'an or any other city in the world are invited to send ideas for new cooperation with Isfahan. Each citizen may submit up to three ideas and edit or withdraw them until the deadline.".into()),
-                opens_at: start_of(day(-20)),
-                closes_at: end_of(day(40)),
-                review_opens_at: start_of(day(48)),
-                review_closes_at: end_of(day(76)),
+                title: ("فراخوان سوم شهروند دیپلمات: اصفهان و شهرهای خواهرخوانده".into(), Some("Citizen Diplomat, third call: Isfahan and its sister cities".into())),
+                description: ("شهروندانی که با بارسلون، فلورانس، کوالالامپور، فرایبورگ، شی‌آن یا هر شهر دیگری در جهان پیوند دارند، ایده‌های خود را برای همکاری تازه با اصفهان بفرستند. هر شهروند می‌تواند تا سه ایده ثبت کند و تا پایان مهلت آنها را ویرایش کند یا پس بگیرد.".into(), Some("Citizens with ties to Barcelona, Florence, Kuala Lumpur, Freiburg, Xi'an or any other city in the world are invited to send ideas for new cooperation with Isfahan. Each citizen may submit up to three ideas and edit or withdraw them until the deadline.".into())),
+                window: CallWindow {
+                    opens_at: start_of(day(-20)),
+                    closes_at: end_of(day(40)),
+                    review_opens_at: start_of(day(48)),
+                    review_closes_at: end_of(day(76)),
+                },
                 domains: Domain::ALL.to_vec(),
                 ideas_per_citizen: 3,
                 blind_review: false,
@@ -2381,7 +2381,7 @@ impl Planner<'_> {
                     years,
                     state,
                 };
-                self.add(spec, plan.fields.opens_at);
+                self.add(spec, plan.fields.window.opens_at);
             }
         }
         Ok(())
@@ -2400,7 +2400,7 @@ impl Planner<'_> {
                 .iter()
                 .position(|t| t.fa.title == theme_title)
                 .with_context(|| format!("the idea template {theme_title}"))?;
-            let year = calls[call].fields.opens_at.year();
+            let year = calls[call].fields.window.opens_at.year();
             let (kind, years) = match person.ties.iter().find(|t| t.place == place) {
                 Some(tie) => (tie.kind, (year - tie.since).max(1)),
                 None => (tie_kinds(person.category)[0], 2),
@@ -2408,6 +2408,7 @@ impl Planner<'_> {
             // An idea for a city its submitter added comes after the city.
             let earliest = calls[call]
                 .fields
+                .window
                 .opens_at
                 .max(places[place].created_at + Duration::minutes(10));
             let spec = Spec {
@@ -2504,7 +2505,7 @@ impl Planner<'_> {
     /// The target city and the channel to it: mostly one of the submitter's ties.
     fn channel(&mut self, call: usize, submitter: usize) -> (usize, TieKind, i32) {
         let person = &self.people[submitter];
-        let year = self.calls[call].fields.opens_at.year();
+        let year = self.calls[call].fields.window.opens_at.year();
         let ties: Vec<PersonTie> = person.ties.iter().copied().filter(|t| t.place < CITIES.len()).collect();
         if self.dice.chance(0.8)
             && let Some(tie) = self.dice.choose(&ties)
@@ -2597,7 +2598,7 @@ impl Planner<'_> {
     /// When the idea was created, submitted, withdrawn and screened, within its call's window.
     fn timeline(&mut self, call: usize, state: IdeaState, earliest: DateTime<Utc>) -> Times {
         let plan = &self.calls[call];
-        let last = plan.fields.closes_at.min(self.now - Duration::hours(1));
+        let last = plan.fields.window.closes_at.min(self.now - Duration::hours(1));
         let earliest = earliest.min(last - Duration::hours(3));
         // More ideas come in as the deadline nears.
         let created_at = between(earliest, last, 0.97 * self.dice.unit().sqrt());
@@ -2826,19 +2827,15 @@ pub async fn seed(
         .zip(call_ids)
         .zip(counts)
         .map(|((plan, id), ideas)| {
-            let window = CallWindow {
-                opens_at: plan.fields.opens_at,
-                closes_at: plan.fields.closes_at,
-                review_opens_at: plan.fields.review_opens_at,
-                review_closes_at: plan.fields.review_closes_at,
-            };
+            let window = plan.fields.window;
             SeededCall {
                 id,
                 title: plan
                     .fields
-                    .title_en
+                    .title
+                    .1
                     .clone()
-                    .unwrap_or_else(|| plan.fields.title_fa.clone()),
+                    .unwrap_or_else(|| plan.fields.title.0.clone()),
                 phase: window.phase(plan.decisions_published_at.is_some(), now),
                 ideas,
             }

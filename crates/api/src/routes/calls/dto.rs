@@ -117,18 +117,16 @@ impl CreateCallRequest {
             review_opens_at: instant(&self.review_opens_at, zone, false, "/reviewOpensAt")?,
             review_closes_at: instant(&self.review_closes_at, zone, true, "/reviewClosesAt")?,
         };
-        let (title_fa, title_en) = self.title.normalized();
-        let (description_fa, description_en) = self.description.normalized();
         Ok(app::calls::NewCall {
-            title_fa,
-            title_en,
-            description_fa,
-            description_en,
+            title: self.title.normalized(),
+            description: self.description.normalized(),
             window,
             domains: self.domains,
-            ideas_per_citizen: self.ideas_per_citizen,
-            blind_review: self.blind_review,
-            reviewers_per_idea: self.reviewers_per_idea,
+            ideas_per_citizen: self.ideas_per_citizen.unwrap_or(app::calls::DEFAULT_IDEAS_PER_CITIZEN),
+            blind_review: self.blind_review.unwrap_or(app::calls::DEFAULT_BLIND_REVIEW),
+            reviewers_per_idea: self
+                .reviewers_per_idea
+                .unwrap_or(app::calls::DEFAULT_REVIEWERS_PER_IDEA),
         })
     }
 }
