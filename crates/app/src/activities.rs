@@ -16,21 +16,7 @@ use crate::{Actor, Db};
 
 /// An activity with its city and the title of the idea it grew from.
 pub type Activity = db::activities::ActivityRow;
-pub use db::activities::ActivityFilter;
-
-/// An activity to record.
-#[derive(Debug, Clone)]
-pub struct NewActivity {
-    pub occurred_on: NaiveDate,
-    pub kind: ActivityKind,
-    pub direction: ActivityDirection,
-    /// Default: `ActivityStatus::default_for` the day.
-    pub status: Option<ActivityStatus>,
-    pub title: Text,
-    pub description: Option<Text>,
-    pub outcomes: Option<Text>,
-    pub idea_id: Option<Uuid>,
-}
+pub use db::activities::{ActivityContent, ActivityFilter};
 
 /// What staff change of an activity: `None` leaves a field as it is, `Some(None)` clears it.
 #[derive(Debug, Clone, Default)]
@@ -119,41 +105,25 @@ async fn check_references(db: &impl ConnectionTrait, city_id: Option<Uuid>, idea
     }
 }
 
-/// Records an activity with the city `city_id` (staff); `today` is the office's day.
+/// Records an activity (staff). Its status, when not given, is `ActivityStatus::default_for` the day;
+/// `today` is the office's day.
 pub async fn record(
     db: &Db,
     actor: &Actor,
-    city_id: Uuid,
-    activity: NewActivity,
+    activity: ActivityContent,
+    status: Option<ActivityStatus>,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Activity> {
     ensure_may_record(actor)?;
-    let (description_fa, description_en) = activity.description.unwrap_or_default();
-    let (outcomes_fa, outcomes_en) = activity.outcomes.unzip();
-    let content = db::activities::ActivityContent {
-        city_id,
-        occurred_on: activity.occurred_on,
-        kind: activity.kind,
-        direction: activity.direction,
-        status: activity
-            .status
-            .unwrap_or_else(|| ActivityStatus::default_for(activity.occurred_on, today)),
-        title_fa: activity.title.0,
-        title_en: activity.title.1,
-        description_fa,
-        description_en,
-        outcomes_fa,
-        outcomes_en: outcomes_en.flatten(),
-        idea_id: activity.idea_id,
-    };
+    let status = status.unwrap_or_else(|| ActivityStatus::default_for(activity.occurred_on, today));
     let txn = db::begin_write(db).await?;
-    crate::cities::find(&txn, city_id).await?;
+    crate::cities::find(&txn, activity.city_id).await?;
     check_references(&txn, None, activity.idea_id).await?;
-    let activity = db::activities::insert(&txn, content, Some(actor.user_id), now).await?;
+    let activity = db::activities::insert(&txn, activity, status, Some(actor.user_id), now).await?;
     let event = NewEvent::new(SubjectKind::Activity, activity.id, EventKind::ActivityAdded)
         .by(actor.user_id)
-        .to(activity.status.0);
+        .to(status);
     events::record(&txn, event, now).await?;
     let row = find(&txn, activity.id).await?;
     txn.commit().await?;
@@ -168,41 +138,23 @@ pub async fn update(db: &Db, actor: &Actor, id: Uuid, edit: ActivityEdit, now: D
     let current = db::activities::find_by_id(&txn, id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let city_id = edit.city_id.unwrap_or(current.city_id);
-    let idea_id = edit.idea_id.unwrap_or(current.idea_id);
-    let new_city = Some(city_id).filter(|id| *id != current.city_id);
-    let new_idea = idea_id.filter(|id| Some(*id) != current.idea_id);
+    let before = db::activities::content_of(&current);
+    let content = ActivityContent {
+        city_id: edit.city_id.unwrap_or(before.city_id),
+        occurred_on: edit.occurred_on.unwrap_or(before.occurred_on),
+        kind: edit.kind.unwrap_or(before.kind),
+        direction: edit.direction.unwrap_or(before.direction),
+        title: edit.title.unwrap_or(before.title),
+        description: edit.description.unwrap_or(before.description),
+        outcomes: edit.outcomes.unwrap_or(before.outcomes),
+        idea_id: edit.idea_id.unwrap_or(before.idea_id),
+    };
+    let new_city = Some(content.city_id).filter(|id| *id != before.city_id);
+    let new_idea = content.idea_id.filter(|id| Some(*id) != before.idea_id);
     check_references(&txn, new_city, new_idea).await?;
-    let (description_fa, description_en) = match edit.description {
-        Some(description) => description.unwrap_or_default(),
-        None => (current.description_fa.clone(), current.description_en.clone()),
-    };
-    let (outcomes_fa, outcomes_en) = match edit.outcomes {
-        Some(outcomes) => {
-            let (fa, en) = outcomes.unzip();
-            (fa, en.flatten())
-        }
-        None => (current.outcomes_fa.clone(), current.outcomes_en.clone()),
-    };
-    let (title_fa, title_en) = edit
-        .title
-        .unwrap_or_else(|| (current.title_fa.clone(), current.title_en.clone()));
     let from = *current.status;
-    let content = db::activities::ActivityContent {
-        city_id,
-        occurred_on: edit.occurred_on.unwrap_or(current.occurred_on),
-        kind: edit.kind.unwrap_or(*current.kind),
-        direction: edit.direction.unwrap_or(*current.direction),
-        status: edit.status.unwrap_or(from),
-        title_fa,
-        title_en,
-        description_fa,
-        description_en,
-        outcomes_fa,
-        outcomes_en,
-        idea_id,
-    };
-    let activity = db::activities::update(&txn, current, content, now).await?;
+    let status = edit.status.unwrap_or(from);
+    let activity = db::activities::update(&txn, current, content, status, now).await?;
     let event = NewEvent::new(SubjectKind::Activity, activity.id, EventKind::ActivityUpdated)
         .by(actor.user_id)
         .change(Some(from), Some(activity.status.0));

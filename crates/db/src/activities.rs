@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::activity::{ActivityDirection, ActivityKind, ActivityStatus};
-use domain::text::fold;
+use domain::text::{Text, fold};
 use sea_orm::sea_query::{Expr, Order};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
@@ -15,56 +15,70 @@ use crate::entities::activity::{ActiveModel, Column, Entity as Activities, Model
 use crate::entities::{city, idea};
 use crate::stored::Named;
 
-/// An activity as staff write it, already checked.
+/// An activity as staff write it, already checked; its status goes beside it.
 #[derive(Debug, Clone)]
 pub struct ActivityContent {
     pub city_id: Uuid,
     pub occurred_on: NaiveDate,
     pub kind: ActivityKind,
     pub direction: ActivityDirection,
-    pub status: ActivityStatus,
-    pub title_fa: String,
-    pub title_en: Option<String>,
-    pub description_fa: String,
-    pub description_en: Option<String>,
-    pub outcomes_fa: Option<String>,
-    pub outcomes_en: Option<String>,
+    pub title: Text,
+    /// Stored as an empty Persian text when there is none.
+    pub description: Option<Text>,
+    pub outcomes: Option<Text>,
     pub idea_id: Option<Uuid>,
 }
 
 impl ActivityContent {
-    fn search_text(&self) -> String {
+    fn apply(self, status: ActivityStatus, model: &mut ActiveModel) {
+        let (description_fa, description_en) = self.description.unwrap_or_default();
+        let (outcomes_fa, outcomes_en) = self.outcomes.map_or((None, None), |(fa, en)| (Some(fa), en));
         let texts = [
-            Some(self.title_fa.as_str()),
-            self.title_en.as_deref(),
-            Some(self.description_fa.as_str()),
-            self.description_en.as_deref(),
-            self.outcomes_fa.as_deref(),
-            self.outcomes_en.as_deref(),
+            Some(self.title.0.as_str()),
+            self.title.1.as_deref(),
+            Some(description_fa.as_str()),
+            description_en.as_deref(),
+            outcomes_fa.as_deref(),
+            outcomes_en.as_deref(),
         ];
-        fold(&texts.into_iter().flatten().collect::<Vec<_>>().join("\n"))
-    }
-
-    fn apply(self, model: &mut ActiveModel) {
-        model.search_text = Set(self.search_text());
+        model.search_text = Set(fold(&texts.into_iter().flatten().collect::<Vec<_>>().join(
+            "
+",
+        )));
         model.city_id = Set(self.city_id);
         model.occurred_on = Set(self.occurred_on);
         model.kind = Set(Named(self.kind));
         model.direction = Set(Named(self.direction));
-        model.status = Set(Named(self.status));
-        model.title_fa = Set(self.title_fa);
-        model.title_en = Set(self.title_en);
-        model.description_fa = Set(self.description_fa);
-        model.description_en = Set(self.description_en);
-        model.outcomes_fa = Set(self.outcomes_fa);
-        model.outcomes_en = Set(self.outcomes_en);
+        model.status = Set(Named(status));
+        (model.title_fa, model.title_en) = (Set(self.title.0), Set(self.title.1));
+        (model.description_fa, model.description_en) = (Set(description_fa), Set(description_en));
+        (model.outcomes_fa, model.outcomes_en) = (Set(outcomes_fa), Set(outcomes_en));
         model.idea_id = Set(self.idea_id);
+    }
+}
+
+/// The content of a stored activity, to change a part of it.
+pub fn content_of(activity: &Activity) -> ActivityContent {
+    ActivityContent {
+        city_id: activity.city_id,
+        occurred_on: activity.occurred_on,
+        kind: *activity.kind,
+        direction: *activity.direction,
+        title: (activity.title_fa.clone(), activity.title_en.clone()),
+        description: (!activity.description_fa.is_empty())
+            .then(|| (activity.description_fa.clone(), activity.description_en.clone())),
+        outcomes: activity
+            .outcomes_fa
+            .clone()
+            .map(|fa| (fa, activity.outcomes_en.clone())),
+        idea_id: activity.idea_id,
     }
 }
 
 pub async fn insert(
     db: &impl ConnectionTrait,
     content: ActivityContent,
+    status: ActivityStatus,
     created_by: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<Activity, DbErr> {
@@ -75,7 +89,7 @@ pub async fn insert(
         updated_at: Set(now),
         ..Default::default()
     };
-    content.apply(&mut model);
+    content.apply(status, &mut model);
     model.insert(db).await
 }
 
@@ -83,10 +97,11 @@ pub async fn update(
     db: &impl ConnectionTrait,
     activity: Activity,
     content: ActivityContent,
+    status: ActivityStatus,
     now: DateTime<Utc>,
 ) -> Result<Activity, DbErr> {
     let mut model: ActiveModel = activity.into();
-    content.apply(&mut model);
+    content.apply(status, &mut model);
     model.updated_at = Set(now);
     model.update(db).await
 }

@@ -461,23 +461,15 @@ fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
 }
 
-fn activity(
-    city: uuid::Uuid,
-    on: chrono::NaiveDate,
-    status: domain::activity::ActivityStatus,
-) -> crate::activities::ActivityContent {
+fn activity(city: uuid::Uuid, on: chrono::NaiveDate) -> crate::activities::ActivityContent {
     crate::activities::ActivityContent {
         city_id: city,
         occurred_on: on,
         kind: domain::activity::ActivityKind::Webinar,
         direction: domain::activity::ActivityDirection::Joint,
-        status,
-        title_fa: "وبینار شهرداران".into(),
-        title_en: Some("Mayors' webinar".into()),
-        description_fa: String::new(),
-        description_en: None,
-        outcomes_fa: None,
-        outcomes_en: None,
+        title: ("وبینار شهرداران".into(), Some("Mayors' webinar".into())),
+        description: None,
+        outcomes: None,
         idea_id: None,
     }
 }
@@ -539,7 +531,7 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
             (day(2026, 3, 1), ActivityStatus::Planned),
             (day(2026, 12, 1), ActivityStatus::Done),
         ] {
-            crate::activities::insert(&db, activity(cities[0], on, status), None, now)
+            crate::activities::insert(&db, activity(cities[0], on), status, None, now)
                 .await
                 .expect("activity");
         }
@@ -548,7 +540,7 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
             (day(2025, 11, 26), ActivityStatus::Done),
             (day(2026, 5, 1), ActivityStatus::Cancelled),
         ] {
-            crate::activities::insert(&db, activity(cities[1], on, status), None, now)
+            crate::activities::insert(&db, activity(cities[1], on), status, None, now)
                 .await
                 .expect("activity");
         }
@@ -557,7 +549,7 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
             (day(2026, 1, 5), ActivityStatus::Done),
             (day(2026, 11, 27), ActivityStatus::UnderWay),
         ] {
-            crate::activities::insert(&db, activity(cities[2], on, status), None, now)
+            crate::activities::insert(&db, activity(cities[2], on), status, None, now)
                 .await
                 .expect("activity");
         }

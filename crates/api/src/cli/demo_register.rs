@@ -760,17 +760,13 @@ pub async fn seed(db: &impl ConnectionTrait, staff: Uuid, now: DateTime<Utc>) ->
             occurred_on: plan.on,
             kind: plan.kind,
             direction: plan.direction,
-            status: plan.status,
-            title_fa: plan.title.0.to_owned(),
-            title_en: Some(plan.title.1.to_owned()),
-            description_fa: plan.description.0.to_owned(),
-            description_en: Some(plan.description.1.to_owned()),
-            outcomes_fa: plan.outcomes.map(|o| o.0.to_owned()),
-            outcomes_en: plan.outcomes.map(|o| o.1.to_owned()),
+            title: (plan.title.0.to_owned(), Some(plan.title.1.to_owned())),
+            description: Some((plan.description.0.to_owned(), Some(plan.description.1.to_owned()))),
+            outcomes: plan.outcomes.map(|o| (o.0.to_owned(), Some(o.1.to_owned()))),
             idea_id: idea.as_ref().map(|idea| idea.id),
         };
         ideas_achieved.extend(idea.map(|idea| idea.title));
-        db::activities::insert(db, content, Some(staff), now).await?;
+        db::activities::insert(db, content, plan.status, Some(staff), now).await?;
     }
 
     let networks = networks();

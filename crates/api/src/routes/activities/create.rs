@@ -32,18 +32,18 @@ pub async fn create_activity(
     body: ValidJson<CreateActivityRequest>,
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
-    let new = app::activities::NewActivity {
+    let content = app::activities::ActivityContent {
+        city_id: id.into_inner(),
         occurred_on: request.occurred_on.0,
         kind: request.kind,
         direction: request.direction,
-        status: request.status,
         title: request.title.normalized(),
         description: request.description.map(LongText::normalized),
         outcomes: request.outcomes.map(LongText::normalized),
         idea_id: request.idea_id,
     };
-    let (actor, city_id) = (staff.0.actor(), id.into_inner());
-    let activity = app::activities::record(&state.db, &actor, city_id, new, state.today(), Utc::now()).await?;
+    let (actor, status) = (staff.0.actor(), request.status);
+    let activity = app::activities::record(&state.db, &actor, content, status, state.today(), Utc::now()).await?;
     let view = ActivityView::from(activity);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/activities/{}", view.id)))
