@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use db::events::{self, NewEvent};
-use db::partnerships::{HealthDates, NewStateChange, PartnershipFields};
+use db::partnerships::{HealthDates, NewStateChange};
 use domain::event::{EventKind, SubjectKind};
 use domain::partnership::{
     FocalPoint, PartnershipAction, PartnershipKind, PartnershipState, StateChangeRefused, check_state_change,
@@ -17,7 +17,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::precondition::{Precondition, stale};
 use crate::{Actor, Db};
 
-pub use db::partnerships::{PartnershipFilter, PartnershipRow, PartnershipSortField, StateChangeRow};
+pub use db::partnerships::{
+    PartnershipFields, PartnershipFilter, PartnershipRow, PartnershipSortField, StateChangeRow,
+};
 
 /// A partnership as the asking user sees it: the row with its city and health, its history (on a
 /// single partnership, not in lists), what the user may see and do.
@@ -30,18 +32,14 @@ pub struct Partnership {
     pub allowed_actions: Vec<PartnershipAction>,
 }
 
-/// A partnership to record.
+/// A partnership to record: its first state, since when (default the signing day, else today), and
+/// the rest of its fields.
 #[derive(Debug, Clone)]
 pub struct NewPartnership {
     pub city_id: Uuid,
-    pub kind: PartnershipKind,
     pub state: PartnershipState,
-    /// When it took that state; default the signing day, else today.
     pub state_since: Option<NaiveDate>,
-    pub signed_on: Option<NaiveDate>,
-    pub next_review_on: Option<NaiveDate>,
-    pub focal_points: Vec<FocalPoint>,
-    pub notes: Option<Text>,
+    pub fields: PartnershipFields,
 }
 
 /// What staff change of a partnership other than its state: `None` leaves a field as it is,
@@ -151,7 +149,7 @@ pub async fn record(
 ) -> Result<Partnership> {
     ensure_may_manage(actor)?;
     let today = dates.today;
-    let state_since = new.state_since.or(new.signed_on).unwrap_or(today);
+    let state_since = new.state_since.or(new.fields.signed_on).unwrap_or(today);
     if state_since > today {
         let pointer = if new.state_since.is_some() {
             "/stateSince"
@@ -164,14 +162,9 @@ pub async fn record(
             "a state cannot be taken in the future; give stateSince",
         ));
     }
-    let (notes_fa, notes_en) = new.notes.unzip();
     let fields = PartnershipFields {
-        kind: new.kind,
-        signed_on: new.signed_on,
-        next_review_on: new.next_review_on,
-        focal_points: new.focal_points.into_iter().map(FocalPoint::trimmed).collect(),
-        notes_fa,
-        notes_en: notes_en.flatten(),
+        focal_points: new.fields.focal_points.into_iter().map(FocalPoint::trimmed).collect(),
+        ..new.fields
     };
     let initial = NewStateChange {
         to: new.state,
@@ -231,13 +224,9 @@ pub async fn update(
         .await?
         .ok_or_else(Error::not_found)?;
     let version = if_match.expected(current.version)?;
-    let (notes_fa, notes_en) = match edit.notes {
-        Some(notes) => {
-            let (fa, en) = notes.unzip();
-            (fa, en.flatten())
-        }
-        None => (current.notes_fa.clone(), current.notes_en.clone()),
-    };
+    let notes = edit
+        .notes
+        .unwrap_or_else(|| current.notes_fa.clone().map(|fa| (fa, current.notes_en.clone())));
     let focal_points = match edit.focal_points {
         Some(points) => points.into_iter().map(FocalPoint::trimmed).collect(),
         None => current.focal_points.0.clone(),
@@ -247,8 +236,7 @@ pub async fn update(
         signed_on: edit.signed_on.unwrap_or(current.signed_on),
         next_review_on: edit.next_review_on.unwrap_or(current.next_review_on),
         focal_points,
-        notes_fa,
-        notes_en,
+        notes,
     };
     if !db::partnerships::update(&txn, current.id, version, fields, now).await? {
         return Err(stale());

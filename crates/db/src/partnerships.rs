@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::activity::ActivityStatus;
 use domain::partnership::{FocalPoint, PartnershipKind, PartnershipState};
+use domain::text::Text;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, NullOrdering, Order, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
@@ -24,8 +25,14 @@ pub struct PartnershipFields {
     pub signed_on: Option<NaiveDate>,
     pub next_review_on: Option<NaiveDate>,
     pub focal_points: Vec<FocalPoint>,
-    pub notes_fa: Option<String>,
-    pub notes_en: Option<String>,
+    pub notes: Option<Text>,
+}
+
+impl PartnershipFields {
+    /// The notes as their two columns.
+    fn notes(&self) -> (Option<String>, Option<String>) {
+        self.notes.clone().map_or((None, None), |(fa, en)| (Some(fa), en))
+    }
 }
 
 /// A change of state as it is recorded in the history.
@@ -89,6 +96,7 @@ pub async fn insert(
     recorded_on: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<Partnership, DbErr> {
+    let (notes_fa, notes_en) = fields.notes();
     let partnership = ActiveModel {
         id: Set(Uuid::now_v7()),
         city_id: Set(city_id),
@@ -97,8 +105,8 @@ pub async fn insert(
         signed_on: Set(fields.signed_on),
         next_review_on: Set(fields.next_review_on),
         focal_points: Set(Json(fields.focal_points)),
-        notes_fa: Set(fields.notes_fa),
-        notes_en: Set(fields.notes_en),
+        notes_fa: Set(notes_fa),
+        notes_en: Set(notes_en),
         recorded_on: Set(recorded_on),
         version: Set(1),
         created_by: Set(initial.actor_id),
@@ -148,13 +156,14 @@ pub async fn update(
     fields: PartnershipFields,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
+    let (notes_fa, notes_en) = fields.notes();
     let result = Partnerships::update_many()
+        .col_expr(Column::NotesFa, Expr::value(notes_fa))
+        .col_expr(Column::NotesEn, Expr::value(notes_en))
         .col_expr(Column::Kind, Expr::value(Named(fields.kind)))
         .col_expr(Column::SignedOn, Expr::value(fields.signed_on))
         .col_expr(Column::NextReviewOn, Expr::value(fields.next_review_on))
         .col_expr(Column::FocalPoints, Expr::value(Json(fields.focal_points)))
-        .col_expr(Column::NotesFa, Expr::value(fields.notes_fa))
-        .col_expr(Column::NotesEn, Expr::value(fields.notes_en))
         .col_expr(Column::Version, Expr::col(Column::Version).add(1))
         .col_expr(Column::UpdatedAt, Expr::value(now))
         .filter(Column::Id.eq(id))

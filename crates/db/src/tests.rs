@@ -511,8 +511,7 @@ async fn register_lists_run_two_statements_and_derive_health_in_sql_on_both_data
                 signed_on: Some(day(2000, 1, 1)),
                 next_review_on: None,
                 focal_points: vec![],
-                notes_fa: None,
-                notes_en: None,
+                notes: None,
             };
             let initial = crate::partnerships::NewStateChange {
                 to: PartnershipState::Active,

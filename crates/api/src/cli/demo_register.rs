@@ -807,8 +807,7 @@ async fn write_partnership(
         signed_on: plan.signed_on,
         next_review_on: Some(plan.next_review_on),
         focal_points,
-        notes_fa: Some(plan.notes.0.to_owned()),
-        notes_en: Some(plan.notes.1.to_owned()),
+        notes: Some((plan.notes.0.to_owned(), Some(plan.notes.1.to_owned()))),
     };
     let (first, later) = plan
         .history

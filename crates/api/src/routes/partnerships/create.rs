@@ -33,13 +33,15 @@ pub async fn create_partnership(
     let request = body.into_inner()?;
     let new = app::partnerships::NewPartnership {
         city_id: request.city_id,
-        kind: request.kind,
         state: request.state,
         state_since: day(request.state_since),
-        signed_on: day(request.signed_on),
-        next_review_on: day(request.next_review_on),
-        focal_points: focal_points(request.focal_points),
-        notes: request.notes.map(LongText::normalized),
+        fields: app::partnerships::PartnershipFields {
+            kind: request.kind,
+            signed_on: day(request.signed_on),
+            next_review_on: day(request.next_review_on),
+            focal_points: focal_points(request.focal_points),
+            notes: request.notes.map(LongText::normalized),
+        },
     };
     let dates = state.health_dates();
     let partnership = app::partnerships::record(&state.db, &staff.0.actor(), new, dates, Utc::now()).await?;
