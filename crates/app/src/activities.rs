@@ -4,33 +4,18 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use db::events::{self, NewEvent};
-use domain::activity::{ActivityDirection, ActivityKind, ActivityStatus};
+use domain::activity::ActivityStatus;
 use domain::event::{EventKind, SubjectKind};
 use domain::idea::IdeaState;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use crate::Text;
 use crate::error::{Error, FieldError, Result};
 use crate::{Actor, Db};
 
 /// An activity with its city and the title of the idea it grew from.
 pub type Activity = db::activities::ActivityRow;
 pub use db::activities::{ActivityContent, ActivityFilter};
-
-/// What staff change of an activity: `None` leaves a field as it is, `Some(None)` clears it.
-#[derive(Debug, Clone, Default)]
-pub struct ActivityEdit {
-    pub city_id: Option<Uuid>,
-    pub occurred_on: Option<NaiveDate>,
-    pub kind: Option<ActivityKind>,
-    pub direction: Option<ActivityDirection>,
-    pub status: Option<ActivityStatus>,
-    pub title: Option<Text>,
-    pub description: Option<Option<Text>>,
-    pub outcomes: Option<Option<Text>>,
-    pub idea_id: Option<Option<Uuid>>,
-}
 
 /// Who may record and correct activities: staff. The role extractor refuses others first; this is
 /// the rule the partnership's `add_activity` action is offered by.
@@ -130,30 +115,25 @@ pub async fn record(
     Ok(row)
 }
 
-/// Corrects an activity (staff). Only the references that change are checked: an idea linked
-/// earlier stays linked whatever became of it.
-pub async fn update(db: &Db, actor: &Actor, id: Uuid, edit: ActivityEdit, now: DateTime<Utc>) -> Result<Activity> {
+/// Corrects an activity (staff): `edit` turns its stored content and status into the new ones. Only
+/// the references that change are checked: an idea linked earlier stays linked whatever became of it.
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: Uuid,
+    edit: impl FnOnce(ActivityContent, ActivityStatus) -> (ActivityContent, ActivityStatus),
+    now: DateTime<Utc>,
+) -> Result<Activity> {
     ensure_may_record(actor)?;
     let txn = db::begin_write(db).await?;
     let current = db::activities::find_by_id(&txn, id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let before = db::activities::content_of(&current);
-    let content = ActivityContent {
-        city_id: edit.city_id.unwrap_or(before.city_id),
-        occurred_on: edit.occurred_on.unwrap_or(before.occurred_on),
-        kind: edit.kind.unwrap_or(before.kind),
-        direction: edit.direction.unwrap_or(before.direction),
-        title: edit.title.unwrap_or(before.title),
-        description: edit.description.unwrap_or(before.description),
-        outcomes: edit.outcomes.unwrap_or(before.outcomes),
-        idea_id: edit.idea_id.unwrap_or(before.idea_id),
-    };
+    let (before, from) = (db::activities::content_of(&current), *current.status);
+    let (content, status) = edit(before.clone(), from);
     let new_city = Some(content.city_id).filter(|id| *id != before.city_id);
     let new_idea = content.idea_id.filter(|id| Some(*id) != before.idea_id);
     check_references(&txn, new_city, new_idea).await?;
-    let from = *current.status;
-    let status = edit.status.unwrap_or(from);
     let activity = db::activities::update(&txn, current, content, status, now).await?;
     let event = NewEvent::new(SubjectKind::Activity, activity.id, EventKind::ActivityUpdated)
         .by(actor.user_id)

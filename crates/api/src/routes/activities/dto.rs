@@ -58,6 +58,29 @@ pub struct UpdateActivityRequest {
     pub idea_id: Option<Option<Uuid>>,
 }
 
+impl UpdateActivityRequest {
+    /// A stored activity's content and status with this change: what is left out stays, null clears.
+    pub fn applied_to(
+        self,
+        before: app::activities::ActivityContent,
+        status: ActivityStatus,
+    ) -> (app::activities::ActivityContent, ActivityStatus) {
+        let content = app::activities::ActivityContent {
+            city_id: self.city_id.unwrap_or(before.city_id),
+            occurred_on: self.occurred_on.map_or(before.occurred_on, NaiveDate::from),
+            kind: self.kind.unwrap_or(before.kind),
+            direction: self.direction.unwrap_or(before.direction),
+            title: self.title.map_or(before.title, ShortText::normalized),
+            description: self
+                .description
+                .map_or(before.description, |d| d.map(LongText::normalized)),
+            outcomes: self.outcomes.map_or(before.outcomes, |o| o.map(LongText::normalized)),
+            idea_id: self.idea_id.unwrap_or(before.idea_id),
+        };
+        (content, self.status.unwrap_or(status))
+    }
+}
+
 /// The order of a list of activities.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 pub enum ActivitySort {
