@@ -13,7 +13,6 @@ use domain::roles::{Role, Roles};
 use domain::session::{REFRESH_TOKEN_TTL, RefreshDecision, RefreshTokenState, SET_PASSWORD_TOKEN_TTL, decide_refresh};
 use domain::throttle::{FailureRecord, ThrottlePolicy};
 use sea_orm::ConnectionTrait;
-use sea_orm::sea_query::Order;
 use uuid::Uuid;
 
 use crate::{Actor, Db, Error, ErrorCode, Result};
@@ -21,7 +20,7 @@ use crate::{Actor, Db, Error, ErrorCode, Result};
 pub type User = db::users::Model;
 pub type Session = db::sessions::Session;
 pub type PasswordToken = db::password_tokens::PasswordToken;
-pub use db::users::UserSortField;
+pub use db::users::{UserFilter, UserSortField};
 
 /// 422 at `pointer` unless `password` is acceptable as a new password of the account with this e-mail
 /// address and name (long enough, not common, not built from them).
@@ -408,33 +407,10 @@ pub async fn issue_password_link_in(
 // ---------------------------------------------------------------------------------------------------
 // Access
 
-/// An admin's list of accounts.
-#[derive(Debug, Clone, Default)]
-pub struct UserQuery {
-    /// Matched against the folded e-mail and display name.
-    pub q: Option<String>,
-    pub role: Option<Role>,
-    pub active: Option<bool>,
-    /// The order and whether it is descending; newest first by default.
-    pub sort: Option<(UserSortField, bool)>,
-    pub limit: u64,
-    pub offset: u64,
-}
-
 /// One page of accounts and how many match.
-pub async fn list(db: &Db, actor: &Actor, query: UserQuery) -> Result<(Vec<User>, u64)> {
+pub async fn list(db: &Db, actor: &Actor, filter: &UserFilter) -> Result<(Vec<User>, u64)> {
     ensure_admin(actor)?;
-    let filter = db::users::UserFilter {
-        q: query.q,
-        role: query.role,
-        active: query.active,
-        sort: query
-            .sort
-            .map(|(field, descending)| (field, if descending { Order::Desc } else { Order::Asc })),
-        limit: query.limit,
-        offset: query.offset,
-    };
-    Ok(db::users::list(db, &filter).await?)
+    Ok(db::users::list(db, filter).await?)
 }
 
 /// What an admin changes of an account; None keeps it.

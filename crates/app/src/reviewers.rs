@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use db::events::NewEvent;
-use domain::account::{Locale, normalize_display_name, normalize_email};
+use domain::account::{normalize_display_name, normalize_email};
 use domain::event::{EventKind, SubjectKind};
 use domain::idea::Domain;
 use domain::reviewer::Organisation;
@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 pub use db::reviewers::{ReviewerFilter, ReviewerRow};
 
+use crate::accounts::Registration;
 use crate::error::{Error, ErrorCode, Result};
 use crate::{Actor, Db};
 
@@ -55,14 +56,11 @@ async fn issue_link(
 /// Staff enrol someone on the jury.
 #[derive(Debug, Clone)]
 pub struct NewReviewer {
-    pub email: String,
-    /// The name of a new account; an existing account keeps its own.
-    pub display_name: String,
+    /// The e-mail address; the name and language of a new account (an existing one keeps its own).
+    pub account: Registration,
     pub organisation: Organisation,
     pub expertise: Vec<Domain>,
     pub max_load: i32,
-    /// The language of a new account; an existing account keeps its own.
-    pub locale: Option<Locale>,
     /// The hash of the set-password link to issue if an account is made (the caller keeps the secret).
     pub link_hash: String,
 }
@@ -95,8 +93,8 @@ fn enrolled_meanwhile(err: sea_orm::DbErr) -> Error {
 /// password) and a set-password link issued; an existing account joins the jury keeping its roles, name and
 /// password, and gains the reviewer role.
 pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc>) -> Result<Enrolment> {
-    let email = normalize_email(&input.email);
-    let display_name = normalize_display_name(&input.display_name)
+    let email = normalize_email(&input.account.email);
+    let display_name = normalize_display_name(input.account.display_name.as_deref().unwrap_or_default())
         .map_err(|e| Error::field("/displayName", "invalid", e.to_string()))?;
     let fields = db::reviewers::ReviewerFields {
         organisation: input.organisation,
@@ -122,7 +120,7 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
                 display_name,
                 password_hash: None,
                 roles: roles.clone(),
-                locale: input.locale.unwrap_or_default(),
+                locale: input.account.locale.unwrap_or_default(),
             };
             let user = crate::accounts::create_account_in(&txn, actor.user_id, new_user, now)
                 .await

@@ -22,6 +22,7 @@ pub mod reviews;
 pub mod rubrics;
 pub mod rules;
 pub mod schemas;
+pub mod sort;
 pub mod spreadsheet;
 pub mod text;
 pub mod users;

@@ -2,6 +2,7 @@
 
 pub use app::ideas::Detail;
 use chrono::{DateTime, Utc};
+use db::ideas::IdeaSortField;
 use domain::idea::{Content, ContentChange, Domain, IdeaCommand, IdeaState, ScreeningDecision, ScreeningReason};
 use domain::profile::{OccupationCategory, TieKind};
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use validator::{Validate, ValidationError};
 use crate::routes::cities::dto::CityRef;
 use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
+use crate::routes::sort::{Sort, SortField};
 
 /// The submitter's channel to the target city: what it is, how they would use it, how long it has lasted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
@@ -192,21 +194,17 @@ impl From<UpdateIdeaRequest> for ContentChange {
     }
 }
 
-/// The order of a list of ideas; `-` in front sorts descending. Ideas never submitted come last.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-pub enum IdeaSort {
-    #[serde(rename = "submittedAt")]
-    SubmittedAt,
-    #[serde(rename = "-submittedAt")]
-    SubmittedAtDesc,
-    #[serde(rename = "createdAt")]
-    CreatedAt,
-    #[serde(rename = "-createdAt")]
-    CreatedAtDesc,
-    #[serde(rename = "title")]
-    Title,
-    #[serde(rename = "-title")]
-    TitleDesc,
+/// The order of the list, by the store's sort fields.
+pub type IdeaSort = Sort<IdeaSortField>;
+
+impl SortField for IdeaSortField {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("submittedAt", IdeaSortField::SubmittedAt),
+        ("createdAt", IdeaSortField::CreatedAt),
+        ("title", IdeaSortField::Title),
+    ];
+    const DESCRIPTION: &'static str =
+        "The order of a list of ideas; `-` in front sorts descending. Ideas never submitted come last.";
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

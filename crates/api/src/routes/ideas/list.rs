@@ -3,11 +3,12 @@ use app::Order;
 use domain::call::Moment;
 use uuid::Uuid;
 
-use super::dto::{IdeaSort, IdeaView, ListIdeasQuery};
+use super::dto::{IdeaView, ListIdeasQuery};
 use crate::error::ApiResult;
 use crate::extract::{ValidQuery, Viewer};
 use crate::routes::cities::dto::canonical_country;
 use crate::routes::page::{self, Page};
+use crate::routes::sort::Sort;
 use crate::state::AppState;
 use db::ideas::{Audience, IdeaFilter, IdeaSortField};
 
@@ -27,14 +28,7 @@ async fn list(
             }
         })
     };
-    let sort = match query.sort.unwrap_or(IdeaSort::SubmittedAtDesc) {
-        IdeaSort::SubmittedAt => (IdeaSortField::SubmittedAt, Order::Asc),
-        IdeaSort::SubmittedAtDesc => (IdeaSortField::SubmittedAt, Order::Desc),
-        IdeaSort::CreatedAt => (IdeaSortField::CreatedAt, Order::Asc),
-        IdeaSort::CreatedAtDesc => (IdeaSortField::CreatedAt, Order::Desc),
-        IdeaSort::Title => (IdeaSortField::Title, Order::Asc),
-        IdeaSort::TitleDesc => (IdeaSortField::Title, Order::Desc),
-    };
+    let sort = query.sort.map_or((IdeaSortField::SubmittedAt, Order::Desc), Sort::key);
     let mine = query.mine == Some(true);
     let filter = IdeaFilter {
         // Set by the use case from who asks.

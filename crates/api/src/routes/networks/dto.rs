@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use app::Order;
 use app::networks::NetworkSortField;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -12,6 +11,7 @@ use validator::{Validate, ValidationError};
 
 use crate::routes::day::{Day, day};
 use crate::routes::page::{Limit, Offset};
+use crate::routes::sort::{Sort, SortField};
 use crate::routes::text::{LongText, ShortText};
 
 /// The longest website address accepted, in characters.
@@ -131,29 +131,15 @@ impl UpdateNetworkRequest {
     }
 }
 
-/// The order of a list of networks; `-` in front sorts descending.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-pub enum NetworkSort {
-    #[serde(rename = "name")]
-    Name,
-    #[serde(rename = "-name")]
-    NameDesc,
-    #[serde(rename = "joinedOn")]
-    JoinedOn,
-    #[serde(rename = "-joinedOn")]
-    JoinedOnDesc,
-}
+/// The order of the list, by the store's sort fields.
+pub type NetworkSort = Sort<NetworkSortField>;
 
-impl NetworkSort {
-    /// The column and direction it sorts by.
-    pub fn key(self) -> (NetworkSortField, Order) {
-        match self {
-            NetworkSort::Name => (NetworkSortField::Name, Order::Asc),
-            NetworkSort::NameDesc => (NetworkSortField::Name, Order::Desc),
-            NetworkSort::JoinedOn => (NetworkSortField::JoinedOn, Order::Asc),
-            NetworkSort::JoinedOnDesc => (NetworkSortField::JoinedOn, Order::Desc),
-        }
-    }
+impl SortField for NetworkSortField {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("name", NetworkSortField::Name),
+        ("joinedOn", NetworkSortField::JoinedOn),
+    ];
+    const DESCRIPTION: &'static str = "The order of a list of networks; `-` in front sorts descending.";
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

@@ -1,9 +1,10 @@
 use actix_web::{get, web};
 
-use super::dto::{ListNetworksQuery, NetworkSort, NetworkView};
+use super::dto::{ListNetworksQuery, NetworkView};
 use crate::error::ApiResult;
 use crate::extract::ValidQuery;
 use crate::routes::page::{self, Page};
+use crate::routes::sort::Sort;
 use crate::state::AppState;
 use app::networks::NetworkFilter;
 
@@ -25,7 +26,7 @@ pub async fn list_networks(
     let filter = NetworkFilter {
         q: query.q,
         current: query.current,
-        sort: query.sort.map(NetworkSort::key),
+        sort: query.sort.map(Sort::key),
         limit: limit.into(),
         offset: offset.into(),
     };

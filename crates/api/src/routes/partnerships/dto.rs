@@ -1,7 +1,6 @@
 //! What the partnership endpoints read and answer. Focal points are staff-only: other views leave the
 //! field out entirely.
 
-use app::Order;
 use app::partnerships::PartnershipSortField;
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::partnership::{
@@ -16,6 +15,7 @@ use crate::routes::cities::dto::CityRef;
 use crate::routes::day::Day;
 use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
+use crate::routes::sort::{Sort, SortField};
 use crate::routes::text::LongText;
 
 /// Someone to talk to about the partnership, on either side. Seen by staff only.
@@ -91,48 +91,19 @@ pub struct ChangeStateRequest {
     pub reason: String,
 }
 
-/// The order of a list of partnerships; `-` in front sorts descending. Missing dates come last.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-pub enum PartnershipSort {
-    #[serde(rename = "cityName")]
-    CityName,
-    #[serde(rename = "-cityName")]
-    CityNameDesc,
-    #[serde(rename = "signedOn")]
-    SignedOn,
-    #[serde(rename = "-signedOn")]
-    SignedOnDesc,
-    #[serde(rename = "lastActivityOn")]
-    LastActivityOn,
-    #[serde(rename = "-lastActivityOn")]
-    LastActivityOnDesc,
-    #[serde(rename = "recentActivities")]
-    RecentActivities,
-    #[serde(rename = "-recentActivities")]
-    RecentActivitiesDesc,
-    #[serde(rename = "nextReviewOn")]
-    NextReviewOn,
-    #[serde(rename = "-nextReviewOn")]
-    NextReviewOnDesc,
-}
+/// The order of the list, by the store's sort fields.
+pub type PartnershipSort = Sort<PartnershipSortField>;
 
-impl PartnershipSort {
-    /// The column and direction it sorts by.
-    pub fn key(self) -> (PartnershipSortField, Order) {
-        use PartnershipSortField as Field;
-        match self {
-            PartnershipSort::CityName => (Field::CityName, Order::Asc),
-            PartnershipSort::CityNameDesc => (Field::CityName, Order::Desc),
-            PartnershipSort::SignedOn => (Field::SignedOn, Order::Asc),
-            PartnershipSort::SignedOnDesc => (Field::SignedOn, Order::Desc),
-            PartnershipSort::LastActivityOn => (Field::LastActivityOn, Order::Asc),
-            PartnershipSort::LastActivityOnDesc => (Field::LastActivityOn, Order::Desc),
-            PartnershipSort::RecentActivities => (Field::RecentActivities, Order::Asc),
-            PartnershipSort::RecentActivitiesDesc => (Field::RecentActivities, Order::Desc),
-            PartnershipSort::NextReviewOn => (Field::NextReviewOn, Order::Asc),
-            PartnershipSort::NextReviewOnDesc => (Field::NextReviewOn, Order::Desc),
-        }
-    }
+impl SortField for PartnershipSortField {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("cityName", PartnershipSortField::CityName),
+        ("signedOn", PartnershipSortField::SignedOn),
+        ("lastActivityOn", PartnershipSortField::LastActivityOn),
+        ("recentActivities", PartnershipSortField::RecentActivities),
+        ("nextReviewOn", PartnershipSortField::NextReviewOn),
+    ];
+    const DESCRIPTION: &'static str =
+        "The order of a list of partnerships; `-` in front sorts descending. Missing dates come last.";
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

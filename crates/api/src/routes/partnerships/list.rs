@@ -1,12 +1,14 @@
 use actix_web::{get, web};
 
-use super::dto::{ListPartnershipsQuery, PartnershipSort, PartnershipView};
+use super::dto::{ListPartnershipsQuery, PartnershipView};
 use crate::error::ApiResult;
 use crate::extract::{ValidQuery, Viewer};
 use crate::routes::cities::dto::canonical_country;
 use crate::routes::page::{self, Page};
+use crate::routes::sort::Sort;
 use crate::state::AppState;
-use app::partnerships::PartnershipFilter;
+use app::Order;
+use app::partnerships::{PartnershipFilter, PartnershipSortField};
 
 /// List partnerships with their health.
 ///
@@ -34,7 +36,9 @@ pub async fn list_partnerships(
         kind: query.kind,
         state: query.state,
         dormant: query.dormant,
-        sort: query.sort.unwrap_or(PartnershipSort::CityName).key(),
+        sort: query
+            .sort
+            .map_or((PartnershipSortField::CityName, Order::Asc), Sort::key),
         limit: limit.into(),
         offset: offset.into(),
     };

@@ -96,12 +96,14 @@ impl CreateReviewerRequest {
     /// The use case's input, with the hash of the set-password link it issues to a new account.
     pub fn into_input(self, link_hash: String) -> app::reviewers::NewReviewer {
         app::reviewers::NewReviewer {
-            email: self.email,
-            display_name: self.display_name,
+            account: app::accounts::Registration {
+                email: self.email,
+                display_name: Some(self.display_name),
+                locale: self.locale,
+            },
             organisation: self.organisation,
             expertise: self.expertise,
             max_load: self.max_load,
-            locale: self.locale,
             link_hash,
         }
     }

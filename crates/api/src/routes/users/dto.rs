@@ -1,5 +1,6 @@
 //! What the user-management endpoints read and answer.
 
+use app::accounts::UserSortField;
 use chrono::{DateTime, Utc};
 use domain::roles::Role;
 use serde::{Deserialize, Serialize};
@@ -8,22 +9,18 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::routes::page::{Limit, Offset};
+use crate::routes::sort::{Sort, SortField};
 
-/// The order of a list of accounts; `-` in front sorts descending.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
-pub enum UserSort {
-    #[serde(rename = "createdAt")]
-    CreatedAt,
-    #[serde(rename = "-createdAt")]
-    CreatedAtDesc,
-    #[serde(rename = "email")]
-    Email,
-    #[serde(rename = "-email")]
-    EmailDesc,
-    #[serde(rename = "displayName")]
-    DisplayName,
-    #[serde(rename = "-displayName")]
-    DisplayNameDesc,
+/// The order of the list, by the store's sort fields.
+pub type UserSort = Sort<UserSortField>;
+
+impl SortField for UserSortField {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("createdAt", UserSortField::CreatedAt),
+        ("email", UserSortField::Email),
+        ("displayName", UserSortField::DisplayName),
+    ];
+    const DESCRIPTION: &'static str = "The order of a list of accounts; `-` in front sorts descending.";
 }
 
 #[derive(Debug, Deserialize, Validate, IntoParams)]

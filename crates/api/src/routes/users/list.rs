@@ -1,11 +1,12 @@
 use actix_web::{get, web};
-use app::accounts::{UserQuery, UserSortField};
+use app::accounts::UserFilter;
 
-use super::dto::{ListUsersQuery, UserSort};
+use super::dto::ListUsersQuery;
 use crate::error::ApiResult;
 use crate::extract::{Admin, ValidQuery};
 use crate::routes::auth::dto::UserView;
 use crate::routes::page::{self, Page};
+use crate::routes::sort::Sort;
 use crate::state::AppState;
 
 /// List accounts (admin).
@@ -25,23 +26,15 @@ pub async fn list_users(
 ) -> ApiResult<web::Json<Page<UserView>>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);
-    let sort = query.sort.map(|sort| match sort {
-        UserSort::CreatedAt => (UserSortField::CreatedAt, false),
-        UserSort::CreatedAtDesc => (UserSortField::CreatedAt, true),
-        UserSort::Email => (UserSortField::Email, false),
-        UserSort::EmailDesc => (UserSortField::Email, true),
-        UserSort::DisplayName => (UserSortField::DisplayName, false),
-        UserSort::DisplayNameDesc => (UserSortField::DisplayName, true),
-    });
-    let filter = UserQuery {
+    let filter = UserFilter {
         q: query.q,
         role: query.role,
         active: query.active,
-        sort,
+        sort: query.sort.map(Sort::key),
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (users, total) = app::accounts::list(&state.db, &admin.actor(), filter).await?;
+    let (users, total) = app::accounts::list(&state.db, &admin.actor(), &filter).await?;
     Ok(web::Json(Page {
         items: users.into_iter().map(UserView::from).collect(),
         total,
