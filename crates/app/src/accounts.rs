@@ -36,11 +36,7 @@ pub fn display_name(name: &str) -> Result<String> {
 }
 
 fn ensure_admin(actor: &Actor) -> Result<()> {
-    if actor.roles.is_admin() {
-        Ok(())
-    } else {
-        Err(Error::forbidden("Only an admin may do this."))
-    }
+    Error::forbidden_unless(actor.roles.is_admin(), "Only an admin may do this.")
 }
 
 fn account_event(user_id: Uuid, kind: EventKind) -> NewEvent {

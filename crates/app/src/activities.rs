@@ -24,11 +24,7 @@ pub fn may_record(actor: Option<&Actor>) -> bool {
 }
 
 fn ensure_may_record(actor: &Actor) -> Result<()> {
-    if may_record(Some(actor)) {
-        Ok(())
-    } else {
-        Err(Error::forbidden("Only staff record activities."))
-    }
+    Error::forbidden_unless(may_record(Some(actor)), "Only staff record activities.")
 }
 
 /// One activity with its labels, or 404.

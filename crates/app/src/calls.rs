@@ -76,11 +76,7 @@ pub fn ensure_open(window: &CallWindow, decided: bool, now: DateTime<Utc>) -> Re
 /// 403 unless the actor is staff: the role extractor checks it first; the use cases and the allowed actions
 /// share this rule.
 pub fn ensure_staff(actor: &Actor) -> Result<()> {
-    if actor.is_staff() {
-        Ok(())
-    } else {
-        Err(Error::forbidden("Only staff may do this."))
-    }
+    Error::forbidden_unless(actor.is_staff(), "Only staff may do this.")
 }
 
 /// 409 `idea_limit_reached` once a citizen has as many active ideas in the call as it allows.

@@ -219,6 +219,11 @@ impl Error {
         Error::new(ErrorCode::Forbidden, detail)
     }
 
+    /// Nothing when `allowed`, else 403 with `detail`.
+    pub fn forbidden_unless(allowed: bool, detail: &str) -> Result<()> {
+        if allowed { Ok(()) } else { Err(Error::forbidden(detail)) }
+    }
+
     pub fn code(&self) -> ErrorCode {
         self.code
     }

@@ -68,11 +68,7 @@ pub fn may_manage(actor: Option<&Actor>) -> bool {
 }
 
 fn ensure_may_manage(actor: &Actor) -> Result<()> {
-    if may_manage(Some(actor)) {
-        Ok(())
-    } else {
-        Err(Error::forbidden("Only staff manage partnerships."))
-    }
+    Error::forbidden_unless(may_manage(Some(actor)), "Only staff manage partnerships.")
 }
 
 /// What `actor` may do next with a partnership, by the rules the use cases refuse with. A state
