@@ -26,6 +26,18 @@ pub struct Page<T: ToSchema> {
     pub offset: u32,
 }
 
+impl<T: ToSchema> Page<T> {
+    /// `items` out of `total`, at the limit and offset they were asked for with.
+    pub fn new(items: Vec<T>, total: u64, (limit, offset): (u32, u32)) -> Self {
+        Page {
+            items,
+            total,
+            limit,
+            offset,
+        }
+    }
+}
+
 /// A page size, 1 to 100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit(u32);

@@ -21,12 +21,7 @@ pub async fn list_activities(
     let (filter, limit, offset) = query.0.into_filter();
     let (activities, total) = app::activities::list(&state.db, &filter).await?;
     let items = activities.into_iter().map(ActivityView::from).collect();
-    Ok(web::Json(Page {
-        items,
-        total,
-        limit,
-        offset,
-    }))
+    Ok(web::Json(Page::new(items, total, (limit, offset))))
 }
 
 /// List the activities with one city, the newest first.
@@ -57,10 +52,5 @@ pub async fn list_city_activities(
     let (filter, limit, offset) = query.into_filter();
     let (activities, total) = app::activities::list_of_city(&state.db, id.into_inner(), filter).await?;
     let items = activities.into_iter().map(ActivityView::from).collect();
-    Ok(web::Json(Page {
-        items,
-        total,
-        limit,
-        offset,
-    }))
+    Ok(web::Json(Page::new(items, total, (limit, offset))))
 }

@@ -34,10 +34,9 @@ pub async fn list_assignments(
         offset: offset.into(),
     };
     let (rows, total) = app::assignments::list(&state.db, id.into_inner(), filter).await?;
-    Ok(web::Json(Page {
-        items: rows.into_iter().map(AssignmentView::new).collect(),
+    Ok(web::Json(Page::new(
+        rows.into_iter().map(AssignmentView::new).collect(),
         total,
-        limit,
-        offset,
-    }))
+        (limit, offset),
+    )))
 }

@@ -25,10 +25,5 @@ pub async fn list_calls(
     let now = Utc::now();
     let (calls, total) = app::calls::list(&state.db, query.phase, limit, offset, now).await?;
     let items = calls.into_iter().map(|c| CallView::new(c, now)).collect();
-    Ok(web::Json(Page {
-        items,
-        total,
-        limit,
-        offset,
-    }))
+    Ok(web::Json(Page::new(items, total, (limit, offset))))
 }

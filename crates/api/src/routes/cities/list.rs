@@ -27,10 +27,9 @@ pub async fn list_cities(
         offset: offset.into(),
     };
     let (cities, total) = app::cities::list(&state.db, &filter).await?;
-    Ok(web::Json(Page {
-        items: cities.into_iter().map(CityView::from).collect(),
+    Ok(web::Json(Page::new(
+        cities.into_iter().map(CityView::from).collect(),
         total,
-        limit,
-        offset,
-    }))
+        (limit, offset),
+    )))
 }

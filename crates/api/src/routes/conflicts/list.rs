@@ -34,10 +34,5 @@ pub async fn list_conflicts(
     };
     let (rows, total) = app::conflicts::list(&state.db, &filter).await?;
     let items = rows.into_iter().map(ConflictView::from_row).collect();
-    Ok(web::Json(Page {
-        items,
-        total,
-        limit,
-        offset,
-    }))
+    Ok(web::Json(Page::new(items, total, (limit, offset))))
 }

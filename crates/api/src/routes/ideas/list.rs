@@ -52,12 +52,7 @@ async fn list(
         .into_iter()
         .map(|(row, detail)| IdeaView::new(row, detail))
         .collect();
-    Ok(Page {
-        items,
-        total,
-        limit,
-        offset,
-    })
+    Ok(Page::new(items, total, (limit, offset)))
 }
 
 /// List the ideas you may see, across calls.

@@ -31,10 +31,9 @@ pub async fn list_networks(
         offset: offset.into(),
     };
     let (networks, total) = app::networks::list(&state.db, &filter).await?;
-    Ok(web::Json(Page {
-        items: networks.into_iter().map(NetworkView::from).collect(),
+    Ok(web::Json(Page::new(
+        networks.into_iter().map(NetworkView::from).collect(),
         total,
-        limit,
-        offset,
-    }))
+        (limit, offset),
+    )))
 }

@@ -48,10 +48,5 @@ pub async fn list_partnerships(
         .into_iter()
         .map(|p| PartnershipView::new(p, state.dormancy, dates.today))
         .collect();
-    Ok(web::Json(Page {
-        items,
-        total,
-        limit,
-        offset,
-    }))
+    Ok(web::Json(Page::new(items, total, (limit, offset))))
 }

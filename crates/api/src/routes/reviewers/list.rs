@@ -37,10 +37,5 @@ pub async fn list_reviewers(
     };
     let (rows, total) = app::reviewers::list(&state.db, &filter).await?;
     let items = rows.into_iter().map(ReviewerView::from_row).collect();
-    Ok(web::Json(Page {
-        items,
-        total,
-        limit,
-        offset,
-    }))
+    Ok(web::Json(Page::new(items, total, (limit, offset))))
 }

@@ -35,10 +35,9 @@ pub async fn list_users(
         offset: offset.into(),
     };
     let (users, total) = app::accounts::list(&state.db, &admin.actor(), &filter).await?;
-    Ok(web::Json(Page {
-        items: users.into_iter().map(UserView::from).collect(),
+    Ok(web::Json(Page::new(
+        users.into_iter().map(UserView::from).collect(),
         total,
-        limit,
-        offset,
-    }))
+        (limit, offset),
+    )))
 }
