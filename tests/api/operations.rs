@@ -106,6 +106,24 @@ fn the_document_lists_every_error_code_and_shared_error_answers() {
             if operation.get("security").is_some() {
                 assert!(responses.get("401").is_some(), "{method} {path} lacks 401");
             }
+            let takes_if_match = operation["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|p| p["in"] == "header" && p["name"] == "If-Match");
+            if takes_if_match {
+                for status in ["412", "428"] {
+                    assert!(responses.get(status).is_some(), "{method} {path} lacks {status}");
+                }
+            }
+            for (status, response) in responses.as_object().into_iter().flatten() {
+                if status.starts_with('4') || status.starts_with('5') {
+                    let problem = response.get("$ref").is_some()
+                        || response["content"]["application/problem+json"]["schema"]["$ref"]
+                            == "#/components/schemas/Problem";
+                    assert!(problem, "{method} {path} answers {status} without a problem document");
+                }
+            }
         }
     }
 }

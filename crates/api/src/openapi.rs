@@ -147,6 +147,7 @@ fn add_shared_responses(doc: &mut Document) {
     for (path, item) in doc.paths.paths.iter_mut() {
         let has_path_params = path.contains('{');
         for operation in operations(item) {
+            give_errors_their_problem(operation);
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_body = operation.request_body.is_some();
             let has_query = has_parameter(operation, |p| matches!(p.parameter_in, ParameterIn::Query));
@@ -170,6 +171,22 @@ fn add_shared_responses(doc: &mut Document) {
                         .or_insert_with(|| RefOr::Ref(Ref::from_response_name(*name)));
                 }
             }
+        }
+    }
+}
+
+/// An error answer a handler describes (its status and codes) is a problem document like every other:
+/// handlers write the description, this writes the body.
+fn give_errors_their_problem(operation: &mut Operation) {
+    for (status, response) in operation.responses.responses.iter_mut() {
+        if let RefOr::T(response) = response
+            && (status.starts_with('4') || status.starts_with('5'))
+            && response.content.is_empty()
+        {
+            response.content.insert(
+                "application/problem+json".to_owned(),
+                RefOr::T(Content::new(Some(Ref::from_schema_name("Problem")))),
+            );
         }
     }
 }

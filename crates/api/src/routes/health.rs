@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -31,8 +31,7 @@ pub async fn live() -> web::Json<Probe> {
     tag = "health",
     responses(
         (status = 200, description = "Ready.", body = Probe),
-        (status = 503, description = "`not_ready`: the database does not answer.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`not_ready`: the database does not answer."),
     ),
 )]
 #[get("/ready")]

@@ -4,7 +4,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{AssignRequest, AssignmentView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -21,11 +21,9 @@ use crate::state::AppState;
         (status = 201, description = "The assignment.", body = AssignmentView,
             headers(("Location" = String, description = "The call's assignments of this idea"))),
         (status = 409, description = "`conflict_of_interest`, `already_assigned`, `reviewer_at_capacity`, \
-            `not_under_review` (the idea is not with the jury) or `decisions_published`.",
-            body = Problem, content_type = "application/problem+json"),
+            `not_under_review` (the idea is not with the jury) or `decisions_published`."),
         (status = 422, description = "`validation_failed`: the idea is not in this call (`unknown_idea`) or the \
-            reviewer is not an active reviewer (`not_a_reviewer`, `inactive_reviewer`).",
-            body = Problem, content_type = "application/problem+json"),
+            reviewer is not an active reviewer (`not_a_reviewer`, `inactive_reviewer`)."),
     ),
 )]
 #[post("/calls/{id}/assignments")]

@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{AutoAssignRequest, AutoAssignView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -24,7 +24,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The plan, its figures and every rule it could not meet.", body = AutoAssignView),
         (status = 409, description = "`decisions_published`: the call is decided; `already_assigned`: another \
-            assignment was made meanwhile — plan again.", body = Problem, content_type = "application/problem+json"),
+            assignment was made meanwhile — plan again."),
     ),
 )]
 #[post("/calls/{id}/assignments/auto")]

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, delete, web};
 use chrono::Utc;
 use uuid::Uuid;
 
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
 
@@ -17,8 +17,7 @@ use crate::state::AppState;
     responses(
         (status = 204, description = "Unassigned."),
         (status = 409, description = "`review_submitted`: the review is in; `conflict_of_interest`: it was \
-            declined for a conflict and stays as its record; `decisions_published`.",
-            body = Problem, content_type = "application/problem+json"),
+            declined for a conflict and stays as its record; `decisions_published`."),
     ),
 )]
 #[delete("/assignments/{id}")]

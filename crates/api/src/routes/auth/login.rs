@@ -7,7 +7,7 @@ use super::dto::{LoginRequest, TokenView};
 use crate::auth::password;
 use crate::auth::password::Busy;
 use crate::auth::tokens::{random_token, token_hash};
-use crate::error::{ApiError, ApiResult, ErrorCode, Problem};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{ClientAddress, ValidJson};
 use crate::state::AppState;
 
@@ -20,12 +20,9 @@ use crate::state::AppState;
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in.", body = TokenView),
-        (status = 401, description = "`invalid_credentials`: wrong e-mail or password.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`account_inactive`: the password is right but the account is deactivated.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`invalid_credentials`: wrong e-mail or password."),
+        (status = 403, description = "`account_inactive`: the password is right but the account is deactivated."),
         (status = 429, description = "`too_many_attempts`: too many failures; wait as long as Retry-After says.",
-            body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         Busy,
     ),

@@ -3,7 +3,7 @@ use chrono::Utc;
 
 use super::dto::RefreshRequest;
 use crate::auth::tokens::token_hash;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
@@ -15,8 +15,7 @@ use crate::state::AppState;
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "The session is ended."),
-        (status = 401, description = "`invalid_refresh_token`: the token is unknown.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`invalid_refresh_token`: the token is unknown."),
     ),
 )]
 #[post("/auth/logout")]

@@ -3,7 +3,7 @@ use chrono::Utc;
 
 use super::dto::{RefreshRequest, TokenView};
 use crate::auth::tokens::token_hash;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
@@ -17,10 +17,8 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "New tokens; the presented refresh token is used up.", body = TokenView),
         (status = 401, description = "`invalid_refresh_token`, or `refresh_token_reused` when a used token \
-            came back after the grace window and the session was ended.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`account_inactive`: the account is deactivated.",
-            body = Problem, content_type = "application/problem+json"),
+            came back after the grace window and the session was ended."),
+        (status = 403, description = "`account_inactive`: the account is deactivated."),
     ),
 )]
 #[post("/auth/refresh")]

@@ -4,7 +4,7 @@ use chrono::Utc;
 use super::dto::{RegisterRequest, TokenView};
 use crate::auth::password::Busy;
 use crate::auth::tokens::{random_token, token_hash};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::ValidJson;
 use crate::state::AppState;
 
@@ -18,8 +18,7 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "The account exists and is signed in.", body = TokenView,
             headers(("Location" = String, description = "/api/v1/me"))),
-        (status = 409, description = "`email_taken`: the e-mail address is registered already.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`email_taken`: the e-mail address is registered already."),
         Busy,
     ),
 )]

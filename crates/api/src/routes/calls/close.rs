@@ -6,7 +6,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::dto::CallView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -27,8 +27,7 @@ pub struct CloseCallRequest {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The call, closed.", body = CallView, headers(("ETag" = String))),
-        (status = 409, description = "`call_not_open` (not open yet) or `call_closed` (closed already).",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`call_not_open` (not open yet) or `call_closed` (closed already)."),
     ),
 )]
 #[post("/calls/{id}/close")]

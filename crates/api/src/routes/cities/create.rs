@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::{CityView, CreateCityRequest, canonical_country};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{SignedIn, ValidJson};
 use crate::state::AppState;
 
@@ -19,8 +19,7 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "The city, added.", body = CityView,
             headers(("Location" = String, description = "The new city's URL"))),
-        (status = 409, description = "`city_exists`: the city is in the list already.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`city_exists`: the city is in the list already."),
     ),
 )]
 #[post("/cities")]

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use super::dto::CityView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -47,8 +47,7 @@ pub struct MergeCityView {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The surviving entry and what moved to it.", body = MergeCityView),
-        (status = 409, description = "`cities_not_mergeable`: both entries have a partnership.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`cities_not_mergeable`: both entries have a partnership."),
     ),
 )]
 #[post("/cities/{id}/merge")]

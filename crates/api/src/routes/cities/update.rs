@@ -15,8 +15,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The city as changed.", body = CityView),
-        (status = 409, description = "`city_exists`: another entry has that name in that country.",
-            body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`city_exists`: another entry has that name in that country."),
     ),
 )]
 #[patch("/cities/{id}")]

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::{ConflictView, CreateConflictRequest};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -17,11 +17,9 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "The conflict, recorded.", body = ConflictView),
         (status = 409, description = "`conflict_exists`: it is recorded already, or the reviewer \
-            submitted the idea (a conflict that always holds).",
-            body = Problem, content_type = "application/problem+json"),
+            submitted the idea (a conflict that always holds)."),
         (status = 422, description = "`validation_failed`: a field is missing or invalid, the account \
-            is not a reviewer (`not_reviewer`) or the idea does not exist (`unknown_idea`).",
-            body = Problem, content_type = "application/problem+json"),
+            is not a reviewer (`not_reviewer`) or the idea does not exist (`unknown_idea`)."),
     ),
 )]
 #[post("/conflicts")]

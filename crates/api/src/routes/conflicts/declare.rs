@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{ConflictView, DeclareConflictRequest};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{SignedIn, ValidJson};
 use crate::state::AppState;
 
@@ -18,12 +18,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The conflict, recorded.", body = ConflictView),
-        (status = 404, description = "`not_found`: no such idea, or you do not review it.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`conflict_exists`: it is recorded already.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: the reason is missing or too long.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such idea, or you do not review it."),
+        (status = 409, description = "`conflict_exists`: it is recorded already."),
+        (status = 422, description = "`validation_failed`: the reason is missing or too long."),
     ),
 )]
 #[post("/ideas/{id}/conflict")]

@@ -3,7 +3,7 @@ use chrono::{SubsecRound, Utc};
 use uuid::Uuid;
 
 use super::dto::PublishedDecisionsView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
 
@@ -19,8 +19,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The decisions are out.", body = PublishedDecisionsView),
         (status = 409, description = "`decisions_published`: they are out already; `decisions_incomplete`: some \
-            ideas with the jury have no decision yet (the detail says how many), or the call still takes ideas.",
-            body = Problem, content_type = "application/problem+json"),
+            ideas with the jury have no decision yet (the detail says how many), or the call still takes ideas."),
     ),
 )]
 #[post("/calls/{callId}/decisions/publish")]

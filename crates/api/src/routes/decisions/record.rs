@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{BulkDecisionRequest, BulkDecisionView, DecisionRequest, DecisionView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::state::AppState;
 
@@ -19,8 +19,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The pending decision.", body = DecisionView),
         (status = 409, description = "`not_under_review`: the idea is not in review or reviewed; \
-            `decisions_published`: the call's decisions are out already.",
-            body = Problem, content_type = "application/problem+json"),
+            `decisions_published`: the call's decisions are out already."),
     ),
 )]
 #[put("/ideas/{id}/decision")]
@@ -55,11 +54,9 @@ pub async fn decide_idea(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every decision, recorded and pending.", body = BulkDecisionView),
-        (status = 409, description = "`decisions_published`: the call's decisions are out already.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`decisions_published`: the call's decisions are out already."),
         (status = 422, description = "`validation_failed`: the body is invalid, or some items name an idea \
-            that is unknown, of another call, not in review, or listed twice; nothing was recorded.",
-            body = Problem, content_type = "application/problem+json"),
+            that is unknown, of another call, not in review, or listed twice; nothing was recorded."),
     ),
 )]
 #[post("/calls/{callId}/decisions")]

@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use super::dto::IdeaResultView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::Viewer;
 use crate::state::AppState;
 
@@ -16,8 +16,7 @@ use crate::state::AppState;
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "The idea's result.", body = IdeaResultView),
-        (status = 404, description = "`not_found`: no such idea, or no result the caller may see yet.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such idea, or no result the caller may see yet."),
     ),
 )]
 #[get("/ideas/{id}/result")]

@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::{CreateIdeaRequest, IdeaView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{SignedIn, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -17,8 +17,7 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "The draft.", body = IdeaView,
             headers(("Location" = String, description = "The idea's URL"), ("ETag" = String))),
-        (status = 409, description = "`call_not_open`, `call_closed`, or `idea_limit_reached`.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`call_not_open`, `call_closed`, or `idea_limit_reached`."),
     ),
 )]
 #[post("/ideas")]

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::dto::{
     BulkScreeningRequest, BulkScreeningView, IdeaStateView, IdeaView, ReopenScreeningRequest, ScreeningRequest,
 };
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -29,8 +29,7 @@ fn answer(viewed: app::ideas::Viewed) -> HttpResponse {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The idea, screened.", body = IdeaView, headers(("ETag" = String))),
-        (status = 409, description = "`invalid_transition`: only a submitted idea can be screened.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`: only a submitted idea can be screened."),
     ),
 )]
 #[post("/ideas/{id}/screening")]
@@ -54,8 +53,7 @@ pub async fn screen_idea(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The idea, submitted again.", body = IdeaView, headers(("ETag" = String))),
-        (status = 409, description = "`invalid_transition`: the idea is not shortlisted or rejected (review may have started).",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`: the idea is not shortlisted or rejected (review may have started)."),
     ),
 )]
 #[post("/ideas/{id}/screening/reopen")]
@@ -80,8 +78,7 @@ pub async fn reopen_screening(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every idea, screened.", body = BulkScreeningView),
-        (status = 409, description = "`invalid_transition`: some ideas are not submitted; none was screened.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`invalid_transition`: some ideas are not submitted; none was screened."),
     ),
 )]
 #[post("/ideas/screening")]

@@ -5,7 +5,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::IdeaView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{SignedIn, etag_header};
 use crate::state::AppState;
 
@@ -25,10 +25,8 @@ fn answer(viewed: app::ideas::Viewed) -> HttpResponse {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The idea, submitted.", body = IdeaView, headers(("ETag" = String))),
-        (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition` (not a draft).",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: fields that submitting needs are empty.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition` (not a draft)."),
+        (status = 422, description = "`validation_failed`: fields that submitting needs are empty."),
     ),
 )]
 #[post("/ideas/{id}/submit")]
@@ -44,8 +42,7 @@ pub async fn submit_idea(state: web::Data<AppState>, caller: SignedIn, id: web::
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The idea, withdrawn.", body = IdeaView, headers(("ETag" = String))),
-        (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition`.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition`."),
     ),
 )]
 #[post("/ideas/{id}/withdraw")]

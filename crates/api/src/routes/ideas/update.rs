@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{IdeaView, UpdateIdeaRequest};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{IfMatch, SignedIn, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -21,8 +21,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The idea as changed.", body = IdeaView, headers(("ETag" = String))),
-        (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition` (not a draft or submitted idea).",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`call_closed`, `call_not_open` or `invalid_transition` (not a draft or submitted idea)."),
     ),
 )]
 #[patch("/ideas/{id}")]

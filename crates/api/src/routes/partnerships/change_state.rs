@@ -3,7 +3,7 @@ use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::dto::{ChangeStateRequest, PartnershipView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -22,8 +22,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The partnership in its new state, with its history.",
             body = PartnershipView, headers(("ETag" = String))),
-        (status = 409, description = "`state_unchanged`: it is in that state already.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`state_unchanged`: it is in that state already."),
     ),
 )]
 #[post("/partnerships/{id}/state")]

@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 
 use super::dto::{CreatePartnershipRequest, PartnershipView, focal_points};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson, etag_header};
 use crate::routes::day::day;
 use crate::routes::text::LongText;
@@ -20,8 +20,7 @@ use crate::state::AppState;
     responses(
         (status = 201, description = "The partnership, recorded.", body = PartnershipView,
             headers(("Location" = String, description = "The new partnership's URL"), ("ETag" = String))),
-        (status = 409, description = "`partnership_exists`: the city has a partnership already.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`partnership_exists`: the city has a partnership already."),
     ),
 )]
 #[post("/partnerships")]

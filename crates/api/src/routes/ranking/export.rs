@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
 use super::dto::{RankedIdeaView, RankingCriterion, RankingExportQuery};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidQuery};
 use crate::routes::spreadsheet::{self, Cell, ExportFormat};
 use crate::state::AppState;
@@ -65,8 +65,7 @@ fn record(item: RankedIdeaView) -> Vec<Cell> {
                 (Vec<u8> = "text/csv"),
                 (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             )),
-        (status = 409, description = "`rubric_missing`: the call has no rubric yet.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`rubric_missing`: the call has no rubric yet."),
     ),
 )]
 #[get("/calls/{callId}/ranking/export")]

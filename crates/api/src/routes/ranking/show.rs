@@ -2,7 +2,7 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use super::dto::{RankingQuery, RankingView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidQuery};
 use crate::routes::page;
 use crate::state::AppState;
@@ -18,8 +18,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The ranking.", body = RankingView),
-        (status = 409, description = "`rubric_missing`: the call has no rubric yet.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`rubric_missing`: the call has no rubric yet."),
     ),
 )]
 #[get("/calls/{callId}/ranking")]

@@ -4,7 +4,7 @@ use chrono::Utc;
 
 use super::dto::{CreateReviewerRequest, EnrolmentView, ReviewerView};
 use crate::auth::tokens::{random_token, token_hash};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Staff, ValidJson};
 use crate::routes::users::dto::PasswordTokenView;
 use crate::state::AppState;
@@ -23,8 +23,7 @@ use crate::state::AppState;
         (status = 201, description = "The reviewer, enrolled; `passwordToken` is shown this once.",
             body = EnrolmentView,
             headers(("Location" = String, description = "The reviewer's URL"))),
-        (status = 409, description = "`reviewer_exists`: the account is on the jury already.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`reviewer_exists`: the account is on the jury already."),
     ),
 )]
 #[post("/reviewers")]

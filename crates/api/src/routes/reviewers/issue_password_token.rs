@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use crate::auth::tokens::{random_token, token_hash};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::routes::users::dto::PasswordTokenView;
 use crate::state::AppState;
@@ -20,10 +20,8 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The token, shown this once.", body = PasswordTokenView),
-        (status = 403, description = "`forbidden`: the account holds the staff or admin role.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: the account is not a reviewer.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`forbidden`: the account holds the staff or admin role."),
+        (status = 404, description = "`not_found`: the account is not a reviewer."),
     ),
 )]
 #[post("/reviewers/{id}/password-token")]

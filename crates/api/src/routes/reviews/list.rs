@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{AuthoredReviewView, ReviewListView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::SignedIn;
 use crate::state::AppState;
 
@@ -18,10 +18,8 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The reviews.", body = ReviewListView),
-        (status = 403, description = "`review_first`: submit your own review first.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: no such idea, or not one you review.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`review_first`: submit your own review first."),
+        (status = 404, description = "`not_found`: no such idea, or not one you review."),
     ),
 )]
 #[get("/ideas/{id}/reviews")]

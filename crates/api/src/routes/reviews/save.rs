@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{ReviewRequest, ReviewView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Reviewer, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -19,12 +19,11 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The draft, saved.", body = ReviewView, headers(("ETag" = String))),
-        (status = 404, description = "`not_found`: I am not assigned to this idea.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: I am not assigned to this idea."),
         (status = 409, description = "`review_submitted`: submit again to change it; `review_closed`; \
-            `rubric_missing`; `decisions_published`.", body = Problem, content_type = "application/problem+json"),
+            `rubric_missing`; `decisions_published`."),
         (status = 422, description = "`validation_failed`: a score is for an `unknown_criterion` or `out_of_scale`, \
-            at `/scores/<key>`.", body = Problem, content_type = "application/problem+json"),
+            at `/scores/<key>`."),
     ),
 )]
 #[put("/ideas/{id}/review")]
@@ -52,13 +51,10 @@ pub async fn save_review(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The review, submitted.", body = ReviewView, headers(("ETag" = String))),
-        (status = 404, description = "`not_found`: I am not assigned to this idea.",
-            body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`review_not_open`, `review_closed`, `rubric_missing` or `decisions_published`.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: I am not assigned to this idea."),
+        (status = 409, description = "`review_not_open`, `review_closed`, `rubric_missing` or `decisions_published`."),
         (status = 422, description = "`validation_failed`: a criterion is not scored (`required` at \
-            `/scores/<key>`), a score is `out_of_scale` or for an `unknown_criterion`, or the recommendation is missing.",
-            body = Problem, content_type = "application/problem+json"),
+            `/scores/<key>`), a score is `out_of_scale` or for an `unknown_criterion`, or the recommendation is missing."),
     ),
 )]
 #[post("/ideas/{id}/review/submit")]

@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::ReviewView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Reviewer, etag_header};
 use crate::state::AppState;
 
@@ -14,8 +14,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "My review.", body = ReviewView, headers(("ETag" = String))),
-        (status = 404, description = "`not_found`: I am not assigned to this idea, or have saved nothing yet.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: I am not assigned to this idea, or have saved nothing yet."),
     ),
 )]
 #[get("/ideas/{id}/review")]

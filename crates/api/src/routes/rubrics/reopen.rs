@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{ReopenRubricRequest, RubricView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -22,10 +22,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The rubric, unlocked.", body = RubricView, headers(("ETag" = String))),
-        (status = 404, description = "`not_found`: no such call, or it has no rubric.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such call, or it has no rubric."),
         (status = 409, description = "`rubric_not_locked`: it can be edited already; `decisions_published`: \
-            the call is decided.", body = Problem, content_type = "application/problem+json"),
+            the call is decided."),
     ),
 )]
 #[post("/calls/{id}/rubric/reopen")]

@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{RubricRequest, RubricView};
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{IfMatch, Staff, ValidJson, etag_header};
 use crate::state::AppState;
 
@@ -25,11 +25,10 @@ use crate::state::AppState;
         (status = 200, description = "The rubric as changed.", body = RubricView, headers(("ETag" = String))),
         (status = 201, description = "The call's first rubric.", body = RubricView, headers(("ETag" = String))),
         (status = 409, description = "`rubric_locked`: reviews were submitted against it; \
-            `decisions_published`: the call is decided.", body = Problem, content_type = "application/problem+json"),
+            `decisions_published`: the call is decided."),
         (status = 422, description = "`validation_failed`: a criterion is invalid (`duplicate` key, `scale_order`, \
-            `out_of_range`, `too_long`…), each at its field.", body = Problem, content_type = "application/problem+json"),
-        (status = 428, description = "`precondition_required`: the rubric exists and If-Match is missing.",
-            body = Problem, content_type = "application/problem+json"),
+            `out_of_range`, `too_long`…), each at its field."),
+        (status = 428, description = "`precondition_required`: the rubric exists and If-Match is missing."),
     ),
 )]
 #[put("/calls/{id}/rubric")]

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
 use super::dto::RubricView;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::etag_header;
 use crate::state::AppState;
 
@@ -13,8 +13,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The rubric.", body = RubricView,
             headers(("ETag" = String, description = "Send it as If-Match to change the rubric"))),
-        (status = 404, description = "`not_found`: no such call, or it has no rubric yet.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such call, or it has no rubric yet."),
     ),
 )]
 #[get("/calls/{id}/rubric")]

@@ -4,7 +4,7 @@ use domain::roles::Roles;
 use uuid::Uuid;
 
 use super::dto::UpdateUserRequest;
-use crate::error::{ApiResult, Problem};
+use crate::error::ApiResult;
 use crate::extract::{Admin, ValidJson};
 use crate::routes::auth::dto::UserView;
 use crate::state::AppState;
@@ -21,8 +21,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account as changed.", body = UserView),
-        (status = 409, description = "`self_lockout`: an admin demoting or deactivating themselves.",
-            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`self_lockout`: an admin demoting or deactivating themselves."),
     ),
 )]
 #[patch("/users/{id}")]
