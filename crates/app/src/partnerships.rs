@@ -98,6 +98,11 @@ async fn with_history(db: &impl ConnectionTrait, row: PartnershipRow, actor: Opt
     Ok(seen_by(row, Some(history), actor))
 }
 
+/// The stored partnership, or 404.
+async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<db::partnerships::Model> {
+    db::partnerships::find_by_id(db, id).await?.ok_or_else(Error::not_found)
+}
+
 /// One partnership with its history, or 404.
 async fn detail(db: &impl ConnectionTrait, actor: Option<&Actor>, id: Uuid, dates: HealthDates) -> Result<Partnership> {
     let row = db::partnerships::find_row(db, id, dates)
@@ -216,9 +221,7 @@ pub async fn update(
 ) -> Result<Partnership> {
     ensure_may_manage(actor)?;
     let txn = db::begin_write(db).await?;
-    let current = db::partnerships::find_by_id(&txn, id)
-        .await?
-        .ok_or_else(Error::not_found)?;
+    let current = find(&txn, id).await?;
     let version = if_match.expected(current.version)?;
     let notes = edit
         .notes
@@ -269,9 +272,7 @@ pub async fn change_state(
     let today = dates.today;
     let effective_on = change.effective_on.unwrap_or(today);
     let txn = db::begin_write(db).await?;
-    let current = db::partnerships::find_by_id(&txn, id)
-        .await?
-        .ok_or_else(Error::not_found)?;
+    let current = find(&txn, id).await?;
     let version = if_match.expected(current.version)?;
     let from = *current.state;
     let latest = db::partnerships::latest_change_on(&txn, current.id).await?;

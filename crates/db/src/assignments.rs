@@ -166,15 +166,11 @@ fn condition(filter: &AssignmentFilter) -> Condition {
 pub async fn list(db: &impl ConnectionTrait, filter: &AssignmentFilter) -> Result<(Vec<AssignmentRow>, u64), DbErr> {
     let condition = condition(filter);
     let total = Assignments::find().filter(condition.clone()).count(db).await?;
-    let items = with_context()
+    let query = with_context()
         .filter(condition)
         .order_by(Column::CreatedAt, Order::Asc)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .into_model::<AssignmentRow>()
-        .all(db)
-        .await?;
+        .order_by(Column::Id, Order::Asc);
+    let items = crate::rows(db, query, filter.limit, filter.offset).await?;
     Ok((items, total))
 }
 

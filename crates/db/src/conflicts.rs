@@ -99,15 +99,11 @@ pub async fn list(db: &impl ConnectionTrait, filter: &ConflictFilter) -> Result<
         condition = condition.add(Column::IdeaId.eq(idea_id));
     }
     let total = Conflicts::find().filter(condition.clone()).count(db).await?;
-    let items = with_names()
+    let query = with_names()
         .filter(condition)
         .order_by(Column::CreatedAt, Order::Desc)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .into_model::<ConflictRow>()
-        .all(db)
-        .await?;
+        .order_by(Column::Id, Order::Asc);
+    let items = crate::rows(db, query, filter.limit, filter.offset).await?;
     Ok((items, total))
 }
 

@@ -36,8 +36,8 @@ use sea_orm::sea_query::Order;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    PaginatorTrait, QueryOrder, QuerySelect, Select, SqlErr, SqliteTransactionMode, Statement, TransactionOptions,
-    TransactionTrait,
+    FromQueryResult, PaginatorTrait, QueryOrder, QuerySelect, Select, SqlErr, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait,
 };
 
 pub use sea_orm::{DatabaseConnection as Db, DbErr as Error};
@@ -150,6 +150,16 @@ where
         .all(db)
         .await?;
     Ok((items, total))
+}
+
+/// One page of `query`, already filtered and ordered, read as rows of `R`.
+pub(crate) async fn rows<E: EntityTrait, R: FromQueryResult>(
+    db: &impl ConnectionTrait,
+    query: Select<E>,
+    limit: u64,
+    offset: u64,
+) -> Result<Vec<R>, DbErr> {
+    query.limit(limit).offset(offset).into_model::<R>().all(db).await
 }
 
 /// A correlated subquery that yields one value per row of the outer query (a count, a latest day).

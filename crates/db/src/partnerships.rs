@@ -328,16 +328,25 @@ pub async fn list(
         PartnershipSortField::RecentActivities => recent_activities(dates),
         PartnershipSortField::NextReviewOn => Expr::col((Partnerships, Column::NextReviewOn)),
     };
-    let items = with_city_and_health(Partnerships::find(), dates)
+    let query = with_city_and_health(Partnerships::find(), dates)
         .filter(condition)
         .order_by_with_nulls(key, order, NullOrdering::Last)
-        .order_by(Column::Id, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .into_model::<PartnershipRow>()
-        .all(db)
-        .await?;
+        .order_by(Column::Id, Order::Asc);
+    let items = crate::rows(db, query, filter.limit, filter.offset).await?;
     Ok((items, total))
+}
+
+/// The partnership `condition` picks, with its city and health.
+async fn find_row_where(
+    db: &impl ConnectionTrait,
+    condition: SimpleExpr,
+    dates: HealthDates,
+) -> Result<Option<PartnershipRow>, DbErr> {
+    with_city_and_health(Partnerships::find(), dates)
+        .filter(condition)
+        .into_model::<PartnershipRow>()
+        .one(db)
+        .await
 }
 
 /// One partnership with its city and health.
@@ -346,11 +355,7 @@ pub async fn find_row(
     id: Uuid,
     dates: HealthDates,
 ) -> Result<Option<PartnershipRow>, DbErr> {
-    with_city_and_health(Partnerships::find(), dates)
-        .filter(Column::Id.eq(id))
-        .into_model::<PartnershipRow>()
-        .one(db)
-        .await
+    find_row_where(db, Column::Id.eq(id), dates).await
 }
 
 /// The partnership of a city, with its health.
@@ -359,11 +364,7 @@ pub async fn find_row_of_city(
     city_id: Uuid,
     dates: HealthDates,
 ) -> Result<Option<PartnershipRow>, DbErr> {
-    with_city_and_health(Partnerships::find(), dates)
-        .filter(Column::CityId.eq(city_id))
-        .into_model::<PartnershipRow>()
-        .one(db)
-        .await
+    find_row_where(db, Column::CityId.eq(city_id), dates).await
 }
 
 pub use crate::entities::partnership::Model;

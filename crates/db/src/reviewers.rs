@@ -156,15 +156,11 @@ pub async fn list(db: &impl ConnectionTrait, filter: &ReviewerFilter) -> Result<
         .filter(condition.clone())
         .count(db)
         .await?;
-    let items = with_account(filter.call_id)
+    let query = with_account(filter.call_id)
         .filter(condition)
         .order_by(Expr::col((user::Entity, user::Column::DisplayName)), Order::Asc)
-        .order_by(Column::UserId, Order::Asc)
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .into_model::<ReviewerRow>()
-        .all(db)
-        .await?;
+        .order_by(Column::UserId, Order::Asc);
+    let items = crate::rows(db, query, filter.limit, filter.offset).await?;
     Ok((items, total))
 }
 
