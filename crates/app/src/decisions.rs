@@ -10,6 +10,7 @@ use domain::call::CallPhase;
 use domain::event::EventKind;
 use domain::idea::IdeaState;
 use domain::review::{DECIDABLE, DecisionOutcome, UNDER_REVIEW};
+use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use crate::calls::{self, Call, ensure_staff, ensure_undecided, tidy};
@@ -230,19 +231,15 @@ pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) 
     let undecided = db::decisions::count_undecided(&txn, call.id).await?;
     ensure_publishable(&call, undecided, now)?;
     let mut events = Vec::new();
-    let mut moving: Vec<(DecisionOutcome, Vec<Uuid>)> = vec![
-        (DecisionOutcome::Selected, Vec::new()),
-        (DecisionOutcome::NotSelected, Vec::new()),
-    ];
+    let (mut selected_ids, mut not_selected_ids) = (Vec::new(), Vec::new());
     for (idea_id, outcome, from) in db::decisions::decided_ideas(&txn, call.id).await? {
         // Only an idea still with the jury moves; any other kept its decision from an earlier life.
         if !UNDER_REVIEW.contains(&from) {
             continue;
         }
-        for (o, ids) in &mut moving {
-            if *o == *outcome {
-                ids.push(idea_id);
-            }
+        match *outcome {
+            DecisionOutcome::Selected => selected_ids.push(idea_id),
+            DecisionOutcome::NotSelected => not_selected_ids.push(idea_id),
         }
         events.push(
             NewEvent::of_idea(idea_id, call.id, EventKind::DecisionPublished)
@@ -251,16 +248,8 @@ pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) 
                 .to(outcome.state()),
         );
     }
-    let mut counts = Vec::with_capacity(moving.len());
-    for (outcome, ids) in &moving {
-        let moved = db::ideas::transition_many(&txn, ids, &UNDER_REVIEW, outcome.state(), now).await?;
-        if moved != ids.len() as u64 {
-            // Another request changed an idea between the read and the update: roll back, let staff retry.
-            return Err(crate::ideas::raced());
-        }
-        counts.push(moved);
-    }
-    let (selected, not_selected) = (counts[0], counts[1]);
+    let selected = move_all(&txn, &selected_ids, DecisionOutcome::Selected, now).await?;
+    let not_selected = move_all(&txn, &not_selected_ids, DecisionOutcome::NotSelected, now).await?;
     events.push(
         NewEvent::of_call(call.id, EventKind::DecisionsPublished)
             .by(actor.user_id)
@@ -279,6 +268,22 @@ pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) 
         selected,
         not_selected,
     })
+}
+
+/// Moves the ideas still with the jury to `outcome`'s state, all of them or none: another request
+/// changing one between the read and the update rolls the publication back for staff to retry.
+async fn move_all(
+    txn: &impl ConnectionTrait,
+    ids: &[Uuid],
+    outcome: DecisionOutcome,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    let moved = db::ideas::transition_many(txn, ids, &UNDER_REVIEW, outcome.state(), now).await?;
+    if moved == ids.len() as u64 {
+        Ok(moved)
+    } else {
+        Err(crate::ideas::raced())
+    }
 }
 
 /// An idea's result.

@@ -32,7 +32,7 @@ pub struct ActivityContent {
 impl ActivityContent {
     fn apply(self, status: ActivityStatus, model: &mut ActiveModel) {
         let (description_fa, description_en) = self.description.unwrap_or_default();
-        let (outcomes_fa, outcomes_en) = self.outcomes.map_or((None, None), |(fa, en)| (Some(fa), en));
+        let (outcomes_fa, outcomes_en) = crate::optional_text_columns(self.outcomes);
         let texts = [
             Some(self.title.0.as_str()),
             self.title.1.as_deref(),

@@ -152,6 +152,11 @@ where
     Ok((items, total))
 }
 
+/// An optional bilingual text as its two nullable columns (Persian, English).
+pub(crate) fn optional_text_columns(text: Option<domain::text::Text>) -> (Option<String>, Option<String>) {
+    text.map_or((None, None), |(fa, en)| (Some(fa), en))
+}
+
 /// One page of `query`, already filtered and ordered, read as rows of `R`.
 pub(crate) async fn rows<E: EntityTrait, R: FromQueryResult>(
     db: &impl ConnectionTrait,

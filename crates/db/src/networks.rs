@@ -60,14 +60,9 @@ fn search_text(name_fa: &str, name_en: Option<&str>) -> String {
     fold(&format!("{name_fa} {}", name_en.unwrap_or_default()))
 }
 
-/// An optional text as its two columns.
-fn columns(text: Option<Text>) -> (Option<String>, Option<String>) {
-    text.map_or((None, None), |(fa, en)| (Some(fa), en))
-}
-
 pub async fn insert(db: &impl ConnectionTrait, new: NewNetwork, now: DateTime<Utc>) -> Result<Network, DbErr> {
-    let ((name_fa, name_en), (role_fa, role_en)) = (new.name, columns(new.role));
-    let (notes_fa, notes_en) = columns(new.notes);
+    let ((name_fa, name_en), (role_fa, role_en)) = (new.name, crate::optional_text_columns(new.role));
+    let (notes_fa, notes_en) = crate::optional_text_columns(new.notes);
     ActiveModel {
         id: Set(Uuid::now_v7()),
         search_text: Set(search_text(&name_fa, name_en.as_deref())),
@@ -142,12 +137,12 @@ pub async fn update(
         model.left_on = Set(left_on);
     }
     if let Some(role) = change.role {
-        let (fa, en) = columns(role);
+        let (fa, en) = crate::optional_text_columns(role);
         model.role_fa = Set(fa);
         model.role_en = Set(en);
     }
     if let Some(notes) = change.notes {
-        let (fa, en) = columns(notes);
+        let (fa, en) = crate::optional_text_columns(notes);
         model.notes_fa = Set(fa);
         model.notes_en = Set(en);
     }

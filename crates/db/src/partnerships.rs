@@ -31,7 +31,7 @@ pub struct PartnershipFields {
 impl PartnershipFields {
     /// The notes as their two columns.
     fn notes(&self) -> (Option<String>, Option<String>) {
-        self.notes.clone().map_or((None, None), |(fa, en)| (Some(fa), en))
+        crate::optional_text_columns(self.notes.clone())
     }
 }
 
