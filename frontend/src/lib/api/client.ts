@@ -1,6 +1,6 @@
 // The one way the app talks to the server: openapi-fetch typed by the committed contract.
 import createClient, { type Middleware } from 'openapi-fetch';
-import { accessToken, readSession, refreshSession, setRefreshExchange } from '@/lib/auth/session';
+import { accessToken, readSession, refreshSession, setEnrolOnly, setRefreshExchange } from '@/lib/auth/session';
 import { toProblem } from './problem';
 import type { paths } from './types';
 
@@ -31,6 +31,8 @@ const auth: Middleware = {
   async onResponse({ response, id }) {
     const original = pending.get(id);
     pending.delete(id);
+    // A staff or admin account without a second factor, where the server requires one: enrolment only.
+    if (response.status === 403 && (await problemCode(response)) === 'second_factor_required') setEnrolOnly(true);
     // An access token can be revoked or expire early (a clock skew): refresh once and retry.
     if (response.status !== 401 || !original?.headers.has('Authorization')) return response;
     const session = readSession();
@@ -45,6 +47,15 @@ const auth: Middleware = {
     pending.delete(id);
   },
 };
+
+async function problemCode(response: Response): Promise<string | undefined> {
+  try {
+    const body: unknown = await response.clone().json();
+    return typeof body === 'object' && body !== null && 'code' in body ? String(body.code) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const api = createClient<paths>({ baseUrl, fetch: fetchNow });
 api.use(auth);

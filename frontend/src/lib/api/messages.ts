@@ -1,6 +1,8 @@
 // Turning API problems into words in the reader's language.
 import { useTranslation } from 'react-i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { formatNumber } from '@/lib/format/numbers';
+import { useLocale } from '@/lib/i18n/useLocale';
 import { ApiProblem } from './problem';
 
 export type ErrorText = {
@@ -14,8 +16,20 @@ export type ErrorText = {
 
 export function useErrorText(): ErrorText {
   const { t } = useTranslation('errors');
+  const { locale } = useLocale();
+  const wait = (seconds: number) => {
+    const minutes = Math.ceil(seconds / 60);
+    const count = seconds < 60 ? seconds : minutes;
+    const n = formatNumber(count, locale);
+    return t('wait.again', { wait: seconds < 60 ? t('wait.seconds', { count, n }) : t('wait.minutes', { count, n }) });
+  };
   return {
-    problem: (error) => (error instanceof ApiProblem ? t(error.code) : t('internal_error')),
+    problem: (error) => {
+      if (!(error instanceof ApiProblem)) return t('internal_error');
+      const message = t(error.code);
+      // A 429 or 503 that said how long to wait: say it too.
+      return error.retryAfter !== undefined && (error.status === 429 || error.status === 503) ? `${message} ${wait(error.retryAfter)}` : message;
+    },
     field: (code, fallback) => t(`field.${code}` as 'field.invalid', { defaultValue: fallback }),
     required: t('field.required'),
   };

@@ -3,11 +3,14 @@ import type { ErrorCode, Problem } from './types';
 /** An error answer of the API (RFC 9457), or a network failure dressed as one. */
 export class ApiProblem extends Error {
   readonly problem: Problem;
+  /** Seconds to wait before trying again, when the answer said (Retry-After, with 429 and 503). */
+  readonly retryAfter: number | undefined;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail);
     this.name = 'ApiProblem';
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   get code(): ErrorCode {
@@ -43,7 +46,8 @@ function isProblem(body: unknown): body is Problem {
 
 /** Turns whatever an error answer carried into an ApiProblem. */
 export function toProblem(body: unknown, response: Response | undefined): ApiProblem {
-  if (isProblem(body)) return new ApiProblem(body);
+  const retryAfter = retryAfterOf(response);
+  if (isProblem(body)) return new ApiProblem(body, retryAfter);
   const status = response?.status ?? 0;
   return new ApiProblem({
     type: 'about:blank',
@@ -51,5 +55,14 @@ export function toProblem(body: unknown, response: Response | undefined): ApiPro
     status,
     detail: typeof body === 'string' && body ? body : `HTTP ${status}`,
     code: status === 404 ? 'not_found' : status === 403 ? 'forbidden' : status === 401 ? 'not_signed_in' : 'internal_error',
-  });
+  }, retryAfter);
+}
+
+/** Retry-After in seconds: a number of seconds, or an HTTP date. */
+function retryAfterOf(response: Response | undefined): number | undefined {
+  const header = response?.headers.get('Retry-After');
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }

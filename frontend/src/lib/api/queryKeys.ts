@@ -5,6 +5,8 @@ type Params = Record<string, unknown> | undefined;
 export const keys = {
   me: ['me'] as const,
   myAssignments: (params?: Params) => ['me', 'assignments', params ?? {}] as const,
+  secondFactor: ['me', 'second-factor'] as const,
+  mySessions: (params?: Params) => ['me', 'sessions', params ?? {}] as const,
   calls: {
     all: ['calls'] as const,
     list: (params?: Params) => ['calls', 'list', params ?? {}] as const,
@@ -61,5 +63,9 @@ export const keys = {
   users: {
     all: ['users'] as const,
     list: (params?: Params) => ['users', 'list', params ?? {}] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    list: (params?: Params) => ['audit', 'list', params ?? {}] as const,
   },
 };

@@ -12,10 +12,11 @@ const user = {
   locale: 'fa' as const,
   createdAt: '2026-11-27T00:00:00Z',
   updatedAt: '2026-11-27T00:00:00Z',
+  secondFactorEnabled: false,
 };
 
 function tokens(n: number, expiresIn = 900) {
-  return { accessToken: `access-${n}`, refreshToken: `refresh-${n}`, tokenType: 'Bearer' as const, expiresIn, user };
+  return { accessToken: `access-${n}`, refreshToken: `refresh-${n}`, tokenType: 'Bearer' as const, expiresIn, enrolOnly: false, user };
 }
 
 describe('the session', () => {

@@ -15,6 +15,11 @@ export type Session = {
   /** Epoch milliseconds at which the access token expires. */
   expiresAt: number;
   user: UserView;
+  /**
+   * The server lets this session do nothing but enrol a second factor (staff and admins must have one): the app
+   * shows the enrolment page alone until it is confirmed. Absent in sessions stored before it existed.
+   */
+  enrolOnly?: boolean;
 };
 
 type Listener = (session: Session | null) => void;
@@ -39,6 +44,7 @@ export function storeTokens(tokens: Schema<'TokenView'>): Session {
     refreshToken: tokens.refreshToken,
     expiresAt: Date.now() + tokens.expiresIn * 1000,
     user: tokens.user,
+    enrolOnly: tokens.enrolOnly,
   };
   localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   notify(session);
@@ -49,6 +55,19 @@ export function updateUser(user: UserView) {
   const session = readSession();
   if (!session) return;
   const next = { ...session, user };
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  notify(next);
+}
+
+/**
+ * Marks the session as able to enrol a second factor only (a call was refused with `second_factor_required`), or
+ * as free again once the enrolment is confirmed: the server checks the account on every request, so the same
+ * tokens serve.
+ */
+export function setEnrolOnly(enrolOnly: boolean) {
+  const session = readSession();
+  if (!session || Boolean(session.enrolOnly) === enrolOnly) return;
+  const next = { ...session, enrolOnly };
   localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
   notify(next);
 }

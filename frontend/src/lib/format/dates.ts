@@ -116,3 +116,23 @@ export function jalaliMonthNames(locale: Locale): string[] {
 export function todayInOffice(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE }).format(now);
 }
+
+/** The office's offset from UTC on a day, as `+03:30` (Intl knows each era's rule; Iran has kept no DST since 2022). */
+export function officeOffset(day: string): string {
+  const noon = isoDayToDate(day) ?? new Date();
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: OFFICE_TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(noon)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const match = /GMT([+-]\d{2}):?(\d{2})?/.exec(name ?? '');
+  return match ? `${match[1]}:${match[2] ?? '00'}` : '+03:30';
+}
+
+/** The first moment of an ISO day in the office, as RFC 3339 (a `since` filter). */
+export function startOfOfficeDay(day: string): string {
+  return `${day}T00:00:00${officeOffset(day)}`;
+}
+
+/** The last second of an ISO day in the office, as RFC 3339 (an `until` filter that takes the whole day). */
+export function endOfOfficeDay(day: string): string {
+  return `${day}T23:59:59${officeOffset(day)}`;
+}

@@ -24,6 +24,7 @@ type EnumNames = {
   Rule: Schema<'Rule'>;
   ScreeningDecision: Schema<'ScreeningDecision'>;
   ScreeningReason: Schema<'ScreeningReason'>;
+  SubjectKind: Schema<'SubjectKind'>;
   TieKind: Schema<'TieKind'>;
 };
 type EnumLabels = { [Name in keyof EnumNames]: Labels<Name> };
@@ -103,6 +104,13 @@ export const enumsFa = {
     network_updated: 'شبکه ویرایش شد',
     reviewer_added: 'داور افزوده شد',
     reviewer_updated: 'داور ویرایش شد',
+    second_factor_enrolled: 'تأیید دومرحله‌ای روشن شد',
+    second_factor_disabled: 'تأیید دومرحله‌ای خاموش شد',
+    second_factor_reset: 'تأیید دومرحله‌ای را مدیر بازنشانی کرد',
+    recovery_codes_renewed: 'کدهای بازیابی تازه ساخته شد',
+    recovery_code_used: 'با کد بازیابی وارد شد',
+    export_downloaded: 'خروجی دانلود شد',
+    sessions_ended: 'نشست‌ها بسته شد',
   },
   HealthBasis: { last_activity: 'آخرین فعالیت', signing: 'تاریخ امضا', record: 'تاریخ ثبت' },
   IdeaState: {
@@ -158,6 +166,17 @@ export const enumsFa = {
     not_feasible: 'شدنی نیست',
     outside_policy_framework: 'بیرون از چارچوب سیاست‌ها',
     other: 'دیگر',
+  },
+  SubjectKind: {
+    call: 'فراخوان',
+    idea: 'ایده',
+    account: 'حساب',
+    profile: 'نمایه',
+    city: 'شهر',
+    partnership: 'پیوند',
+    activity: 'فعالیت',
+    network: 'شبکه',
+    reviewer: 'داور',
   },
   TieKind: {
     family: 'خانوادگی',
@@ -242,6 +261,13 @@ export const enumsEn: typeof enumsFa = {
     network_updated: 'Network updated',
     reviewer_added: 'Reviewer added',
     reviewer_updated: 'Reviewer updated',
+    second_factor_enrolled: 'Two-step verification turned on',
+    second_factor_disabled: 'Two-step verification turned off',
+    second_factor_reset: 'Two-step verification reset by an admin',
+    recovery_codes_renewed: 'New recovery codes made',
+    recovery_code_used: 'Signed in with a recovery code',
+    export_downloaded: 'Export downloaded',
+    sessions_ended: 'Sessions ended',
   },
   HealthBasis: { last_activity: 'Last activity', signing: 'Signing date', record: 'Record date' },
   IdeaState: {
@@ -297,6 +323,17 @@ export const enumsEn: typeof enumsFa = {
     not_feasible: 'Not feasible',
     outside_policy_framework: 'Outside the policy framework',
     other: 'Other',
+  },
+  SubjectKind: {
+    call: 'Call',
+    idea: 'Idea',
+    account: 'Account',
+    profile: 'Profile',
+    city: 'City',
+    partnership: 'Partnership',
+    activity: 'Activity',
+    network: 'Network',
+    reviewer: 'Reviewer',
   },
   TieKind: {
     family: 'Family',

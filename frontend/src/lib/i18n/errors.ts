@@ -49,6 +49,12 @@ const fa: Messages = {
   internal_error: 'خطایی در سامانه رخ داد؛ کمی بعد دوباره بکوشید.',
   not_ready: 'سامانه هنوز آماده نیست؛ کمی بعد دوباره بکوشید.',
   busy: 'هم‌اکنون ورودهای بسیاری در جریان است؛ چند لحظهٔ دیگر دوباره بکوشید.',
+  invalid_challenge: 'زمان واردکردن کد گذشت؛ دوباره با گذرواژه وارد شوید.',
+  invalid_code: 'این کد درست نیست.',
+  second_factor_required: 'برای ادامه، نخست تأیید دومرحله‌ای را برای حساب خود راه بیندازید.',
+  second_factor_enabled: 'تأیید دومرحله‌ای پیش‌تر روشن شده است.',
+  second_factor_not_enabled: 'تأیید دومرحله‌ای برای این حساب روشن نیست.',
+  no_enrolment: 'راه‌اندازی تأیید دومرحله‌ای آغاز نشده یا زمانش گذشته است؛ از نو آغاز کنید.',
 };
 
 const en: Messages = {
@@ -96,6 +102,12 @@ const en: Messages = {
   internal_error: 'Something went wrong on our side; try again later.',
   not_ready: 'The service is not ready; try again shortly.',
   busy: 'Many people are signing in right now; try again in a moment.',
+  invalid_challenge: 'The time to enter the code ran out; sign in with your password again.',
+  invalid_code: 'This code is wrong.',
+  second_factor_required: 'To go on, first set up two-step verification for your account.',
+  second_factor_enabled: 'Two-step verification is on already.',
+  second_factor_not_enabled: 'Two-step verification is not on for this account.',
+  no_enrolment: 'The set-up of two-step verification was not started or has expired; start again.',
 };
 
 /** Messages for field-level codes; others fall back to the server's own message. */
@@ -141,6 +153,7 @@ const fieldFa = {
   not_allowed: 'این مقدار اینجا مجاز نیست.',
   too_common: 'این گذرواژه از رایج‌ترین گذرواژه‌هاست؛ گذرواژهٔ دیگری برگزینید.',
   contains_personal_data: 'گذرواژه نباید از نشانی رایانامه یا نام شما ساخته شده باشد.',
+  wrong_code: 'این کد درست نیست؛ تازه‌ترین کد برنامهٔ تأیید را بنویسید.',
 };
 
 const fieldEn: typeof fieldFa = {
@@ -185,7 +198,25 @@ const fieldEn: typeof fieldFa = {
   not_allowed: 'This value is not allowed here.',
   too_common: 'This password is among the most common ones; choose another.',
   contains_personal_data: 'The password must not be made from your e-mail address or name.',
+  wrong_code: 'This code is wrong; enter the newest code of your authenticator app.',
 };
 
-export const errorsFa = { ...fa, field: fieldFa };
-export const errorsEn: typeof errorsFa = { ...en, field: fieldEn };
+/** How long to wait, after a 429 or 503 that said (Retry-After). */
+const waitFa = {
+  again: '{{wait}} دیگر دوباره بکوشید.',
+  seconds_one: '{{n}} ثانیهٔ',
+  seconds_other: '{{n}} ثانیهٔ',
+  minutes_one: '{{n}} دقیقهٔ',
+  minutes_other: '{{n}} دقیقهٔ',
+};
+
+const waitEn: typeof waitFa = {
+  again: 'Try again in {{wait}}.',
+  seconds_one: '{{n}} second',
+  seconds_other: '{{n}} seconds',
+  minutes_one: '{{n}} minute',
+  minutes_other: '{{n}} minutes',
+};
+
+export const errorsFa = { ...fa, field: fieldFa, wait: waitFa };
+export const errorsEn: typeof errorsFa = { ...en, field: fieldEn, wait: waitEn };
