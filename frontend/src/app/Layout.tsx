@@ -1,12 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '@/features/account/session';
 import { hasRole, useSession } from '@/lib/auth/useSession';
 import { useLocale } from '@/lib/i18n/useLocale';
 
 type Link = { to: string; label: string; end?: boolean };
+
+/** The one page an enrol-only session may see (a staff or admin account that must set up a second factor). */
+const ENROL_PATH = '/second-factor';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -23,15 +26,20 @@ export function Layout() {
     setMenuOpen(false);
   }
 
-  const links: Link[] = [
-    { to: '/', label: t('nav.home'), end: true },
-    { to: '/stats', label: t('nav.stats') },
-    { to: '/selected', label: t('nav.selected') },
-    { to: '/sister-cities', label: t('nav.sisterCities') },
-  ];
-  if (user) links.push({ to: '/my/ideas', label: t('nav.myIdeas') });
-  if (hasRole(user, 'reviewer')) links.push({ to: '/review', label: t('nav.reviews') });
-  if (hasRole(user, 'staff')) {
+  // Until its second factor is confirmed, such a session sees the enrolment page alone (and signing out).
+  const enrolOnly = Boolean(session?.enrolOnly);
+  const links: Link[] = enrolOnly
+    ? []
+    : [
+        { to: '/', label: t('nav.home'), end: true },
+        { to: '/stats', label: t('nav.stats') },
+        { to: '/selected', label: t('nav.selected') },
+        { to: '/sister-cities', label: t('nav.sisterCities') },
+      ];
+  if (enrolOnly) links.push({ to: ENROL_PATH, label: t('nav.secondFactor') });
+  else if (user) links.push({ to: '/my/ideas', label: t('nav.myIdeas') });
+  if (!enrolOnly && hasRole(user, 'reviewer')) links.push({ to: '/review', label: t('nav.reviews') });
+  if (!enrolOnly && hasRole(user, 'staff')) {
     links.push(
       { to: '/staff/calls', label: t('nav.calls') },
       { to: '/staff/reviewers', label: t('nav.reviewers') },
@@ -40,7 +48,10 @@ export function Layout() {
       { to: '/staff/networks', label: t('nav.networks') },
     );
   }
-  if (hasRole(user, 'admin')) links.push({ to: '/admin/users', label: t('nav.users') });
+  if (!enrolOnly && hasRole(user, 'admin')) {
+    links.push({ to: '/admin/users', label: t('nav.users') }, { to: '/admin/audit', label: t('nav.audit') });
+  }
+  const held = enrolOnly && location.pathname !== ENROL_PATH;
 
   return (
     <div className="shell">
@@ -67,9 +78,13 @@ export function Layout() {
           </button>
           {user ? (
             <>
-              <NavLink to="/profile" className="topbar__user">
-                {user.displayName}
-              </NavLink>
+              {enrolOnly ? (
+                <span className="topbar__user">{user.displayName}</span>
+              ) : (
+                <NavLink to="/profile" className="topbar__user">
+                  {user.displayName}
+                </NavLink>
+              )}
               <button
                 type="button"
                 className="button button--quiet"
@@ -123,7 +138,7 @@ export function Layout() {
             </p>
           }
         >
-          <Outlet />
+          {held ? <Navigate to={`${ENROL_PATH}?next=${encodeURIComponent(location.pathname + location.search)}`} replace /> : <Outlet />}
         </Suspense>
       </main>
       <footer className="footer">

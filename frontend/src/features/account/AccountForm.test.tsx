@@ -11,6 +11,7 @@ const me: Schema<'MeView'> = {
   displayName: 'سارا احمدی',
   roles: [],
   active: true,
+  secondFactorEnabled: false,
   locale: 'fa',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

@@ -9,6 +9,8 @@ import { keys } from '@/lib/api/queryKeys';
 import { AccountForm } from './AccountForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { CitizenProfileForm } from './CitizenProfileForm';
+import { SecondFactorCard } from './SecondFactorCard';
+import { SessionsCard } from './SessionsCard';
 import './account.css';
 
 export function ProfilePage() {
@@ -25,6 +27,8 @@ export function ProfilePage() {
             <AccountForm me={data} />
             <CitizenProfileForm me={data} />
             <ChangePasswordForm />
+            <SecondFactorCard />
+            <SessionsCard />
           </div>
         )}
       </QueryState>

@@ -3,8 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { useErrorText, type ErrorText } from '@/lib/api/messages';
 
-type Known = 'invalid_email' | 'wrong_password' | 'invalid_password_token' | 'invalid_country';
-const KNOWN: readonly string[] = ['invalid_email', 'wrong_password', 'invalid_password_token', 'invalid_country'] satisfies Known[];
+type Known = 'invalid_email' | 'wrong_password' | 'wrong_code' | 'invalid_password_token' | 'invalid_country';
+const KNOWN: readonly string[] = ['invalid_email', 'wrong_password', 'wrong_code', 'invalid_password_token', 'invalid_country'] satisfies Known[];
 
 /**
  * The shared error text, with the account's own words for its codes. On the form's new password (`passwordField`,

@@ -1,10 +1,23 @@
 // Signing in and out: the tokens go to the shared session store, which every tab sees.
 import { publicApi, unwrap } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
-import { clearSession, readSession, storeTokens } from '@/lib/auth/session';
+import { clearSession, readSession, storeTokens, type Session } from '@/lib/auth/session';
 
-export async function signIn(body: Schema<'LoginRequest'>) {
-  return storeTokens(await unwrap(publicApi.POST('/api/v1/auth/login', { body })));
+/** A sign-in that waits for the second factor: the challenge to answer with a code, and when it runs out. */
+export type Challenge = { challenge: string; expiresAt: number };
+
+/** The password step: signed in, or a challenge when the account has a second factor. */
+export async function signIn(body: Schema<'LoginRequest'>): Promise<{ session: Session } | { challenge: Challenge }> {
+  const answer = await unwrap(publicApi.POST('/api/v1/auth/login', { body }));
+  if ('challenge' in answer) {
+    return { challenge: { challenge: answer.challenge, expiresAt: Date.now() + answer.expiresIn * 1000 } };
+  }
+  return { session: storeTokens(answer) };
+}
+
+/** The second step: the challenge with an authenticator's code or a recovery code. */
+export async function answerChallenge(challenge: string, code: string): Promise<Session> {
+  return storeTokens(await unwrap(publicApi.POST('/api/v1/auth/login/second-factor', { body: { challenge, code } })));
 }
 
 export async function register(body: Schema<'RegisterRequest'>) {

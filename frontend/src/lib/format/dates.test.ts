@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMoment, fromJalali, jalaliMonthLength, toJalali } from './dates';
+import { endOfOfficeDay, formatDay, formatMoment, fromJalali, jalaliMonthLength, startOfOfficeDay, toJalali } from './dates';
 
 describe('Jalali dates', () => {
   it('knows the 1403 leap year', () => {
@@ -44,5 +44,14 @@ describe('Jalali dates', () => {
     // 21:00 UTC on 20 March is already 21 March (00:30) in Tehran.
     expect(formatMoment('2025-03-20T21:00:00Z', 'en', 'long')).toBe('21 March 2025');
     expect(formatMoment('2025-03-20T21:00:00Z', 'fa', 'long')).toContain('فروردین');
+  });
+});
+
+describe('office days as moments', () => {
+  it('bounds a day in Isfahan, with the offset of its era', () => {
+    expect(startOfOfficeDay('2026-12-01')).toBe('2026-12-01T00:00:00+03:30');
+    expect(endOfOfficeDay('2026-12-06')).toBe('2026-12-06T23:59:59+03:30');
+    // Iran kept summer time until 2022.
+    expect(startOfOfficeDay('2021-06-01')).toBe('2021-06-01T00:00:00+04:30');
   });
 });
