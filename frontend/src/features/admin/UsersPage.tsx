@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { OneTimeLink } from '@/components/OneTimeLink';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
@@ -150,7 +151,12 @@ function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; o
           ))}
         </span>
       </td>
-      <td>{user.active ? <Badge tone="success">{t('users.isActive')}</Badge> : <Badge tone="warning">{t('users.isInactive')}</Badge>}</td>
+      <td>
+        <span className="badges">
+          {user.active ? <Badge tone="success">{t('users.isActive')}</Badge> : <Badge tone="warning">{t('users.isInactive')}</Badge>}
+          {user.secondFactorEnabled ? <Badge tone="info">{t('users.secondFactorOn')}</Badge> : null}
+        </span>
+      </td>
       <td>
         <Moment value={user.createdAt} style="long" />
       </td>
@@ -171,7 +177,61 @@ function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; o
         </div>
         <ProblemAlert error={activation.error ?? issue.error} />
         {activation.isSuccess ? <Notice>{t(activation.data.active ? 'account.activated' : 'account.deactivated', { name })}</Notice> : null}
+        <AccountSecurity user={user} />
       </td>
     </tr>
+  );
+}
+
+/** An account's security for admins: reset a lost second factor (after a confirmation), end every session. */
+function AccountSecurity({ user }: { user: UserView }) {
+  const { t } = useTranslation(['admin', 'common']);
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const name = user.displayName;
+  const reset = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/users/{id}/second-factor', { params: { path: { id: user.id } } })),
+    onSuccess: () => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: keys.users.all });
+    },
+  });
+  const endSessions = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/users/{id}/sessions', { params: { path: { id: user.id } } })),
+  });
+  return (
+    <>
+      <div className="row">
+        {user.secondFactorEnabled && !confirming ? (
+          <Button variant="quiet" aria-label={t('secondFactor.resetFor', { name })} onClick={() => setConfirming(true)}>
+            {t('secondFactor.reset')}
+          </Button>
+        ) : null}
+        <Button variant="quiet" busy={endSessions.isPending} aria-label={t('sessions.endFor', { name })} onClick={() => endSessions.mutate()}>
+          {t('sessions.end')}
+        </Button>
+        <Link className="button button--quiet" to={`/admin/audit?subject=${user.id}`} aria-label={t('sessions.auditFor', { name })}>
+          {t('sessions.audit')}
+        </Link>
+      </div>
+      {confirming ? (
+        <div className="confirm stack">
+          <p role="status">
+            <strong>{t('secondFactor.confirmQuestion', { name })}</strong>
+          </p>
+          <div className="row">
+            <Button variant="danger" busy={reset.isPending} onClick={() => reset.mutate()}>
+              {t('secondFactor.confirm')}
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirming(false)}>
+              {t('common:actions.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <ProblemAlert error={reset.error ?? endSessions.error} />
+      {reset.isSuccess ? <Notice>{t('secondFactor.done', { name })}</Notice> : null}
+      {endSessions.isSuccess ? <Notice>{t('sessions.ended', { name })}</Notice> : null}
+    </>
   );
 }

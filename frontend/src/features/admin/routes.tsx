@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
 
+const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
 const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 export const routes: RouteObject[] = [
@@ -10,6 +11,14 @@ export const routes: RouteObject[] = [
     element: (
       <RequireRole role="admin">
         <UsersPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'admin/audit',
+    element: (
+      <RequireRole role="admin">
+        <AuditPage />
       </RequireRole>
     ),
   },
