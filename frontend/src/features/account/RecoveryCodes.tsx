@@ -29,13 +29,13 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         {t('recoveryCodes.title')}
       </h3>
       <p className="alert alert--info">{t('recoveryCodes.lead')}</p>
-      <ol className="recovery-codes" aria-label={t('recoveryCodes.listLabel')} dir="ltr" lang="en">
+      <ul className="recovery-codes" aria-label={t('recoveryCodes.listLabel')} dir="ltr" lang="en">
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
           </li>
         ))}
-      </ol>
+      </ul>
       <div className="row">
         <Button variant="secondary" onClick={() => saveBlob(new Blob([text], { type: 'text/plain;charset=utf-8' }), t('recoveryCodes.fileName'))}>
           {t('recoveryCodes.download')}
