@@ -9,7 +9,7 @@ VENV := .venv
 ## database is new.
 run: build web
 	$(BIN) seed --demo --if-empty
-	$(BIN) serve
+	REQUIRE_SECOND_FACTOR=$${REQUIRE_SECOND_FACTOR:-false} $(BIN) serve
 
 build:
 	cargo build -p api --bin citizen-diplomat

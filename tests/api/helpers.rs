@@ -137,6 +137,10 @@ impl TestApp {
             "/nonexistent",
             "--workers",
             "1",
+            // Off unless a test turns it on (`--require-second-factor true`): most tests sign staff in
+            // with a password alone.
+            "--require-second-factor",
+            "false",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -1000,10 +1000,10 @@ async fn submitting_reads_the_idea_once_in_three_statements() {
     let citizen = app.citizen("sara@example.org").await;
     let idea = create(&app, &citizen, idea_body(&w.call, &w.city, "تبادل دانشجویی")).await;
     let account = me(&app, &citizen).await;
-    let actor = app::Actor {
-        user_id: uuid::Uuid::parse_str(account["id"].as_str().expect("id")).expect("uuid"),
-        roles: domain::roles::Roles::new([]),
-    };
+    let actor = app::Actor::new(
+        uuid::Uuid::parse_str(account["id"].as_str().expect("id")).expect("uuid"),
+        domain::roles::Roles::new([]),
+    );
 
     let mut db = app.db().await;
     let statements = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));

@@ -116,8 +116,11 @@ impl fmt::Display for Expect {
 enum Scene {
     /// Only the accounts.
     Nothing,
-    /// A fresh session of the spare account: `refresh_token`.
+    /// A fresh session of the spare account: `refresh_token` and `session` (its id).
     Session,
+    /// A new account with a second factor has given its password and waits for its code: `challenge`,
+    /// and one of its `recovery_code`s.
+    Challenge,
     /// A reviewer staff have just enrolled, without a password yet: `reviewer` and `user` (the same account)
     /// and its one-time `password_token`.
     Enrolled,
@@ -197,13 +200,27 @@ fn table() -> Vec<Row> {
         row("POST",   "/api/v1/auth/register",                      Nothing,     EVERYONE, Some(json!({ "email": "new-{unique}@example.org", "password": "{password}" }))),
         row("POST",   "/api/v1/auth/set-password",                  Enrolled,    EVERYONE, Some(json!({ "token": "{password_token}", "password": "{password}" }))),
         row("POST",   "/api/v1/auth/password",                      Nothing,     SIGNED_IN, Some(json!({ "currentPassword": "{password}", "newPassword": "{password}" }))),
+        row("POST",   "/api/v1/auth/login/second-factor",           Challenge,   EVERYONE, Some(json!({ "challenge": "{challenge}", "code": "{recovery_code}" }))),
         // One's own account; administration.
         row("GET",    "/api/v1/me",                                 Nothing,     SIGNED_IN, None),
         row("PATCH",  "/api/v1/me",                                 Nothing,     SIGNED_IN, Some(json!({ "displayName": "نامی تازه" }))),
         row("GET",    "/api/v1/me/assignments",                     InReview,    JURY,     None),
+        // One's own second factor and sessions: nobody else's session is even seen.
+        row("GET",    "/api/v1/me/second-factor",                   Nothing,     SIGNED_IN, None),
+        row("POST",   "/api/v1/me/second-factor",                   Nothing,     SIGNED_IN, None),
+        row("POST",   "/api/v1/me/second-factor/confirm",           Nothing,     SIGNED_IN, Some(json!({ "code": "000000" }))),
+        row("POST",   "/api/v1/me/second-factor/disable",           Nothing,     SIGNED_IN, Some(json!({ "password": "{password}", "code": "000000" }))),
+        row("POST",   "/api/v1/me/second-factor/recovery-codes",    Nothing,     SIGNED_IN, Some(json!({ "code": "000000" }))),
+        row("GET",    "/api/v1/me/sessions",                        Nothing,     SIGNED_IN, None),
+        row("DELETE", "/api/v1/me/sessions",                        Nothing,     SIGNED_IN, None),
+        row("DELETE", "/api/v1/me/sessions/{id}",                   Session,     "401  404  404  404  404  404  404  404", None),
+        row("GET",    "/api/v1/audit",                              Nothing,     ADMIN,    None),
         row("GET",    "/api/v1/users",                              Nothing,     ADMIN,    None),
         row("PATCH",  "/api/v1/users/{id}",                         Enrolled,    ADMIN,    Some(json!({ "active": true }))),
         row("POST",   "/api/v1/users/{id}/password-token",          Enrolled,    ADMIN,    None),
+        row("DELETE", "/api/v1/users/{id}/second-factor",           Enrolled,    ADMIN,    None),
+        row("GET",    "/api/v1/users/{id}/sessions",                Enrolled,    ADMIN,    None),
+        row("DELETE", "/api/v1/users/{id}/sessions",                Enrolled,    ADMIN,    None),
         // The register: public to read, staff's to keep; any account may add a missing city.
         row("GET",    "/api/v1/cities",                             Register,    EVERYONE, None),
         row("POST",   "/api/v1/cities",                             Nothing,     SIGNED_IN, Some(json!({ "name": { "fa": "شهر {unique}", "en": "City {unique}" }, "country": "IT" }))),
@@ -378,6 +395,7 @@ fn resource_of(segment: &str) -> Option<&'static str> {
         "networks" => "network",
         "partnerships" => "partnership",
         "reviewers" => "reviewer",
+        "sessions" => "session",
         "users" => "user",
         _ => return None,
     })
@@ -596,6 +614,30 @@ impl World {
                 let tokens: Value = response.json().await.expect("JSON");
                 let refresh = tokens["refreshToken"].as_str().expect("refreshToken").to_owned();
                 fx.insert("refresh_token", refresh);
+                let access = tokens["accessToken"].as_str().expect("accessToken");
+                let sessions = self.setup(Method::GET, "/api/v1/me/sessions", access, None).await;
+                let current = sessions["items"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|s| s["current"] == true);
+                fx.insert("session", id(current.expect("the current session is listed")));
+            }
+            Scene::Challenge => {
+                let email = format!("mfa-{}@example.org", self.unique());
+                let registered = self.app.register(&email).await;
+                let token = registered["accessToken"].as_str().expect("accessToken");
+                let key = self.setup(Method::POST, "/api/v1/me/second-factor", token, None).await;
+                let confirm = Some(json!({ "code": crate::second_factor::code_now(&key) }));
+                let codes = self
+                    .setup(Method::POST, "/api/v1/me/second-factor/confirm", token, confirm)
+                    .await;
+                let recovery = codes["recoveryCodes"][0].as_str().expect("a recovery code").to_owned();
+                let response = self.app.login(&email, crate::helpers::PASSWORD).await;
+                let answer: Value = response.json().await.expect("JSON");
+                let challenge = answer["challenge"].as_str().expect("a challenge").to_owned();
+                fx.insert("challenge", challenge);
+                fx.insert("recovery_code", recovery);
             }
             Scene::Enrolled => {
                 let body = json!({ "email": format!("enrolled-{}@example.org", self.unique()), "displayName": "داور",

@@ -427,6 +427,7 @@ fn user_row(id: Uuid, email: &str, roles: &str, now: chrono::DateTime<Utc>) -> u
         search_text: Set(email.into()),
         created_at: Set(now),
         updated_at: Set(now),
+        ..Default::default()
     }
 }
 

@@ -21,7 +21,8 @@ ideas from citizens with ties abroad, their screening, a multi-organisation jury
 cities.\n\nConventions: JSON field names are camelCase and enum values snake_case. Every error answer is an \
 RFC 9457 problem (`application/problem+json`) with a stable `code`; see the `ErrorCode` schema for the full \
 list. Sign in at `/api/v1/auth/login` and send the access token as `Authorization: Bearer <token>`; renew it \
-with the single-use refresh token at `/api/v1/auth/refresh`. Lists take `limit` (default 20, at most 100) \
+with the single-use refresh token at `/api/v1/auth/refresh`. An account with a second factor (TOTP: SHA-1, \
+6 digits, 30 s) finishes signing in at `/api/v1/auth/login/second-factor`. Lists take `limit` (default 20, at most 100) \
 and `offset` and answer `{ items, total, limit, offset }`; `q` searches text, folding Persian and Arabic \
 letter forms. Edits of versioned resources (calls, ideas, partnerships) send `If-Match` with the ETag they read: a stale one \
 gets 412, a missing one 428. Times are RFC 3339, stored in UTC; a date without a time is a day in the office's \
@@ -30,8 +31,9 @@ time zone (Asia/Tehran by default).",
     ),
     tags(
         (name = "auth", description = "Registration, sign-in, tokens and passwords"),
-        (name = "me", description = "The signed-in account"),
+        (name = "me", description = "The signed-in account: profile, second factor, sessions"),
         (name = "users", description = "Account management (admin)"),
+        (name = "audit", description = "The audit trail of privileged actions (admin), read only"),
         (name = "cities", description = "Cities abroad: the register, search, verification and merging"),
         (name = "partnerships", description = "Sister cities and other formal ties, their history and health"),
         (name = "activities", description = "What was done with foreign cities, and the ideas it grew from"),

@@ -190,6 +190,10 @@ pub struct ServeArgs {
     pub login_failure_window_seconds: i64,
     #[arg(long, env = "LOGIN_LOCKOUT_SECONDS", default_value_t = 900)]
     pub login_lockout_seconds: i64,
+    /// Whether staff and admin accounts must have a second factor (TOTP): without one, signing in gives a
+    /// session that can only enrol one. On unless turned off (`false`), as for the local demo.
+    #[arg(long, env = "REQUIRE_SECOND_FACTOR", default_value_t = true, action = clap::ArgAction::Set)]
+    pub require_second_factor: bool,
 }
 
 impl ServeArgs {

@@ -51,8 +51,11 @@ impl Application {
                 args.password_hashing_threads,
                 std::time::Duration::from_millis(args.password_hashing_max_wait_ms),
             ),
-            account_throttle: args.throttle_policy(args.login_max_failures_per_account),
-            client_throttle: args.throttle_policy(args.login_max_failures_per_client),
+            throttles: app::accounts::Throttles {
+                account: args.throttle_policy(args.login_max_failures_per_account),
+                client: args.throttle_policy(args.login_max_failures_per_client),
+            },
+            require_second_factor: args.require_second_factor,
             trusted_proxies: args.trusted_proxies.0.iter().map(|p| p.0).collect(),
             time_zone: args.time_zone,
             dormancy: domain::partnership::DormancyRule {

@@ -1,8 +1,8 @@
 //! What every handler shares: the database pool, the signing keys and the security policy.
 
+use app::accounts::Throttles;
 use chrono::{NaiveDate, Utc};
 use domain::partnership::DormancyRule;
-use domain::throttle::ThrottlePolicy;
 use ipnet::IpNet;
 
 use crate::auth::password::PasswordHashing;
@@ -13,8 +13,10 @@ pub struct AppState {
     pub keys: Keys,
     /// Password hashing, on a few threads of its own with a bounded wait.
     pub passwords: PasswordHashing,
-    pub account_throttle: ThrottlePolicy,
-    pub client_throttle: ThrottlePolicy,
+    /// How many failed sign-ins lock an account or a client address out, and for how long.
+    pub throttles: Throttles,
+    /// Whether staff and admins must have a second factor to do more than enrol one.
+    pub require_second_factor: bool,
     pub trusted_proxies: Vec<IpNet>,
     /// The office's time zone: day boundaries of dates without a time, and statistics per day.
     pub time_zone: chrono_tz::Tz,

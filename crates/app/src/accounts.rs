@@ -20,6 +20,7 @@ use crate::{Actor, Db, Error, ErrorCode, Result};
 pub type User = db::users::Model;
 pub type Session = db::sessions::Session;
 pub type PasswordToken = db::password_tokens::PasswordToken;
+pub use db::sessions::Origin;
 pub use db::users::{UserFilter, UserSortField};
 
 /// 422 at `pointer` unless `password` is acceptable as a new password of the account with this e-mail
@@ -35,11 +36,11 @@ pub fn display_name(name: &str) -> Result<String> {
         .map_err(|err: AccountRuleError| Error::field("/displayName", "invalid", err.to_string()))
 }
 
-fn ensure_admin(actor: &Actor) -> Result<()> {
+pub(crate) fn ensure_admin(actor: &Actor) -> Result<()> {
     Error::forbidden_unless(actor.roles.is_admin(), "Only an admin may do this.")
 }
 
-fn account_event(user_id: Uuid, kind: EventKind) -> NewEvent {
+pub(crate) fn account_event(user_id: Uuid, kind: EventKind) -> NewEvent {
     NewEvent::new(SubjectKind::Account, user_id, kind)
 }
 
@@ -85,6 +86,7 @@ pub async fn register(
     account: NewAccount,
     password_hash: String,
     refresh_token_hash: String,
+    origin: Origin,
     now: DateTime<Utc>,
 ) -> Result<(User, Session)> {
     let new_user = db::users::NewUser {
@@ -106,19 +108,20 @@ pub async fn register(
         }
     })?;
     events::record(&txn, account_event(user.id, EventKind::AccountCreated).by(user.id), now).await?;
-    let session = open_session(&txn, user.id, refresh_token_hash, now).await?;
+    let session = open_session(&txn, user.id, origin, refresh_token_hash, now).await?;
     txn.commit().await?;
     Ok((user, session))
 }
 
 /// A new session of the account, with its first refresh token.
-async fn open_session(
+pub(crate) async fn open_session(
     db: &impl ConnectionTrait,
     user_id: Uuid,
+    origin: Origin,
     refresh_token_hash: String,
     now: DateTime<Utc>,
 ) -> Result<Session> {
-    let session = db::sessions::create(db, user_id, now).await?;
+    let session = db::sessions::create(db, user_id, origin, now).await?;
     db::sessions::add_refresh_token(db, session.id, refresh_token_hash, now, now + REFRESH_TOKEN_TTL).await?;
     Ok(session)
 }
@@ -126,27 +129,51 @@ async fn open_session(
 // ---------------------------------------------------------------------------------------------------
 // Signing in and out
 
-/// One sign-in attempt: the account it names and the failure counters it answers to (the account's
-/// first, then the client address's, each with its policy).
+/// One sign-in attempt: the account it names, the failure counters it answers to (the account's first,
+/// then the client address's, each with its policy), and where the session it opens is used from.
 #[derive(Debug, Clone)]
 pub struct SignIn {
     pub email: String,
     keys: Vec<(String, ThrottlePolicy)>,
+    pub origin: Origin,
+}
+
+/// The failure policies of sign-ins: per account and per client address.
+#[derive(Debug, Clone, Copy)]
+pub struct Throttles {
+    pub account: ThrottlePolicy,
+    pub client: ThrottlePolicy,
 }
 
 impl SignIn {
-    pub fn new(
-        email: &str,
-        client: Option<IpAddr>,
-        account_policy: ThrottlePolicy,
-        client_policy: ThrottlePolicy,
-    ) -> Self {
+    pub fn new(email: &str, address: Option<IpAddr>, client: Option<String>, throttles: Throttles) -> Self {
         let email = account::normalize_email(email);
-        let mut keys = vec![(format!("account:{email}"), account_policy)];
-        if let Some(ip) = client {
-            keys.push((format!("client:{ip}"), client_policy));
+        let mut keys = vec![(format!("account:{email}"), throttles.account)];
+        if let Some(ip) = address {
+            keys.push((format!("client:{ip}"), throttles.client));
         }
-        SignIn { email, keys }
+        let origin = Origin {
+            client,
+            address: address.map(|ip| ip.to_string()),
+        };
+        SignIn { email, keys, origin }
+    }
+
+    /// Counts one failure against the account and the client address.
+    pub(crate) async fn count_failure(&self, db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<()> {
+        for (key, policy) in &self.keys {
+            let previous = db::throttle::lock_for_update(db, key, now).await?;
+            db::throttle::save(db, key, FailureRecord::after_failure(Some(previous), now, *policy)).await?;
+        }
+        Ok(())
+    }
+
+    /// Clears the account's failures, after a complete sign-in.
+    pub(crate) async fn clear_failures(&self, db: &impl ConnectionTrait) -> Result<()> {
+        if let Some((account_key, _)) = self.keys.first() {
+            db::throttle::clear(db, account_key).await?;
+        }
+        Ok(())
     }
 }
 
@@ -178,10 +205,7 @@ pub async fn admit(
 ) -> Result<User> {
     let Some(user) = account.filter(|_| password_ok) else {
         let txn = db::begin_write(db).await?;
-        for (key, policy) in &attempt.keys {
-            let previous = db::throttle::lock_for_update(&txn, key, now).await?;
-            db::throttle::save(&txn, key, FailureRecord::after_failure(Some(previous), now, *policy)).await?;
-        }
+        attempt.count_failure(&txn, now).await?;
         txn.commit().await?;
         return Err(Error::new(
             ErrorCode::InvalidCredentials,
@@ -206,22 +230,45 @@ pub async fn upgrade_password_hash(db: &Db, user_id: Uuid, old_hash: &str, new_h
     Ok(db::users::replace_password_hash(db, user_id, old_hash, new_hash).await?)
 }
 
-/// Signs the admitted account in: its failure count is cleared and a session begins, whose first
-/// refresh token has this hash.
-pub async fn start_session(
+/// The hashes of the two tokens a sign-in may hand out: the session's first refresh token, or the
+/// challenge that waits for the second factor's code.
+#[derive(Debug, Clone)]
+pub struct SignInTokens {
+    pub refresh_token_hash: String,
+    pub challenge_hash: String,
+}
+
+/// What a right password leads to.
+#[derive(Debug, Clone)]
+pub enum SignedIn {
+    /// A session, whose first refresh token has the hash given.
+    Session(Session),
+    /// The account has a second factor: the challenge with the hash given waits for its code until then.
+    AwaitingCode { expires_at: DateTime<Utc> },
+}
+
+/// Signs the admitted account in. Without a second factor its failure count is cleared and a session
+/// begins; with one, a challenge waits for the code, and the failures stay counted until the code is
+/// right (so that guessing codes and signing in again never resets the count).
+pub async fn start_sign_in(
     db: &Db,
     attempt: &SignIn,
     user: &User,
-    refresh_token_hash: String,
+    tokens: SignInTokens,
     now: DateTime<Utc>,
-) -> Result<Session> {
+) -> Result<SignedIn> {
     let txn = db::begin_write(db).await?;
-    if let Some((account_key, _)) = attempt.keys.first() {
-        db::throttle::clear(&txn, account_key).await?;
-    }
-    let session = open_session(&txn, user.id, refresh_token_hash, now).await?;
+    let signed_in = if user.totp_enabled_at.is_some() {
+        let expires_at = now + domain::second_factor::CHALLENGE_TTL;
+        db::login_challenges::create(&txn, user.id, tokens.challenge_hash, now, expires_at).await?;
+        SignedIn::AwaitingCode { expires_at }
+    } else {
+        attempt.clear_failures(&txn).await?;
+        let session = open_session(&txn, user.id, attempt.origin.clone(), tokens.refresh_token_hash, now).await?;
+        SignedIn::Session(session)
+    };
     txn.commit().await?;
-    Ok(session)
+    Ok(signed_in)
 }
 
 fn invalid_refresh_token() -> Error {
@@ -234,7 +281,13 @@ fn invalid_refresh_token() -> Error {
 /// Exchanges the refresh token with hash `presented` for its successor (hash `successor`): each works
 /// once; presented again within the grace window it answers with the same successor, later it ends the
 /// whole session (401 `refresh_token_reused`).
-pub async fn refresh(db: &Db, presented: &str, successor: String, now: DateTime<Utc>) -> Result<(User, Session)> {
+pub async fn refresh(
+    db: &Db,
+    presented: &str,
+    successor: String,
+    origin: Origin,
+    now: DateTime<Utc>,
+) -> Result<(User, Session)> {
     let txn = db::begin_write(db).await?;
     let (token, session) = db::sessions::find_refresh_token(&txn, presented)
         .await?
@@ -265,6 +318,7 @@ pub async fn refresh(db: &Db, presented: &str, successor: String, now: DateTime<
         RefreshDecision::Rotate => {
             db::sessions::mark_used(&txn, token.id, now).await?;
             db::sessions::add_refresh_token(&txn, session.id, successor, now, now + REFRESH_TOKEN_TTL).await?;
+            db::sessions::refreshed(&txn, session.id, origin, now).await?;
         }
         RefreshDecision::ReturnSameSuccessor => {}
     }
@@ -312,7 +366,7 @@ pub async fn change_password(
     db::sessions::revoke_all_for_user(&txn, actor.user_id, Some(keep_session), now).await?;
     events::record(
         &txn,
-        account_event(actor.user_id, EventKind::PasswordSet).by(actor.user_id),
+        privileged(account_event(actor.user_id, EventKind::PasswordSet), actor),
         now,
     )
     .await?;
@@ -380,7 +434,7 @@ pub async fn issue_password_link(
     let user = db::users::find_by_id(&txn, user_id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let token = issue_password_link_in(&txn, &user, actor.user_id, token_hash, now).await?;
+    let token = issue_password_link_in(&txn, &user, actor, token_hash, now).await?;
     txn.commit().await?;
     Ok(token)
 }
@@ -390,13 +444,19 @@ pub async fn issue_password_link(
 pub async fn issue_password_link_in(
     db: &impl ConnectionTrait,
     user: &User,
-    by: Uuid,
+    by: &Actor,
     token_hash: String,
     now: DateTime<Utc>,
 ) -> Result<PasswordToken> {
     let expires_at = now + SET_PASSWORD_TOKEN_TTL;
-    let token = db::password_tokens::create(db, user.id, &user.roles, token_hash, Some(by), now, expires_at).await?;
-    events::record(db, account_event(user.id, EventKind::PasswordLinkIssued).by(by), now).await?;
+    let token =
+        db::password_tokens::create(db, user.id, &user.roles, token_hash, Some(by.user_id), now, expires_at).await?;
+    events::record(
+        db,
+        privileged(account_event(user.id, EventKind::PasswordLinkIssued), by),
+        now,
+    )
+    .await?;
     Ok(token)
 }
 
@@ -472,12 +532,17 @@ pub async fn change_access(
 /// violation (the address registered meanwhile).
 pub async fn create_account_in(
     db: &impl ConnectionTrait,
-    actor_id: Uuid,
+    actor: &Actor,
     new_user: db::users::NewUser,
     now: DateTime<Utc>,
 ) -> std::result::Result<User, db::Error> {
     let user = db::users::insert(db, new_user, now).await?;
-    events::record(db, account_event(user.id, EventKind::AccountCreated).by(actor_id), now).await?;
+    events::record(
+        db,
+        privileged(account_event(user.id, EventKind::AccountCreated), actor),
+        now,
+    )
+    .await?;
     Ok(user)
 }
 
@@ -485,7 +550,7 @@ pub async fn create_account_in(
 /// links end, as with any change of roles), with its `access_changed` event.
 pub async fn grant_role_in(
     db: &impl ConnectionTrait,
-    actor_id: Uuid,
+    actor: &Actor,
     user: User,
     role: Role,
     now: DateTime<Utc>,
@@ -501,17 +566,18 @@ pub async fn grant_role_in(
         active: None,
     };
     let user = db::users::update_access(db, user, change, now).await?;
-    let event = account_event(user.id, EventKind::AccessChanged)
-        .by(actor_id)
-        .change(Some(before), Some(after));
+    let event = access_event(user.id, actor, before, after);
     events::record(db, event, now).await?;
     Ok(user)
 }
 
 fn access_event(user_id: Uuid, actor: &Actor, from: impl ToString, to: impl ToString) -> NewEvent {
-    account_event(user_id, EventKind::AccessChanged)
-        .by(actor.user_id)
-        .change(Some(from), Some(to))
+    privileged(account_event(user_id, EventKind::AccessChanged), actor).change(Some(from), Some(to))
+}
+
+/// An event of the audit trail: by the actor, from the address their request came from.
+pub(crate) fn privileged(event: NewEvent, actor: &Actor) -> NewEvent {
+    event.by(actor.user_id).from_address(actor.address)
 }
 
 fn activity(active: bool) -> &'static str {
@@ -556,9 +622,16 @@ mod tests {
             locale: None,
         };
         let account = prepare_registration(registration, "a long passphrase of mine").expect("acceptable");
-        let (sara, _) = register(&db, account, "hash-1".to_owned(), "refresh-hash".to_owned(), now)
-            .await
-            .expect("registered");
+        let (sara, _) = register(
+            &db,
+            account,
+            "hash-1".to_owned(),
+            "refresh-hash".to_owned(),
+            Origin::default(),
+            now,
+        )
+        .await
+        .expect("registered");
         assert_eq!(sara.email, "sara@example.org");
         let registration = Registration {
             email: "admin@example.org".to_owned(),
@@ -566,13 +639,17 @@ mod tests {
             locale: Some(Locale::En),
         };
         let account = prepare_registration(registration, "another long passphrase").expect("acceptable");
-        let (admin, _) = register(&db, account, "hash-a".to_owned(), "refresh-a".to_owned(), now)
-            .await
-            .expect("registered");
-        let admin = Actor {
-            user_id: admin.id,
-            roles: Roles::new([Role::Admin]),
-        };
+        let (admin, _) = register(
+            &db,
+            account,
+            "hash-a".to_owned(),
+            "refresh-a".to_owned(),
+            Origin::default(),
+            now,
+        )
+        .await
+        .expect("registered");
+        let admin = Actor::new(admin.id, Roles::new([Role::Admin]));
 
         let change = AccessChange {
             roles: Some(Roles::new([Role::Staff])),
@@ -599,10 +676,7 @@ mod tests {
             .await
             .expect("set");
 
-        let me = Actor {
-            user_id: sara.id,
-            roles: Roles::new([Role::Staff]),
-        };
+        let me = Actor::new(sara.id, Roles::new([Role::Staff]));
         let tie = TieInput {
             id: None,
             city: " Kazan ".to_owned(),
@@ -657,13 +731,14 @@ mod tests {
         let staff = db::users::insert(&txn, new_user("staff@example.org"), now)
             .await
             .expect("staff");
-        let juror = create_account_in(&txn, staff.id, new_user("juror@example.org"), now)
+        let by = Actor::new(staff.id, Roles::new([Role::Staff]));
+        let juror = create_account_in(&txn, &by, new_user("juror@example.org"), now)
             .await
             .expect("made");
-        let juror = grant_role_in(&txn, staff.id, juror, Role::Reviewer, now)
+        let juror = grant_role_in(&txn, &by, juror, Role::Reviewer, now)
             .await
             .expect("granted");
-        let juror = grant_role_in(&txn, staff.id, juror, Role::Reviewer, now)
+        let juror = grant_role_in(&txn, &by, juror, Role::Reviewer, now)
             .await
             .expect("held already");
         txn.commit().await.expect("commit");
@@ -687,10 +762,7 @@ mod tests {
     async fn an_admin_cannot_lock_themselves_out() {
         let dir = tempfile::tempdir().expect("dir");
         let db = database(&dir).await;
-        let admin = Actor {
-            user_id: Uuid::now_v7(),
-            roles: Roles::new([Role::Admin]),
-        };
+        let admin = Actor::new(Uuid::now_v7(), Roles::new([Role::Admin]));
         let change = AccessChange {
             roles: None,
             active: Some(false),

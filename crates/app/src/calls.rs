@@ -388,11 +388,28 @@ pub async fn stats(db: &Db, actor: Option<&Actor>, id: Uuid, zone: Tz) -> Result
     })
 }
 
-/// A call's ideas for staff's spreadsheet, in submission order, with their submitters and best matches.
-pub async fn ideas_for_export(db: &Db, actor: &Actor, id: Uuid) -> Result<Vec<db::ideas::IdeaRow>> {
+/// A call's ideas for staff's spreadsheet, in submission order, with their submitters and best matches;
+/// the download is recorded in the audit trail (`file`: what is handed over, like `ideas.csv`).
+pub async fn ideas_for_export(
+    db: &Db,
+    actor: &Actor,
+    id: Uuid,
+    file: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<db::ideas::IdeaRow>> {
     ensure_staff(actor)?;
     let call = find(db, id).await?;
-    Ok(db::ideas::all_of_call(db, call.id).await?)
+    let rows = db::ideas::all_of_call(db, call.id).await?;
+    record_export(db, actor, call.id, file, now).await?;
+    Ok(rows)
+}
+
+/// Records that staff downloaded a spreadsheet of the call: personal data left the system, so the audit
+/// trail says who took what, when and from where.
+pub(crate) async fn record_export(db: &Db, actor: &Actor, call_id: Uuid, file: &str, now: DateTime<Utc>) -> Result<()> {
+    let event = crate::accounts::privileged(NewEvent::of_call(call_id, EventKind::ExportDownloaded), actor).to(file);
+    db::events::record(db, event, now).await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -457,10 +474,7 @@ pub(crate) mod tests {
 
     #[test]
     fn staff_is_a_role_the_rules_check_too() {
-        let actor = |roles: &str| Actor {
-            user_id: Uuid::now_v7(),
-            roles: Roles::from_stored(roles).unwrap_or_default(),
-        };
+        let actor = |roles: &str| Actor::new(Uuid::now_v7(), Roles::from_stored(roles).unwrap_or_default());
         assert!(ensure_staff(&actor("staff")).is_ok());
         // A citizen has no role beyond signing in.
         assert_eq!(code(ensure_staff(&actor(""))), Some(ErrorCode::Forbidden));

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod activities;
 pub mod actor;
 pub mod assignments;
+pub mod audit;
 pub mod calls;
 pub mod cities;
 pub mod conflicts;
@@ -23,6 +24,8 @@ pub mod ranking;
 pub mod reviewers;
 pub mod reviews;
 pub mod rubrics;
+pub mod second_factor;
+pub mod sessions;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};

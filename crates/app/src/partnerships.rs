@@ -304,10 +304,7 @@ mod tests {
     use super::*;
 
     fn actor(roles: &[Role]) -> Actor {
-        Actor {
-            user_id: Uuid::nil(),
-            roles: Roles::new(roles.iter().copied()),
-        }
+        Actor::new(Uuid::nil(), Roles::new(roles.iter().copied()))
     }
 
     #[test]

@@ -91,6 +91,21 @@ pub struct Ranking {
     pub rules: RankingRules,
 }
 
+/// The ranking for staff's spreadsheet (`file`: like `ranking.xlsx`), its download recorded in the audit trail.
+pub async fn export(
+    db: &Db,
+    actor: &Actor,
+    call_id: Uuid,
+    rules: &RankingRules,
+    sort: RankingSort,
+    file: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Ranking> {
+    let ranking = compute(db, actor, call_id, rules, sort).await?;
+    crate::calls::record_export(db, actor, call_id, file, now).await?;
+    Ok(ranking)
+}
+
 /// Computes a call's ranking (staff), ordered by `sort`. 404 without the call, 409 `rubric_missing`
 /// without a rubric. Reads a fixed number of statements whatever the size of the call (`db::ranking::load`).
 pub async fn compute(

@@ -43,7 +43,7 @@ async fn issue_link(
     db: &impl ConnectionTrait,
     user: &crate::accounts::User,
     link_hash: String,
-    by: Uuid,
+    by: &Actor,
     now: DateTime<Utc>,
 ) -> Result<IssuedLink> {
     let token = crate::accounts::issue_password_link_in(db, user, by, link_hash, now).await?;
@@ -110,7 +110,7 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
             if db::reviewers::find(&txn, user.id).await?.is_some() {
                 return Err(already_enrolled());
             }
-            let user = crate::accounts::grant_role_in(&txn, actor.user_id, user, Role::Reviewer, now).await?;
+            let user = crate::accounts::grant_role_in(&txn, actor, user, Role::Reviewer, now).await?;
             (user.id, None)
         }
         None => {
@@ -122,10 +122,10 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
                 roles: roles.clone(),
                 locale: input.account.locale.unwrap_or_default(),
             };
-            let user = crate::accounts::create_account_in(&txn, actor.user_id, new_user, now)
+            let user = crate::accounts::create_account_in(&txn, actor, new_user, now)
                 .await
                 .map_err(enrolled_meanwhile)?;
-            let link = issue_link(&txn, &user, input.link_hash, actor.user_id, now).await?;
+            let link = issue_link(&txn, &user, input.link_hash, actor, now).await?;
             (user.id, Some(link))
         }
     };
@@ -199,7 +199,7 @@ pub async fn issue_password_link(
              for such an account, at POST /api/v1/users/{id}/password-token.",
         ));
     }
-    let link = issue_link(&txn, &user, link_hash, actor.user_id, now).await?;
+    let link = issue_link(&txn, &user, link_hash, actor, now).await?;
     txn.commit().await?;
     Ok(link)
 }

@@ -128,6 +128,9 @@ async fn fill(db: &impl ConnectionTrait, rng: &mut Lcg) -> anyhow::Result<(Vec<U
             active: Set(true),
             locale: Set(db::stored::Named(domain::account::Locale::Fa)),
             search_text: Set(String::new()),
+            totp_secret: Set(None),
+            totp_enabled_at: Set(None),
+            totp_last_step: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
         }))

@@ -2,6 +2,8 @@
 //! Build one with `NewEvent::of_idea`/`of_call`/`new`, add who, from, to, why, and record it inside the
 //! transaction of the change it tells.
 
+use std::net::IpAddr;
+
 use chrono::{DateTime, Utc};
 use domain::event::{EventKind, SubjectKind};
 use sea_orm::sea_query::Order;
@@ -23,6 +25,7 @@ pub struct NewEvent {
     pub to: Option<String>,
     pub reason: Option<String>,
     pub note: Option<String>,
+    pub address: Option<String>,
 }
 
 impl NewEvent {
@@ -38,6 +41,7 @@ impl NewEvent {
             to: None,
             reason: None,
             note: None,
+            address: None,
         }
     }
 
@@ -101,6 +105,14 @@ impl NewEvent {
         NewEvent { note, ..self }
     }
 
+    /// The address the actor's request came from (kept for the audit trail).
+    pub fn from_address(self, address: Option<IpAddr>) -> Self {
+        NewEvent {
+            address: address.map(|a| a.to_string()),
+            ..self
+        }
+    }
+
     fn into_active_model(self, now: DateTime<Utc>) -> ActiveModel {
         ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -114,6 +126,7 @@ impl NewEvent {
             reason: Set(self.reason),
             note: Set(self.note),
             created_at: Set(now),
+            client_address: Set(self.address),
         }
     }
 }
@@ -159,6 +172,49 @@ pub async fn for_idea(db: &impl ConnectionTrait, idea_id: Uuid) -> Result<Vec<Ev
 /// A call's own history (not its ideas'), oldest first.
 pub async fn for_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Event>, DbErr> {
     of_subject(db, SubjectKind::Call, call_id).await
+}
+
+/// Which entries of the audit trail to read: all filters optional, the time bounds inclusive.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor: Option<Uuid>,
+    pub subject: Option<Uuid>,
+    /// One of `domain::event::AUDITED`; any of them when None.
+    pub kind: Option<EventKind>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub limit: u64,
+    pub offset: u64,
+}
+
+/// One page of the audit trail, the latest first, and how many entries match.
+pub async fn audit(db: &impl ConnectionTrait, filter: &AuditFilter) -> Result<(Vec<Event>, u64), DbErr> {
+    let kinds: Vec<Named<EventKind>> = match filter.kind {
+        Some(kind) => vec![Named(kind)],
+        None => domain::event::AUDITED.iter().copied().map(Named).collect(),
+    };
+    let mut query = Events::find().filter(Column::Kind.is_in(kinds));
+    if let Some(actor) = filter.actor {
+        query = query.filter(Column::ActorId.eq(actor));
+    }
+    if let Some(subject) = filter.subject {
+        query = query.filter(Column::SubjectId.eq(subject));
+    }
+    if let Some(since) = filter.since {
+        query = query.filter(Column::CreatedAt.gte(since));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(Column::CreatedAt.lte(until));
+    }
+    crate::page(
+        db,
+        query,
+        (Column::CreatedAt, Order::Desc),
+        Column::Id,
+        filter.limit,
+        filter.offset,
+    )
+    .await
 }
 
 pub use crate::entities::event::Model;

@@ -12,15 +12,102 @@ use crate::entities::user::{self, Entity as Users};
 pub use refresh_token::Model as RefreshToken;
 pub use session::Model as Session;
 
-pub async fn create(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>) -> Result<Session, DbErr> {
+/// Where a session is used from: the client's User-Agent and address, as far as they are known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub client: Option<String>,
+    pub address: Option<String>,
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    origin: Origin,
+    now: DateTime<Utc>,
+) -> Result<Session, DbErr> {
     session::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
         created_at: Set(now),
         revoked_at: Set(None),
+        last_refreshed_at: Set(None),
+        client: Set(origin.client),
+        client_address: Set(origin.address),
     }
     .insert(db)
     .await
+}
+
+/// A refresh of the session: when, and from where it came this time (what the request did not tell is
+/// kept as it was).
+pub async fn refreshed(
+    db: &impl ConnectionTrait,
+    session_id: Uuid,
+    origin: Origin,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let mut update = Sessions::update_many().col_expr(session::Column::LastRefreshedAt, Expr::value(now));
+    if let Some(client) = origin.client {
+        update = update.col_expr(session::Column::Client, Expr::value(client));
+    }
+    if let Some(address) = origin.address {
+        update = update.col_expr(session::Column::ClientAddress, Expr::value(address));
+    }
+    update
+        .filter(session::Column::Id.eq(session_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Filters to the account's sessions that are still going: not ended, and refreshed (or begun) within the
+/// life of a refresh token.
+fn live(user_id: Uuid, now: DateTime<Utc>) -> sea_orm::Condition {
+    let alive_since = now - domain::session::REFRESH_TOKEN_TTL;
+    sea_orm::Condition::all()
+        .add(session::Column::UserId.eq(user_id))
+        .add(session::Column::RevokedAt.is_null())
+        .add(
+            sea_orm::Condition::any()
+                .add(session::Column::LastRefreshedAt.gt(alive_since))
+                .add(session::Column::CreatedAt.gt(alive_since)),
+        )
+}
+
+/// One page of the account's live sessions, the latest begun first, and how many there are.
+pub async fn list_live(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+    limit: u64,
+    offset: u64,
+) -> Result<(Vec<Session>, u64), DbErr> {
+    let query = Sessions::find().filter(live(user_id, now));
+    crate::page(
+        db,
+        query,
+        (session::Column::CreatedAt, sea_orm::sea_query::Order::Desc),
+        session::Column::Id,
+        limit,
+        offset,
+    )
+    .await
+}
+
+/// Ends one live session of the account: whether there was one.
+pub async fn revoke_of_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    session_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let result = Sessions::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
+        .filter(live(user_id, now))
+        .filter(session::Column::Id.eq(session_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }
 
 pub async fn add_refresh_token(
@@ -92,13 +179,14 @@ pub async fn revoke(db: &impl ConnectionTrait, session_id: Uuid, now: DateTime<U
         .map(|_| ())
 }
 
-/// Ends every session of an account but `except` (the caller's own, when it stays signed in).
+/// Ends every session of an account but `except` (the caller's own, when it stays signed in): how many
+/// were going.
 pub async fn revoke_all_for_user(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     except: Option<Uuid>,
     now: DateTime<Utc>,
-) -> Result<(), DbErr> {
+) -> Result<u64, DbErr> {
     let mut update = Sessions::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(now))
         .filter(session::Column::UserId.eq(user_id))
@@ -106,5 +194,5 @@ pub async fn revoke_all_for_user(
     if let Some(keep) = except {
         update = update.filter(session::Column::Id.ne(keep));
     }
-    update.exec(db).await.map(|_| ())
+    update.exec(db).await.map(|result| result.rows_affected)
 }

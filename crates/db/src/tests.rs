@@ -83,7 +83,40 @@ async fn the_generalised_history_keeps_every_earlier_event() {
     let dir = tempfile::tempdir().expect("dir");
     for (db, name) in unmigrated(&dir).await {
         migration::Migrator::up(&db, Some(22)).await.expect("the schema before");
-        let f = call_fixture(&db).await;
+        // The account as migration 22 knew it: the entity has columns added since.
+        let submitter = uuid::Uuid::now_v7();
+        let mut account = Query::insert();
+        account
+            .into_table(Alias::new("users"))
+            .columns(
+                [
+                    "id",
+                    "email",
+                    "display_name",
+                    "roles",
+                    "active",
+                    "locale",
+                    "search_text",
+                    "created_at",
+                    "updated_at",
+                ]
+                .map(Alias::new),
+            )
+            .values_panic([
+                submitter.into(),
+                "c@example.org".into(),
+                "C".into(),
+                "".into(),
+                true.into(),
+                "fa".into(),
+                "c@example.org c".into(),
+                Utc::now().into(),
+                Utc::now().into(),
+            ]);
+        db.execute_raw(db.get_database_backend().build(&account))
+            .await
+            .expect("an account of the old shape");
+        let f = call_fixture_for(&db, submitter).await;
         let now = Utc::now();
         let idea = crate::ideas::insert(&db, f.call, f.submitter, None, &content(f.city, "ایده", "متن"), now)
             .await
@@ -243,10 +276,15 @@ pub(crate) struct CallFixture {
 }
 
 pub(crate) async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
-    let now = Utc::now();
-    let user = crate::users::insert(db, new_user("c@example.org", "C"), now)
+    let user = crate::users::insert(db, new_user("c@example.org", "C"), Utc::now())
         .await
         .expect("user");
+    call_fixture_for(db, user.id).await
+}
+
+/// A call and a city, for ideas of this submitter.
+pub(crate) async fn call_fixture_for(db: &DatabaseConnection, submitter: uuid::Uuid) -> CallFixture {
+    let now = Utc::now();
     let city = crate::cities::insert(
         db,
         crate::cities::NewCity {
@@ -277,7 +315,7 @@ pub(crate) async fn call_fixture(db: &DatabaseConnection) -> CallFixture {
     };
     let call = crate::calls::insert(db, fields, None, now).await.expect("call");
     CallFixture {
-        submitter: user.id,
+        submitter,
         call: call.id,
         city: city.id,
     }
@@ -696,8 +734,8 @@ async fn ties_move_from_the_profile_json_into_rows_with_ids_in_their_order() {
         let user = crate::users::insert(&db, new_user("sara@example.org", "Sara"), Utc::now())
             .await
             .expect("user");
-        // The schema as it was before the ties had ids: a JSON array in the profile.
-        Migrator::down(&db, Some(1)).await.expect("down");
+        // The schema as it was before the ties had ids (migration 24, and 25 after it): a JSON array in the profile.
+        Migrator::down(&db, Some(2)).await.expect("down");
         let fields = crate::profiles::ProfileFields {
             occupation_category: Some(domain::profile::OccupationCategory::Student),
             languages: vec!["fa".to_owned()],

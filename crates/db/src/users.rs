@@ -54,6 +54,9 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser, now: DateTime<Utc>)
         roles: Set(Named(new.roles)),
         active: Set(true),
         locale: Set(Named(new.locale)),
+        totp_secret: Set(None),
+        totp_enabled_at: Set(None),
+        totp_last_step: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -93,8 +93,37 @@ wire_enum! {
         ReviewerAdded => "reviewer_added",
         /// A juror's profile, load or activity changed.
         ReviewerUpdated => "reviewer_updated",
+        /// The account's owner confirmed a second factor.
+        SecondFactorEnrolled => "second_factor_enrolled",
+        /// The account's owner turned their second factor off.
+        SecondFactorDisabled => "second_factor_disabled",
+        /// An admin removed the account's second factor (a lost phone); its sessions ended.
+        SecondFactorReset => "second_factor_reset",
+        /// The account's owner replaced their recovery codes.
+        RecoveryCodesRenewed => "recovery_codes_renewed",
+        /// A recovery code was used to sign in (`to`: how many are left).
+        RecoveryCodeUsed => "recovery_code_used",
+        /// Staff downloaded a spreadsheet of the call (`to`: what and in which format, like `ideas.csv`).
+        ExportDownloaded => "export_downloaded",
+        /// An admin ended the account's sessions (`to`: how many).
+        SessionsEnded => "sessions_ended",
     }
 }
+
+/// What the audit trail shows admins: the privileged actions and those on accounts' security.
+pub const AUDITED: [EventKind; 11] = [
+    EventKind::AccountCreated,
+    EventKind::AccessChanged,
+    EventKind::PasswordLinkIssued,
+    EventKind::PasswordSet,
+    EventKind::SecondFactorEnrolled,
+    EventKind::SecondFactorDisabled,
+    EventKind::SecondFactorReset,
+    EventKind::RecoveryCodesRenewed,
+    EventKind::RecoveryCodeUsed,
+    EventKind::ExportDownloaded,
+    EventKind::SessionsEnded,
+];
 
 impl EventKind {
     /// The event an idea action writes, if it changes the state.
@@ -107,6 +136,11 @@ impl EventKind {
             IdeaAction::Screen(ScreeningDecision::Reject) => Some(EventKind::Rejected),
             IdeaAction::ReopenScreening => Some(EventKind::ScreeningReopened),
         }
+    }
+
+    /// Whether the audit trail shows this kind.
+    pub fn is_audited(self) -> bool {
+        AUDITED.contains(&self)
     }
 
     /// Whether an idea's submitter sees this event (without its actor or staff note).
@@ -136,6 +170,8 @@ mod tests {
     fn submitters_see_state_changes_only() {
         assert!(EventKind::Rejected.shown_to_submitter());
         assert!(!EventKind::WindowMoved.shown_to_submitter());
+        assert!(EventKind::SecondFactorReset.is_audited());
+        assert!(!EventKind::Submitted.is_audited());
         assert_eq!(EventKind::of_action(IdeaAction::Edit), None);
         assert_eq!(
             EventKind::of_action(IdeaAction::ReopenScreening),

@@ -15,6 +15,7 @@ pub mod review;
 pub mod reviewer;
 pub mod roles;
 pub mod rubric;
+pub mod second_factor;
 pub mod session;
 pub mod similarity;
 pub mod text;

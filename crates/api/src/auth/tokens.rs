@@ -101,6 +101,22 @@ pub fn random_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A new TOTP key's secret: 160 random bits.
+pub fn totp_secret() -> Vec<u8> {
+    let mut bytes = vec![0u8; domain::second_factor::SECRET_BYTES];
+    rand::rng().fill_bytes(&mut bytes);
+    bytes
+}
+
+/// Ten new recovery codes, like `k7m2-q9xd-4h`.
+pub fn recovery_codes() -> Vec<String> {
+    let mut rng = rand::rng();
+    let mut bytes = std::iter::repeat_with(move || rng.next_u32().to_le_bytes()).flatten();
+    (0..domain::second_factor::RECOVERY_CODE_COUNT)
+        .filter_map(|_| domain::second_factor::recovery_code(&mut bytes))
+        .collect()
+}
+
 /// How opaque tokens are stored: the hex SHA-256 of the token.
 pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
@@ -143,5 +159,15 @@ mod tests {
         assert_eq!(keys.refresh_successor(&token).ok(), keys.refresh_successor(&token).ok());
         assert_ne!(keys.refresh_successor(&token).ok(), Some(token.clone()));
         assert_eq!(token_hash(&token).len(), 64);
+    }
+
+    #[test]
+    fn recovery_codes_are_ten_distinct_codes() {
+        let codes = recovery_codes();
+        assert_eq!(codes.len(), 10);
+        let distinct: std::collections::BTreeSet<_> = codes.iter().collect();
+        assert_eq!(distinct.len(), 10);
+        assert!(codes.iter().all(|c| domain::second_factor::hash_of_shown(c).is_some()));
+        assert_eq!(totp_secret().len(), 20);
     }
 }

@@ -1,6 +1,12 @@
 //! Who is calling: `SignedIn` for any active account, `Staff`, `Admin` and `Reviewer` for those roles, and
 //! `Viewer` where signing in is optional (public reads that show more to some). Every request checks the
 //! session and the account in the database, so logout, deactivation and demotion act at once.
+//!
+//! Where the office requires a second factor, a staff or admin account without one gets a session that may
+//! only enrol one: every extractor refuses it (403 `second_factor_required`) but `Enrolling`, which the
+//! enrolment endpoints, the own account and the own sessions take.
+
+use std::net::IpAddr;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -9,6 +15,7 @@ use domain::roles::Roles;
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
+use super::client_address::client_of;
 use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
@@ -18,7 +25,15 @@ pub struct SignedIn {
     pub user: db::users::Model,
     pub roles: Roles,
     pub session_id: Uuid,
+    /// The address the request came from.
+    pub address: Option<IpAddr>,
+    /// The session may only enrol a second factor (see the module's documentation).
+    pub enrol_only: bool,
 }
+
+/// Any signed-in session, an enrol-only one included.
+#[derive(Debug, Clone)]
+pub struct Enrolling(pub SignedIn);
 
 /// A signed-in admin.
 #[derive(Debug, Clone)]
@@ -58,6 +73,7 @@ impl SignedIn {
         app::Actor {
             user_id: self.user.id,
             roles: self.roles.clone(),
+            address: self.address,
         }
     }
 
@@ -87,7 +103,11 @@ fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
     }
 }
 
-async fn authenticate(state: web::Data<AppState>, token: String) -> Result<SignedIn, ApiError> {
+async fn authenticate(
+    state: web::Data<AppState>,
+    token: String,
+    address: Option<IpAddr>,
+) -> Result<SignedIn, ApiError> {
     let claims = state.keys.decode_access_token(&token)?;
     let ended = || ApiError::new(ErrorCode::InvalidToken, "This session has ended; sign in again.");
     let (session, user) = db::sessions::find_with_user(&state.db, claims.sid)
@@ -103,23 +123,47 @@ async fn authenticate(state: web::Data<AppState>, token: String) -> Result<Signe
         ));
     }
     let roles = user.roles.0.clone();
+    let enrol_only =
+        state.require_second_factor && domain::second_factor::required_for(&roles) && user.totp_enabled_at.is_none();
     Ok(SignedIn {
         user,
         roles,
         session_id: session.id,
+        address,
+        enrol_only,
     })
 }
 
-impl FromRequest for SignedIn {
+impl FromRequest for Enrolling {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req);
+        let address = client_of(req);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
-            authenticate(state, token?).await
+            authenticate(state, token?, address).await.map(Enrolling)
+        })
+    }
+}
+
+impl FromRequest for SignedIn {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let session = Enrolling::from_request(req, payload);
+        Box::pin(async move {
+            let Enrolling(caller) = session.await?;
+            if caller.enrol_only {
+                return Err(ApiError::new(
+                    ErrorCode::SecondFactorRequired,
+                    "Staff and admins need a second factor: set one up at /api/v1/me/second-factor first.",
+                ));
+            }
+            Ok(caller)
         })
     }
 }

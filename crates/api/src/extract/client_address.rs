@@ -1,4 +1,4 @@
-//! The client's address, for throttling: the peer, or — only when the peer is a trusted proxy — the
+//! The client's address, for throttling, sessions and the audit trail: the peer, or — only when the peer is a trusted proxy — the
 //! nearest untrusted address in X-Forwarded-For, read from the right so a client cannot forge it. Whether
 //! the request came over HTTPS (for HSTS) is believed on the same terms.
 
@@ -11,9 +11,6 @@ use ipnet::IpNet;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClientAddress(pub Option<IpAddr>);
 
 fn is_trusted(ip: &IpAddr, trusted: &[IpNet]) -> bool {
     trusted.iter().any(|net| net.contains(ip))
@@ -47,18 +44,63 @@ pub fn forwarded_over_https(peer: Option<IpAddr>, forwarded_proto: Option<&str>,
         && forwarded_proto.is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
 }
 
-impl FromRequest for ClientAddress {
+/// The client's address as this request tells it (see `client_address`).
+pub(crate) fn client_of(req: &HttpRequest) -> Option<IpAddr> {
+    let trusted = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.trusted_proxies.as_slice())
+        .unwrap_or_default();
+    let forwarded_for = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    let peer = req.peer_addr().map(|addr| addr.ip());
+    client_address(peer, forwarded_for, trusted)
+}
+
+/// The longest User-Agent kept with a session.
+const MAX_CLIENT_LENGTH: usize = 300;
+
+/// Who signs in or refreshes: the address, and the client program as its User-Agent names it (shortened,
+/// control characters dropped), so the owner can tell their sessions apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Client {
+    pub address: Option<IpAddr>,
+    pub agent: Option<String>,
+}
+
+impl Client {
+    /// Where a sign-in's session is used from, and the failure counters of this e-mail and address.
+    pub fn signing_in(&self, email: &str, throttles: app::accounts::Throttles) -> app::accounts::SignIn {
+        app::accounts::SignIn::new(email, self.address, self.agent.clone(), throttles)
+    }
+
+    pub fn origin(&self) -> app::accounts::Origin {
+        app::accounts::Origin {
+            client: self.agent.clone(),
+            address: self.address.map(|ip| ip.to_string()),
+        }
+    }
+}
+
+impl FromRequest for Client {
     type Error = ApiError;
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let trusted = req
-            .app_data::<web::Data<AppState>>()
-            .map(|state| state.trusted_proxies.as_slice())
-            .unwrap_or_default();
-        let forwarded_for = req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok());
-        let peer = req.peer_addr().map(|addr| addr.ip());
-        ready(Ok(ClientAddress(client_address(peer, forwarded_for, trusted))))
+        let agent = req
+            .headers()
+            .get(actix_web::http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|agent| {
+                agent
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(MAX_CLIENT_LENGTH)
+                    .collect::<String>()
+            })
+            .filter(|agent| !agent.trim().is_empty());
+        ready(Ok(Client {
+            address: client_of(req),
+            agent,
+        }))
     }
 }
 

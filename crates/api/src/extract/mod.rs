@@ -7,8 +7,8 @@ mod json;
 mod query;
 mod validation;
 
-pub use auth::{Admin, Reviewer, SignedIn, Staff, Viewer};
-pub use client_address::{ClientAddress, forwarded_over_https};
+pub use auth::{Admin, Enrolling, Reviewer, SignedIn, Staff, Viewer};
+pub use client_address::{Client, forwarded_over_https};
 pub use if_match::{IfMatch, etag, etag_header, stale};
 pub use json::{BodyLimit, ValidJson, control_character_error};
 pub use query::ValidQuery;

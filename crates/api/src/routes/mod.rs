@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod assignments;
+pub mod audit;
 pub mod auth;
 pub mod calls;
 pub mod cities;
@@ -50,6 +51,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(assignments::configure)
                 .configure(reviews::configure)
                 .configure(ranking::configure)
-                .configure(decisions::configure),
+                .configure(decisions::configure)
+                .configure(audit::configure),
         );
 }

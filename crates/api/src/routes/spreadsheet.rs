@@ -17,6 +17,16 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+impl ExportFormat {
+    /// The file's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
 /// One cell: text, or a number shown with so many decimals.
 pub enum Cell {
     Text(String),

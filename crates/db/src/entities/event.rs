@@ -22,6 +22,8 @@ pub struct Model {
     pub reason: Option<String>,
     pub note: Option<String>,
     pub created_at: DateTimeUtc,
+    /// The address the actor's request came from, where it matters (privileged actions).
+    pub client_address: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

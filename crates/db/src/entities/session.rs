@@ -9,6 +9,11 @@ pub struct Model {
     pub user_id: Uuid,
     pub created_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
+    /// Written on each refresh only, never on each request.
+    pub last_refreshed_at: Option<DateTimeUtc>,
+    /// The User-Agent it signed in or last refreshed with.
+    pub client: Option<String>,
+    pub client_address: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

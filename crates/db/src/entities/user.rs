@@ -20,6 +20,11 @@ pub struct Model {
     pub locale: Named<Locale>,
     /// `domain::text::fold` of the e-mail and display name.
     pub search_text: String,
+    /// The base32 TOTP secret, from the start of enrolment; the factor counts once `totp_enabled_at` is set.
+    pub totp_secret: Option<String>,
+    pub totp_enabled_at: Option<DateTimeUtc>,
+    /// The time step of the last accepted code: a code of it or of an earlier step is refused.
+    pub totp_last_step: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -94,6 +94,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail (admin): roles and activation changed, second factors enrolled, disabled or reset,
+         *     set-password links issued, passwords set, exports downloaded, sessions ended — the latest first.
+         * @description Nobody can change it: there is no endpoint that does, and the database refuses to change or delete
+         *     a recorded event.
+         */
+        get: operations["list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -106,9 +128,32 @@ export interface paths {
         /**
          * Sign in with e-mail and password.
          * @description An unknown e-mail and a wrong password get the same answer. Repeated failures for one account or
-         *     from one client address are refused with 429 for a while.
+         *     from one client address are refused with 429 for a while. An account with a second factor gets no
+         *     tokens yet but a challenge: finish at /api/v1/auth/login/second-factor with a code within 5 minutes.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with the second factor: the code the authenticator shows, or a recovery code.
+         * @description A code works once: the same code again, or an older one, is refused. A wrong code counts as a failed
+         *     sign-in of the account and of the client address, so guessing is locked out (429) as password guessing
+         *     is. A recovery code is used up.
+         */
+        post: operations["login_second_factor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1031,6 +1076,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your second factor: whether it is on and how many recovery codes are left. */
+        get: operations["second_factor_status"];
+        put?: never;
+        /**
+         * Start setting up a second factor: a new key for your authenticator app.
+         * @description Nothing changes at sign-in until you confirm with a code. Starting again replaces the key.
+         */
+        post: operations["begin_second_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/second-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the second factor with a code from your authenticator: it is on from now.
+         * @description The answer holds your ten recovery codes, shown this once.
+         */
+        post: operations["confirm_second_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/second-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn your second factor off, with your password and a code (or a recovery code). */
+        post: operations["disable_second_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/second-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New recovery codes, after a code from your authenticator (or a recovery code); the old ones are void. */
+        post: operations["renew_recovery_codes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sessions you are signed in with, the latest first. */
+        get: operations["list_my_sessions"];
+        put?: never;
+        post?: never;
+        /** End every session of yours but this one. */
+        delete: operations["end_my_other_sessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of your sessions (this one too, which signs you out). */
+        delete: operations["end_my_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/networks": {
         parameters: {
             query?: never;
@@ -1280,6 +1435,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reset an account's second factor (admin): its owner signs in with the password alone and sets up a new
+         *     one. Every session of the account ends.
+         */
+        delete: operations["reset_second_factor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's live sessions (admin), the latest first. */
+        get: operations["list_user_sessions"];
+        put?: never;
+        post?: never;
+        /** End every session of an account (admin): its tokens stop working at once. */
+        delete: operations["end_user_sessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1396,6 +1589,30 @@ export interface components {
             reviewer: components["schemas"]["AssignedReviewerView"];
             /** @description `declined` when a conflict of interest was recorded after assignment: it no longer counts. */
             state: components["schemas"]["AssignmentState"];
+        };
+        /** @description One privileged action: who did what to which subject, when, and from which address. */
+        AuditEntryView: {
+            /**
+             * Format: uuid
+             * @description Null for the system.
+             */
+            actorId?: string | null;
+            actorName?: string | null;
+            /** @description The address the action's request came from. */
+            address?: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description What changed, where the kind says (roles, active/inactive, the file exported, how many sessions). */
+            from?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["EventKind"];
+            /** Format: uuid */
+            subjectId: string;
+            /** @description The account's name, when the subject is an account. */
+            subjectName?: string | null;
+            subjectType: components["schemas"]["SubjectKind"];
+            to?: string | null;
         };
         /** @description A submitted review with its author. */
         AuthoredReviewView: {
@@ -1973,6 +2190,18 @@ export interface components {
              */
             reason: string;
         };
+        DisableSecondFactorRequest: {
+            /**
+             * @description A code from your authenticator, or a recovery code.
+             * @example 123456
+             */
+            code: string;
+            /**
+             * Format: password
+             * @description Your current password.
+             */
+            password: string;
+        };
         /**
          * @description The field of an idea; a call accepts some of them.
          * @enum {string}
@@ -1993,11 +2222,17 @@ export interface components {
          *     - `invalid_credentials` (401): Wrong e-mail or password
          *     - `invalid_refresh_token` (401): The refresh token is invalid, expired or revoked
          *     - `refresh_token_reused` (401): The refresh token was used before; the session is ended
+         *     - `invalid_challenge` (401): The sign-in waiting for a code is unknown, used or expired; sign in again
+         *     - `invalid_code` (401): The code is wrong or was used already
          *     - `account_inactive` (403): This account is deactivated
+         *     - `second_factor_required` (403): Set up a second factor first: this session may only enrol one
          *     - `forbidden` (403): You are not allowed to do this
          *     - `not_found` (404): Not found
          *     - `method_not_allowed` (405): Method not allowed
          *     - `email_taken` (409): This e-mail address is already registered
+         *     - `second_factor_enabled` (409): A second factor is set up already
+         *     - `second_factor_not_enabled` (409): No second factor is set up
+         *     - `no_enrolment` (409): No enrolment of a second factor is under way; start one first
          *     - `self_lockout` (409): You cannot remove your own admin role or deactivate yourself
          *     - `call_not_open` (409): The call is not open yet
          *     - `call_closed` (409): The call is closed: its deadline has passed
@@ -2032,12 +2267,12 @@ export interface components {
          *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "account_inactive" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready" | "busy";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "second_factor_required" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
          */
-        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated";
+        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended";
         /** @description A list of events, oldest first. */
         EventListView: {
             items: components["schemas"]["EventView"][];
@@ -2177,6 +2412,8 @@ export interface components {
          * @enum {string}
          */
         Locale: "fa" | "en";
+        /** @description What a sign-in with a right password answers: tokens, or a challenge waiting for the second factor. */
+        LoginAnswer: components["schemas"]["TokenView"] | components["schemas"]["SecondFactorChallenge"];
         LoginRequest: {
             /** @example sara@example.org */
             email: string;
@@ -2329,6 +2566,41 @@ export interface components {
                 reviewer: components["schemas"]["AssignedReviewerView"];
                 /** @description `declined` when a conflict of interest was recorded after assignment: it no longer counts. */
                 state: components["schemas"]["AssignmentState"];
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_AuditEntryView: {
+            items: {
+                /**
+                 * Format: uuid
+                 * @description Null for the system.
+                 */
+                actorId?: string | null;
+                actorName?: string | null;
+                /** @description The address the action's request came from. */
+                address?: string | null;
+                /** Format: date-time */
+                at: string;
+                /** @description What changed, where the kind says (roles, active/inactive, the file exported, how many sessions). */
+                from?: string | null;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["EventKind"];
+                /** Format: uuid */
+                subjectId: string;
+                /** @description The account's name, when the subject is an account. */
+                subjectName?: string | null;
+                subjectType: components["schemas"]["SubjectKind"];
+                to?: string | null;
             }[];
             /** Format: int32 */
             limit: number;
@@ -2637,6 +2909,35 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_SessionView: {
+            items: {
+                /** @description The address it signed in or last refreshed from. */
+                address?: string | null;
+                /** @description The program it signed in or last refreshed with, as it names itself (User-Agent). */
+                client?: string | null;
+                /** @description The session this request belongs to. */
+                current: boolean;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description The last time its tokens were refreshed (not each request); null if never.
+                 */
+                lastRefreshedAt?: string | null;
+                /** Format: date-time */
+                startedAt: string;
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_UserView: {
             items: {
                 /** @description A deactivated account cannot sign in or use its tokens. */
@@ -2650,6 +2951,8 @@ export interface components {
                 locale: components["schemas"]["Locale"];
                 /** @description Roles beyond citizen, which every account has. */
                 roles: components["schemas"]["Role"][];
+                /** @description Signing in asks for a code from an authenticator too. */
+                secondFactorEnabled: boolean;
                 /** Format: date-time */
                 updatedAt: string;
             }[];
@@ -3028,6 +3331,15 @@ export interface components {
          * @enum {string}
          */
         Recommendation: "select" | "discuss" | "do_not_select";
+        /** @description Your recovery codes, shown this once: each signs you in once instead of a code, if you lose your phone. */
+        RecoveryCodesView: {
+            /**
+             * @example [
+             *       "k7m2-q9xd-4h"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
         RefreshRequest: {
             /** @description The refresh token from the last login or refresh. */
             refreshToken: string;
@@ -3274,6 +3586,83 @@ export interface components {
             note?: string | null;
             reason?: components["schemas"]["ScreeningReason"] | null;
         };
+        /**
+         * @description The password was right and the account has a second factor: finish at
+         *     /api/v1/auth/login/second-factor with this challenge and a code.
+         */
+        SecondFactorChallenge: {
+            /** @description Single use; send it with the code. */
+            challenge: string;
+            /**
+             * Format: int64
+             * @description Seconds the challenge waits for its code.
+             */
+            expiresIn: number;
+        };
+        SecondFactorCodeRequest: {
+            /**
+             * @description The six digits your authenticator shows (or, where accepted, a recovery code).
+             * @example 123456
+             */
+            code: string;
+        };
+        /** @description The key to put in an authenticator app: scan `otpauthUri` as a QR code, or type `secret`. */
+        SecondFactorEnrolmentView: {
+            /** @description Always SHA1, six digits and 30 seconds: what every phone authenticator uses. */
+            algorithm: components["schemas"]["TotpAlgorithm"];
+            /** Format: int32 */
+            digits: number;
+            /** @description `otpauth://totp/…`, what authenticator apps read from a QR code. */
+            otpauthUri: string;
+            /**
+             * Format: int64
+             * @description Seconds each code lasts.
+             */
+            period: number;
+            /** @description The key, base32. */
+            secret: string;
+        };
+        SecondFactorLoginRequest: {
+            /** @description The challenge the login answered. */
+            challenge: string;
+            /**
+             * @description The six digits the authenticator shows, or one of the recovery codes (`abcd-efgh-jk`).
+             * @example 123456
+             */
+            code: string;
+        };
+        /** @description Your second factor. */
+        SecondFactorStatusView: {
+            /** @description Signing in asks for a code from your authenticator. */
+            enabled: boolean;
+            /** Format: date-time */
+            enabledAt?: string | null;
+            /**
+             * Format: int64
+             * @description Unused recovery codes.
+             */
+            recoveryCodesLeft: number;
+            /** @description Your account must have one (staff and admins, when the office requires it). */
+            required: boolean;
+        };
+        /** @description A signed-in session. */
+        SessionView: {
+            /** @description The address it signed in or last refreshed from. */
+            address?: string | null;
+            /** @description The program it signed in or last refreshed with, as it names itself (User-Agent). */
+            client?: string | null;
+            /** @description The session this request belongs to. */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The last time its tokens were refreshed (not each request); null if never.
+             */
+            lastRefreshedAt?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+        };
         SetPasswordRequest: {
             /**
              * Format: password
@@ -3318,6 +3707,11 @@ export interface components {
             recordedBy?: string | null;
             to: components["schemas"]["PartnershipState"];
         };
+        /**
+         * @description What an event is about.
+         * @enum {string}
+         */
+        SubjectKind: "call" | "idea" | "account" | "profile" | "city" | "partnership" | "activity" | "network" | "reviewer";
         SubmitterView: {
             category?: components["schemas"]["OccupationCategory"] | null;
             displayName: string;
@@ -3381,6 +3775,11 @@ export interface components {
             /** @description A JWT to send as `Authorization: Bearer <token>`. */
             accessToken: string;
             /**
+             * @description The session may only set up a second factor (`/api/v1/me/second-factor`): the account is staff or
+             *     admin, has none, and the office requires one. Everything else answers 403 `second_factor_required`.
+             */
+            enrolOnly: boolean;
+            /**
              * Format: int64
              * @description Seconds until the access token expires.
              */
@@ -3390,6 +3789,8 @@ export interface components {
             tokenType: components["schemas"]["TokenType"];
             user: components["schemas"]["UserView"];
         };
+        /** @enum {string} */
+        TotpAlgorithm: "SHA1";
         /** @description A rule the plan could not meet, and where. */
         UnmetRuleView: {
             ideaIds: string[];
@@ -3525,6 +3926,8 @@ export interface components {
             locale: components["schemas"]["Locale"];
             /** @description Roles beyond citizen, which every account has. */
             roles: components["schemas"]["Role"][];
+            /** @description Signing in asks for a code from an authenticator too. */
+            secondFactorEnabled: boolean;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -3806,6 +4209,55 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    list_audit: {
+        parameters: {
+            query?: {
+                /** @description Only what this account did. */
+                actor?: string;
+                /** @description Only what was done to this subject (an account, a call…). */
+                subject?: string;
+                /**
+                 * @description Only entries of this kind: one of account_created, access_changed, password_link_issued,
+                 *     password_set, second_factor_enrolled, second_factor_disabled, second_factor_reset,
+                 *     recovery_codes_renewed, recovery_code_used, export_downloaded, sessions_ended.
+                 */
+                kind?: components["schemas"]["EventKind"];
+                /**
+                 * @description From this moment on: RFC 3339, or a day (its start in the office's time zone).
+                 * @example 2026-12-01
+                 */
+                since?: string;
+                /**
+                 * @description Up to this moment: RFC 3339, or a day (its end in the office's time zone).
+                 * @example 2026-12-31
+                 */
+                until?: string;
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the trail. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEntryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -3819,13 +4271,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in. */
+            /** @description Signed in (tokens), or waiting for the second factor's code (a challenge). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenView"];
+                    "application/json": components["schemas"]["LoginAnswer"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -3872,6 +4324,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    login_second_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            /** @description `invalid_code`: the code is wrong or was used already; `invalid_challenge`: the challenge is unknown, used or expired (sign in again). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `account_inactive`: the account was deactivated meanwhile. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description `too_many_attempts`: too many failures; wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
         };
     };
     logout: {
@@ -6127,6 +6636,270 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    second_factor_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state of your second factor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorStatusView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    begin_second_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key to scan or type into an authenticator. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolmentView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `second_factor_enabled`: one is set up already; turn it off first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    confirm_second_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The second factor is on; keep these codes safe. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `no_enrolment`: start setting one up first; `second_factor_enabled`: it is on already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    disable_second_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableSecondFactorRequest"];
+            };
+        };
+        responses: {
+            /** @description The second factor is off; its recovery codes are void. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `second_factor_not_enabled`: there is none. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            /** @description `busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renew_recovery_codes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Your new recovery codes, shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `second_factor_not_enabled`: there is no second factor. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_my_sessions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of your live sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SessionView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    end_my_other_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every other session is ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    end_my_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The session's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is ended: its tokens stop working. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no live session of yours has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     list_networks: {
         parameters: {
             query?: {
@@ -6737,6 +7510,98 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PasswordTokenView"];
                 };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    reset_second_factor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The second factor and its recovery codes are removed; the account's sessions ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `second_factor_not_enabled`: the account has none. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_user_sessions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The account's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the account's sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SessionView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    end_user_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's sessions are ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -93,7 +93,42 @@ pub struct TokenView {
     pub token_type: TokenType,
     /// Seconds until the access token expires.
     pub expires_in: i64,
+    /// The session may only set up a second factor (`/api/v1/me/second-factor`): the account is staff or
+    /// admin, has none, and the office requires one. Everything else answers 403 `second_factor_required`.
+    pub enrol_only: bool,
     pub user: UserView,
+}
+
+/// The password was right and the account has a second factor: finish at
+/// /api/v1/auth/login/second-factor with this challenge and a code.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SecondFactorChallenge {
+    /// Single use; send it with the code.
+    pub challenge: String,
+    /// Seconds the challenge waits for its code.
+    pub expires_in: i64,
+}
+
+/// What a sign-in with a right password answers: tokens, or a challenge waiting for the second factor.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum LoginAnswer {
+    Tokens(TokenView),
+    Challenge(SecondFactorChallenge),
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SecondFactorLoginRequest {
+    /// The challenge the login answered.
+    #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub challenge: String,
+    /// The six digits the authenticator shows, or one of the recovery codes (`abcd-efgh-jk`).
+    #[validate(length(min = 1, max = 64, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 64, example = "123456")]
+    pub code: String,
 }
 
 /// An account as its owner and admins see it.
@@ -107,6 +142,8 @@ pub struct UserView {
     pub roles: Vec<Role>,
     /// A deactivated account cannot sign in or use its tokens.
     pub active: bool,
+    /// Signing in asks for a code from an authenticator too.
+    pub second_factor_enabled: bool,
     pub locale: Locale,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -120,6 +157,7 @@ impl From<app::accounts::User> for UserView {
             display_name: user.display_name,
             roles: user.roles.as_slice().to_vec(),
             active: user.active,
+            second_factor_enabled: user.totp_enabled_at.is_some(),
             locale: *user.locale,
             created_at: user.created_at,
             updated_at: user.updated_at,

@@ -1,25 +1,27 @@
 use actix_web::http::header::{HeaderValue, RETRY_AFTER};
 use actix_web::{post, web};
-use app::accounts::SignIn;
+use app::accounts::{SignInTokens, SignedIn};
 use chrono::{TimeDelta, Utc};
 
-use super::dto::{LoginRequest, TokenView};
+use super::dto::{LoginAnswer, LoginRequest, SecondFactorChallenge};
 use crate::auth::password;
 use crate::auth::password::Busy;
 use crate::auth::tokens::{random_token, token_hash};
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::extract::{ClientAddress, ValidJson};
+use crate::extract::{Client, ValidJson};
 use crate::state::AppState;
 
 /// Sign in with e-mail and password.
 ///
 /// An unknown e-mail and a wrong password get the same answer. Repeated failures for one account or
-/// from one client address are refused with 429 for a while.
+/// from one client address are refused with 429 for a while. An account with a second factor gets no
+/// tokens yet but a challenge: finish at /api/v1/auth/login/second-factor with a code within 5 minutes.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
     responses(
-        (status = 200, description = "Signed in.", body = TokenView),
+        (status = 200, description = "Signed in (tokens), or waiting for the second factor's code (a challenge).",
+            body = LoginAnswer),
         (status = 401, description = "`invalid_credentials`: wrong e-mail or password."),
         (status = 403, description = "`account_inactive`: the password is right but the account is deactivated."),
         (status = 429, description = "`too_many_attempts`: too many failures; wait as long as Retry-After says.",
@@ -30,12 +32,12 @@ use crate::state::AppState;
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
-    ClientAddress(client): ClientAddress,
+    client: Client,
     body: ValidJson<LoginRequest>,
-) -> ApiResult<web::Json<TokenView>> {
+) -> ApiResult<web::Json<LoginAnswer>> {
     let request = body.into_inner()?;
     let now = Utc::now();
-    let attempt = SignIn::new(&request.email, client, state.account_throttle, state.client_throttle);
+    let attempt = client.signing_in(&request.email, state.throttles);
     if let Some(wait) = app::accounts::sign_in_locked_for(&state.db, &attempt, now).await? {
         return Err(too_many_attempts(wait));
     }
@@ -51,12 +53,24 @@ pub async fn login(
         let upgraded = state.passwords.hash(request.password).await?;
         app::accounts::upgrade_password_hash(&state.db, user.id, &stored, upgraded).await?;
     }
-    let refresh_token = random_token();
-    let session = app::accounts::start_session(&state.db, &attempt, &user, token_hash(&refresh_token), now).await?;
-    super::token_view(&state, user, &session, refresh_token, now).map(web::Json)
+    let (refresh_token, challenge) = (random_token(), random_token());
+    let tokens = SignInTokens {
+        refresh_token_hash: token_hash(&refresh_token),
+        challenge_hash: token_hash(&challenge),
+    };
+    let answer = match app::accounts::start_sign_in(&state.db, &attempt, &user, tokens, now).await? {
+        SignedIn::Session(session) => {
+            LoginAnswer::Tokens(super::token_view(&state, user, &session, refresh_token, now)?)
+        }
+        SignedIn::AwaitingCode { expires_at } => LoginAnswer::Challenge(SecondFactorChallenge {
+            challenge,
+            expires_in: (expires_at - now).num_seconds(),
+        }),
+    };
+    Ok(web::Json(answer))
 }
 
-fn too_many_attempts(wait: TimeDelta) -> ApiError {
+pub(super) fn too_many_attempts(wait: TimeDelta) -> ApiError {
     // Round up: a client that waits exactly this long finds the lock gone.
     let seconds = (wait.num_milliseconds() + 999) / 1000;
     ApiError::new(

@@ -3,6 +3,7 @@
 mod change_password;
 pub mod dto;
 mod login;
+mod login_second_factor;
 mod logout;
 mod refresh;
 mod register;
@@ -18,6 +19,7 @@ use dto::TokenView;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(register::register)
         .service(login::login)
+        .service(login_second_factor::login_second_factor)
         .service(refresh::refresh)
         .service(logout::logout)
         .service(change_password::change_password)
@@ -38,6 +40,9 @@ pub(crate) fn token_view(
         refresh_token,
         token_type: dto::TokenType::Bearer,
         expires_in,
+        enrol_only: state.require_second_factor
+            && domain::second_factor::required_for(&user.roles)
+            && user.totp_enabled_at.is_none(),
         user: dto::UserView::from(user),
     })
 }

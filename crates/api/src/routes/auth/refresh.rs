@@ -4,7 +4,7 @@ use chrono::Utc;
 use super::dto::{RefreshRequest, TokenView};
 use crate::auth::tokens::token_hash;
 use crate::error::ApiResult;
-use crate::extract::ValidJson;
+use crate::extract::{Client, ValidJson};
 use crate::state::AppState;
 
 /// Exchange a refresh token for new tokens.
@@ -22,12 +22,17 @@ use crate::state::AppState;
     ),
 )]
 #[post("/auth/refresh")]
-pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<web::Json<TokenView>> {
+pub async fn refresh(
+    state: web::Data<AppState>,
+    client: Client,
+    body: ValidJson<RefreshRequest>,
+) -> ApiResult<web::Json<TokenView>> {
     let request = body.into_inner()?;
     let now = Utc::now();
     // The successor is derived from the presented token, so a repeat within the grace window gets the same one.
     let successor = state.keys.refresh_successor(&request.refresh_token)?;
     let presented = token_hash(&request.refresh_token);
-    let (user, session) = app::accounts::refresh(&state.db, &presented, token_hash(&successor), now).await?;
+    let (user, session) =
+        app::accounts::refresh(&state.db, &presented, token_hash(&successor), client.origin(), now).await?;
     super::token_view(&state, user, &session, successor, now).map(web::Json)
 }

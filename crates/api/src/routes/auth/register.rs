@@ -5,7 +5,7 @@ use super::dto::{RegisterRequest, TokenView};
 use crate::auth::password::Busy;
 use crate::auth::tokens::{random_token, token_hash};
 use crate::error::ApiResult;
-use crate::extract::ValidJson;
+use crate::extract::{Client, ValidJson};
 use crate::state::AppState;
 
 /// Create an account and sign in.
@@ -23,7 +23,11 @@ use crate::state::AppState;
     ),
 )]
 #[post("/auth/register")]
-pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterRequest>) -> ApiResult<HttpResponse> {
+pub async fn register(
+    state: web::Data<AppState>,
+    client: Client,
+    body: ValidJson<RegisterRequest>,
+) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
     let now = Utc::now();
     let registration = app::accounts::Registration {
@@ -34,8 +38,15 @@ pub async fn register(state: web::Data<AppState>, body: ValidJson<RegisterReques
     let account = app::accounts::prepare_registration(registration, &request.password)?;
     let password_hash = state.passwords.hash(request.password).await?;
     let refresh_token = random_token();
-    let (user, session) =
-        app::accounts::register(&state.db, account, password_hash, token_hash(&refresh_token), now).await?;
+    let (user, session) = app::accounts::register(
+        &state.db,
+        account,
+        password_hash,
+        token_hash(&refresh_token),
+        client.origin(),
+        now,
+    )
+    .await?;
     let tokens = super::token_view(&state, user, &session, refresh_token, now)?;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, "/api/v1/me"))

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use domain::call::{CallAction, CallPhase, CallWindow, Moment};
+use domain::call::{CallAction, CallPhase, CallWindow};
 use domain::idea::Domain;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
 use crate::routes::text::{LongText, ShortText};
@@ -97,16 +97,7 @@ pub struct UpdateCallRequest {
     pub reviewers_per_idea: Option<i32>,
 }
 
-/// The instant of a validated moment; `end` reads a bare date as the end of its day.
-fn instant(text: &str, zone: Tz, end: bool, pointer: &str) -> ApiResult<DateTime<Utc>> {
-    let moment = Moment::parse(text).map_err(|e| ApiError::field(pointer, "invalid_date", e.to_string()))?;
-    Ok(if end { moment.end(zone) } else { moment.start(zone) })
-}
-
-/// An optional moment's instant.
-fn instant_if(text: Option<String>, zone: Tz, end: bool, pointer: &str) -> ApiResult<Option<DateTime<Utc>>> {
-    text.map(|text| instant(&text, zone, end, pointer)).transpose()
-}
+use crate::routes::day::{instant, instant_if};
 
 impl CreateCallRequest {
     /// The new call, its moments read in the office's time zone.

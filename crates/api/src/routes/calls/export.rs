@@ -86,12 +86,13 @@ pub async fn export_ideas(
     query: ValidQuery<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let rows = app::calls::ideas_for_export(&state.db, &staff.actor(), id).await?;
+    let format = query.0.format.unwrap_or(ExportFormat::Csv);
+    let file = format!("ideas.{}", format.extension());
+    let rows = app::calls::ideas_for_export(&state.db, &staff.actor(), id, &file, chrono::Utc::now()).await?;
     let headers = HEADERS.iter().map(|h| (*h).to_owned()).collect();
     let rows = rows
         .into_iter()
         .map(|row| record(row).into_iter().map(Cell::Text).collect())
         .collect();
-    let format = query.0.format.unwrap_or(ExportFormat::Csv);
     spreadsheet::attachment(format, format!("ideas-{id}"), "ideas", headers, rows).await
 }

@@ -3,7 +3,7 @@
 use domain::account::Locale;
 use domain::profile::{OccupationCategory, TieKind};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
@@ -157,4 +157,107 @@ impl UpdateMeRequest {
             }),
         }
     }
+}
+
+/// Your second factor.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SecondFactorStatusView {
+    /// Signing in asks for a code from your authenticator.
+    pub enabled: bool,
+    pub enabled_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Unused recovery codes.
+    pub recovery_codes_left: u64,
+    /// Your account must have one (staff and admins, when the office requires it).
+    pub required: bool,
+}
+
+/// The key to put in an authenticator app: scan `otpauthUri` as a QR code, or type `secret`.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SecondFactorEnrolmentView {
+    /// The key, base32.
+    pub secret: String,
+    /// `otpauth://totp/…`, what authenticator apps read from a QR code.
+    pub otpauth_uri: String,
+    /// Always SHA1, six digits and 30 seconds: what every phone authenticator uses.
+    pub algorithm: TotpAlgorithm,
+    pub digits: u8,
+    /// Seconds each code lasts.
+    pub period: u64,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+pub enum TotpAlgorithm {
+    #[serde(rename = "SHA1")]
+    Sha1,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SecondFactorCodeRequest {
+    /// The six digits your authenticator shows (or, where accepted, a recovery code).
+    #[validate(length(min = 1, max = 64, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 64, example = "123456")]
+    pub code: String,
+}
+
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DisableSecondFactorRequest {
+    /// Your current password.
+    #[validate(length(min = 1, max = 1024, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 1024, format = "password")]
+    pub password: String,
+    /// A code from your authenticator, or a recovery code.
+    #[validate(length(min = 1, max = 64, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 64, example = "123456")]
+    pub code: String,
+}
+
+/// Your recovery codes, shown this once: each signs you in once instead of a code, if you lose your phone.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RecoveryCodesView {
+    #[schema(example = json!(["k7m2-q9xd-4h"]))]
+    pub recovery_codes: Vec<String>,
+}
+
+/// A signed-in session.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionView {
+    pub id: Uuid,
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    /// The last time its tokens were refreshed (not each request); null if never.
+    pub last_refreshed_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The program it signed in or last refreshed with, as it names itself (User-Agent).
+    pub client: Option<String>,
+    /// The address it signed in or last refreshed from.
+    pub address: Option<String>,
+    /// The session this request belongs to.
+    pub current: bool,
+}
+
+impl SessionView {
+    pub fn of(session: app::accounts::Session, current: Option<Uuid>) -> Self {
+        SessionView {
+            current: Some(session.id) == current,
+            id: session.id,
+            started_at: session.created_at,
+            last_refreshed_at: session.last_refreshed_at,
+            client: session.client,
+            address: session.client_address,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct SessionsQuery {
+    /// Page size, 1 to 100; default 20.
+    pub limit: Option<crate::routes::page::Limit>,
+    /// How many items to skip; default 0.
+    pub offset: Option<crate::routes::page::Offset>,
 }

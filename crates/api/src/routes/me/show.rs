@@ -2,7 +2,7 @@ use actix_web::{get, web};
 
 use super::dto::{MeView, ProfileView};
 use crate::error::ApiResult;
-use crate::extract::SignedIn;
+use crate::extract::Enrolling;
 use crate::routes::auth::dto::UserView;
 use crate::state::AppState;
 
@@ -13,7 +13,7 @@ use crate::state::AppState;
     responses((status = 200, description = "The signed-in account and its profile.", body = MeView)),
 )]
 #[get("/me")]
-pub async fn show_me(state: web::Data<AppState>, caller: SignedIn) -> ApiResult<web::Json<MeView>> {
+pub async fn show_me(state: web::Data<AppState>, Enrolling(caller): Enrolling) -> ApiResult<web::Json<MeView>> {
     let profile = app::profiles::show(&state.db, &caller.actor()).await?;
     Ok(web::Json(MeView {
         profile: ProfileView::from(profile),

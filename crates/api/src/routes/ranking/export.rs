@@ -77,10 +77,20 @@ pub async fn export_ranking(
 ) -> ApiResult<HttpResponse> {
     let ValidQuery(query) = query;
     let (actor, call_id, sort) = (staff.actor(), call_id.into_inner(), query.sort.unwrap_or_default());
-    let ranking = app::ranking::compute(&state.db, &actor, call_id, &state.ranking, sort).await?;
+    let format = query.format.unwrap_or(ExportFormat::Csv);
+    let file = format!("ranking.{}", format.extension());
+    let ranking = app::ranking::export(
+        &state.db,
+        &actor,
+        call_id,
+        &state.ranking,
+        sort,
+        &file,
+        chrono::Utc::now(),
+    )
+    .await?;
     let ranking = super::FullRanking::from(ranking);
     let headers = headers(&ranking.criteria);
     let rows = ranking.items.into_iter().map(record).collect();
-    let format = query.format.unwrap_or(ExportFormat::Csv);
     spreadsheet::attachment(format, format!("ranking-{call_id}"), "ranking", headers, rows).await
 }
