@@ -29,26 +29,21 @@ pub async fn list(db: &Db, actor: &Actor, filter: &AuditFilter) -> Result<(Vec<E
         ));
     }
     let (events, total) = db::events::audit(db, filter).await?;
-    let mut ids: Vec<Uuid> = events
-        .iter()
-        .flat_map(|e| {
-            let account = (*e.subject_type == SubjectKind::Account).then_some(e.subject_id);
-            e.actor_id.into_iter().chain(account)
-        })
-        .collect();
-    ids.sort();
-    ids.dedup();
-    let names = db::users::display_names(db, &ids).await?;
-    let name_of = |id: Uuid| names.iter().find(|(user, _)| *user == id).map(|(_, name)| name.clone());
+    let accounts = events.iter().filter_map(account_of);
+    let names = crate::history::display_names(db, events.iter().filter_map(|e| e.actor_id).chain(accounts)).await?;
+    let name_of = |id: Uuid| names.get(&id).cloned();
     let entries = events
         .into_iter()
         .map(|event| Entry {
             actor_name: event.actor_id.and_then(name_of),
-            subject_name: (*event.subject_type == SubjectKind::Account)
-                .then(|| name_of(event.subject_id))
-                .flatten(),
+            subject_name: account_of(&event).and_then(name_of),
             event,
         })
         .collect();
     Ok((entries, total))
+}
+
+/// The account an event is about, if it is about one.
+fn account_of(event: &db::events::Model) -> Option<Uuid> {
+    (*event.subject_type == SubjectKind::Account).then_some(event.subject_id)
 }

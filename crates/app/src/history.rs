@@ -1,5 +1,7 @@
 //! Reading the history: a subject's events with the names of those who acted, loaded in one query.
 
+use std::collections::{BTreeSet, HashMap};
+
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -14,20 +16,22 @@ pub struct Entry {
 
 /// The events with their actors' names.
 pub async fn named(db: &impl ConnectionTrait, events: Vec<db::events::Model>) -> Result<Vec<Entry>> {
-    let mut ids: Vec<Uuid> = events.iter().filter_map(|e| e.actor_id).collect();
-    ids.sort();
-    ids.dedup();
-    let names = db::users::display_names(db, &ids).await?;
+    let names = display_names(db, events.iter().filter_map(|e| e.actor_id)).await?;
     Ok(events
         .into_iter()
         .map(|event| {
-            let actor_name = event.actor_id.and_then(|id| {
-                names
-                    .iter()
-                    .find(|(actor, _)| *actor == id)
-                    .map(|(_, name)| name.clone())
-            });
+            let actor_name = event.actor_id.and_then(|id| names.get(&id).cloned());
             Entry { event, actor_name }
         })
         .collect())
+}
+
+/// The display names of these accounts, each looked up once, in one query.
+pub(crate) async fn display_names(
+    db: &impl ConnectionTrait,
+    ids: impl Iterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>> {
+    let ids: BTreeSet<Uuid> = ids.collect();
+    let ids: Vec<Uuid> = ids.into_iter().collect();
+    Ok(db::users::display_names(db, &ids).await?.into_iter().collect())
 }
