@@ -161,3 +161,80 @@ async fn nobody_can_change_or_delete_the_history_not_even_with_sql() {
     let trail = app.json(app.get("/api/v1/audit", Some(&admin)).await).await;
     assert_eq!(trail["total"], 2, "both accounts' creation are still there");
 }
+
+#[tokio::test]
+async fn an_owners_security_changes_and_the_ranking_export_are_in_the_trail_too() {
+    let app = spawn_app().await;
+    let (admin, _) = app.admin().await;
+    let owner = token(&app.register("owner@example.org").await);
+    let owner_id = app.user_id(&owner).await;
+    let (_, codes) = app.enrol_second_factor(&owner).await;
+    let renewed = app
+        .post(
+            "/api/v1/me/second-factor/recovery-codes",
+            Some(&owner),
+            json!({ "code": codes[0] }),
+        )
+        .await;
+    let renewed = app.json(renewed).await;
+    let fresh: Vec<&str> = renewed["recoveryCodes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let challenge = app.challenge("owner@example.org").await;
+    assert_eq!(app.second_factor(&challenge, fresh[0]).await.status(), 200);
+    let off = json!({ "password": PASSWORD, "code": fresh[1] });
+    assert_eq!(
+        app.post("/api/v1/me/second-factor/disable", Some(&owner), off)
+            .await
+            .status(),
+        204
+    );
+    let change = json!({ "currentPassword": PASSWORD, "newPassword": "another long passphrase 1405" });
+    assert_eq!(
+        app.post("/api/v1/auth/password", Some(&owner), change).await.status(),
+        204
+    );
+
+    let trail = app
+        .json(
+            app.get(&format!("/api/v1/audit?subject={owner_id}"), Some(&admin))
+                .await,
+        )
+        .await;
+    assert_eq!(
+        kinds(&trail),
+        [
+            "password_set",
+            "second_factor_disabled",
+            "recovery_code_used",
+            "recovery_codes_renewed",
+            "second_factor_enrolled",
+            "account_created",
+        ]
+    );
+    let items = trail["items"].as_array().expect("items");
+    assert!(items.iter().all(|e| e["actorId"] == owner_id.as_str()), "{trail}");
+    assert!(items[..5].iter().all(|e| e["address"] == "127.0.0.1"), "{trail}");
+    assert_eq!(items[2]["to"], "9", "nine recovery codes left");
+
+    let staff = app.staff().await;
+    let call = app.jury_call(&staff, 1, false, 1).await;
+    app.set_rubric(&staff, &call.id, crate::jury_fixtures::three_criteria())
+        .await;
+    let export = format!("/api/v1/calls/{}/ranking/export?format=csv", call.id);
+    assert_eq!(app.get(&export, Some(&staff)).await.status(), 200);
+    let exports = app
+        .json(app.get("/api/v1/audit?kind=export_downloaded", Some(&admin)).await)
+        .await;
+    assert_eq!(exports["total"], 1);
+    assert_eq!(
+        (
+            exports["items"][0]["to"].as_str(),
+            exports["items"][0]["subjectId"].as_str()
+        ),
+        (Some("ranking.csv"), Some(call.id.as_str()))
+    );
+}
