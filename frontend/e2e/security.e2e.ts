@@ -136,7 +136,7 @@ describe('the second factor', () => {
     await page.getByRole('searchbox', { name: s.admin.users.q }).fill(staff);
     await page.getByRole('button', { name: s.admin.users.search, exact: true }).click();
     const row = page.getByRole('row').filter({ hasText: staff });
-    await row.getByRole('button', { name: 'Reset the two-step verification of Staff Member' }).click();
+    await row.getByRole('button', { name: 'Reset two-step verification of Staff Member' }).click();
     await row.getByRole('button', { name: s.admin.secondFactor.confirm }).click();
     await row.getByText('The two-step verification of Staff Member is reset.').waitFor();
     await signOut(page, locale);

@@ -37,7 +37,7 @@ describe('the shell', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: s.common.nav.signOut }).waitFor();
+    await page.getByRole('button', { name: s.common.nav.signOut, exact: true }).waitFor();
   });
 });
 

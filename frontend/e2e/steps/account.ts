@@ -17,7 +17,7 @@ export async function registerCitizen(page: Page, server: Server, locale: Locale
   await page.getByRole('button', { name: s.account.register.submit }).click();
   await page.waitForURL((url) => url.pathname === '/profile');
   await page.getByRole('heading', { level: 1, name: s.account.profile.title }).waitFor();
-  await page.getByRole('button', { name: s.common.nav.signOut }).waitFor();
+  await page.getByRole('button', { name: s.common.nav.signOut, exact: true }).waitFor();
 }
 
 /** On /profile: adds one tie abroad (Freiburg, Germany, study, since 2015), saves, and checks it was kept. */

@@ -45,17 +45,17 @@ export const adminFa = {
   },
   secondFactor: {
     reset: 'بازنشانی تأیید دومرحله‌ای',
-    resetFor: 'بازنشانی تأیید دومرحله‌ای {{name}}',
+    resetFor: 'بازنشانی تأیید دومرحله‌ای برای {{name}}',
     confirmQuestion: 'تأیید دومرحله‌ای {{name}} برداشته شود؟ او باید دوباره آن را راه بیندازد. این کار را تنها پس از شناختن دارندهٔ حساب (مثلاً گوشی گم‌شده) بکنید.',
     confirm: 'بله، بازنشانی شود',
     done: 'تأیید دومرحله‌ای {{name}} بازنشانی شد.',
   },
   sessions: {
     end: 'بستن نشست‌ها',
-    endFor: 'بستن همهٔ نشست‌های {{name}}',
+    endFor: 'بستن نشست‌ها برای {{name}}',
     ended: 'همهٔ نشست‌های {{name}} بسته شد.',
     audit: 'رویدادها',
-    auditFor: 'رویدادهای مربوط به {{name}}',
+    auditFor: 'رویدادها دربارهٔ {{name}}',
   },
   audit: {
     title: 'ممیزی',
@@ -132,14 +132,14 @@ export const adminEn: typeof adminFa = {
   },
   secondFactor: {
     reset: 'Reset two-step verification',
-    resetFor: 'Reset the two-step verification of {{name}}',
+    resetFor: 'Reset two-step verification of {{name}}',
     confirmQuestion: 'Remove the two-step verification of {{name}}? They will have to set it up again. Do this only once you know it is the account holder asking (a lost phone, say).',
     confirm: 'Yes, reset it',
     done: 'The two-step verification of {{name}} is reset.',
   },
   sessions: {
     end: 'End sessions',
-    endFor: 'End all sessions of {{name}}',
+    endFor: 'End sessions of {{name}}',
     ended: 'All sessions of {{name}} are ended.',
     audit: 'Events',
     auditFor: 'Events about {{name}}',
