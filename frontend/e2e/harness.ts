@@ -61,7 +61,10 @@ export type Server = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(): Promise<Server> {
+/** How a journey's server differs from the default one: extra environment, e.g. `REQUIRE_SECOND_FACTOR: 'true'`. */
+export type ServerOptions = { env?: Record<string, string> };
+
+export async function startServer({ env: extra = {} }: ServerOptions = {}): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cd-e2e-data-'));
   const port = await freePort();
   const env = {
@@ -74,6 +77,7 @@ export async function startServer(): Promise<Server> {
     // The journeys sign staff and admins in with a password alone; the second factor's journey enrols one of
     // its own accord, from the profile (e2e/security.e2e.ts).
     REQUIRE_SECOND_FACTOR: 'false',
+    ...extra,
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
   const migrate = spawnSync(BINARY, ['migrate'], { env, encoding: 'utf8' });
@@ -215,7 +219,7 @@ export type ServerAndBrowser = { readonly server: Server; readonly browser: Brow
  * that closes the browser and stops the server. Read `server` and `browser` inside tests and hooks only: they
  * throw if read before the beforeAll has started them.
  */
-export function freshServerAndBrowser(setUp?: (started: ServerAndBrowser) => Promise<void> | void): ServerAndBrowser {
+export function freshServerAndBrowser(setUp?: (started: ServerAndBrowser) => Promise<void> | void, options: ServerOptions = {}): ServerAndBrowser {
   let server: Server | undefined;
   let browser: Browser | undefined;
   const started: ServerAndBrowser = {
@@ -229,7 +233,7 @@ export function freshServerAndBrowser(setUp?: (started: ServerAndBrowser) => Pro
     },
   };
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options);
     browser = await openBrowser();
     await setUp?.(started);
   });

@@ -4,7 +4,21 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PASSWORD, expectAccessible, freshServerAndBrowser, screenshot, signIn, signOut, strings, useLocale, type Locale, type Server } from './harness';
+import {
+  PASSWORD,
+  PHONE,
+  expectAccessible,
+  expectFitsPhone,
+  freshServerAndBrowser,
+  openBrowser,
+  screenshot,
+  signIn,
+  signOut,
+  strings,
+  useLocale,
+  type Locale,
+  type Server,
+} from './harness';
 import { freshCode, totp } from './steps/totp';
 
 /** The password step of /login, ending on the code step. */
@@ -139,6 +153,75 @@ describe('the second factor', () => {
     await row.getByRole('button', { name: 'Reset two-step verification of Staff Member' }).click();
     await row.getByRole('button', { name: s.admin.secondFactor.confirm }).click();
     await row.getByText('The two-step verification of Staff Member is reset.').waitFor();
+    await signOut(page, locale);
+  });
+
+  it('the audit trail and the set-up of a second factor fit a 360-pixel phone', async () => {
+    const { server } = fresh;
+    const phone = await openBrowser(PHONE);
+    try {
+      const { page } = phone;
+      for (const locale of ['fa', 'en'] as const) {
+        const s = strings(locale);
+        await page.goto(server.url);
+        await useLocale(page, locale);
+        await signIn(page, server, locale, admin);
+        await page.goto(`${server.url}/admin/audit`);
+        await page.getByRole('region', { name: s.admin.audit.tableLabel }).waitFor();
+        await expectFitsPhone(page, `audit (${locale})`);
+        await expectAccessible(page, `audit on a phone (${locale})`);
+        await screenshot(page, `audit-${locale}-phone`);
+        await page.goto(`${server.url}/profile`);
+        await page.getByRole('button', { name: s.account.secondFactor.setUp }).click();
+        await page.getByRole('img', { name: s.account.secondFactor.qrLabel }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await expectFitsPhone(page, `second factor set-up (${locale})`);
+        await expectAccessible(page, `second factor set-up on a phone (${locale})`);
+        await screenshot(page, `second-factor-setup-${locale}-phone`);
+        await signOut(page, locale);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
+describe('a staff account where the office requires a second factor', () => {
+  const staff = 'staff.required@e2e.test';
+  const fresh = freshServerAndBrowser(({ server }) => server.createUser(staff, 'Required Staff', ['staff']), { env: { REQUIRE_SECOND_FACTOR: 'true' } });
+
+  it('sees the enrolment page alone until one is set up, then goes on where it was going', async () => {
+    const { server, browser: { page } } = fresh;
+    const locale: Locale = 'en';
+    const s = strings(locale);
+    await page.goto(`${server.url}/login?next=%2Fstaff%2Fcalls`);
+    await useLocale(page, locale);
+    await page.getByLabel(s.account.fields.email).fill(staff);
+    await page.getByLabel(s.account.fields.password).fill(PASSWORD);
+    await page.getByRole('button', { name: s.account.login.submit }).click();
+    await page.waitForURL((url) => url.pathname === '/second-factor' && url.searchParams.get('next') === '/staff/calls');
+    await page.getByRole('heading', { level: 1, name: s.account.enrol.title }).waitFor();
+    const nav = page.getByRole('navigation', { name: s.common.mainNavigation });
+    expect(await nav.getByRole('link').allTextContents()).toEqual([s.common.nav.secondFactor]);
+    // Any other page leads back here.
+    await page.goto(`${server.url}/staff/calls`);
+    await page.waitForURL((url) => url.pathname === '/second-factor');
+    await expectAccessible(page, `enrolment (${locale})`);
+    await screenshot(page, `enrol-only-${locale}-desktop`);
+
+    await page.getByRole('button', { name: s.account.secondFactor.setUp }).click();
+    const secret = (await page.getByLabel(s.account.secondFactor.key).inputValue()).replace(/\s+/g, '');
+    const { code } = await freshCode(secret, 0);
+    await page.getByRole('form', { name: s.account.secondFactor.setUp }).getByLabel(s.account.secondFactor.code).fill(code);
+    await page.getByRole('button', { name: s.account.secondFactor.confirm }).click();
+    await page.getByRole('list', { name: s.account.recoveryCodes.listLabel }).waitFor();
+    await page.getByRole('button', { name: s.account.recoveryCodes.saved }).click();
+    // The same session may do all its role allows now.
+    await page.waitForURL((url) => url.pathname === '/staff/calls');
+    await nav.getByRole('link', { name: s.common.nav.calls }).waitFor();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goto(`${server.url}/profile`);
+    await page.getByRole('region', { name: s.account.sessions.tableLabel }).waitFor();
     await signOut(page, locale);
   });
 });

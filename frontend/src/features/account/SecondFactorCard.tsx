@@ -185,7 +185,8 @@ function EnrolmentSteps({ enrolment, onConfirmed, onCancel }: { enrolment: Enrol
           <p>{t('secondFactor.manual')}</p>
           <Field label={t('secondFactor.key')} hint={t('secondFactor.keyDetails', { algorithm: enrolment.algorithm, digits: n(enrolment.digits), period: n(enrolment.period) })}>
             {(control) => (
-              <input {...control} readOnly dir="ltr" className="secret" value={groupSecret(enrolment.secret)} onFocus={(event) => event.currentTarget.select()} />
+              // A text area, so that the whole key wraps on a phone instead of scrolling out of sight.
+              <textarea {...control} readOnly dir="ltr" rows={2} spellCheck={false} className="secret" value={groupSecret(enrolment.secret)} onFocus={(event) => event.currentTarget.select()} />
             )}
           </Field>
         </div>
