@@ -109,6 +109,16 @@ describe('signing in with a second factor', { timeout: 20_000 }, () => {
     expect(screen.queryByLabelText(new RegExp(`^${en.secondStep.code}`))).toBeNull();
   });
 
+  it('goes back without asking when the challenge ran out while the page waited', async () => {
+    const calls = stubApi((request) => (request.url.endsWith('/api/v1/auth/login') ? { body: { challenge: 'c', expiresIn: -1 } } : undefined));
+    await renderWithApp(page, { locale: 'en' });
+    await password();
+    await userEvent.type(await screen.findByLabelText(new RegExp(`^${en.secondStep.code}`)), '123456');
+    await userEvent.click(screen.getByRole('button', { name: en.secondStep.submit }));
+    expect(await screen.findByText(en.login.challengeExpired)).toBeInTheDocument();
+    expect(calls).toHaveLength(1);
+  });
+
   it('says how long to wait after too many attempts', async () => {
     stubApi((request) =>
       request.url.endsWith('/api/v1/auth/login') ? { body: challenge } : { ...problem(429, 'too_many_attempts'), headers: { 'Retry-After': '120' } },

@@ -127,7 +127,11 @@ function CodeStep({ challenge, onDone, onExpired, onCancel }: CodeStepProps) {
       }
     },
   });
-  const submit = form.handleSubmit(({ code }) => answer.mutate(recovery ? normaliseRecoveryCode(code) : normaliseCode(code)));
+  const submit = form.handleSubmit(({ code }) => {
+    // The challenge ran out while the page waited: the server would say so too.
+    if (Date.now() > challenge.expiresAt) onExpired();
+    else answer.mutate(recovery ? normaliseRecoveryCode(code) : normaliseCode(code));
+  });
   const { ref, ...registered } = form.register('code', {
     required: errorText.required,
     validate: (value) => recovery || TOTP_CODE.test(normaliseCode(value)) || t('secondStep.sixDigits'),
