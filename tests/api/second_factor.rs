@@ -359,3 +359,35 @@ async fn an_admin_resets_a_lost_second_factor_and_the_accounts_sessions_end() {
     );
     assert_problem(app.delete(&path, Some(&admin)).await, 409, "second_factor_not_enabled").await;
 }
+
+#[tokio::test]
+async fn a_signed_in_session_cannot_guess_codes_at_leisure_either() {
+    let app = spawn_app_with(&["--login-max-failures-per-account", "2"]).await;
+    let owner = token(&app.register("stolen-laptop@example.org").await);
+    let (enrolment, _) = app.enrol_second_factor(&owner).await;
+    let renew = |code: &str| {
+        app.post(
+            "/api/v1/me/second-factor/recovery-codes",
+            Some(&owner),
+            json!({ "code": code }),
+        )
+    };
+    assert_eq!(
+        pointers(&assert_problem(renew("000001").await, 422, "validation_failed").await),
+        ["/code"]
+    );
+    let off = json!({ "password": "a guessed password", "code": "000002" });
+    let off = app.post("/api/v1/me/second-factor/disable", Some(&owner), off).await;
+    assert_eq!(
+        pointers(&assert_problem(off, 422, "validation_failed").await),
+        ["/password"]
+    );
+    // Two failures lock the account: even the right code waits, and so does signing in.
+    assert_problem(renew(&code_at(&enrolment, 30)).await, 429, "too_many_attempts").await;
+    assert_problem(
+        app.login("stolen-laptop@example.org", PASSWORD).await,
+        429,
+        "too_many_attempts",
+    )
+    .await;
+}

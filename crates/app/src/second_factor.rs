@@ -160,15 +160,43 @@ async fn enabled_factor(db: &impl ConnectionTrait, actor: &Actor) -> Result<(Use
     }
 }
 
+/// A code given while signed in, to turn the factor off or renew the recovery codes: a wrong one counts as a
+/// failed sign-in of the account (a stolen session must not guess codes at leisure) and is 422 at /code.
+async fn use_code_or_count(
+    txn: sea_orm::DatabaseTransaction,
+    user: &User,
+    key: &TotpKey,
+    code: &str,
+    attempt: &SignIn,
+    now: DateTime<Utc>,
+) -> Result<sea_orm::DatabaseTransaction> {
+    if use_code(&txn, user, key, code, now).await?.is_some() {
+        return Ok(txn);
+    }
+    attempt.count_failure(&txn, now).await?;
+    txn.commit().await?;
+    Err(wrong_code())
+}
+
 /// Turns the owner's second factor off: the password must have matched (422 at /password) and the code be
-/// right (422 at /code). Staff and admins who must have one are then asked to enrol again.
-pub async fn disable(db: &Db, actor: &Actor, password_ok: bool, code: &str, now: DateTime<Utc>) -> Result<()> {
+/// right (422 at /code); either failure counts as a failed sign-in. Staff and admins who must have one are
+/// then asked to enrol again.
+pub async fn disable(
+    db: &Db,
+    actor: &Actor,
+    attempt: &SignIn,
+    password_ok: bool,
+    code: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let txn = db::begin_write(db).await?;
     let (user, key) = enabled_factor(&txn, actor).await?;
     if !password_ok {
+        attempt.count_failure(&txn, now).await?;
+        txn.commit().await?;
         return Err(Error::field("/password", "wrong_password", "the password is wrong"));
     }
-    use_code(&txn, &user, &key, code, now).await?.ok_or_else(wrong_code)?;
+    let txn = use_code_or_count(txn, &user, &key, code, attempt, now).await?;
     db::second_factor::remove(&txn, user.id).await?;
     let event = privileged(account_event(user.id, EventKind::SecondFactorDisabled), actor);
     events::record(&txn, event, now).await?;
@@ -176,10 +204,12 @@ pub async fn disable(db: &Db, actor: &Actor, password_ok: bool, code: &str, now:
     Ok(())
 }
 
-/// Replaces the owner's recovery codes with these, after a right code (422 at /code).
+/// Replaces the owner's recovery codes with these, after a right code (422 at /code, counted as a failed
+/// sign-in).
 pub async fn renew_recovery_codes(
     db: &Db,
     actor: &Actor,
+    attempt: &SignIn,
     code: &str,
     recovery_codes: &[String],
     now: DateTime<Utc>,
@@ -187,7 +217,7 @@ pub async fn renew_recovery_codes(
     let hashes = hashes_of(recovery_codes)?;
     let txn = db::begin_write(db).await?;
     let (user, key) = enabled_factor(&txn, actor).await?;
-    use_code(&txn, &user, &key, code, now).await?.ok_or_else(wrong_code)?;
+    let txn = use_code_or_count(txn, &user, &key, code, attempt, now).await?;
     db::second_factor::replace_recovery_codes(&txn, user.id, hashes, now).await?;
     let event = privileged(account_event(user.id, EventKind::RecoveryCodesRenewed), actor);
     events::record(&txn, event, now).await?;

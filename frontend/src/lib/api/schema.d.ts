@@ -1126,7 +1126,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn your second factor off, with your password and a code (or a recovery code). */
+        /**
+         * Turn your second factor off, with your password and a code (or a recovery code).
+         * @description A wrong password or code counts as a failed sign-in of the account: too many lock it out (429).
+         */
         post: operations["disable_second_factor"];
         delete?: never;
         options?: never;
@@ -1143,7 +1146,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** New recovery codes, after a code from your authenticator (or a recovery code); the old ones are void. */
+        /**
+         * New recovery codes, after a code from your authenticator (or a recovery code); the old ones are void.
+         * @description A wrong code counts as a failed sign-in of the account: too many lock it out (429).
+         */
         post: operations["renew_recovery_codes"];
         delete?: never;
         options?: never;
@@ -6764,6 +6770,17 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            /** @description `too_many_attempts`: too many failures; wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
             /** @description `busy`: every password hashing thread is taken and the wait ran out; retry after Retry-After. */
             503: {
@@ -6814,6 +6831,17 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            /** @description `too_many_attempts`: too many failures; wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };

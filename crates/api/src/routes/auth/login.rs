@@ -70,7 +70,7 @@ pub async fn login(
     Ok(web::Json(answer))
 }
 
-pub(super) fn too_many_attempts(wait: TimeDelta) -> ApiError {
+pub(crate) fn too_many_attempts(wait: TimeDelta) -> ApiError {
     // Round up: a client that waits exactly this long finds the lock gone.
     let seconds = (wait.num_milliseconds() + 999) / 1000;
     ApiError::new(

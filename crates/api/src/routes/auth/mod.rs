@@ -15,6 +15,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::error::ApiError;
 use crate::state::AppState;
 use dto::TokenView;
+pub(crate) use login::too_many_attempts;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(register::register)

@@ -11,7 +11,8 @@ use super::dto::{
 use crate::auth::password::Busy;
 use crate::auth::tokens::{recovery_codes, totp_secret};
 use crate::error::ApiResult;
-use crate::extract::{Enrolling, ValidJson};
+use crate::extract::{Client, Enrolling, ValidJson};
+use crate::routes::auth::too_many_attempts;
 use crate::state::AppState;
 
 /// Your second factor: whether it is on and how many recovery codes are left.
@@ -82,6 +83,8 @@ pub async fn confirm_second_factor(
 }
 
 /// Turn your second factor off, with your password and a code (or a recovery code).
+///
+/// A wrong password or code counts as a failed sign-in of the account: too many lock it out (429).
 #[utoipa::path(
     tag = "me",
     request_body = DisableSecondFactorRequest,
@@ -89,6 +92,8 @@ pub async fn confirm_second_factor(
     responses(
         (status = 204, description = "The second factor is off; its recovery codes are void."),
         (status = 409, description = "`second_factor_not_enabled`: there is none."),
+        (status = 429, description = "`too_many_attempts`: too many failures; wait as long as Retry-After says.",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
         Busy,
     ),
 )]
@@ -96,18 +101,26 @@ pub async fn confirm_second_factor(
 pub async fn disable_second_factor(
     state: web::Data<AppState>,
     Enrolling(caller): Enrolling,
+    client: Client,
     body: ValidJson<DisableSecondFactorRequest>,
 ) -> ApiResult<HttpResponse> {
     let request = body.into_inner()?;
+    let now = Utc::now();
+    let attempt = client.signing_in(&caller.user.email, state.throttles);
+    if let Some(wait) = app::accounts::sign_in_locked_for(&state.db, &attempt, now).await? {
+        return Err(too_many_attempts(wait));
+    }
     let password_ok = state
         .passwords
         .verify(request.password, caller.user.password_hash.clone())
         .await?;
-    app::second_factor::disable(&state.db, &caller.actor(), password_ok, &request.code, Utc::now()).await?;
+    app::second_factor::disable(&state.db, &caller.actor(), &attempt, password_ok, &request.code, now).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 /// New recovery codes, after a code from your authenticator (or a recovery code); the old ones are void.
+///
+/// A wrong code counts as a failed sign-in of the account: too many lock it out (429).
 #[utoipa::path(
     tag = "me",
     request_body = SecondFactorCodeRequest,
@@ -115,16 +128,24 @@ pub async fn disable_second_factor(
     responses(
         (status = 200, description = "Your new recovery codes, shown this once.", body = RecoveryCodesView),
         (status = 409, description = "`second_factor_not_enabled`: there is no second factor."),
+        (status = 429, description = "`too_many_attempts`: too many failures; wait as long as Retry-After says.",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     ),
 )]
 #[post("/me/second-factor/recovery-codes")]
 pub async fn renew_recovery_codes(
     state: web::Data<AppState>,
     Enrolling(caller): Enrolling,
+    client: Client,
     body: ValidJson<SecondFactorCodeRequest>,
 ) -> ApiResult<web::Json<RecoveryCodesView>> {
     let request = body.into_inner()?;
+    let now = Utc::now();
+    let attempt = client.signing_in(&caller.user.email, state.throttles);
+    if let Some(wait) = app::accounts::sign_in_locked_for(&state.db, &attempt, now).await? {
+        return Err(too_many_attempts(wait));
+    }
     let codes = recovery_codes();
-    app::second_factor::renew_recovery_codes(&state.db, &caller.actor(), &request.code, &codes, Utc::now()).await?;
+    app::second_factor::renew_recovery_codes(&state.db, &caller.actor(), &attempt, &request.code, &codes, now).await?;
     Ok(web::Json(RecoveryCodesView { recovery_codes: codes }))
 }
