@@ -391,3 +391,21 @@ async fn a_signed_in_session_cannot_guess_codes_at_leisure_either() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_challenge_waits_five_minutes_at_most() {
+    use sea_orm::ConnectionTrait;
+
+    let app = spawn_app().await;
+    let owner = token(&app.register("slow@example.org").await);
+    let (enrolment, _) = app.enrol_second_factor(&owner).await;
+    let answer = app.json(app.login("slow@example.org", PASSWORD).await).await;
+    assert_eq!(answer["expiresIn"], 300);
+    let challenge = answer["challenge"].as_str().expect("challenge");
+    let db = app.db().await;
+    db.execute_unprepared("UPDATE login_challenges SET expires_at = created_at")
+        .await
+        .expect("aged");
+    let late = app.second_factor(challenge, &code_at(&enrolment, 30)).await;
+    assert_problem(late, 401, "invalid_challenge").await;
+}
