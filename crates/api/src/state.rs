@@ -27,6 +27,17 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Whether an account holding these roles must have a second factor here (the office's setting and
+    /// the domain's rule).
+    pub fn second_factor_required(&self, roles: &domain::roles::Roles) -> bool {
+        self.require_second_factor && domain::second_factor::required_for(roles)
+    }
+
+    /// Whether the account's sessions may only enrol a second factor: it must have one and has none.
+    pub fn must_enrol(&self, user: &db::users::Model) -> bool {
+        self.second_factor_required(&user.roles) && user.totp_enabled_at.is_none()
+    }
+
     /// Today in the office's time zone.
     pub fn today(&self) -> NaiveDate {
         domain::call::office_day(Utc::now(), self.time_zone)

@@ -37,7 +37,7 @@ pub fn display_name(name: &str) -> Result<String> {
 }
 
 pub(crate) fn ensure_admin(actor: &Actor) -> Result<()> {
-    Error::forbidden_unless(actor.roles.is_admin(), "Only an admin may do this.")
+    Error::forbidden_unless(actor.is_admin(), "Only an admin may do this.")
 }
 
 pub(crate) fn account_event(user_id: Uuid, kind: EventKind) -> NewEvent {
@@ -135,6 +135,7 @@ pub(crate) async fn open_session(
 pub struct SignIn {
     pub email: String,
     keys: Vec<(String, ThrottlePolicy)>,
+    pub address: Option<IpAddr>,
     pub origin: Origin,
 }
 
@@ -152,11 +153,12 @@ impl SignIn {
         if let Some(ip) = address {
             keys.push((format!("client:{ip}"), throttles.client));
         }
-        let origin = Origin {
-            client,
-            address: address.map(|ip| ip.to_string()),
-        };
-        SignIn { email, keys, origin }
+        SignIn {
+            email,
+            keys,
+            address,
+            origin: Origin::new(client, address),
+        }
     }
 
     /// Counts one failure against the account and the client address.

@@ -277,9 +277,10 @@ pub async fn finish_sign_in(
         .await?
         .ok_or_else(invalid_challenge)?;
     db::users::lock(&txn, challenge.user_id).await?;
-    let user = account(&txn, challenge.user_id)
-        .await
-        .map_err(|_| invalid_challenge())?;
+    // A store failure stays a 500; only an account gone meanwhile voids the challenge.
+    let user = db::users::find_by_id(&txn, challenge.user_id)
+        .await?
+        .ok_or_else(invalid_challenge)?;
     if !user.active {
         return Err(Error::new(ErrorCode::AccountInactive, "This account is deactivated."));
     }
@@ -302,7 +303,7 @@ pub async fn finish_sign_in(
     if let Accepted::Recovery { left } = accepted {
         let event = account_event(user.id, EventKind::RecoveryCodeUsed)
             .by(user.id)
-            .from_address(attempt.origin.address.as_deref().and_then(|a| a.parse().ok()))
+            .from_address(attempt.address)
             .to(left);
         events::record(&txn, event, now).await?;
     }

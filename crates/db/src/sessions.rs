@@ -19,6 +19,15 @@ pub struct Origin {
     pub address: Option<String>,
 }
 
+impl Origin {
+    pub fn new(client: Option<String>, address: Option<std::net::IpAddr>) -> Self {
+        Origin {
+            client,
+            address: address.map(|ip| ip.to_string()),
+        }
+    }
+}
+
 pub async fn create(
     db: &impl ConnectionTrait,
     user_id: Uuid,

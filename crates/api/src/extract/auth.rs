@@ -123,8 +123,7 @@ async fn authenticate(
         ));
     }
     let roles = user.roles.0.clone();
-    let enrol_only =
-        state.require_second_factor && domain::second_factor::required_for(&roles) && user.totp_enabled_at.is_none();
+    let enrol_only = state.must_enrol(&user);
     Ok(SignedIn {
         user,
         roles,

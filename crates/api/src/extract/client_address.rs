@@ -73,10 +73,7 @@ impl Client {
     }
 
     pub fn origin(&self) -> app::accounts::Origin {
-        app::accounts::Origin {
-            client: self.agent.clone(),
-            address: self.address.map(|ip| ip.to_string()),
-        }
+        app::accounts::Origin::new(self.agent.clone(), self.address)
     }
 }
 

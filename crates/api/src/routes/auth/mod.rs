@@ -41,9 +41,7 @@ pub(crate) fn token_view(
         refresh_token,
         token_type: dto::TokenType::Bearer,
         expires_in,
-        enrol_only: state.require_second_factor
-            && domain::second_factor::required_for(&user.roles)
-            && user.totp_enabled_at.is_none(),
+        enrol_only: state.must_enrol(&user),
         user: dto::UserView::from(user),
     })
 }

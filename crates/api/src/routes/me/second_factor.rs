@@ -31,7 +31,7 @@ pub async fn second_factor_status(
         enabled: status.enabled_at.is_some(),
         enabled_at: status.enabled_at,
         recovery_codes_left: status.recovery_codes_left,
-        required: state.require_second_factor && domain::second_factor::required_for(&caller.roles),
+        required: state.second_factor_required(&caller.roles),
     }))
 }
 
