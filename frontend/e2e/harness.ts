@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { resources } from '@/app/i18n';
+import { resources } from '@/app/resources';
 import type { Schema } from '@/lib/api/types';
 
 export type Locale = 'fa' | 'en';
@@ -244,13 +244,16 @@ export function freshServerAndBrowser(setUp?: (started: ServerAndBrowser) => Pro
   return started;
 }
 
+/** How wide the page is against its viewport, with the elements that stick out when it is too wide. */
+export type FitReport = { scrollWidth: number; width: number; culprits: string[] };
+
 /**
- * Fails if the page sticks out sideways: the document may be no wider than the viewport (less any scrollbar).
- * On failure the message names the elements that stick out, leaving aside the insides of tables, which scroll in
+ * Measures whether the page sticks out sideways: the document may be no wider than the viewport (less any
+ * scrollbar). When it is, names the elements that stick out, leaving aside the insides of tables, which scroll in
  * their own region.
  */
-export async function expectFitsPhone(page: Page, where: string) {
-  const report = await page.evaluate(() => {
+export async function measureFit(page: Page): Promise<FitReport> {
+  return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const scrollWidth = document.documentElement.scrollWidth;
     const culprits = Array.from(document.querySelectorAll('body *'))
@@ -264,6 +267,11 @@ export async function expectFitsPhone(page: Page, where: string) {
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 40)}`);
     return { scrollWidth, width, culprits: scrollWidth > width ? culprits : [] };
   });
+}
+
+/** Fails if the page sticks out sideways (see `measureFit`), naming what sticks out. */
+export async function expectFitsPhone(page: Page, where: string) {
+  const report = await measureFit(page);
   expect(report.scrollWidth, `${where} is ${report.scrollWidth}px wide on a ${report.width}px screen: ${report.culprits.join(' | ')}`).toBeLessThanOrEqual(report.width);
 }
 

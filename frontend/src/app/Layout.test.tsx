@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import i18next from 'i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { api, unwrap } from '@/lib/api/client';
@@ -8,18 +9,19 @@ import { renderWithApp, stubApi } from '@/test/render';
 import { Layout } from './Layout';
 
 describe('the language switch', () => {
-  it('starts in Persian, right to left, and switches to English, remembered', async () => {
+  it('starts in Persian, right to left, and switches to English, remembered, fetching its words then only', async () => {
     localStorage.clear();
     await renderWithApp(<Layout />, { locale: 'fa' });
     expect(document.documentElement).toHaveAttribute('lang', 'fa');
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
     expect(screen.getByRole('navigation', { name: 'پیمایش اصلی' })).toBeInTheDocument();
+    expect(i18next.hasResourceBundle('en', 'common')).toBe(false);
 
     await userEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(await screen.findByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'en');
     expect(document.documentElement).toHaveAttribute('dir', 'ltr');
     expect(localStorage.getItem('citizen-diplomat.locale')).toBe('en');
-    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'نمایش به فارسی' }));
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');

@@ -1,75 +1,61 @@
-// The bundled, typed translations: Persian (the default) and English. Each feature owns a namespace; English
-// must have exactly Persian's keys (`typeof`), and a missing key is a type error at build time.
-import i18next from 'i18next';
+// The interface's words: Persian (the default) and English, typed, each feature a namespace. Each language is a
+// chunk of its own (src/app/locales), fetched when it is first needed: a visitor downloads the chosen language's
+// words only, and the other's on switching. English must have exactly Persian's keys (`Words`), and a missing key is
+// a type error at build time.
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { accountEn, accountFa } from '@/features/account/i18n';
-import { adminEn, adminFa } from '@/features/admin/i18n';
-import { callsEn, callsFa } from '@/features/calls/i18n';
-import { ideasEn, ideasFa } from '@/features/ideas/i18n';
-import { juryEn, juryFa } from '@/features/jury/i18n';
-import { partnershipsEn, partnershipsFa } from '@/features/partnerships/i18n';
-import { publicEn, publicFa } from '@/features/public/i18n';
-import { rankingEn, rankingFa } from '@/features/ranking/i18n';
-import { reviewsEn, reviewsFa } from '@/features/reviews/i18n';
-import { screeningEn, screeningFa } from '@/features/screening/i18n';
-import { statsEn, statsFa } from '@/features/stats/i18n';
-import { commonEn, commonFa } from '@/lib/i18n/common';
-import { enumsEn, enumsFa } from '@/lib/i18n/enums';
-import { errorsEn, errorsFa } from '@/lib/i18n/errors';
-import { applyToDocument, rememberLocale, storedLocale, type Locale } from '@/lib/i18n/locale';
+import { applyToDocument, isLocale, rememberLocale, storedLocale, type Locale } from '@/lib/i18n/locale';
+import type { Words } from './locales/fa';
 
-export const resources = {
-  fa: {
-    common: commonFa,
-    errors: errorsFa,
-    enums: enumsFa,
-    account: accountFa,
-    admin: adminFa,
-    calls: callsFa,
-    ideas: ideasFa,
-    jury: juryFa,
-    partnerships: partnershipsFa,
-    public: publicFa,
-    ranking: rankingFa,
-    reviews: reviewsFa,
-    screening: screeningFa,
-    stats: statsFa,
-  },
-  en: {
-    common: commonEn,
-    errors: errorsEn,
-    enums: enumsEn,
-    account: accountEn,
-    admin: adminEn,
-    calls: callsEn,
-    ideas: ideasEn,
-    jury: juryEn,
-    partnerships: partnershipsEn,
-    public: publicEn,
-    ranking: rankingEn,
-    reviews: reviewsEn,
-    screening: screeningEn,
-    stats: statsEn,
-  },
-} as const satisfies Record<Locale, unknown>;
+const load: Record<Locale, () => Promise<{ default: Words }>> = {
+  fa: () => import('./locales/fa'),
+  en: () => import('./locales/en'),
+};
 
-export function initI18n(locale: Locale = storedLocale()) {
-  applyToDocument(locale);
-  if (!i18next.isInitialized) {
-    void i18next.use(initReactI18next).init({
-      resources,
-      lng: locale,
-      fallbackLng: 'fa',
-      defaultNS: 'common',
-      ns: Object.keys(resources.fa),
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
+/** Namespaces: read from the language's chunk (one download per language; the module system keeps it). */
+const languageChunks: BackendModule = {
+  type: 'backend',
+  callbackApi: false,
+  init() {},
+  async read(language: string, namespace: string) {
+    if (!isLocale(language)) throw new Error(`no words for the language ${language}`);
+    const words = (await load[language]()).default;
+    return words[namespace as keyof Words];
+  },
+};
+
+const NAMESPACES = ['common', 'errors', 'enums', 'account', 'admin', 'calls', 'ideas', 'jury', 'partnerships', 'public', 'ranking', 'reviews', 'screening', 'stats'] as const satisfies ReadonlyArray<keyof Words>;
+
+let started: Promise<typeof i18next> | undefined;
+
+/**
+ * Starts i18n in `locale` (the one remembered in this browser by default) and resolves once its words are here:
+ * render after it, so that no page ever shows a key. Later calls return the same promise (the language stays as is;
+ * change it with `i18next.changeLanguage`, which waits for the other language's words before switching).
+ */
+export function initI18n(locale: Locale = storedLocale()): Promise<typeof i18next> {
+  if (!started) {
+    applyToDocument(locale);
     i18next.on('languageChanged', (next) => {
       const chosen: Locale = next === 'en' ? 'en' : 'fa';
       rememberLocale(chosen);
       applyToDocument(chosen);
     });
+    started = i18next
+      .use(languageChunks)
+      .use(initReactI18next)
+      .init({
+        lng: locale,
+        supportedLngs: ['fa', 'en'],
+        // English has every Persian key (the types say so): no fallback, so an English page never fetches Persian.
+        fallbackLng: false,
+        load: 'currentOnly',
+        defaultNS: 'common',
+        ns: NAMESPACES,
+        interpolation: { escapeValue: false },
+        returnNull: false,
+      })
+      .then(() => i18next);
   }
-  return i18next;
+  return started;
 }

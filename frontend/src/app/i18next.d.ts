@@ -1,8 +1,8 @@
-import type { resources } from './i18n';
+import type { Words } from './locales/fa';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['fa'];
+    resources: Words;
   }
 }

@@ -1,4 +1,5 @@
-// Rendering components under test with the app's providers: real i18n resources, a fresh query cache, a router.
+// Rendering components under test with the app's providers: real i18n resources (loaded as the app loads them, one
+// language at a time), a fresh query cache, a router.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -9,7 +10,7 @@ import { initI18n } from '@/app/i18n';
 import type { Locale } from '@/lib/i18n/locale';
 
 export async function renderWithApp(ui: ReactElement, { locale = 'fa', path = '/', route = '*' }: { locale?: Locale; path?: string; route?: string } = {}) {
-  const i18n = initI18n(locale);
+  const i18n = await initI18n(locale);
   await i18n.changeLanguage(locale);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(

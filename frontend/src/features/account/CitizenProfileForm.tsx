@@ -6,17 +6,14 @@ import { Field } from '@/components/ui/Field';
 import { Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { api, unwrap } from '@/lib/api/client';
+import { OCCUPATIONS } from '@/lib/api/enums';
 import { applyFieldErrors } from '@/lib/api/messages';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
-import { enumsFa } from '@/lib/i18n/enums';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { useAccountErrorText } from './errors';
 import { languageOptions } from './languages';
 import { TiesEditor, toRow, toTie, type ProfileValues } from './TiesEditor';
-
-type Occupation = Schema<'OccupationCategory'>;
-const OCCUPATIONS = Object.keys(enumsFa.OccupationCategory) as Occupation[];
 
 /** The request that saves a profile form: lists replace the stored ones whole. */
 export function profileChange(values: ProfileValues): Schema<'UpdateMeRequest'> {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { resources } from '@/app/i18n';
+import { resources } from '@/app/resources';
 import { readSession, storeTokens } from '@/lib/auth/session';
 import { renderWithApp, stubApi } from '@/test/render';
 import { SecondFactorCard } from './SecondFactorCard';

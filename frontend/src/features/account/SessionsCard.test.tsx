@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { resources } from '@/app/i18n';
+import { resources } from '@/app/resources';
 import { readSession, storeTokens } from '@/lib/auth/session';
 import { renderWithApp, stubApi } from '@/test/render';
 import { SessionsCard } from './SessionsCard';

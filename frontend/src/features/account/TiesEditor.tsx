@@ -2,15 +2,14 @@ import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } f
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { TIE_KINDS } from '@/lib/api/enums';
 import type { Schema } from '@/lib/api/types';
 import { countryOptions } from '@/lib/format/countries';
 import { latinDigits, localDigits } from '@/lib/format/numbers';
-import { enumsFa } from '@/lib/i18n/enums';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { useAccountErrorText } from './errors';
 
 export type TieKind = Schema<'TieKind'>;
-export const TIE_KINDS = Object.keys(enumsFa.TieKind) as TieKind[];
 export const MAX_TIES = 20;
 
 /** A tie as the form holds it: the year as typed (any digits), and the stored tie's id (none for a new one; not

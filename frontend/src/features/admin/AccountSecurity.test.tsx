@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { resources } from '@/app/i18n';
+import { resources } from '@/app/resources';
 import type { UserView } from '@/lib/api/types';
 import { renderWithApp, stubApi } from '@/test/render';
 import { UsersPage } from './UsersPage';

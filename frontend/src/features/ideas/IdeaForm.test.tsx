@@ -2,9 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schema } from '@/lib/api/types';
-import { errorsEn, errorsFa } from '@/lib/i18n/errors';
+import { errorsFa } from '@/lib/i18n/errors';
+import { errorsEn } from '@/lib/i18n/errors.en';
 import { renderWithApp, stubApi } from '@/test/render';
-import { ideasEn, ideasFa } from './i18n';
+import { ideasFa } from './i18n';
+import { ideasEn } from './i18n.en';
 import { IdeaForm } from './IdeaForm';
 
 const CALL_ID = '11111111-1111-4111-8111-111111111111';

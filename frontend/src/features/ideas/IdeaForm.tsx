@@ -12,11 +12,11 @@ import { Moment } from '@/components/ui/Time';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { ApiProblem } from '@/lib/api/problem';
+import { TIE_KINDS } from '@/lib/api/enums';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryOptions } from '@/lib/format/countries';
 import { formatNumber, latinDigits } from '@/lib/format/numbers';
-import { enumsFa } from '@/lib/i18n/enums';
 import { pick, toBilingual } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
@@ -39,7 +39,6 @@ export type IdeaFormValues = {
   expectedOutcomes: string;
 };
 
-const TIE_KINDS = Object.keys(enumsFa.TieKind) as TieKind[];
 const MAX_YEARS = 80;
 
 function initialValues(idea: Idea | undefined, locale: Locale): IdeaFormValues {

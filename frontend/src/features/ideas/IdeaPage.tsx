@@ -9,11 +9,11 @@ import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
 import { api, unwrap } from '@/lib/api/client';
+import { IDEA_STATES, isOneOf, SCREENING_REASONS } from '@/lib/api/enums';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
-import { enumsFa } from '@/lib/i18n/enums';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { stateTone } from './stateTone';
@@ -23,9 +23,8 @@ type Idea = Schema<'IdeaView'>;
 type Call = Schema<'CallView'>;
 type IdeaState = Schema<'IdeaState'>;
 
-const isIdeaState = (value: string | null | undefined): value is IdeaState => Boolean(value && value in enumsFa.IdeaState);
-const isScreeningReason = (value: string | null | undefined): value is Schema<'ScreeningReason'> =>
-  Boolean(value && value in enumsFa.ScreeningReason);
+const isIdeaState = (value: string | null | undefined): value is IdeaState => isOneOf(IDEA_STATES, value);
+const isScreeningReason = (value: string | null | undefined): value is Schema<'ScreeningReason'> => isOneOf(SCREENING_REASONS, value);
 
 /** One of my ideas: its content, state, history, what I may do now and, once published, the jury's result. */
 export function IdeaPage() {

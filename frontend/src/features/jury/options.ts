@@ -1,12 +1,10 @@
 // The values of the enums the jury's forms offer, in the contract's order (enums.ts has a label for each).
 import type { Schema } from '@/lib/api/types';
-import { enumsFa } from '@/lib/i18n/enums';
+
+export { DOMAINS, ORGANISATIONS } from '@/lib/api/enums';
 
 export type Organisation = Schema<'Organisation'>;
 export type Domain = Schema<'Domain'>;
-
-export const ORGANISATIONS = Object.keys(enumsFa.Organisation) as Organisation[];
-export const DOMAINS = Object.keys(enumsFa.Domain) as Domain[];
 
 /** A count a person typed, in any digits; NaN when it is not a whole number. */
 export function parseCount(text: string, latin: (text: string) => string): number {

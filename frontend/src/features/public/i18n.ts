@@ -1,3 +1,5 @@
+// The feature's words in Persian (the default); English in i18n.en.ts, a module of its own so that each
+// language's words load apart (src/app/locales).
 export const publicFa = {
   home: {
     title: 'دیپلمات شهروند',
@@ -48,58 +50,5 @@ export const publicFa = {
     partners: 'همراهان',
     grewInto: 'آنچه از این ایده برآمد',
     nothingYet: 'هنوز فعالیتی از این ایده ثبت نشده است.',
-  },
-};
-
-export const publicEn: typeof publicFa = {
-  home: {
-    title: 'Citizen Diplomat',
-    intro:
-      "Isfahan municipality invites citizens with a tie to a city abroad (through study, work, trade, family, sport or culture) to propose ideas for new cooperation between Isfahan and that city. After screening, a jury from several institutions scores the ideas, and the selected ones become part of the city's international relations programme.",
-    openCall: 'The open call',
-    upcomingCall: 'The next call',
-    noCall: 'There is no open call right now, and no new one has been announced yet. Please come back soon; meanwhile you can look at the statistics and the selected ideas of earlier calls.',
-    domains: "The call's domains",
-    deadline: 'Deadline',
-    opensAt: 'Opens',
-    countdownLabel: 'Time left until the deadline',
-    opensCountdownLabel: 'Time left until the call opens',
-    ideasPerCitizen: 'Ideas each citizen may send: {{n}}',
-    howTitle: 'How to take part',
-    steps: {
-      register: 'Register an account.',
-      registerLink: 'Register',
-      profile: 'In your profile, tell us about your ties to cities abroad.',
-      profileLink: 'My profile',
-      draft: 'Write your idea as a draft; you can edit it until the deadline.',
-      draftLink: 'Write a new idea',
-      submit: 'Submit your idea before the deadline.',
-      review: 'Staff screen the ideas, and a jury scores those on the shortlist.',
-      result: 'Once announced, your result appears with your ideas, and the selected ideas are published.',
-    },
-    moreTitle: 'Learn more',
-    statsLink: "The calls' statistics",
-    statsText: 'How many ideas came in, in which domains and for which countries.',
-    selectedLink: 'Selected ideas',
-    selectedText: 'The ideas the jury selected in earlier calls.',
-    sisterCitiesLink: 'Sister cities',
-    sisterCitiesText: "Isfahan's sister and friendship cities around the world.",
-  },
-  selected: {
-    title: 'Selected ideas',
-    lead: 'The ideas selected after review and announced, by call, the newest first.',
-    none: 'No call has announced its results yet.',
-    noIdeas: 'No idea was selected in this call.',
-    published: 'Announced:',
-    count: 'Selected ideas: {{n}}',
-    domain: 'Domain',
-    target: 'Target city',
-    place: '{{city}}, {{country}}',
-    all: 'All selected ideas',
-    description: 'The idea',
-    outcomes: 'Expected outcomes',
-    partners: 'Partners',
-    grewInto: 'What grew from this idea',
-    nothingYet: 'No activity has grown from this idea yet.',
   },
 };

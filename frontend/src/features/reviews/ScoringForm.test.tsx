@@ -2,9 +2,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schema } from '@/lib/api/types';
-import { errorsEn } from '@/lib/i18n/errors';
+import { errorsEn } from '@/lib/i18n/errors.en';
 import { renderWithApp, stubApi } from '@/test/render';
-import { reviewsEn, reviewsFa } from './i18n';
+import { reviewsFa } from './i18n';
+import { reviewsEn } from './i18n.en';
 import { ScoringForm } from './ScoringForm';
 
 const IDEA_ID = '33333333-3333-4333-8333-333333333333';

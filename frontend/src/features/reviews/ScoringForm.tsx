@@ -7,11 +7,11 @@ import { Field } from '@/components/ui/Field';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { Moment } from '@/components/ui/Time';
 import { api, unwrap } from '@/lib/api/client';
+import { RECOMMENDATIONS } from '@/lib/api/enums';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber, latinDigits } from '@/lib/format/numbers';
-import { enumsFa } from '@/lib/i18n/enums';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { reviewTotal, scoredCount, type Scores } from './total';
@@ -28,7 +28,6 @@ export type ScoringValues = {
   commentToStaff: string;
 };
 
-const RECOMMENDATIONS = Object.keys(enumsFa.Recommendation) as Recommendation[];
 /** Scales this short are offered as a list to choose from; longer ones are typed. */
 const SELECT_UP_TO = 10;
 

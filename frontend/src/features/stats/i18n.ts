@@ -1,3 +1,5 @@
+// The feature's words in Persian (the default); English in i18n.en.ts, a module of its own so that each
+// language's words load apart (src/app/locales).
 export const statsFa = {
   title: 'آمار فراخوان‌ها',
   lead: 'شمار ایده‌های ارسال‌شده (بدون پیش‌نویس‌ها و ایده‌های پس‌گرفته) در هر حوزه، برای هر کشور و در هر روز.',
@@ -22,30 +24,4 @@ export const statsFa = {
   byCategory: 'ایده‌ها بر پایهٔ پیشهٔ فرستنده',
   unknownCategory: 'نامشخص',
   publicPage: 'صفحهٔ عمومی آمار',
-};
-
-export const statsEn: typeof statsFa = {
-  title: "The calls' statistics",
-  lead: 'The ideas submitted (not counting drafts and withdrawn ideas) by domain, by target country and by day.',
-  staffTitle: "The call's statistics",
-  chooseCall: 'Call shown',
-  noCalls: 'No call has been held yet.',
-  phase: "The call's phase: {{phase}}",
-  noIdeas: 'No idea has been submitted to this call yet.',
-  totals: 'Totals',
-  submitted: 'Ideas submitted',
-  countries: 'Target countries',
-  domains: 'Domains',
-  days: 'Days with submissions',
-  allIdeas: 'All ideas (drafts included)',
-  awaitingScreening: 'Awaiting screening',
-  screened: 'Screened',
-  ideas: 'Ideas',
-  byDomain: 'Ideas by domain',
-  byCountry: 'Ideas by target country',
-  byDay: 'Ideas submitted per day',
-  byState: 'All ideas by state',
-  byCategory: "Ideas by the submitter's occupation",
-  unknownCategory: 'Not given',
-  publicPage: 'The public statistics page',
 };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorsEn, errorsFa } from './errors';
+import { errorsFa } from './errors';
+import { errorsEn } from './errors.en';
 
 // The codes as the committed contract lists them, read from the file rather than from the generated types.
 const contract = JSON.parse(readFileSync(resolve(__dirname, '../../../../openapi/openapi.json'), 'utf8'));

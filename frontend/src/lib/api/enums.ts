@@ -1,0 +1,80 @@
+// The values of the contract's enums that forms offer or pages check, in the order they are shown. A
+// `Record<Value, true>` keeps each list complete: a value the contract adds fails the build here until it is placed.
+// (Their labels are words, in src/lib/i18n, loaded one language at a time: code reads the values from here.)
+import type { Schema } from './types';
+
+function values<Value extends string>(all: Record<Value, true>): Value[] {
+  return Object.keys(all) as Value[];
+}
+
+export const DOMAINS = values<Schema<'Domain'>>({
+  cultural: true,
+  economic: true,
+  scientific: true,
+  tourism: true,
+  urban_services: true,
+  sports: true,
+  media: true,
+  health_and_crisis_relief: true,
+  other: true,
+});
+
+export const IDEA_STATES = values<Schema<'IdeaState'>>({
+  draft: true,
+  submitted: true,
+  withdrawn: true,
+  shortlisted: true,
+  rejected: true,
+  in_review: true,
+  reviewed: true,
+  selected: true,
+  not_selected: true,
+});
+
+export const OCCUPATIONS = values<Schema<'OccupationCategory'>>({
+  trader: true,
+  academic: true,
+  student: true,
+  athlete: true,
+  artist_or_cultural_activist: true,
+  media_activist: true,
+  other: true,
+});
+
+export const ORGANISATIONS = values<Schema<'Organisation'>>({
+  foreign_ministry: true,
+  council_research_centre: true,
+  university: true,
+  chamber_of_commerce: true,
+  municipality: true,
+  other: true,
+});
+
+export const RECOMMENDATIONS = values<Schema<'Recommendation'>>({ select: true, discuss: true, do_not_select: true });
+
+export const SCREENING_REASONS = values<Schema<'ScreeningReason'>>({
+  out_of_scope: true,
+  incomplete: true,
+  duplicate: true,
+  not_feasible: true,
+  outside_policy_framework: true,
+  other: true,
+});
+
+export const TIE_KINDS = values<Schema<'TieKind'>>({
+  family: true,
+  study: true,
+  work: true,
+  trade: true,
+  academic: true,
+  cultural: true,
+  sports: true,
+  media: true,
+  diaspora: true,
+  other: true,
+});
+
+/** Whether a text (an event's state, say) is one of an enum's values. */
+export function isOneOf<Value extends string>(list: readonly Value[], value: string | null | undefined): value is Value {
+  return Boolean(value && (list as readonly string[]).includes(value));
+}
