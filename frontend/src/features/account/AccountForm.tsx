@@ -1,17 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
-import { updateUser } from '@/lib/auth/session';
 import { LOCALES, type Locale } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { updateMe } from './api';
 import { useAccountErrorText } from './errors';
 
 type Values = { displayName: string; locale: Locale };
@@ -21,24 +19,23 @@ export function AccountForm({ me }: { me: Schema<'MeView'> }) {
   const { t } = useTranslation(['account', 'enums', 'common']);
   const { setLocale } = useLocale();
   const errorText = useAccountErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<Values>({ defaultValues: { displayName: me.displayName, locale: me.locale } });
-  const save = useMutation({
-    mutationFn: (values: Values) =>
-      unwrap(api.PATCH('/api/v1/me', { body: { displayName: values.displayName.trim(), locale: values.locale } })),
-    onSuccess: (saved) => {
-      const { profile: _profile, ...user } = saved;
-      updateUser(user);
-      queryClient.setQueryData(keys.me, saved);
-      form.reset({ displayName: saved.displayName, locale: saved.locale });
-      if (saved.locale !== me.locale) setLocale(saved.locale);
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const save = useMutation(updateMe());
+  const submit = (values: Values) =>
+    save.mutate(
+      { displayName: values.displayName.trim(), locale: values.locale },
+      {
+        onSuccess: (saved) => {
+          form.reset({ displayName: saved.displayName, locale: saved.locale });
+          if (saved.locale !== me.locale) setLocale(saved.locale);
+        },
+        onError: (error) => applyFieldErrors(errorText, error, form.setError),
+      },
+    );
   const { errors } = form.formState;
   return (
     <Card title={t('profile.account')}>
-      <form className="form narrow" noValidate aria-label={t('profile.account')} onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+      <form className="form narrow" noValidate aria-label={t('profile.account')} onSubmit={form.handleSubmit(submit)}>
         <ProblemAlert error={save.error} />
         <p>
           {t('fields.email')}: <bdi dir="ltr">{me.email}</bdi>

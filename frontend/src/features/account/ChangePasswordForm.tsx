@@ -5,8 +5,8 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors } from '@/lib/api/messages';
+import { changePassword } from './api';
 import { useAccountErrorText } from './errors';
 import { NewPasswordFields } from './NewPasswordFields';
 
@@ -18,17 +18,17 @@ export function ChangePasswordForm() {
   const { t } = useTranslation('account');
   const errorText = useAccountErrorText({ passwordField: 'newPassword' });
   const form = useForm<Values>({ defaultValues: EMPTY });
-  const change = useMutation({
-    mutationFn: (values: Values) =>
-      unwrap(api.POST('/api/v1/auth/password', { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } })),
-    onSuccess: () => form.reset(EMPTY),
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const change = useMutation(changePassword());
+  const submit = (values: Values) =>
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      { onSuccess: () => form.reset(EMPTY), onError: (error) => applyFieldErrors(errorText, error, form.setError) },
+    );
   const { errors } = form.formState;
   return (
     <Card title={t('profile.password')}>
       <p className="muted">{t('profile.passwordLead')}</p>
-      <form className="form narrow" noValidate aria-label={t('profile.password')} onSubmit={form.handleSubmit((values) => change.mutate(values))}>
+      <form className="form narrow" noValidate aria-label={t('profile.password')} onSubmit={form.handleSubmit(submit)}>
         <ProblemAlert error={change.error} />
         <Field label={t('fields.currentPassword')} error={errors.currentPassword?.message} required>
           {(control) => (

@@ -1,16 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
 import { OCCUPATIONS } from '@/lib/api/enums';
 import { applyFieldErrors } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { updateMe } from './api';
 import { useAccountErrorText } from './errors';
 import { languageOptions } from './languages';
 import { TiesEditor, toRow, toTie, type ProfileValues } from './TiesEditor';
@@ -31,7 +30,6 @@ export function CitizenProfileForm({ me }: { me: Schema<'MeView'> }) {
   const { t } = useTranslation(['account', 'enums', 'common']);
   const { locale } = useLocale();
   const errorText = useAccountErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<ProfileValues>({
     defaultValues: {
       profile: {
@@ -41,20 +39,19 @@ export function CitizenProfileForm({ me }: { me: Schema<'MeView'> }) {
       },
     },
   });
-  const save = useMutation({
-    mutationFn: (values: ProfileValues) => unwrap(api.PATCH('/api/v1/me', { body: profileChange(values) })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(keys.me, saved);
-      form.reset({
-        profile: {
-          occupationCategory: saved.profile.occupationCategory ?? '',
-          languages: saved.profile.languages,
-          ties: saved.profile.ties.map((tie) => toRow(tie, locale)),
-        },
-      });
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const save = useMutation(updateMe());
+  const submit = (values: ProfileValues) =>
+    save.mutate(profileChange(values), {
+      onSuccess: (saved) =>
+        form.reset({
+          profile: {
+            occupationCategory: saved.profile.occupationCategory ?? '',
+            languages: saved.profile.languages,
+            ties: saved.profile.ties.map((tie) => toRow(tie, locale)),
+          },
+        }),
+      onError: (error) => applyFieldErrors(errorText, error, form.setError),
+    });
   const { errors } = form.formState;
   const languages = languageOptions(locale, me.profile.languages);
   return (
@@ -64,7 +61,7 @@ export function CitizenProfileForm({ me }: { me: Schema<'MeView'> }) {
         className="form"
         noValidate
         aria-label={t('profile.citizen')}
-        onSubmit={form.handleSubmit((values) => save.mutate(values))}
+        onSubmit={form.handleSubmit(submit)}
       >
         <ProblemAlert error={save.error} />
         <div className="narrow">

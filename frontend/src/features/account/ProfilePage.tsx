@@ -4,8 +4,7 @@ import { useLocation } from 'react-router';
 import { Page } from '@/components/ui/Page';
 import { Notice } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { meQuery } from '@/lib/api/me';
 import { AccountForm } from './AccountForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { CitizenProfileForm } from './CitizenProfileForm';
@@ -17,7 +16,7 @@ export function ProfilePage() {
   const { t } = useTranslation('account');
   const location = useLocation();
   const welcome = (location.state as { welcome?: boolean } | null)?.welcome === true;
-  const me = useQuery({ queryKey: keys.me, queryFn: () => unwrap(api.GET('/api/v1/me')) });
+  const me = useQuery(meQuery());
   return (
     <Page title={t('profile.title')}>
       <QueryState query={me}>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,11 @@ import { Badge, Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment, Num } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { paths } from '@/lib/api/types';
-import { setEnrolOnly } from '@/lib/auth/session';
 import { formatNumber } from '@/lib/format/numbers';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { confirmSecondFactor, disableSecondFactor, renewRecoveryCodes, secondFactorQuery, startSecondFactor } from './api';
 import { groupSecret, normaliseAnyCode, normaliseCode, TOTP_CODE } from './codes';
 import { useAccountErrorText } from './errors';
 import { QrCode } from './QrCode';
@@ -33,19 +31,11 @@ const FEW_CODES = 3;
  */
 export function SecondFactorCard({ onSaved }: { onSaved?: () => void }) {
   const { t } = useTranslation('account');
-  const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: keys.secondFactor, queryFn: () => unwrap(api.GET('/api/v1/me/second-factor')) });
+  const status = useQuery(secondFactorQuery());
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [codes, setCodes] = useState<{ codes: string[]; first: boolean } | null>(null);
   const [notice, setNotice] = useState<'enabled' | 'disabled' | null>(null);
-  const start = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/me/second-factor')),
-    onSuccess: (found) => {
-      setNotice(null);
-      setEnrolment(found);
-    },
-  });
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.me });
+  const start = useMutation(startSecondFactor());
   return (
     <Card title={t('secondFactor.title')}>
       <div className="stack">
@@ -63,12 +53,9 @@ export function SecondFactorCard({ onSaved }: { onSaved?: () => void }) {
           <EnrolmentSteps
             enrolment={enrolment}
             onConfirmed={(recoveryCodes) => {
-              // The server checks the account on every request: this session is no longer held to enrolment.
-              setEnrolOnly(false);
               setEnrolment(null);
               setNotice('enabled');
               setCodes({ codes: recoveryCodes, first: true });
-              refresh();
             }}
             onCancel={() => setEnrolment(null)}
           />
@@ -81,12 +68,8 @@ export function SecondFactorCard({ onSaved }: { onSaved?: () => void }) {
                   onRenewed={(recoveryCodes) => {
                     setNotice(null);
                     setCodes({ codes: recoveryCodes, first: false });
-                    refresh();
                   }}
-                  onDisabled={() => {
-                    setNotice('disabled');
-                    refresh();
-                  }}
+                  onDisabled={() => setNotice('disabled')}
                 />
               ) : (
                 <div className="stack">
@@ -94,7 +77,14 @@ export function SecondFactorCard({ onSaved }: { onSaved?: () => void }) {
                   {state.required ? <p className="alert alert--info">{t('secondFactor.required')}</p> : null}
                   <ProblemAlert error={start.error} />
                   <div>
-                    <Button busy={start.isPending} onClick={() => start.mutate()}>
+                    <Button busy={start.isPending} onClick={() =>
+                        start.mutate(undefined, {
+                          onSuccess: (found) => {
+                            setNotice(null);
+                            setEnrolment(found);
+                          },
+                        })
+                      }>
                       {t('secondFactor.setUp')}
                     </Button>
                   </div>
@@ -169,11 +159,7 @@ function EnrolmentSteps({ enrolment, onConfirmed, onCancel }: { enrolment: Enrol
   const { locale } = useLocale();
   const errorText = useAccountErrorText();
   const form = useForm<{ code: string; password?: string }>({ defaultValues: { code: '' } });
-  const confirm = useMutation({
-    mutationFn: (code: string) => unwrap(api.POST('/api/v1/me/second-factor/confirm', { body: { code } })),
-    onSuccess: (answer) => onConfirmed(answer.recoveryCodes),
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const confirm = useMutation(confirmSecondFactor());
   const n = (value: number) => formatNumber(value, locale);
   const fieldError = confirm.error && form.formState.errors.code;
   return (
@@ -191,7 +177,12 @@ function EnrolmentSteps({ enrolment, onConfirmed, onCancel }: { enrolment: Enrol
           </Field>
         </div>
       </div>
-      <form className="form narrow" noValidate aria-label={t('secondFactor.setUp')} onSubmit={form.handleSubmit(({ code }) => confirm.mutate(normaliseCode(code)))}>
+      <form className="form narrow" noValidate aria-label={t('secondFactor.setUp')} onSubmit={form.handleSubmit(({ code }) =>
+          confirm.mutate(normaliseCode(code), {
+            onSuccess: (answer) => onConfirmed(answer.recoveryCodes),
+            onError: (error) => applyFieldErrors(errorText, error, form.setError),
+          }),
+        )}>
         <p>{t('secondFactor.enterCode')}</p>
         {fieldError ? null : <ProblemAlert error={confirm.error} />}
         <CodeField form={form} label={t('secondFactor.code')} />
@@ -213,21 +204,18 @@ function Enabled({ state, onRenewed, onDisabled }: { state: Status; onRenewed: (
   const errorText = useAccountErrorText();
   const renewForm = useForm<{ code: string; password?: string }>({ defaultValues: { code: '' } });
   const disableForm = useForm<{ code: string; password?: string }>({ defaultValues: { code: '', password: '' } });
-  const renew = useMutation({
-    mutationFn: (code: string) => unwrap(api.POST('/api/v1/me/second-factor/recovery-codes', { body: { code } })),
-    onSuccess: (answer) => onRenewed(answer.recoveryCodes),
-    onError: (error) => applyFieldErrors(errorText, error, renewForm.setError),
-  });
-  const disable = useMutation({
-    mutationFn: ({ code, password }: { code: string; password: string }) => unwrap(api.POST('/api/v1/me/second-factor/disable', { body: { password, code } })),
-    onSuccess: onDisabled,
-    onError: (error) => applyFieldErrors(errorText, error, disableForm.setError),
-  });
+  const renew = useMutation(renewRecoveryCodes());
+  const disable = useMutation(disableSecondFactor());
   return (
     <div className="stack">
       <StatusFacts state={state} />
       {state.recoveryCodesLeft <= FEW_CODES ? <p className="alert alert--error">{t('secondFactor.fewCodesLeft')}</p> : null}
-      <form className="form narrow" noValidate aria-labelledby="renew-codes-title" onSubmit={renewForm.handleSubmit(({ code }) => renew.mutate(normaliseAnyCode(code)))}>
+      <form className="form narrow" noValidate aria-labelledby="renew-codes-title" onSubmit={renewForm.handleSubmit(({ code }) =>
+          renew.mutate(normaliseAnyCode(code), {
+            onSuccess: (answer) => onRenewed(answer.recoveryCodes),
+            onError: (error) => applyFieldErrors(errorText, error, renewForm.setError),
+          }),
+        )}>
         <h3 id="renew-codes-title">{t('secondFactor.renewTitle')}</h3>
         <p className="muted">{t('secondFactor.renewLead')}</p>
         {renewForm.formState.errors.code ? null : <ProblemAlert error={renew.error} />}
@@ -242,7 +230,12 @@ function Enabled({ state, onRenewed, onDisabled }: { state: Status; onRenewed: (
         className="form narrow"
         noValidate
         aria-labelledby="disable-second-factor-title"
-        onSubmit={disableForm.handleSubmit(({ code, password }) => disable.mutate({ code: normaliseAnyCode(code), password: password ?? '' }))}
+        onSubmit={disableForm.handleSubmit(({ code, password }) =>
+          disable.mutate(
+            { code: normaliseAnyCode(code), password: password ?? '' },
+            { onSuccess: onDisabled, onError: (error) => applyFieldErrors(errorText, error, disableForm.setError) },
+          ),
+        )}
       >
         <h3 id="disable-second-factor-title">{t('secondFactor.disableTitle')}</h3>
         <p className="muted">{t('secondFactor.disableLead')}</p>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,9 +8,8 @@ import { Pagination } from '@/components/ui/Pagination';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
+import { endOtherSessions, endSession, mySessionsQuery } from './api';
 import { describeClient } from './clients';
 import { signOut } from './session';
 
@@ -19,23 +18,11 @@ const PAGE = 10;
 /** The account's sessions: where and on what each runs; ending one, or all but this one. */
 export function SessionsCard() {
   const { t } = useTranslation('account');
-  const queryClient = useQueryClient();
   const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<'ended' | 'othersEnded' | null>(null);
   const query = { limit: PAGE, offset };
-  const sessions = useQuery({
-    queryKey: keys.mySessions(query),
-    queryFn: () => unwrap(api.GET('/api/v1/me/sessions', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
-  const endOthers = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions')),
-    onSuccess: () => {
-      setNotice('othersEnded');
-      setOffset(0);
-      void queryClient.invalidateQueries({ queryKey: keys.mySessions().slice(0, 2) });
-    },
-  });
+  const sessions = useQuery(mySessionsQuery(query));
+  const endOthers = useMutation(endOtherSessions());
   return (
     <Card title={t('sessions.title')}>
       <div className="stack">
@@ -68,7 +55,14 @@ export function SessionsCard() {
                 <ProblemAlert error={endOthers.error} />
                 {page.total > 1 ? (
                   <div>
-                    <Button variant="secondary" busy={endOthers.isPending} onClick={() => endOthers.mutate()}>
+                    <Button variant="secondary" busy={endOthers.isPending} onClick={() =>
+                        endOthers.mutate(undefined, {
+                          onSuccess: () => {
+                            setNotice('othersEnded');
+                            setOffset(0);
+                          },
+                        })
+                      }>
                       {t('sessions.endOthers')}
                     </Button>
                   </div>
@@ -88,20 +82,14 @@ function SessionRow({ session, onEnded }: { session: Schema<'SessionView'>; onEn
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const client = session.client ? describeClient(session.client) : t('sessions.unknownClient');
-  const end = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id: session.id } } })),
-    onSuccess: async () => {
-      if (session.current) {
-        // Ending this session is signing out: here too, at once.
-        await signOut();
-        queryClient.clear();
-        void navigate('/login', { replace: true });
-        return;
-      }
-      onEnded();
-      void queryClient.invalidateQueries({ queryKey: keys.mySessions().slice(0, 2) });
-    },
-  });
+  const end = useMutation(endSession(session));
+  const ended = async () => {
+    if (!session.current) return onEnded();
+    // Ending this session is signing out: here too, at once.
+    await signOut();
+    queryClient.clear();
+    void navigate('/login', { replace: true });
+  };
   return (
     <tr>
       <th scope="row" className="session-client">
@@ -116,7 +104,7 @@ function SessionRow({ session, onEnded }: { session: Schema<'SessionView'>; onEn
       <td>{session.lastRefreshedAt ? <Moment value={session.lastRefreshedAt} style="dateTime" /> : t('sessions.never')}</td>
       <td>{session.address ? <bdi dir="ltr">{session.address}</bdi> : t('sessions.never')}</td>
       <td>
-        <Button variant={session.current ? 'secondary' : 'danger'} busy={end.isPending} aria-label={session.current ? undefined : t('sessions.endFor', { client })} onClick={() => end.mutate()}>
+        <Button variant={session.current ? 'secondary' : 'danger'} busy={end.isPending} aria-label={session.current ? undefined : t('sessions.endFor', { client })} onClick={() => end.mutate(undefined, { onSuccess: () => void ended() })}>
           {t(session.current ? 'sessions.endThis' : 'sessions.end')}
         </Button>
         <ProblemAlert error={end.error} />

@@ -6,8 +6,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { Page } from '@/components/ui/Page';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
-import { publicApi, unwrap } from '@/lib/api/client';
 import { applyFieldErrors } from '@/lib/api/messages';
+import { setPassword as setPasswordWithToken } from './api';
 import { useAccountErrorText } from './errors';
 import { NewPasswordFields } from './NewPasswordFields';
 
@@ -38,17 +38,20 @@ export function SetPasswordPage() {
     if (location.hash || location.search) void navigate({ pathname: location.pathname }, { replace: true, state: location.state });
   }, [location, navigate]);
   const form = useForm<Values>({ defaultValues: { token, password: '', repeat: '' } });
-  const setPassword = useMutation({
-    mutationFn: (values: Values) =>
-      unwrap(publicApi.POST('/api/v1/auth/set-password', { body: { token: values.token, password: values.password } })),
-    onSuccess: () => void navigate('/login', { replace: true, state: { notice: 'passwordSet' } }),
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const setPassword = useMutation(setPasswordWithToken());
+  const submit = (values: Values) =>
+    setPassword.mutate(
+      { token: values.token, password: values.password },
+      {
+        onSuccess: () => void navigate('/login', { replace: true, state: { notice: 'passwordSet' } }),
+        onError: (error) => applyFieldErrors(errorText, error, form.setError),
+      },
+    );
   const { errors } = form.formState;
   return (
     <Page title={t('setPassword.title')} lead={t('setPassword.lead')}>
       {token ? (
-        <form className="form narrow" noValidate onSubmit={form.handleSubmit((values) => setPassword.mutate(values))}>
+        <form className="form narrow" noValidate onSubmit={form.handleSubmit(submit)}>
           {/* The token is not a field anyone types: its error is said above the form. */}
           {errors.token?.message ? (
             <p role="alert" className="alert alert--error">

@@ -1,14 +1,14 @@
 // Signing in and out: the tokens go to the shared session store, which every tab sees.
-import { publicApi, unwrap } from '@/lib/api/client';
 import type { Schema } from '@/lib/api/types';
 import { clearSession, readSession, storeTokens, type Session } from '@/lib/auth/session';
+import { login, loginSecondFactor, logout, registerAccount } from './api';
 
 /** A sign-in that waits for the second factor: the challenge to answer with a code, and when it runs out. */
 export type Challenge = { challenge: string; expiresAt: number };
 
 /** The password step: signed in, or a challenge when the account has a second factor. */
 export async function signIn(body: Schema<'LoginRequest'>): Promise<{ session: Session } | { challenge: Challenge }> {
-  const answer = await unwrap(publicApi.POST('/api/v1/auth/login', { body }));
+  const answer = await login(body);
   if ('challenge' in answer) {
     return { challenge: { challenge: answer.challenge, expiresAt: Date.now() + answer.expiresIn * 1000 } };
   }
@@ -17,11 +17,11 @@ export async function signIn(body: Schema<'LoginRequest'>): Promise<{ session: S
 
 /** The second step: the challenge with an authenticator's code or a recovery code. */
 export async function answerChallenge(challenge: string, code: string): Promise<Session> {
-  return storeTokens(await unwrap(publicApi.POST('/api/v1/auth/login/second-factor', { body: { challenge, code } })));
+  return storeTokens(await loginSecondFactor({ challenge, code }));
 }
 
 export async function register(body: Schema<'RegisterRequest'>) {
-  return storeTokens(await unwrap(publicApi.POST('/api/v1/auth/register', { body })));
+  return storeTokens(await registerAccount(body));
 }
 
 /** Ends the session on the server too; signed out here whatever the server says. */
@@ -29,6 +29,6 @@ export async function signOut() {
   const session = readSession();
   clearSession();
   if (session) {
-    await publicApi.POST('/api/v1/auth/logout', { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+    await logout(session.refreshToken).catch(() => undefined);
   }
 }

@@ -1,22 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Field } from '@/components/ui/Field';
-import { Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Page } from '@/components/ui/Page';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
-import type { paths, Schema } from '@/lib/api/types';
+import type { Schema } from '@/lib/api/types';
 import { endOfOfficeDay, startOfOfficeDay } from '@/lib/format/dates';
+import { auditEntriesQuery, type AuditQuery } from './api';
 import './admin.css';
 
 type EventKind = Schema<'EventKind'>;
-type AuditQuery = NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>;
 const PAGE = 50;
 /** The kinds the audit trail holds (the server's `AUDITED`), in the order of the select. */
 export const AUDIT_KINDS = [
@@ -68,53 +66,38 @@ export function AuditPage() {
   const { t } = useTranslation(['admin', 'enums', 'common']);
   const [params, setParams] = useSearchParams();
   const applied = filtersOf(params);
-  const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const query = auditQuery(applied, offset);
-  const entries = useQuery({
-    queryKey: keys.audit.list(query),
-    queryFn: () => unwrap(api.GET('/api/v1/audit', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
-  const apply = (filters: Filters, at = 0) => {
+  const { offset } = usePaging();
+  const entries = useQuery(auditEntriesQuery(auditQuery(applied, offset)));
+  const apply = (filters: Filters) => {
     const next = new URLSearchParams();
     for (const [key, value] of Object.entries(filters)) if (value) next.set(key, value);
-    if (at > 0) next.set('offset', String(at));
     setParams(next);
   };
+  const columns: Column<Schema<'AuditEntryView'>>[] = [
+    { key: 'at', header: t('audit.at') },
+    { key: 'kind', header: t('audit.kind') },
+    { key: 'actor', header: t('audit.actorColumn') },
+    { key: 'subject', header: t('audit.subjectColumn') },
+    { key: 'change', header: t('audit.change') },
+    { key: 'address', header: t('audit.address') },
+  ];
   return (
     <Page title={t('audit.title')} lead={t('audit.lead')}>
       <div className="stack">
         <AuditFilters key={params.toString()} initial={applied} onApply={(filters) => apply(filters)} />
         <QueryState query={entries}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p role="status">{t('audit.none')}</p>
-            ) : (
-              <>
-                <TableScroll label={t('audit.tableLabel')}>
-                  <table className="table audit">
-                    <caption className="visually-hidden">{t('audit.caption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('audit.at')}</th>
-                        <th scope="col">{t('audit.kind')}</th>
-                        <th scope="col">{t('audit.actorColumn')}</th>
-                        <th scope="col">{t('audit.subjectColumn')}</th>
-                        <th scope="col">{t('audit.change')}</th>
-                        <th scope="col">{t('audit.address')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((entry) => (
-                        <AuditRow key={entry.id} entry={entry} filters={applied} />
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={(at) => apply(applied, at)} />
-              </>
-            )
-          }
+          {(page) => (
+            <PagedTable
+              label={t('audit.tableLabel')}
+              caption={t('audit.caption')}
+              className="audit"
+              columns={columns}
+              page={page}
+              rowKey={(entry) => entry.id}
+              empty={t('audit.none')}
+              row={(entry) => <AuditRow entry={entry} filters={applied} />}
+            />
+          )}
         </QueryState>
       </div>
     </Page>

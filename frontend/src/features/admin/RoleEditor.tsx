@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
 import type { Role, Schema, UserView } from '@/lib/api/types';
-import { updateUser } from '@/lib/auth/session';
+import { updateUser as updateSessionUser } from '@/lib/auth/session';
+import { updateUser } from './api';
 
 export const ROLES: Role[] = ['reviewer', 'staff', 'admin'];
 
@@ -18,22 +17,12 @@ export function rolesBody(ticked: ReadonlySet<Role>): Schema<'UpdateUserRequest'
 /** Checkboxes for an account's roles and a save button (PATCH /users/{id} with the whole list). */
 export function RoleEditor({ user, isSelf }: { user: UserView; isSelf: boolean }) {
   const { t } = useTranslation(['admin', 'enums']);
-  const queryClient = useQueryClient();
   const [ticked, setTicked] = useState<Set<Role>>(() => new Set(user.roles));
   // The roles as last saved here: the list refreshes after a save, and this row must not wait for it.
   const [saved, setSaved] = useState<Role[]>(user.roles);
   const [savedFor, setSavedFor] = useState<string | null>(null);
   const changed = ROLES.some((role) => ticked.has(role) !== saved.includes(role));
-  const save = useMutation({
-    mutationFn: () => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: rolesBody(ticked) })),
-    onSuccess: (updated) => {
-      setSaved(updated.roles);
-      setTicked(new Set(updated.roles));
-      setSavedFor(updated.displayName);
-      if (isSelf) updateUser(updated);
-      void queryClient.invalidateQueries({ queryKey: keys.users.all });
-    },
-  });
+  const save = useMutation(updateUser(user.id));
   const toggle = (role: Role, on: boolean) => {
     setSavedFor(null);
     save.reset();
@@ -46,7 +35,14 @@ export function RoleEditor({ user, isSelf }: { user: UserView; isSelf: boolean }
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(rolesBody(ticked), {
+      onSuccess: (updated) => {
+        setSaved(updated.roles);
+        setTicked(new Set(updated.roles));
+        setSavedFor(updated.displayName);
+        if (isSelf) updateSessionUser(updated);
+      },
+    });
   };
   return (
     <form className="role-editor" noValidate onSubmit={submit}>

@@ -1,24 +1,24 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OneTimeLink } from '@/components/OneTimeLink';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { Badge, Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Badge, Page } from '@/components/ui/Page';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
-import type { paths, Role, Schema, UserView } from '@/lib/api/types';
+import type { Role, Schema, UserView } from '@/lib/api/types';
 import { useSession } from '@/lib/auth/useSession';
+import { endSessions, issuePasswordToken, resetSecondFactor, updateUser, usersQuery, type UsersQuery } from './api';
 import { RoleEditor, ROLES } from './RoleEditor';
 import './admin.css';
 
-type UsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
+type Sort = NonNullable<UsersQuery['sort']>;
 const PAGE = 20;
+const SORTS: readonly Sort[] = ['createdAt', '-createdAt', 'email', '-email', 'displayName', '-displayName'];
 
 /** Accounts for admins: search and filters, roles, activation and one-time set-password links. */
 export function UsersPage() {
@@ -28,18 +28,29 @@ export function UsersPage() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [active, setActive] = useState<'' | 'true' | 'false'>('');
-  const [offset, setOffset] = useState(0);
+  const paging = usePaging('-createdAt');
+  const sort = SORTS.find((value) => value === paging.sort);
   const [token, setToken] = useState<{ name: string; view: Schema<'PasswordTokenView'> } | null>(null);
-  const query: UsersQuery = { limit: PAGE, offset, ...(q ? { q } : {}), ...(role ? { role } : {}), ...(active ? { active: active === 'true' } : {}) };
-  const users = useQuery({
-    queryKey: keys.users.list(query),
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const query: UsersQuery = {
+    limit: PAGE,
+    offset: paging.offset,
+    ...(sort ? { sort } : {}),
+    ...(q ? { q } : {}),
+    ...(role ? { role } : {}),
+    ...(active ? { active: active === 'true' } : {}),
+  };
+  const users = useQuery(usersQuery(query));
+  const columns: Column<UserView>[] = [
+    { key: 'name', header: t('users.name'), sort: 'displayName' },
+    { key: 'roles', header: t('users.roles') },
+    { key: 'state', header: t('users.state') },
+    { key: 'createdAt', header: t('users.createdAt'), sort: 'createdAt', firstDirection: 'desc' },
+    { key: 'actions', header: t('users.actions') },
+  ];
   const search = (event: FormEvent) => {
     event.preventDefault();
     setQ(text.trim());
-    setOffset(0);
+    paging.firstPage();
   };
   return (
     <Page title={t('users.title')} lead={t('users.lead')}>
@@ -56,7 +67,7 @@ export function UsersPage() {
                 value={role}
                 onChange={(e) => {
                   setRole(e.target.value as Role | '');
-                  setOffset(0);
+                  paging.firstPage();
                 }}
               >
                 <option value="">{t('users.all')}</option>
@@ -75,7 +86,7 @@ export function UsersPage() {
                 value={active}
                 onChange={(e) => {
                   setActive(e.target.value as '' | 'true' | 'false');
-                  setOffset(0);
+                  paging.firstPage();
                 }}
               >
                 <option value="">{t('users.all')}</option>
@@ -87,34 +98,20 @@ export function UsersPage() {
         </form>
         {token ? <OneTimeLink name={token.name} token={token.view} onDone={() => setToken(null)} /> : null}
         <QueryState query={users}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p role="status">{t('users.none')}</p>
-            ) : (
-              <>
-                <TableScroll label={t('users.tableLabel')}>
-                  <table className="table">
-                    <caption className="visually-hidden">{t('users.caption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('users.name')}</th>
-                        <th scope="col">{t('users.roles')}</th>
-                        <th scope="col">{t('users.state')}</th>
-                        <th scope="col">{t('users.createdAt')}</th>
-                        <th scope="col">{t('users.actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((user) => (
-                        <UserRow key={user.id} user={user} isSelf={user.id === session?.user.id} onToken={(view) => setToken({ name: user.displayName, view })} />
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
-              </>
-            )
-          }
+          {(page) => (
+            <PagedTable
+              label={t('users.tableLabel')}
+              caption={t('users.caption')}
+              columns={columns}
+              page={page}
+              rowKey={(user) => user.id}
+              empty={t('users.none')}
+              defaultSort="-createdAt"
+              row={(user) => (
+                <UserRow user={user} isSelf={user.id === session?.user.id} onToken={(view) => setToken({ name: user.displayName, view })} />
+              )}
+            />
+          )}
         </QueryState>
       </div>
     </Page>
@@ -123,15 +120,8 @@ export function UsersPage() {
 
 function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; onToken: (token: Schema<'PasswordTokenView'>) => void }) {
   const { t } = useTranslation(['admin', 'enums']);
-  const queryClient = useQueryClient();
-  const activation = useMutation({
-    mutationFn: (next: boolean) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { active: next } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.users.all }),
-  });
-  const issue = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/password-token', { params: { path: { id: user.id } } })),
-    onSuccess: onToken,
-  });
+  const activation = useMutation(updateUser(user.id));
+  const issue = useMutation(issuePasswordToken(user.id));
   const name = user.displayName;
   return (
     <tr>
@@ -167,11 +157,11 @@ function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; o
             variant={user.active ? 'danger' : 'secondary'}
             busy={activation.isPending}
             aria-label={t(user.active ? 'account.deactivateFor' : 'account.activateFor', { name })}
-            onClick={() => activation.mutate(!user.active)}
+            onClick={() => activation.mutate({ active: !user.active })}
           >
             {t(user.active ? 'account.deactivate' : 'account.activate')}
           </Button>
-          <Button variant="quiet" busy={issue.isPending} aria-label={t('token.issueFor', { name })} onClick={() => issue.mutate()}>
+          <Button variant="quiet" busy={issue.isPending} aria-label={t('token.issueFor', { name })} onClick={() => issue.mutate(undefined, { onSuccess: onToken })}>
             {t('token.issue')}
           </Button>
         </div>
@@ -186,19 +176,10 @@ function UserRow({ user, isSelf, onToken }: { user: UserView; isSelf: boolean; o
 /** An account's security for admins: reset a lost second factor (after a confirmation), end every session. */
 function AccountSecurity({ user }: { user: UserView }) {
   const { t } = useTranslation(['admin', 'common']);
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const name = user.displayName;
-  const reset = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/users/{id}/second-factor', { params: { path: { id: user.id } } })),
-    onSuccess: () => {
-      setConfirming(false);
-      void queryClient.invalidateQueries({ queryKey: keys.users.all });
-    },
-  });
-  const endSessions = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/users/{id}/sessions', { params: { path: { id: user.id } } })),
-  });
+  const reset = useMutation(resetSecondFactor(user.id));
+  const ending = useMutation(endSessions(user.id));
   return (
     <>
       <div className="row">
@@ -207,7 +188,7 @@ function AccountSecurity({ user }: { user: UserView }) {
             {t('secondFactor.reset')}
           </Button>
         ) : null}
-        <Button variant="quiet" busy={endSessions.isPending} aria-label={t('sessions.endFor', { name })} onClick={() => endSessions.mutate()}>
+        <Button variant="quiet" busy={ending.isPending} aria-label={t('sessions.endFor', { name })} onClick={() => ending.mutate()}>
           {t('sessions.end')}
         </Button>
         <Link className="button button--quiet" to={`/admin/audit?subject=${user.id}`} aria-label={t('sessions.auditFor', { name })}>
@@ -220,7 +201,7 @@ function AccountSecurity({ user }: { user: UserView }) {
             <strong>{t('secondFactor.confirmQuestion', { name })}</strong>
           </p>
           <div className="row">
-            <Button variant="danger" busy={reset.isPending} onClick={() => reset.mutate()}>
+            <Button variant="danger" busy={reset.isPending} onClick={() => reset.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
               {t('secondFactor.confirm')}
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)}>
@@ -229,9 +210,9 @@ function AccountSecurity({ user }: { user: UserView }) {
           </div>
         </div>
       ) : null}
-      <ProblemAlert error={reset.error ?? endSessions.error} />
+      <ProblemAlert error={reset.error ?? ending.error} />
       {reset.isSuccess ? <Notice>{t('secondFactor.done', { name })}</Notice> : null}
-      {endSessions.isSuccess ? <Notice>{t('sessions.ended', { name })}</Notice> : null}
+      {ending.isSuccess ? <Notice>{t('sessions.ended', { name })}</Notice> : null}
     </>
   );
 }

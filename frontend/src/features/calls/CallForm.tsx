@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,24 +8,14 @@ import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Field } from '@/components/ui/Field';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { ApiProblem } from '@/lib/api/problem';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { localDigits } from '@/lib/format/numbers';
 import type { Locale } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
-import {
-  DOMAINS,
-  WINDOW_FIELDS,
-  callValues,
-  createCallRequest,
-  emptyCallValues,
-  parseWhole,
-  updateCallRequest,
-  type CallFormValues,
-} from './callForm';
+import { saveCall } from './api';
+import { DOMAINS, WINDOW_FIELDS, callValues, emptyCallValues, parseWhole, type CallFormValues } from './callForm';
 
 type CallView = Schema<'CallView'>;
 
@@ -43,34 +33,13 @@ export function CallForm({ call, onSaved, onReload }: Props) {
   const { t } = useTranslation(['calls', 'enums', 'common']);
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [stale, setStale] = useState(false);
   const { locale } = useLocale();
   const form = useForm<CallFormValues>({ defaultValues: localNumbers(call ? callValues(call) : emptyCallValues(), locale) });
   const { register, handleSubmit, control, setError, formState } = form;
   const { errors } = formState;
 
-  const save = useMutation({
-    mutationFn: (values: CallFormValues) =>
-      call
-        ? unwrap(
-            api.PATCH('/api/v1/calls/{id}', {
-              params: { path: { id: call.id }, header: ifMatch(call.version) },
-              body: updateCallRequest(call, values),
-            }),
-          )
-        : unwrap(api.POST('/api/v1/calls', { body: createCallRequest(values) })),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: keys.calls.all });
-      queryClient.setQueryData(keys.calls.detail(saved.id), saved);
-      if (call) onSaved?.(saved);
-      else void navigate(`/staff/calls/${saved.id}`, { state: { created: true } });
-    },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.code === 'stale_version') setStale(true);
-      applyFieldErrors(errorText, error, setError);
-    },
-  });
+  const save = useMutation(saveCall(call));
 
   const wholeNumber = (min: number, max: number) => (text: string) => {
     const value = parseWhole(text);
@@ -80,7 +49,16 @@ export function CallForm({ call, onSaved, onReload }: Props) {
 
   const submit = handleSubmit((values) => {
     setStale(false);
-    save.mutate(values);
+    save.mutate(values, {
+      onSuccess: (saved) => {
+        if (call) onSaved?.(saved);
+        else void navigate(`/staff/calls/${saved.id}`, { state: { created: true } });
+      },
+      onError: (error) => {
+        if (error instanceof ApiProblem && error.code === 'stale_version') setStale(true);
+        applyFieldErrors(errorText, error, setError);
+      },
+    });
   });
 
   return (

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +10,13 @@ import { Badge, Card, Page } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment, Num } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
+import { callQuery, callStatsQuery } from '@/lib/api/calls';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatMoment } from '@/lib/format/dates';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { callEventsQuery, closeCall } from './api';
 import { CallForm } from './CallForm';
 import { phaseTone } from './phase';
 import './calls.css';
@@ -31,10 +31,7 @@ export function CallPage() {
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created ?? false;
   const [notice, setNotice] = useState<string | null>(created ? t('form.created') : null);
-  const call = useQuery({
-    queryKey: keys.calls.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
-  });
+  const call = useQuery(callQuery(id));
   const title = call.data ? pick(call.data.title, locale) : t('form.editTitle');
 
   return (
@@ -45,18 +42,20 @@ export function CallPage() {
           <div className="stack">
             <CallFigures call={data} />
             {notice ? <Notice>{notice}</Notice> : null}
-            <Card title={t('form.editTitle')}>
-              <CallForm
-                key={data.version}
-                call={data}
-                onSaved={() => setNotice(t('form.saved'))}
-                onReload={() => {
-                  setNotice(null);
-                  void call.refetch();
-                }}
-              />
-            </Card>
-            {data.phase === 'open' ? <CloseCall call={data} onClosed={() => setNotice(t('close.done'))} /> : null}
+            {data.allowedActions?.includes('edit') ? (
+              <Card title={t('form.editTitle')}>
+                <CallForm
+                  key={data.version}
+                  call={data}
+                  onSaved={() => setNotice(t('form.saved'))}
+                  onReload={() => {
+                    setNotice(null);
+                    void call.refetch();
+                  }}
+                />
+              </Card>
+            ) : null}
+            {data.allowedActions?.includes('close') ? <CloseCall call={data} onClosed={() => setNotice(t('close.done'))} /> : null}
             <CallHistory callId={data.id} />
           </div>
         )}
@@ -67,10 +66,7 @@ export function CallPage() {
 
 function CallFigures({ call }: { call: CallView }) {
   const { t } = useTranslation(['calls', 'enums']);
-  const stats = useQuery({
-    queryKey: keys.calls.stats(call.id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}/stats', { params: { path: { id: call.id } } })),
-  });
+  const stats = useQuery(callStatsQuery(call.id));
   return (
     <dl className="figures">
       <div>
@@ -113,24 +109,16 @@ function CallFigures({ call }: { call: CallView }) {
 function CloseCall({ call, onClosed }: { call: CallView; onClosed: () => void }) {
   const { t } = useTranslation(['calls', 'common']);
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const form = useForm<{ note: string }>({ defaultValues: { note: '' } });
-  const close = useMutation({
-    mutationFn: (note: string) =>
-      unwrap(api.POST('/api/v1/calls/{id}/close', { params: { path: { id: call.id } }, body: { note: note.trim() } })),
-    onSuccess: (closed) => {
-      queryClient.setQueryData(keys.calls.detail(call.id), closed);
-      void queryClient.invalidateQueries({ queryKey: keys.calls.all });
-      onClosed();
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const close = useMutation(closeCall(call.id));
   return (
     <Card title={t('close.title')}>
       <p>{t('close.lead')}</p>
       {confirming ? (
-        <form className="form" noValidate onSubmit={form.handleSubmit(({ note }) => close.mutate(note))}>
+        <form className="form" noValidate onSubmit={form.handleSubmit(({ note }) =>
+            close.mutate(note.trim(), { onSuccess: onClosed, onError: (error) => applyFieldErrors(errorText, error, form.setError) }),
+          )}>
           <ProblemAlert error={close.error} />
           <Field label={t('close.reason')} hint={t('close.reasonHint')} error={form.formState.errors.note?.message} required>
             {(props) => (
@@ -180,10 +168,7 @@ function useChangeText(): (text: string) => string {
 function CallHistory({ callId }: { callId: string }) {
   const { t } = useTranslation(['calls', 'enums']);
   const change = useChangeText();
-  const events = useQuery({
-    queryKey: keys.calls.events(callId),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}/events', { params: { path: { id: callId } } })),
-  });
+  const events = useQuery(callEventsQuery(callId));
   return (
     <Card title={t('history.title')}>
       <QueryState query={events}>

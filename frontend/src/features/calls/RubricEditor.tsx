@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,15 +6,14 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { TableScroll } from '@/components/ui/Page';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText, type ErrorText } from '@/lib/api/messages';
 import { ApiProblem } from '@/lib/api/problem';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber, localDigits } from '@/lib/format/numbers';
 import type { Locale } from '@/lib/i18n/locale';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { saveRubric } from './api';
 import { emptyRow, parseNumber, rowOf, rubricRequest, weightShares, type CriterionRow, type RubricFormValues } from './rubric';
 
 type RubricView = Schema<'RubricView'>;
@@ -23,12 +22,14 @@ type Props = {
   callId: string;
   /** The rubric as read; null when the call has none yet. */
   rubric: RubricView | null;
+  /** Shown without its controls: the call's `allowedActions` leave out `edit_rubric`. */
+  readOnly?: boolean;
   onSaved: (rubric: RubricView) => void;
   onReload: () => void;
 };
 
 /** The criteria of a call's rubric: rows to add, remove and reorder, the weights' shares, and saving. */
-export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
+export function RubricEditor({ callId, rubric, readOnly = false, onSaved, onReload }: Props) {
   const { t } = useTranslation(['calls', 'common']);
   const { locale } = useLocale();
   const baseText = useErrorText();
@@ -36,7 +37,6 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
     ...baseText,
     field: (code, fallback) => (code === 'scale_order' ? t('rubric.scaleOrder') : baseText.field(code, fallback)),
   };
-  const queryClient = useQueryClient();
   const [stale, setStale] = useState(false);
   const form = useForm<RubricFormValues>({
     defaultValues: { criteria: (rubric ? rubric.criteria.map(rowOf) : [emptyRow()]).map((row) => localRow(row, locale)) },
@@ -46,26 +46,9 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
   const { fields, append, remove, move } = useFieldArray({ control, name: 'criteria' });
   const rows = useWatch({ control, name: 'criteria' });
   const shares = weightShares(rows ?? []);
-  const locked = rubric?.locked ?? false;
+  const locked = readOnly;
 
-  const save = useMutation({
-    mutationFn: (values: RubricFormValues) =>
-      unwrap(
-        api.PUT('/api/v1/calls/{id}/rubric', {
-          params: { path: { id: callId }, header: rubric ? ifMatch(rubric.version) : {} },
-          body: rubricRequest(values),
-        }),
-      ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(keys.calls.rubric(callId), saved);
-      void queryClient.invalidateQueries({ queryKey: keys.calls.events(callId) });
-      onSaved(saved);
-    },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.code === 'stale_version') setStale(true);
-      applyFieldErrors(errorText, error, setError);
-    },
-  });
+  const save = useMutation(saveRubric(callId, rubric));
 
   const number = (positive: boolean) => (text: string) => {
     const value = parseNumber(text);
@@ -81,7 +64,13 @@ export function RubricEditor({ callId, rubric, onSaved, onReload }: Props) {
       noValidate
       onSubmit={handleSubmit((values) => {
         setStale(false);
-        save.mutate(values);
+        save.mutate(rubricRequest(values), {
+          onSuccess: onSaved,
+          onError: (error) => {
+            if (error instanceof ApiProblem && error.code === 'stale_version') setStale(true);
+            applyFieldErrors(errorText, error, setError);
+          },
+        });
       })}
     >
       {stale ? (

@@ -67,6 +67,14 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
+/** Like `unwrap`, but null for a 404: a resource that may not exist yet (a rubric, a review not saved yet). */
+export async function unwrapOrNull<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T | null> {
+  const { data, error, response } = await call;
+  if (response.status === 404) return null;
+  if (!response.ok) throw toProblem(error, response);
+  return data as T;
+}
+
 /** The If-Match header for a versioned resource read at `version` (the server's ETag is the quoted version). */
 export function ifMatch(version: number): { 'If-Match': string } {
   return { 'If-Match': `"${version}"` };

@@ -1,0 +1,94 @@
+// The account's reads and writes: signing in, up and out (no bearer token), the account and citizen profile, the
+// password, the second factor and the sessions.
+import { keepPreviousData, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { api, publicApi, unwrap } from '@/lib/api/client';
+import { keys } from '@/lib/api/queryKeys';
+import type { Schema } from '@/lib/api/types';
+import { setEnrolOnly, updateUser } from '@/lib/auth/session';
+
+// Signing in and out: session.ts keeps what these answer.
+export const login = (body: Schema<'LoginRequest'>) => unwrap(publicApi.POST('/api/v1/auth/login', { body }));
+export const loginSecondFactor = (body: Schema<'SecondFactorLoginRequest'>) =>
+  unwrap(publicApi.POST('/api/v1/auth/login/second-factor', { body }));
+export const registerAccount = (body: Schema<'RegisterRequest'>) => unwrap(publicApi.POST('/api/v1/auth/register', { body }));
+export const logout = (refreshToken: string) => publicApi.POST('/api/v1/auth/logout', { body: { refreshToken } });
+
+/** Sets a password with a one-time link's token (no session needed). */
+export const setPassword = () =>
+  mutationOptions({
+    mutationFn: (body: Schema<'SetPasswordRequest'>) => unwrap(publicApi.POST('/api/v1/auth/set-password', { body })),
+  });
+
+/** Changes the account or its citizen profile; the session's copy of the account follows. */
+export const updateMe = () =>
+  mutationOptions({
+    mutationFn: (body: Schema<'UpdateMeRequest'>) => unwrap(api.PATCH('/api/v1/me', { body })),
+    onSuccess: (saved, _body, _result, { client }) => {
+      const { profile: _profile, ...user } = saved;
+      updateUser(user);
+      client.setQueryData(keys.me, saved);
+    },
+  });
+
+export const changePassword = () =>
+  mutationOptions({
+    mutationFn: (body: Schema<'ChangePasswordRequest'>) => unwrap(api.POST('/api/v1/auth/password', { body })),
+  });
+
+export const secondFactorQuery = () =>
+  queryOptions({ queryKey: keys.secondFactor, queryFn: () => unwrap(api.GET('/api/v1/me/second-factor')) });
+
+/** A new key to enrol (not in force until a first code confirms it). */
+export const startSecondFactor = () => mutationOptions({ mutationFn: () => unwrap(api.POST('/api/v1/me/second-factor')) });
+
+/** What the account's second factor changes: the account and the factor's state are read again. */
+const refreshMe = (client: QueryClient) => void client.invalidateQueries({ queryKey: keys.me });
+
+/** Confirms the key with a first code: the factor is on, and this session is no longer held to enrolment. */
+export const confirmSecondFactor = () =>
+  mutationOptions({
+    mutationFn: (code: string) => unwrap(api.POST('/api/v1/me/second-factor/confirm', { body: { code } })),
+    onSuccess: (_answer, _code, _result, { client }) => {
+      // The server checks the account on every request.
+      setEnrolOnly(false);
+      refreshMe(client);
+    },
+  });
+
+export const renewRecoveryCodes = () =>
+  mutationOptions({
+    mutationFn: (code: string) => unwrap(api.POST('/api/v1/me/second-factor/recovery-codes', { body: { code } })),
+    onSuccess: (_answer, _code, _result, { client }) => refreshMe(client),
+  });
+
+export const disableSecondFactor = () =>
+  mutationOptions({
+    mutationFn: (body: Schema<'DisableSecondFactorRequest'>) => unwrap(api.POST('/api/v1/me/second-factor/disable', { body })),
+    onSuccess: (_answer, _body, _result, { client }) => refreshMe(client),
+  });
+
+export const mySessionsQuery = (query: { limit: number; offset: number }) =>
+  queryOptions({
+    queryKey: keys.mySessions(query),
+    queryFn: () => unwrap(api.GET('/api/v1/me/sessions', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+
+/** Every page of the sessions' list. */
+const sessionLists = keys.mySessions().slice(0, 2);
+
+/** Ends every session but this one. */
+export const endOtherSessions = () =>
+  mutationOptions({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions')),
+    onSuccess: (_answer, _none, _result, { client }) => void client.invalidateQueries({ queryKey: sessionLists }),
+  });
+
+/** Ends one session; ending this one is signing out, which the page does (nothing is read again then). */
+export const endSession = (session: Schema<'SessionView'>) =>
+  mutationOptions({
+    mutationFn: () => unwrap(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id: session.id } } })),
+    onSuccess: (_answer, _none, _result, { client }) => {
+      if (!session.current) void client.invalidateQueries({ queryKey: sessionLists });
+    },
+  });
