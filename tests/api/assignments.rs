@@ -92,6 +92,27 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
         .find(|a| a["reviewer"]["id"] == first.id.as_str())
         .map(|a| a["id"].as_str().expect("id").to_owned())
         .expect("the first's assignment");
+    // Each assignment says whether staff may take it back: not once its review is submitted.
+    let list = app
+        .json(
+            app.get(
+                &format!("/api/v1/calls/{}/assignments?ideaId={idea}", jury.id),
+                Some(&staff),
+            )
+            .await,
+        )
+        .await;
+    let actions_of = |id: &str| {
+        list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["allowedActions"].clone())
+            .expect("the assignment")
+    };
+    assert_eq!(actions_of(&first_assignment), json!([]));
+    assert_eq!(actions_of(&second_assignment), json!(["unassign"]));
     let response = app
         .delete(&format!("/api/v1/assignments/{second_assignment}"), Some(&staff))
         .await;

@@ -280,6 +280,20 @@ async fn publishing_moves_the_decided_ideas_once_and_shows_the_results() {
     .await;
     ok(decide(&app, &staff, &loser, json!({ "outcome": "not_selected" })).await).await;
 
+    // The ranking says which ideas may still be decided: the reviewed ones, not the one still shortlisted.
+    let ranking = format!("/api/v1/calls/{}/ranking", jury.id);
+    let decidable = |ranking: &Value, idea: &str| {
+        ranking["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|item| item["ideaId"] == idea)
+            .map(|item| item["allowedActions"].clone())
+    };
+    let before = ok(app.get(&ranking, Some(&staff)).await).await;
+    assert_eq!(decidable(&before, &winner), Some(json!(["decide"])), "{before}");
+    assert_eq!(decidable(&before, &waiting), Some(json!([])), "{before}");
+
     // The third idea is still shortlisted and undecided.
     let problem = assert_problem(
         app.post_empty(&publish, Some(&staff)).await,
@@ -328,6 +342,12 @@ async fn publishing_moves_the_decided_ideas_once_and_shows_the_results() {
     let published = ok(app.post_empty(&publish, Some(&staff)).await).await;
     assert_eq!(published["selected"], 1);
     assert_eq!(published["notSelected"], 2);
+    let after = ok(app.get(&ranking, Some(&staff)).await).await;
+    assert_eq!(
+        decidable(&after, &winner),
+        Some(json!([])),
+        "decisions are final once published: {after}"
+    );
     assert!(published["publishedAt"].is_string());
     assert_problem(app.post_empty(&publish, Some(&staff)).await, 409, "decisions_published").await;
     assert_problem(

@@ -947,7 +947,7 @@ async fn the_submitter_sees_state_changes_and_reasons_and_staff_also_see_who_and
 fn allowed(idea: &Value) -> Vec<&str> {
     idea["allowedActions"]
         .as_array()
-        .expect("allowedActions on a single idea")
+        .expect("allowedActions on an idea")
         .iter()
         .map(|a| a.as_str().expect("an action name"))
         .collect()
@@ -975,9 +975,11 @@ async fn a_single_idea_says_what_its_reader_may_do_next() {
         .await;
     assert_eq!(allowed(&shortlisted), ["reopen_screening"]);
     assert_eq!(allowed(&read(&app, &idea, &citizen).await), Vec::<&str>::new());
-    // Lists leave it out: it is for the one idea a reader acts on.
+    // A list says the same of each idea as the idea's own view, for its reader.
     let mine = app.json(app.get("/api/v1/ideas?mine=true", Some(&citizen)).await).await;
-    assert!(mine["items"][0].get("allowedActions").is_none(), "{mine}");
+    assert_eq!(allowed(&mine["items"][0]), Vec::<&str>::new(), "{mine}");
+    let staff_list = app.json(app.get("/api/v1/ideas", Some(&w.staff)).await).await;
+    assert_eq!(allowed(&staff_list["items"][0]), ["reopen_screening"], "{staff_list}");
 
     // What is allowed is what is not refused: the submitter's edit now answers 409.
     let refused = app

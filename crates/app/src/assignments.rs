@@ -12,7 +12,7 @@ use db::events::NewEvent;
 use domain::assignment::{Plan, PlanIdea, PlanRequest, PlanReviewer, in_conflict, plan};
 use domain::event::EventKind;
 use domain::idea::IdeaState;
-use domain::review::{AssignmentState, UNDER_REVIEW, review_state, review_state_event};
+use domain::review::{AssignmentAction, AssignmentState, UNDER_REVIEW, review_state, review_state_event};
 use domain::reviewer::Organisation;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -85,13 +85,27 @@ fn due_on(call: &calls::Call, time_zone: Tz) -> NaiveDate {
 }
 
 /// One page of a call's assignments (staff), oldest first; 404 without the call. The filter's call is set here.
-pub async fn list(db: &Db, call_id: Uuid, filter: AssignmentFilter) -> Result<(Vec<AssignmentRow>, u64)> {
+pub async fn list(db: &Db, call_id: Uuid, filter: AssignmentFilter) -> Result<(Vec<Assigned>, u64)> {
     let call = calls::find(db, call_id).await?;
     let filter = AssignmentFilter {
         call_id: Some(call.id),
         ..filter
     };
-    Ok(db::assignments::list(db, &filter).await?)
+    let (rows, total) = db::assignments::list(db, &filter).await?;
+    Ok((rows.into_iter().map(|row| Assigned::new(row, &call)).collect(), total))
+}
+
+/// An assignment as staff see it, with what they may do next with it.
+pub struct Assigned {
+    pub row: AssignmentRow,
+    pub allowed_actions: Vec<AssignmentAction>,
+}
+
+impl Assigned {
+    fn new(row: AssignmentRow, call: &calls::Call) -> Assigned {
+        let allowed_actions = AssignmentAction::allowed(*row.assignment.state, call.decisions_published_at.is_some());
+        Assigned { row, allowed_actions }
+    }
 }
 
 /// Give one idea to one reviewer.
@@ -114,13 +128,7 @@ fn already_assigned() -> Error {
 
 /// Gives one idea with the jury to one active reviewer free of a conflict with it and below their maximum
 /// load (staff); its first reviewer puts it in review.
-pub async fn assign(
-    db: &Db,
-    actor: &Actor,
-    call_id: Uuid,
-    input: AssignInput,
-    now: DateTime<Utc>,
-) -> Result<AssignmentRow> {
+pub async fn assign(db: &Db, actor: &Actor, call_id: Uuid, input: AssignInput, now: DateTime<Utc>) -> Result<Assigned> {
     let txn = db::begin_write(db).await?;
     let call = open_call(&txn, call_id).await?;
     let idea = db::ideas::find_by_id(&txn, input.idea_id)
@@ -185,7 +193,7 @@ pub async fn assign(
         .await?
         .ok_or_else(|| Error::internal("the assignment just made is missing"))?;
     txn.commit().await?;
-    Ok(row)
+    Ok(Assigned::new(row, &call))
 }
 
 /// Takes an idea back from a reviewer who has not submitted their review (staff); a draft goes with it.

@@ -189,12 +189,19 @@ pub struct Overview {
     pub activities: Vec<crate::activities::Activity>,
     pub activities_by_kind: BTreeMap<ActivityKind, i64>,
     /// The latest ideas for the city that the caller may see, and how much of each.
-    pub ideas: Vec<(crate::ideas::IdeaRecord, crate::ideas::Detail)>,
+    pub ideas: Vec<crate::ideas::Viewed>,
     /// How many ideas the caller may see for the city, by state.
     pub ideas_by_state: BTreeMap<domain::idea::IdeaState, i64>,
 }
 
-pub async fn overview(db: &Db, actor: Option<&Actor>, id: Uuid, recent: u64, dates: HealthDates) -> Result<Overview> {
+pub async fn overview(
+    db: &Db,
+    actor: Option<&Actor>,
+    id: Uuid,
+    recent: u64,
+    dates: HealthDates,
+    now: DateTime<Utc>,
+) -> Result<Overview> {
     let city = find(db, id).await?;
     let partnership = crate::partnerships::of_city(db, actor, city.id, dates).await?;
     let filter = db::activities::ActivityFilter {
@@ -204,7 +211,7 @@ pub async fn overview(db: &Db, actor: Option<&Actor>, id: Uuid, recent: u64, dat
     };
     let (activities, _) = crate::activities::list(db, &filter).await?;
     let activities_by_kind = db::activities::count_by_kind(db, city.id).await?.into_iter().collect();
-    let (ideas, ideas_by_state) = crate::ideas::of_city(db, actor, city.id, recent).await?;
+    let (ideas, ideas_by_state) = crate::ideas::of_city(db, actor, city.id, recent, now).await?;
     Ok(Overview {
         city,
         partnership,

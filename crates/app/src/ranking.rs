@@ -5,9 +5,9 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use domain::idea::IdeaState;
+use domain::idea::{IdeaCommand, IdeaState};
 use domain::ranking::{Agreement, IdeaResult, RankingRules, ReviewerResult, ScoredReview};
-use domain::review::{AssignmentState, DecisionOutcome};
+use domain::review::{AssignmentState, DecisionOutcome, decidable};
 use domain::reviewer::Organisation;
 use domain::rubric::Criterion;
 use serde::Deserialize;
@@ -53,6 +53,8 @@ pub struct RankedIdea {
     pub state: IdeaState,
     /// The outcome staff decided (pending or published); None when undecided.
     pub decision: Option<DecisionOutcome>,
+    /// `decide` while staff may still record a decision on it.
+    pub allowed_actions: Vec<IdeaCommand>,
     /// Its scores and ranks over the whole call; `criterion_means` in rubric order.
     pub result: IdeaResult,
 }
@@ -155,6 +157,7 @@ pub async fn compute(
     }
     let ranking = domain::ranking::rank(&idea_ids, criteria.len(), &scored, rules);
 
+    let decided = inputs.call.decisions_published_at.is_some();
     let mut items: Vec<RankedIdea> = inputs
         .ideas
         .into_iter()
@@ -163,6 +166,10 @@ pub async fn compute(
             title: idea.title,
             state: *idea.state,
             decision: idea.decision.map(|d| *d),
+            allowed_actions: decidable(*idea.state, decided)
+                .then_some(IdeaCommand::Decide)
+                .into_iter()
+                .collect(),
             result,
         })
         .collect();

@@ -58,6 +58,24 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// What staff may do next with an assignment, as its view lists it (`allowedActions`).
+    pub enum AssignmentAction ("assignment action") {
+        /// Take the idea back from the reviewer: the review is not submitted and the call is not decided.
+        Unassign => "unassign",
+    }
+}
+
+impl AssignmentAction {
+    /// What staff may do with an assignment in `state` of a call whose decisions are or are not published.
+    pub fn allowed(state: AssignmentState, decisions_published: bool) -> Vec<AssignmentAction> {
+        match state {
+            AssignmentState::Pending if !decisions_published => vec![AssignmentAction::Unassign],
+            _ => vec![],
+        }
+    }
+}
+
 impl DecisionOutcome {
     /// The state the idea takes when the decision is published.
     pub fn state(self) -> IdeaState {
@@ -74,6 +92,12 @@ pub const UNDER_REVIEW: [IdeaState; 3] = [IdeaState::Shortlisted, IdeaState::InR
 
 /// The states staff may record a decision in.
 pub const DECIDABLE: [IdeaState; 2] = [IdeaState::InReview, IdeaState::Reviewed];
+
+/// Whether staff may record a decision on an idea in `state` of a call whose decisions are or are not
+/// published (they are final once published).
+pub fn decidable(state: IdeaState, decisions_published: bool) -> bool {
+    DECIDABLE.contains(&state) && !decisions_published
+}
 
 /// The state of an idea with the jury, from its assignments that count (not declined): none, shortlisted;
 /// some reviews still to come, in review; all submitted, reviewed.
@@ -102,6 +126,17 @@ pub fn review_state_event(from: IdeaState, to: IdeaState) -> Option<EventKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_pending_assignment_of_an_undecided_call_may_be_taken_back() {
+        assert_eq!(
+            AssignmentAction::allowed(AssignmentState::Pending, false),
+            vec![AssignmentAction::Unassign]
+        );
+        assert_eq!(AssignmentAction::allowed(AssignmentState::Pending, true), vec![]);
+        assert_eq!(AssignmentAction::allowed(AssignmentState::Submitted, false), vec![]);
+        assert_eq!(AssignmentAction::allowed(AssignmentState::Declined, false), vec![]);
+    }
 
     #[test]
     fn the_state_follows_the_assignments() {

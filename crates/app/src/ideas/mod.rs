@@ -7,7 +7,7 @@ mod submission;
 
 use chrono::{DateTime, Utc};
 use domain::idea::{IdeaAction, IdeaCommand, IdeaState, ScreeningDecision};
-use domain::review::DECIDABLE;
+use domain::review::decidable;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -173,7 +173,7 @@ pub fn allowed_actions(record: &IdeaRecord, detail: Detail, now: DateTime<Utc>) 
         })
         .map(|(command, _)| *command)
         .collect();
-    if detail == Detail::Staff && DECIDABLE.contains(&idea.state) && !record.call_decided() {
+    if detail == Detail::Staff && decidable(*idea.state, record.call_decided()) {
         allowed.push(IdeaCommand::Decide);
     }
     allowed

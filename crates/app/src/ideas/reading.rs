@@ -7,7 +7,7 @@ use domain::event::EventKind;
 use domain::idea::IdeaState;
 use uuid::Uuid;
 
-use super::{Detail, IdeaRecord, Viewed, audience, find_visible};
+use super::{Detail, Viewed, audience, find_visible};
 use crate::actor::Actor;
 use crate::error::{Error, ErrorCode, Result};
 use crate::history::Entry;
@@ -28,7 +28,8 @@ pub async fn list(
     viewer: Option<&Actor>,
     mine: bool,
     mut filter: db::ideas::IdeaFilter,
-) -> Result<(Vec<(IdeaRecord, Detail)>, u64)> {
+    now: DateTime<Utc>,
+) -> Result<(Vec<Viewed>, u64)> {
     filter.audience = audience(viewer);
     filter.mine_of = match (mine, viewer) {
         (true, Some(actor)) => Some(actor.user_id),
@@ -40,7 +41,7 @@ pub async fn list(
         .into_iter()
         .map(|record| {
             let detail = Detail::for_viewer(viewer, &record.idea);
-            (record, detail)
+            Viewed::new(record, detail, now)
         })
         .collect();
     Ok((items, total))
@@ -52,7 +53,8 @@ pub async fn of_city(
     viewer: Option<&Actor>,
     city_id: Uuid,
     recent: u64,
-) -> Result<(Vec<(IdeaRecord, Detail)>, BTreeMap<IdeaState, i64>)> {
+    now: DateTime<Utc>,
+) -> Result<(Vec<Viewed>, BTreeMap<IdeaState, i64>)> {
     let filter = db::ideas::IdeaFilter {
         audience: audience(viewer),
         mine_of: None,
@@ -69,7 +71,7 @@ pub async fn of_city(
         limit: recent,
         offset: 0,
     };
-    let (ideas, _) = list(db, viewer, false, filter).await?;
+    let (ideas, _) = list(db, viewer, false, filter, now).await?;
     let by_state = db::ideas::count_by_state(db, audience(viewer), city_id).await?;
     Ok((ideas, by_state.into_iter().collect()))
 }
@@ -102,7 +104,11 @@ pub async fn history(db: &db::Db, viewer: &Actor, id: Uuid) -> Result<Vec<Entry>
 }
 
 /// The ideas of the same call most like this one, best first, with their scores (staff).
-pub async fn similar(db: &db::Db, id: Uuid) -> Result<Vec<(IdeaRecord, f64)>> {
+pub async fn similar(db: &db::Db, id: Uuid, now: DateTime<Utc>) -> Result<Vec<(Viewed, f64)>> {
     let idea = db::ideas::find_by_id(db, id).await?.ok_or_else(Error::not_found)?;
-    Ok(db::ideas::similar(db, &idea, SIMILAR_LIMIT).await?)
+    let similar = db::ideas::similar(db, &idea, SIMILAR_LIMIT).await?;
+    Ok(similar
+        .into_iter()
+        .map(|(record, score)| (Viewed::new(record, Detail::Staff, now), score))
+        .collect())
 }

@@ -1551,6 +1551,11 @@ export interface components {
             id: string;
             organisation?: components["schemas"]["Organisation"] | null;
         };
+        /**
+         * @description What staff may do next with an assignment, as its view lists it (`allowedActions`).
+         * @enum {string}
+         */
+        AssignmentAction: "unassign";
         /** @description The call an assignment belongs to, as its reviewer needs it. */
         AssignmentCallView: {
             /** @description Whether ideas are shown without their submitter's identity. */
@@ -1578,6 +1583,8 @@ export interface components {
         AssignmentState: "pending" | "submitted" | "declined";
         /** @description One reviewer given one idea. */
         AssignmentView: {
+            /** @description What staff may do next with it: `unassign` while the review is not submitted and the call undecided. */
+            allowedActions: components["schemas"]["AssignmentAction"][];
             /** Format: uuid */
             callId: string;
             /** Format: date-time */
@@ -2378,9 +2385,9 @@ export interface components {
         IdeaView: {
             /**
              * @description What you may do next with the idea (edit, submit, withdraw, screen, reopen_screening, decide),
-             *     by the rules that would refuse the others. Shown on a single idea, left out in lists.
+             *     by the rules that would refuse the others.
              */
-            allowedActions?: components["schemas"]["IdeaCommand"][] | null;
+            allowedActions: components["schemas"]["IdeaCommand"][];
             bestMatch?: components["schemas"]["BestMatchView"] | null;
             body: string;
             /** Format: uuid */
@@ -2555,6 +2562,8 @@ export interface components {
         /** @description One page of a list. */
         Page_AssignmentView: {
             items: {
+                /** @description What staff may do next with it: `unassign` while the review is not submitted and the call undecided. */
+                allowedActions: components["schemas"]["AssignmentAction"][];
                 /** Format: uuid */
                 callId: string;
                 /** Format: date-time */
@@ -2742,9 +2751,9 @@ export interface components {
             items: {
                 /**
                  * @description What you may do next with the idea (edit, submit, withdraw, screen, reopen_screening, decide),
-                 *     by the rules that would refuse the others. Shown on a single idea, left out in lists.
+                 *     by the rules that would refuse the others.
                  */
-                allowedActions?: components["schemas"]["IdeaCommand"][] | null;
+                allowedActions: components["schemas"]["IdeaCommand"][];
                 bestMatch?: components["schemas"]["BestMatchView"] | null;
                 body: string;
                 /** Format: uuid */
@@ -3168,6 +3177,8 @@ export interface components {
         };
         /** @description One idea's place in the ranking. */
         RankedIdeaView: {
+            /** @description `decide` while staff may still record a decision on it (in review or reviewed, decisions unpublished). */
+            allowedActions: components["schemas"]["IdeaCommand"][];
             /**
              * Format: int32
              * @description Its competition rank by calibrated score over the whole call; null without reviews.

@@ -40,12 +40,13 @@ pub async fn assign(
         due_on: request.due_on.map(Into::into),
         time_zone: state.time_zone,
     };
-    let row = app::assignments::assign(&state.db, &staff.actor(), id.into_inner(), input, Utc::now()).await?;
+    let assigned = app::assignments::assign(&state.db, &staff.actor(), id.into_inner(), input, Utc::now()).await?;
+    let assignment = &assigned.row.assignment;
     let location = format!(
         "/api/v1/calls/{}/assignments?ideaId={}",
-        row.assignment.call_id, row.assignment.idea_id
+        assignment.call_id, assignment.idea_id
     );
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))
-        .json(AssignmentView::new(row)))
+        .json(AssignmentView::new(assigned)))
 }

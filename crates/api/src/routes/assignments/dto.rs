@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::assignment::Rule;
 use domain::idea::{Domain, IdeaState};
-use domain::review::AssignmentState;
+use domain::review::{AssignmentAction, AssignmentState};
 use domain::reviewer::Organisation;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -85,10 +85,13 @@ pub struct AssignmentView {
     /// When the reviewer last saved their review (a draft or submitted); null before.
     pub review_saved_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// What staff may do next with it: `unassign` while the review is not submitted and the call undecided.
+    pub allowed_actions: Vec<AssignmentAction>,
 }
 
 impl AssignmentView {
-    pub fn new(row: app::assignments::AssignmentRow) -> Self {
+    pub fn new(assigned: app::assignments::Assigned) -> Self {
+        let app::assignments::Assigned { row, allowed_actions } = assigned;
         let a = row.assignment;
         AssignmentView {
             id: a.id,
@@ -108,6 +111,7 @@ impl AssignmentView {
             due_on: a.due_on,
             review_saved_at: row.review_saved_at,
             created_at: a.created_at,
+            allowed_actions,
         }
     }
 }

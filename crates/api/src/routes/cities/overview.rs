@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::{get, web};
+use chrono::Utc;
 use domain::activity::ActivityKind;
 use domain::idea::IdeaState;
 use serde::Serialize;
@@ -63,7 +64,7 @@ pub async fn city_overview(
     let db = &state.db;
     let actor = viewer.actor();
     let dates = state.health_dates();
-    let overview = app::cities::overview(db, actor.as_ref(), id.into_inner(), RECENT, dates).await?;
+    let overview = app::cities::overview(db, actor.as_ref(), id.into_inner(), RECENT, dates, Utc::now()).await?;
     let city = overview.city;
     let partnership = overview
         .partnership
@@ -71,11 +72,7 @@ pub async fn city_overview(
     let activities = overview.activities.into_iter().map(ActivityView::from).collect();
     let activities_by_kind = overview.activities_by_kind;
 
-    let ideas = overview
-        .ideas
-        .into_iter()
-        .map(|(record, detail)| IdeaView::new(record, detail))
-        .collect();
+    let ideas = overview.ideas.into_iter().map(IdeaView::of).collect();
     let ideas_by_state = overview.ideas_by_state;
     let counts = CityCountsView {
         activities: activities_by_kind.values().sum(),

@@ -293,9 +293,8 @@ pub struct IdeaView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub best_match: Option<BestMatchView>,
     /// What you may do next with the idea (edit, submit, withdraw, screen, reopen_screening, decide),
-    /// by the rules that would refuse the others. Shown on a single idea, left out in lists.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub allowed_actions: Option<Vec<IdeaCommand>>,
+    /// by the rules that would refuse the others.
+    pub allowed_actions: Vec<IdeaCommand>,
     /// Send it back as `If-Match: "<version>"` to edit; it is also the ETag.
     pub version: i32,
     pub submitted_at: Option<DateTime<Utc>>,
@@ -306,14 +305,11 @@ pub struct IdeaView {
 impl IdeaView {
     /// The idea as a caller sees it, with what they may do next.
     pub fn of(viewed: app::ideas::Viewed) -> Self {
-        IdeaView {
-            allowed_actions: Some(viewed.allowed_actions),
-            ..IdeaView::new(viewed.record, viewed.detail)
-        }
-    }
-
-    /// The idea as shown in a list, where `allowedActions` is left out.
-    pub fn new(row: db::ideas::IdeaRow, detail: Detail) -> Self {
+        let app::ideas::Viewed {
+            record: row,
+            detail,
+            allowed_actions,
+        } = viewed;
         let idea = row.idea;
         let personal = detail != Detail::Public;
         let identified = matches!(
@@ -349,7 +345,7 @@ impl IdeaView {
             ),
             submitter,
             best_match,
-            allowed_actions: None,
+            allowed_actions,
             id: idea.id,
             call_id: idea.call_id,
             title: idea.title,

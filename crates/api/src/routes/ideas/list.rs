@@ -1,5 +1,6 @@
 use actix_web::{get, web};
 use app::Order;
+use chrono::Utc;
 use domain::call::Moment;
 use uuid::Uuid;
 
@@ -47,11 +48,8 @@ async fn list(
         limit: limit.into(),
         offset: offset.into(),
     };
-    let (rows, total) = app::ideas::list(&state.db, viewer.actor().as_ref(), mine, filter).await?;
-    let items = rows
-        .into_iter()
-        .map(|(row, detail)| IdeaView::new(row, detail))
-        .collect();
+    let (rows, total) = app::ideas::list(&state.db, viewer.actor().as_ref(), mine, filter, Utc::now()).await?;
+    let items = rows.into_iter().map(IdeaView::of).collect();
     Ok(Page::new(items, total, (limit, offset)))
 }
 

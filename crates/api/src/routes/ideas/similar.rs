@@ -1,10 +1,11 @@
 use actix_web::{get, web};
 use uuid::Uuid;
 
-use super::dto::{Detail, IdeaView, SimilarIdeaView, SimilarIdeasView};
+use super::dto::{IdeaView, SimilarIdeaView, SimilarIdeasView};
 use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::state::AppState;
+use chrono::Utc;
 
 /// The ideas of the same call most like this one, best first (staff).
 ///
@@ -22,11 +23,11 @@ pub async fn similar_ideas(
     _staff: Staff,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<SimilarIdeasView>> {
-    let similar = app::ideas::similar(&state.db, id.into_inner()).await?;
+    let similar = app::ideas::similar(&state.db, id.into_inner(), Utc::now()).await?;
     let items = similar
         .into_iter()
-        .map(|(row, score)| SimilarIdeaView {
-            idea: IdeaView::new(row, Detail::Staff),
+        .map(|(viewed, score)| SimilarIdeaView {
+            idea: IdeaView::of(viewed),
             score,
         })
         .collect();

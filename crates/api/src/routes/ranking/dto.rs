@@ -1,7 +1,7 @@
 //! The ranking on the wire: each idea's raw and calibrated place, the reviewers' strictness, the jury's
 //! agreement and the review's progress. Nothing is rounded here: the SPA formats.
 
-use domain::idea::IdeaState;
+use domain::idea::{IdeaCommand, IdeaState};
 use domain::review::DecisionOutcome;
 use domain::reviewer::Organisation;
 use serde::{Deserialize, Serialize};
@@ -61,6 +61,8 @@ pub struct RankedIdeaView {
     pub state: IdeaState,
     /// The outcome staff decided (pending until published, or published); null when undecided.
     pub decision: Option<DecisionOutcome>,
+    /// `decide` while staff may still record a decision on it (in review or reviewed, decisions unpublished).
+    pub allowed_actions: Vec<IdeaCommand>,
     /// The mean of its review totals, 0–100; null without reviews.
     pub raw_score: Option<f64>,
     /// Its competition rank ("1224") by raw score over the whole call; null without reviews.

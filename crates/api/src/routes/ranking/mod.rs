@@ -38,6 +38,7 @@ impl From<app::ranking::Ranking> for FullRanking {
                 title: item.title,
                 state: item.state,
                 decision: item.decision,
+                allowed_actions: item.allowed_actions,
                 raw_score: item.result.raw_score,
                 raw_rank: item.result.raw_rank,
                 calibrated_score: item.result.calibrated_score,
