@@ -46,6 +46,8 @@ function idea(overrides: Partial<Schema<'IdeaView'>> = {}): Schema<'IdeaView'> {
     partners: [],
     expectedOutcomes: '',
     channel: null,
+    // A draft in an open call: the server lets its submitter change, submit or withdraw it.
+    allowedActions: ['edit', 'submit', 'withdraw'],
     version: 1,
     createdAt: '2026-02-01T00:00:00Z',
     updatedAt: '2026-02-01T00:00:00Z',
@@ -69,7 +71,7 @@ describe('the idea form', () => {
       }
       if (request.method === 'POST' && url.pathname === '/api/v1/ideas') return { status: 201, body: idea() };
       if (request.method === 'PATCH' && url.pathname === `/api/v1/ideas/${IDEA_ID}`) return { body: idea({ version: 2, summary: 'چکیده' }) };
-      if (request.method === 'POST' && url.pathname === `/api/v1/ideas/${IDEA_ID}/submit`) return { body: idea({ version: 3, state: 'submitted' }) };
+      if (request.method === 'POST' && url.pathname === `/api/v1/ideas/${IDEA_ID}/submit`) return { body: idea({ version: 3, state: 'submitted', allowedActions: ['edit', 'withdraw'] }) };
       return undefined;
     });
     const f = ideasFa.form.fields;

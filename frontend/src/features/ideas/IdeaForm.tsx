@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -9,17 +9,17 @@ import { Field } from '@/components/ui/Field';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
+import { callQuery, callsQuery } from '@/lib/api/calls';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import { ApiProblem } from '@/lib/api/problem';
 import { TIE_KINDS } from '@/lib/api/enums';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryOptions } from '@/lib/format/countries';
 import { formatNumber, latinDigits } from '@/lib/format/numbers';
 import { pick, toBilingual } from '@/lib/i18n/text';
 import type { Locale } from '@/lib/i18n/locale';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { addFormCity, formCitiesQuery, saveAndSubmitIdea, saveIdeaDraft, type IdeaContent } from './api';
 
 type Idea = Schema<'IdeaView'>;
 type Call = Schema<'CallView'>;
@@ -61,7 +61,7 @@ function initialValues(idea: Idea | undefined, locale: Locale): IdeaFormValues {
 }
 
 /** The form's values as the API's content of an idea (the call apart): texts trimmed, empty rows left out. */
-export function toContent(values: IdeaFormValues): Omit<Schema<'CreateIdeaRequest'>, 'callId'> {
+export function toContent(values: IdeaFormValues): IdeaContent {
   const years = Number.parseInt(latinDigits(values.channel.years.trim()), 10);
   return {
     title: values.title.trim(),
@@ -84,16 +84,8 @@ export function toContent(values: IdeaFormValues): Omit<Schema<'CreateIdeaReques
  * changes it (PATCH with If-Match); submitting saves first, then submits.
  */
 export function IdeaForm({ idea }: { idea?: Idea }) {
-  const openCalls = useQuery({
-    queryKey: keys.calls.list({ phase: 'open', limit: 100 }),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { phase: 'open', limit: 100 } } })),
-    enabled: !idea,
-  });
-  const ownCall = useQuery({
-    queryKey: keys.calls.detail(idea?.callId ?? ''),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id: idea?.callId ?? '' } } })),
-    enabled: Boolean(idea),
-  });
+  const openCalls = useQuery({ ...callsQuery({ phase: 'open', limit: 100 }), enabled: !idea });
+  const ownCall = useQuery({ ...callQuery(idea?.callId ?? ''), enabled: Boolean(idea) });
   // The form starts once the calls are known: the domains offered come from the call.
   return idea ? (
     <QueryState query={ownCall}>{(call) => <IdeaFormFields idea={idea} calls={[call]} />}</QueryState>
@@ -108,7 +100,6 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
   const errorText = useErrorText();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
   const [idea, setIdea] = useState<Idea | undefined>(initial);
   const [notice, setNotice] = useState<string | null>(
     (location.state as { saved?: boolean } | null)?.saved ? t('form.saved') : null,
@@ -121,81 +112,66 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
   const [callId, country, channelKind] = useWatch({ control: form.control, name: ['callId', 'country', 'channel.kind'] });
   const call = calls.find((c) => c.id === callId);
 
-  const cities = useQuery({
-    queryKey: keys.cities.list({ country, limit: 100 }),
-    queryFn: () => unwrap(api.GET('/api/v1/cities', { params: { query: { country, limit: 100 } } })),
-    enabled: Boolean(country),
-  });
+  const cities = useQuery({ ...formCitiesQuery(country), enabled: Boolean(country) });
   const cityOptions = [...(cities.data?.items ?? [])];
   if (initial && initial.targetCity.country.toUpperCase() === country && !cityOptions.some((c) => c.id === initial.targetCity.id)) {
     cityOptions.push({ ...initial.targetCity, createdAt: '', updatedAt: '' });
   }
   const countries = useMemo(() => countryOptions(locale), [locale]);
 
-  const save = async (values: IdeaFormValues): Promise<Idea> => {
-    const content = toContent(values);
-    const saved = idea
-      ? await unwrap(
-          api.PATCH('/api/v1/ideas/{id}', {
-            params: { path: { id: idea.id }, header: ifMatch(idea.version) },
-            body: content,
-          }),
-        )
-      : await unwrap(api.POST('/api/v1/ideas', { body: { ...content, callId: values.callId } }));
-    setIdea(saved);
-    queryClient.setQueryData(keys.ideas.detail(saved.id), saved);
-    void queryClient.invalidateQueries({ queryKey: keys.ideas.all, exact: false, refetchType: 'none' });
-    return saved;
+  const saveDraft = useMutation(saveIdeaDraft(idea));
+  // Saved before submitting: should the submission fail, the next attempt changes this idea instead of adding one.
+  const submit = useMutation(saveAndSubmitIdea(idea, setIdea));
+  const onError = (error: Error) => applyFieldErrors(errorText, error, form.setError);
+  const saveValues = (values: IdeaFormValues) => {
+    setNotice(null);
+    saveDraft.mutate(
+      { content: toContent(values), callId: values.callId },
+      {
+        onSuccess: (saved) => {
+          setIdea(saved);
+          if (!idea) void navigate(`/my/ideas/${saved.id}/edit`, { replace: true, state: { saved: true } });
+          setNotice(idea ? t('form.savedChanges') : t('form.saved'));
+        },
+        onError,
+      },
+    );
+  };
+  const submitValues = (values: IdeaFormValues) => {
+    setNotice(null);
+    submit.mutate(
+      { content: toContent(values), callId: values.callId },
+      { onSuccess: (submitted) => void navigate(`/my/ideas/${submitted.id}`, { state: { submitted: true } }), onError },
+    );
   };
 
-  const saveDraft = useMutation({
-    mutationFn: save,
-    onMutate: () => setNotice(null),
-    onSuccess: (saved) => {
-      if (!idea) {
-        void navigate(`/my/ideas/${saved.id}/edit`, { replace: true, state: { saved: true } });
-      }
-      setNotice(idea ? t('form.savedChanges') : t('form.saved'));
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
-
-  const submit = useMutation({
-    mutationFn: async (values: IdeaFormValues) => {
-      const saved = await save(values);
-      return unwrap(api.POST('/api/v1/ideas/{id}/submit', { params: { path: { id: saved.id } } }));
-    },
-    onMutate: () => setNotice(null),
-    onSuccess: (submitted) => {
-      queryClient.setQueryData(keys.ideas.detail(submitted.id), submitted);
-      void queryClient.invalidateQueries({ queryKey: keys.ideas.all });
-      void navigate(`/my/ideas/${submitted.id}`, { state: { submitted: true } });
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
-
   // A city just added is chosen once its option is on the page (a select cannot take a value it does not offer).
-  const [addedCityId, setAddedCityId] = useState<string | null>(null);
-  const addedCityListed = Boolean(addedCityId && cityOptions.some((c) => c.id === addedCityId));
+  const addedCity = useRef<string | null>(null);
   useEffect(() => {
-    if (addedCityId && addedCityListed) {
-      form.setValue('targetCityId', addedCityId, { shouldValidate: form.formState.isSubmitted });
-      setAddedCityId(null);
+    const id = addedCity.current;
+    if (id && cityOptions.some((c) => c.id === id)) {
+      addedCity.current = null;
+      form.setValue('targetCityId', id, { shouldValidate: form.formState.isSubmitted });
     }
-  }, [addedCityId, addedCityListed, form]);
-  const addCity = useAddCity(country, (city) => setAddedCityId(city.id));
+  });
+  const addCity = useAddCity(country, (city) => {
+    addedCity.current = city.id;
+  });
 
   const error = saveDraft.error ?? submit.error;
   const busy = saveDraft.isPending || submit.isPending;
-  const closed = Boolean(call && call.phase !== 'open');
-  const editable = !idea || idea.state === 'draft' || idea.state === 'submitted';
-  // Past the deadline, or once screened, the idea is shown as it is: nothing to change.
-  const locked = closed || !editable;
+  // The server says whether the idea may still change (its call open, not yet screened) and be submitted; a new
+  // idea is written in a call listed as open.
+  const editable = !idea || Boolean(idea.allowedActions?.includes('edit'));
+  const submittable = !idea || Boolean(idea.allowedActions?.includes('submit'));
+  // display: which note explains a form that no longer takes changes
+  const closed = !editable && call?.phase !== 'open';
+  const locked = !editable;
   const required = errorText.required;
   const n = (value: number) => formatNumber(value, locale, { useGrouping: false });
 
   return (
-    <form className="form idea-form" noValidate onSubmit={form.handleSubmit((values) => saveDraft.mutate(values))}>
+    <form className="form idea-form" noValidate onSubmit={form.handleSubmit(saveValues)}>
       {call ? (
         <div className="card idea-form__deadline">
           <p className="muted">
@@ -411,13 +387,13 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
 
       <ProblemAlert error={error} />
       {notice ? <Notice>{notice}</Notice> : null}
-      {editable && !closed ? (
+      {editable ? (
         <div className="row">
           <Button type="submit" variant="secondary" busy={saveDraft.isPending} disabled={busy}>
-            {idea && idea.state !== 'draft' ? t('form.saveChanges') : t('form.saveDraft')}
+            {submittable ? t('form.saveDraft') : t('form.saveChanges')}
           </Button>
-          {!idea || idea.state === 'draft' ? (
-            <Button busy={submit.isPending} disabled={busy} onClick={form.handleSubmit((values) => submit.mutate(values))}>
+          {submittable ? (
+            <Button busy={submit.isPending} disabled={busy} onClick={form.handleSubmit(submitValues)}>
               {t('form.submit')}
             </Button>
           ) : null}
@@ -431,31 +407,31 @@ type AddCityState = ReturnType<typeof useAddCity>;
 
 /** Adding a city missing from the list: its name in Persian (required) and English, in the chosen country. */
 function useAddCity(country: string, onAdded: (city: Schema<'CityView'>) => void) {
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState({ fa: '', en: '' });
   const [added, setAdded] = useState(false);
-  const mutation = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/cities', { body: { country, name: toBilingual(name) } })),
-    onMutate: () => setAdded(false),
-    onSuccess: (city) => {
-      queryClient.setQueryData(keys.cities.list({ country, limit: 100 }), (page: Schema<'Page_CityView'> | undefined) =>
-        page ? { ...page, items: [...page.items, city], total: page.total + 1 } : page,
-      );
-      void queryClient.invalidateQueries({ queryKey: keys.cities.all });
-      onAdded(city);
-      setOpen(false);
-      setName({ fa: '', en: '' });
-      setAdded(true);
-    },
-  });
-  return { open, setOpen, name, setName, added, mutation };
+  const mutation = useMutation(addFormCity());
+  const add = () => {
+    setAdded(false);
+    mutation.mutate(
+      { country, name: toBilingual(name) },
+      {
+        onSuccess: (city) => {
+          onAdded(city);
+          setOpen(false);
+          setName({ fa: '', en: '' });
+          setAdded(true);
+        },
+      },
+    );
+  };
+  return { open, setOpen, name, setName, added, mutation, add };
 }
 
 function AddCity({ state }: { state: AddCityState }) {
   const { t } = useTranslation(['ideas', 'common']);
   const errorText = useErrorText();
-  const { open, setOpen, name, setName, added, mutation } = state;
+  const { open, setOpen, name, setName, added, mutation, add } = state;
   const fieldErrors = mutation.error instanceof ApiProblem ? mutation.error.fieldErrors : {};
   const fieldError = (path: string) => {
     const found = fieldErrors[path];
@@ -489,7 +465,7 @@ function AddCity({ state }: { state: AddCityState }) {
       </div>
       {mutation.error && Object.keys(fieldErrors).length === 0 ? <ProblemAlert error={mutation.error} /> : null}
       <div className="row">
-        <Button variant="secondary" busy={mutation.isPending} onClick={() => mutation.mutate()}>
+        <Button variant="secondary" busy={mutation.isPending} onClick={add}>
           {t('form.fields.saveCity')}
         </Button>
         <Button variant="quiet" onClick={() => setOpen(false)}>

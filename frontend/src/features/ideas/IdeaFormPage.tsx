@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { ideaQuery } from '@/lib/api/ideas';
 import { IdeaForm } from './IdeaForm';
 import './ideas.css';
 
@@ -22,10 +21,7 @@ export function NewIdeaPage() {
 export function EditIdeaPage() {
   const { t } = useTranslation('ideas');
   const { id = '' } = useParams();
-  const idea = useQuery({
-    queryKey: keys.ideas.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}', { params: { path: { id } } })),
-  });
+  const idea = useQuery(ideaQuery(id));
   return (
     <Page title={t('form.editTitle')} lead={t('form.lead')}>
       <QueryState query={idea}>{(data) => <IdeaForm key={data.id} idea={data} />}</QueryState>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -8,19 +8,19 @@ import { Badge, Card, Page } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
+import { callQuery } from '@/lib/api/calls';
 import { IDEA_STATES, isOneOf, SCREENING_REASONS } from '@/lib/api/enums';
-import { keys } from '@/lib/api/queryKeys';
+import { ideaEventsQuery, ideaQuery } from '@/lib/api/ideas';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { ideaResultQuery, submitIdea, withdrawIdea } from './api';
 import { stateTone } from './stateTone';
 import './ideas.css';
 
 type Idea = Schema<'IdeaView'>;
-type Call = Schema<'CallView'>;
 type IdeaState = Schema<'IdeaState'>;
 
 const isIdeaState = (value: string | null | undefined): value is IdeaState => isOneOf(IDEA_STATES, value);
@@ -29,10 +29,7 @@ const isScreeningReason = (value: string | null | undefined): value is Schema<'S
 /** One of my ideas: its content, state, history, what I may do now and, once published, the jury's result. */
 export function IdeaPage() {
   const { id = '' } = useParams();
-  const idea = useQuery({
-    queryKey: keys.ideas.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}', { params: { path: { id } } })),
-  });
+  const idea = useQuery(ideaQuery(id));
   return (
     <QueryState query={idea}>
       {(data) => <IdeaDetail idea={data} />}
@@ -44,21 +41,12 @@ function IdeaDetail({ idea }: { idea: Idea }) {
   const { t } = useTranslation(['ideas', 'enums', 'common']);
   const { locale } = useLocale();
   const location = useLocation();
-  const call = useQuery({
-    queryKey: keys.calls.detail(idea.callId),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id: idea.callId } } })),
-  });
-  const events = useQuery({
-    queryKey: keys.ideas.events(idea.id),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}/events', { params: { path: { id: idea.id } } })),
-  });
-  const decided = idea.state === 'selected' || idea.state === 'not_selected' || Boolean(call.data?.decisionsPublishedAt);
-  const result = useQuery({
-    queryKey: keys.ideas.result(idea.id),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}/result', { params: { path: { id: idea.id } } })),
-    enabled: decided,
-  });
-  const open = call.data?.phase === 'open';
+  const call = useQuery(callQuery(idea.callId));
+  const events = useQuery(ideaEventsQuery(idea.id));
+  // The result is there once the call's decisions are published.
+  const decided = Boolean(call.data?.decisionsPublishedAt);
+  const result = useQuery({ ...ideaResultQuery(idea.id), enabled: decided });
+  const actions = idea.allowedActions ?? [];
   const [done, setDone] = useState<string | null>((location.state as { submitted?: boolean } | null)?.submitted ? t('detail.submitted') : null);
 
   return (
@@ -111,8 +99,8 @@ function IdeaDetail({ idea }: { idea: Idea }) {
           </dl>
         </Card>
 
-        {call.data ? <Actions idea={idea} call={call.data} onDone={setDone} /> : null}
-        {open && (idea.state === 'draft' || idea.state === 'submitted') && call.data ? (
+        <Actions idea={idea} onDone={setDone} />
+        {actions.includes('edit') && call.data ? (
           <Card>
             <p className="muted">{t('detail.editableUntil')}</p>
             <Countdown until={call.data.closesAt} label={t('ideas:form.deadline')} />
@@ -190,31 +178,14 @@ function IdeaDetail({ idea }: { idea: Idea }) {
   );
 }
 
-/** Edit and submit while a draft, withdraw (after a confirmation) while draft or submitted; all while the call is open. */
-function Actions({ idea, call, onDone }: { idea: Idea; call: Call; onDone: (message: string) => void }) {
+/** Exactly what the server allows now: edit, submit, withdraw (after a confirmation). */
+function Actions({ idea, onDone }: { idea: Idea; onDone: (message: string) => void }) {
   const { t } = useTranslation(['ideas', 'common']);
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const refresh = (changed: Idea) => {
-    queryClient.setQueryData(keys.ideas.detail(changed.id), changed);
-    void queryClient.invalidateQueries({ queryKey: keys.ideas.all });
-  };
-  const submit = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/ideas/{id}/submit', { params: { path: { id: idea.id } } })),
-    onSuccess: (changed) => {
-      refresh(changed);
-      onDone(t('detail.submitted'));
-    },
-  });
-  const withdraw = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/ideas/{id}/withdraw', { params: { path: { id: idea.id } } })),
-    onSuccess: (changed) => {
-      setConfirming(false);
-      refresh(changed);
-      onDone(t('detail.withdrawn'));
-    },
-  });
-  if (call.phase !== 'open' || (idea.state !== 'draft' && idea.state !== 'submitted')) return null;
+  const submit = useMutation(submitIdea(idea.id));
+  const withdraw = useMutation(withdrawIdea(idea.id));
+  const allowed = idea.allowedActions ?? [];
+  if (!allowed.some((action) => action === 'edit' || action === 'submit' || action === 'withdraw')) return null;
   return (
     <section className="card stack" aria-labelledby="idea-actions">
       <h2 id="idea-actions" className="card__title">
@@ -222,15 +193,17 @@ function Actions({ idea, call, onDone }: { idea: Idea; call: Call; onDone: (mess
       </h2>
       <ProblemAlert error={submit.error ?? withdraw.error} />
       <div className="row">
-        <Link className="button button--secondary" to={`/my/ideas/${idea.id}/edit`}>
-          {t('detail.edit')}
-        </Link>
-        {idea.state === 'draft' ? (
-          <Button busy={submit.isPending} onClick={() => submit.mutate()}>
+        {allowed.includes('edit') ? (
+          <Link className="button button--secondary" to={`/my/ideas/${idea.id}/edit`}>
+            {t('detail.edit')}
+          </Link>
+        ) : null}
+        {allowed.includes('submit') ? (
+          <Button busy={submit.isPending} onClick={() => submit.mutate(undefined, { onSuccess: () => onDone(t('detail.submitted')) })}>
             {t('detail.submit')}
           </Button>
         ) : null}
-        {!confirming ? (
+        {allowed.includes('withdraw') && !confirming ? (
           <Button variant="danger" onClick={() => setConfirming(true)}>
             {t('detail.withdraw')}
           </Button>
@@ -240,7 +213,14 @@ function Actions({ idea, call, onDone }: { idea: Idea; call: Call; onDone: (mess
         <div className="confirm" role="group" aria-label={t('detail.withdraw')}>
           <p>{t('detail.withdrawConfirm')}</p>
           <div className="row">
-            <Button variant="danger" busy={withdraw.isPending} onClick={() => withdraw.mutate()}>
+            <Button variant="danger" busy={withdraw.isPending} onClick={() =>
+                withdraw.mutate(undefined, {
+                  onSuccess: () => {
+                    setConfirming(false);
+                    onDone(t('detail.withdrawn'));
+                  },
+                })
+              }>
               {t('detail.withdrawYes')}
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)}>
