@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,14 +8,14 @@ import { Badge, Card, Page } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { ideaEventsQuery, ideaQuery } from '@/lib/api/ideas';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { REASONS, ReasonForm, type ChosenReason } from './ReasonForm';
+import { reopenScreening, screenIdea, similarIdeasQuery } from './api';
+import { REASONS, ReasonForm } from './ReasonForm';
 import { stateTone } from './tones';
 import './screening.css';
 
@@ -25,10 +25,7 @@ type IdeaView = Schema<'IdeaView'>;
 export function IdeaScreeningPage() {
   const { id: callId = '', ideaId = '' } = useParams();
   const { t } = useTranslation(['screening', 'enums', 'common']);
-  const idea = useQuery({
-    queryKey: keys.ideas.detail(ideaId),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}', { params: { path: { id: ideaId } } })),
-  });
+  const idea = useQuery(ideaQuery(ideaId));
   return (
     <Page title={idea.data?.title ?? t('queue.title')}>
       <CallTabs callId={callId} />
@@ -164,33 +161,20 @@ function SubmitterCard({ idea }: { idea: IdeaView }) {
 
 function ScreeningCard({ idea }: { idea: IdeaView }) {
   const { t } = useTranslation(['screening', 'enums']);
-  const queryClient = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
-  const after = (changed: IdeaView) => {
-    queryClient.setQueryData(keys.ideas.detail(changed.id), changed);
-    void queryClient.invalidateQueries({ queryKey: keys.ideas.events(changed.id) });
-    void queryClient.invalidateQueries({ queryKey: keys.calls.detail(changed.callId) });
-    setDone(t('decision.done', { state: t(`enums:IdeaState.${changed.state}`) }));
-  };
-  const screen = useMutation({
-    mutationFn: (body: Schema<'ScreeningRequest'>) =>
-      unwrap(api.POST('/api/v1/ideas/{id}/screening', { params: { path: { id: idea.id } }, body })),
-    onSuccess: after,
-  });
-  const reopen = useMutation({
-    mutationFn: (chosen: ChosenReason) =>
-      unwrap(api.POST('/api/v1/ideas/{id}/screening/reopen', { params: { path: { id: idea.id } }, body: chosen })),
-    onSuccess: after,
-  });
+  const after = (changed: IdeaView) => setDone(t('decision.done', { state: t(`enums:IdeaState.${changed.state}`) }));
+  const screen = useMutation(screenIdea(idea.id));
+  const reopen = useMutation(reopenScreening(idea.id));
+  const allowed = idea.allowedActions;
   return (
     <Card title={t('idea.screening')}>
       <div className="stack">
         {done ? <Notice>{done}</Notice> : null}
-        {idea.state === 'submitted' ? (
+        {allowed.includes('screen') ? (
           <>
             <ProblemAlert error={screen.error} />
             <div>
-              <Button busy={screen.isPending && screen.variables?.decision === 'shortlist'} onClick={() => screen.mutate({ decision: 'shortlist' })}>
+              <Button busy={screen.isPending && screen.variables?.decision === 'shortlist'} onClick={() => screen.mutate({ decision: 'shortlist' }, { onSuccess: after })}>
                 {t('decision.shortlist')}
               </Button>
             </div>
@@ -198,11 +182,10 @@ function ScreeningCard({ idea }: { idea: IdeaView }) {
               reasonLabel={t('decision.reason')}
               submitLabel={t('decision.reject')}
               busy={screen.isPending && screen.variables?.decision === 'reject'}
-              error={screen.error}
-              onSubmit={(chosen) => screen.mutate({ decision: 'reject', ...chosen })}
+              onSubmit={(chosen, showErrors) => screen.mutate({ decision: 'reject', ...chosen }, { onSuccess: after, onError: showErrors })}
             />
           </>
-        ) : idea.state === 'shortlisted' || idea.state === 'rejected' ? (
+        ) : allowed.includes('reopen_screening') ? (
           <>
             <p>{t('decision.reopenLead')}</p>
             <ProblemAlert error={reopen.error} />
@@ -211,8 +194,7 @@ function ScreeningCard({ idea }: { idea: IdeaView }) {
               submitLabel={t('decision.reopen')}
               variant="secondary"
               busy={reopen.isPending}
-              error={reopen.error}
-              onSubmit={(chosen) => reopen.mutate(chosen)}
+              onSubmit={(chosen, showErrors) => reopen.mutate(chosen, { onSuccess: after, onError: showErrors })}
             />
           </>
         ) : (
@@ -226,10 +208,7 @@ function ScreeningCard({ idea }: { idea: IdeaView }) {
 function SimilarCard({ idea, callId }: { idea: IdeaView; callId: string }) {
   const { t } = useTranslation(['screening', 'enums']);
   const { locale } = useLocale();
-  const similar = useQuery({
-    queryKey: keys.ideas.similar(idea.id),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}/similar', { params: { path: { id: idea.id } } })),
-  });
+  const similar = useQuery(similarIdeasQuery(idea.id));
   return (
     <Card title={t('idea.similar')}>
       <p className="muted">{t('idea.similarLead')}</p>
@@ -260,10 +239,7 @@ function SimilarCard({ idea, callId }: { idea: IdeaView; callId: string }) {
 
 function IdeaHistory({ ideaId }: { ideaId: string }) {
   const { t } = useTranslation(['screening', 'enums']);
-  const events = useQuery({
-    queryKey: keys.ideas.events(ideaId),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}/events', { params: { path: { id: ideaId } } })),
-  });
+  const events = useQuery(ideaEventsQuery(ideaId));
   return (
     <Card title={t('idea.history')}>
       <QueryState query={events}>

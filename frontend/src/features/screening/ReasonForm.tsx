@@ -4,7 +4,6 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import type { Schema } from '@/lib/api/types';
-import { useEffect } from 'react';
 
 type Reason = Schema<'ScreeningReason'>;
 export const REASONS: Reason[] = ['out_of_scope', 'incomplete', 'duplicate', 'not_feasible', 'outside_policy_framework', 'other'];
@@ -18,27 +17,23 @@ type Props = {
   submitLabel: string;
   variant?: 'danger' | 'secondary' | 'primary';
   busy: boolean;
-  /** The last request's error: its field errors (`/reason`, `/note`) are shown in place. */
-  error: unknown;
-  onSubmit: (chosen: ChosenReason) => void;
+  /** Sends the choice; `showErrors` puts a refusal's field errors (`/reason`, `/note`) in place. */
+  onSubmit: (chosen: ChosenReason, showErrors: (error: Error) => void) => void;
 };
 
 /** A screening reason with staff's note (required with `other`), for rejecting or reopening. */
-export function ReasonForm({ reasonLabel, submitLabel, variant = 'danger', busy, error, onSubmit }: Props) {
+export function ReasonForm({ reasonLabel, submitLabel, variant = 'danger', busy, onSubmit }: Props) {
   const { t } = useTranslation(['screening', 'enums']);
   const errorText = useErrorText();
   const form = useForm<ReasonValues>({ defaultValues: { reason: '', note: '' } });
   const { register, handleSubmit, formState, setError } = form;
-  useEffect(() => {
-    if (error) applyFieldErrors(errorText, error, setError);
-  }, [error]);
   return (
     <form
       className="form"
       noValidate
       onSubmit={handleSubmit(({ reason, note }) => {
         if (!reason) return;
-        onSubmit({ reason, note: note.trim() || null });
+        onSubmit({ reason, note: note.trim() || null }, (error) => applyFieldErrors(errorText, error, setError));
       })}
     >
       <div className="grid">

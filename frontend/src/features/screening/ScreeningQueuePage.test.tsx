@@ -12,7 +12,8 @@ afterEach(() => {
 const CALL = '01a21dd7-0000-7000-8000-000000000001';
 const city = { id: '01a21dd7-0000-7000-8000-0000000000c1', name: { fa: 'فلورانس', en: 'Florence' }, country: 'IT', verified: true };
 
-function idea(n: number, title: string, state: Schema<'IdeaState'>): Schema<'IdeaView'> {
+/** An idea as staff read it: `allowedActions` as the server gives them for its state. */
+function idea(n: number, title: string, state: Schema<'IdeaState'>, allowedActions: Schema<'IdeaCommand'>[]): Schema<'IdeaView'> {
   return {
     id: `01a21dd7-0000-7000-8000-00000000000${n}`,
     callId: CALL,
@@ -24,6 +25,7 @@ function idea(n: number, title: string, state: Schema<'IdeaState'>): Schema<'Ide
     targetCity: city,
     partners: [],
     expectedOutcomes: 'دستاورد',
+    allowedActions,
     version: 1,
     submittedAt: '2026-11-20T08:00:00Z',
     createdAt: '2026-11-19T08:00:00Z',
@@ -32,7 +34,11 @@ function idea(n: number, title: string, state: Schema<'IdeaState'>): Schema<'Ide
   };
 }
 
-const ideas = [idea(1, 'نمایشگاه صنایع دستی اصفهان', 'submitted'), idea(2, 'نمایشگاه صنایع دستی', 'submitted'), idea(3, 'تبادل دانشجو', 'shortlisted')];
+const ideas = [
+  idea(1, 'نمایشگاه صنایع دستی اصفهان', 'submitted', ['screen']),
+  idea(2, 'نمایشگاه صنایع دستی', 'submitted', ['screen']),
+  idea(3, 'تبادل دانشجو', 'shortlisted', ['reopen_screening']),
+];
 const call = { id: CALL, title: { fa: 'فراخوان سوم', en: 'Third call' } };
 
 describe('the screening queue', { timeout: 30_000 }, () => {

@@ -1,21 +1,21 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CallTabs } from '@/components/CallTabs';
 import { Button } from '@/components/ui/Button';
-import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Badge, Card, Page } from '@/components/ui/Page';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { callQuery, type CallIdeasQuery } from '@/lib/api/calls';
 import type { Schema } from '@/lib/api/types';
 import { countryName, countryOptions } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { queueQuery, screenIdeas } from './api';
 import { ReasonForm, type ChosenReason } from './ReasonForm';
 import { stateTone } from './tones';
 import './screening.css';
@@ -26,36 +26,34 @@ type IdeaView = Schema<'IdeaView'>;
 
 const STATES: IdeaState[] = ['submitted', 'shortlisted', 'rejected', 'in_review', 'reviewed', 'selected', 'not_selected', 'withdrawn', 'draft'];
 const DOMAINS: Domain[] = ['cultural', 'economic', 'scientific', 'tourism', 'urban_services', 'sports', 'media', 'health_and_crisis_relief', 'other'];
+type Sort = NonNullable<CallIdeasQuery['sort']>;
 const LIMIT = 20;
+const SORTS: readonly Sort[] = ['submittedAt', '-submittedAt', 'title', '-title', 'createdAt', '-createdAt'];
+
+/** Whether the server lets staff screen the idea now (it is submitted and waits for screening). */
+const screenable = (idea: IdeaView) => idea.allowedActions.includes('screen');
 
 /** A call's ideas to screen: filters, search, pages, and screening many at once. */
 export function ScreeningQueuePage() {
   const { id: callId = '' } = useParams();
   const { t } = useTranslation(['screening', 'enums', 'common']);
   const { locale } = useLocale();
-  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
+  const paging = usePaging('-submittedAt');
+  const sort = SORTS.find((value) => value === paging.sort);
   const state = STATES.find((s) => s === params.get('state'));
   const domain = DOMAINS.find((d) => d === params.get('domain'));
   const targetCountry = params.get('country') ?? undefined;
   const q = params.get('q') ?? '';
-  const offset = Number(params.get('offset') ?? 0) || 0;
   const [search, setSearch] = useState(q);
   // The selected ideas, by id, with their titles for the result.
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [results, setResults] = useState<Schema<'IdeaStateView'>[] | null>(null);
   const [titles, setTitles] = useState<Map<string, string>>(new Map());
 
-  const call = useQuery({
-    queryKey: keys.calls.detail(callId),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id: callId } } })),
-  });
-  const query = { state, domain, targetCountry, q: q || undefined, limit: LIMIT, offset };
-  const ideas = useQuery({
-    queryKey: keys.calls.ideas(callId, query),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{callId}/ideas', { params: { path: { callId }, query } })),
-    placeholderData: keepPreviousData,
-  });
+  const call = useQuery(callQuery(callId));
+  const query: CallIdeasQuery = { state, domain, targetCountry, q: q || undefined, sort, limit: LIMIT, offset: paging.offset };
+  const ideas = useQuery(queueQuery(callId, query));
 
   const setFilter = (next: Record<string, string | undefined>) => {
     const merged = new URLSearchParams(params);
@@ -67,21 +65,19 @@ export function ScreeningQueuePage() {
     setParams(merged, { replace: true });
   };
 
-  const screen = useMutation({
-    mutationFn: (decision: { decision: Schema<'ScreeningDecision'> } & Partial<ChosenReason>) =>
-      unwrap(
-        api.POST('/api/v1/ideas/screening', {
-          body: { ideaIds: [...selected.keys()], decision: decision.decision, reason: decision.reason ?? null, note: decision.note ?? null },
-        }),
-      ),
-    onSuccess: (answer) => {
-      setTitles(new Map(selected));
-      setResults(answer.items);
-      setSelected(new Map());
-      void queryClient.invalidateQueries({ queryKey: keys.calls.detail(callId) });
-      void queryClient.invalidateQueries({ queryKey: keys.ideas.all });
-    },
-  });
+  const screen = useMutation(screenIdeas(callId));
+  const screenSelected = (decision: Schema<'ScreeningDecision'>, chosen?: ChosenReason, showErrors?: (error: Error) => void) =>
+    screen.mutate(
+      { ideaIds: [...selected.keys()], decision, reason: chosen?.reason ?? null, note: chosen?.note ?? null },
+      {
+        onSuccess: (answer) => {
+          setTitles(new Map(selected));
+          setResults(answer.items);
+          setSelected(new Map());
+        },
+        onError: showErrors,
+      },
+    );
 
   const toggle = (idea: IdeaView, on: boolean) => {
     const next = new Map(selected);
@@ -94,6 +90,63 @@ export function ScreeningQueuePage() {
   const callTitle = call.data ? pick(call.data.title, locale) : '';
   const count = formatNumber(selected.size, locale);
   const countries = countryOptions(locale);
+  const columns = (items: IdeaView[]): Column<IdeaView>[] => [
+    {
+      key: 'select',
+      className: 'screening__select',
+      header: <SelectAll ideas={items} selected={selected} onChange={setSelected} />,
+      cell: (idea) => (
+        <input
+          type="checkbox"
+          aria-label={t('queue.select', { title: idea.title })}
+          title={screenable(idea) ? undefined : t('queue.notScreenable')}
+          checked={selected.has(idea.id)}
+          disabled={!screenable(idea)}
+          onChange={(e) => toggle(idea, e.target.checked)}
+        />
+      ),
+    },
+    {
+      key: 'title',
+      header: t('queue.columns.title'),
+      sort: 'title',
+      className: 'screening__title',
+      cell: (idea) => (
+        <Link to={`${base}/${idea.id}`}>
+          <bdi>{idea.title}</bdi>
+        </Link>
+      ),
+    },
+    { key: 'state', header: t('queue.columns.state'), cell: (idea) => <Badge tone={stateTone[idea.state]}>{t(`enums:IdeaState.${idea.state}`)}</Badge> },
+    { key: 'domain', header: t('queue.columns.domain'), cell: (idea) => t(`enums:Domain.${idea.domain}`) },
+    {
+      key: 'target',
+      header: t('queue.columns.target'),
+      cell: (idea) => t('queue.place', { city: pick(idea.targetCity.name, locale), country: countryName(idea.targetCity.country, locale) }),
+    },
+    {
+      key: 'submitted',
+      header: t('queue.columns.submitted'),
+      sort: 'submittedAt',
+      firstDirection: 'desc',
+      cell: (idea) => (idea.submittedAt ? <Moment value={idea.submittedAt} /> : '—'),
+    },
+    {
+      key: 'similar',
+      header: t('queue.columns.similar'),
+      cell: (idea) =>
+        idea.bestMatch ? (
+          <>
+            <Link to={`${base}/${idea.bestMatch.ideaId}`}>
+              <bdi>{idea.bestMatch.title}</bdi>
+            </Link>{' '}
+            <span className="muted">({t('queue.similarity', { score: formatNumber(idea.bestMatch.score, locale, { style: 'percent' }) })})</span>
+          </>
+        ) : (
+          <span aria-hidden="true">{t('queue.noMatch')}</span>
+        ),
+    },
+  ];
 
   return (
     <Page title={callTitle ? `${t('queue.title')}: ${callTitle}` : t('queue.title')} lead={t('queue.lead')}>
@@ -185,7 +238,7 @@ export function ScreeningQueuePage() {
             {selected.size ? (
               <>
                 <div className="row">
-                  <Button busy={screen.isPending && screen.variables?.decision === 'shortlist'} onClick={() => screen.mutate({ decision: 'shortlist' })}>
+                  <Button busy={screen.isPending && screen.variables?.decision === 'shortlist'} onClick={() => screenSelected('shortlist')}>
                     {t('bulk.shortlist')}
                   </Button>
                   <Button variant="quiet" onClick={() => setSelected(new Map())}>
@@ -196,8 +249,7 @@ export function ScreeningQueuePage() {
                   reasonLabel={t('decision.reason')}
                   submitLabel={t('bulk.reject')}
                   busy={screen.isPending && screen.variables?.decision === 'reject'}
-                  error={screen.error}
-                  onSubmit={(chosen) => screen.mutate({ decision: 'reject', ...chosen })}
+                  onSubmit={(chosen, showErrors) => screenSelected('reject', chosen, showErrors)}
                 />
               </>
             ) : null}
@@ -205,72 +257,16 @@ export function ScreeningQueuePage() {
         </Card>
 
         <QueryState query={ideas}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p className="muted">{t('queue.empty')}</p>
-            ) : (
-              <>
-                <TableScroll label={t('queue.tableLabel')}>
-                  <table className="table">
-                    <caption className="visually-hidden">{t('queue.tableLabel')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className="screening__select">
-                          <SelectAll ideas={page.items} selected={selected} onChange={setSelected} />
-                        </th>
-                        <th scope="col">{t('queue.columns.title')}</th>
-                        <th scope="col">{t('queue.columns.state')}</th>
-                        <th scope="col">{t('queue.columns.domain')}</th>
-                        <th scope="col">{t('queue.columns.target')}</th>
-                        <th scope="col">{t('queue.columns.submitted')}</th>
-                        <th scope="col">{t('queue.columns.similar')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((idea) => (
-                        <tr key={idea.id}>
-                          <td className="screening__select">
-                            <input
-                              type="checkbox"
-                              aria-label={t('queue.select', { title: idea.title })}
-                              title={idea.state === 'submitted' ? undefined : t('queue.notScreenable')}
-                              checked={selected.has(idea.id)}
-                              disabled={idea.state !== 'submitted'}
-                              onChange={(e) => toggle(idea, e.target.checked)}
-                            />
-                          </td>
-                          <td className="screening__title">
-                            <Link to={`${base}/${idea.id}`}><bdi>{idea.title}</bdi></Link>
-                          </td>
-                          <td>
-                            <Badge tone={stateTone[idea.state]}>{t(`enums:IdeaState.${idea.state}`)}</Badge>
-                          </td>
-                          <td>{t(`enums:Domain.${idea.domain}`)}</td>
-                          <td>
-                            {t('queue.place', { city: pick(idea.targetCity.name, locale), country: countryName(idea.targetCity.country, locale) })}
-                          </td>
-                          <td>{idea.submittedAt ? <Moment value={idea.submittedAt} /> : '—'}</td>
-                          <td>
-                            {idea.bestMatch ? (
-                              <>
-                                <Link to={`${base}/${idea.bestMatch.ideaId}`}><bdi>{idea.bestMatch.title}</bdi></Link>{' '}
-                                <span className="muted">
-                                  ({t('queue.similarity', { score: formatNumber(idea.bestMatch.score, locale, { style: 'percent' }) })})
-                                </span>
-                              </>
-                            ) : (
-                              <span aria-hidden="true">{t('queue.noMatch')}</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={(next) => setFilter({ offset: next ? String(next) : undefined })} />
-              </>
-            )
-          }
+          {(page) => (
+            <PagedTable
+              label={t('queue.tableLabel')}
+              columns={columns(page.items)}
+              page={page}
+              rowKey={(idea) => idea.id}
+              empty={t('queue.empty')}
+              defaultSort="-submittedAt"
+            />
+          )}
         </QueryState>
       </div>
     </Page>
@@ -279,17 +275,17 @@ export function ScreeningQueuePage() {
 
 function SelectAll({ ideas, selected, onChange }: { ideas: IdeaView[]; selected: Map<string, string>; onChange: (next: Map<string, string>) => void }) {
   const { t } = useTranslation('screening');
-  const screenable = ideas.filter((idea) => idea.state === 'submitted');
-  const all = screenable.length > 0 && screenable.every((idea) => selected.has(idea.id));
+  const open = ideas.filter(screenable);
+  const all = open.length > 0 && open.every((idea) => selected.has(idea.id));
   return (
     <input
       type="checkbox"
       aria-label={t('queue.selectAll')}
       checked={all}
-      disabled={screenable.length === 0}
+      disabled={open.length === 0}
       onChange={(e) => {
         const next = new Map(selected);
-        for (const idea of screenable) {
+        for (const idea of open) {
           if (e.target.checked) next.set(idea.id, idea.title);
           else next.delete(idea.id);
         }
