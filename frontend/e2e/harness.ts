@@ -256,16 +256,24 @@ export async function measureFit(page: Page): Promise<FitReport> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const scrollWidth = document.documentElement.scrollWidth;
-    const culprits = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        if (!(box.right > width + 1 || box.left < -1)) return false;
-        // Inside a scrolling table only what is taken out of the flow can widen the page.
-        return !el.parentElement?.closest('.table-scroll') || getComputedStyle(el).position === 'absolute';
-      })
+    if (scrollWidth <= width) return { scrollWidth, width, culprits: [] };
+    // Inside a scrolling table only what is taken out of the flow can widen the page.
+    const counts = (el: Element) => !el.parentElement?.closest('.table-scroll') || getComputedStyle(el).position === 'absolute';
+    const all = Array.from(document.querySelectorAll('body *')).filter(counts);
+    // The outermost boxes that stick out, and the innermost whose text does (a long word or address that does not
+    // wrap spills out of a box that fits).
+    const out = all.filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.right > width + 1 || box.left < -1;
+    });
+    const spills = all.filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible');
+    const culprits = [
+      ...out.filter((el) => !out.includes(el.parentElement as Element)),
+      ...spills.filter((el) => !spills.some((other) => other !== el && el.contains(other))),
+    ]
       .slice(0, 8)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent?.slice(0, 40)}`);
-    return { scrollWidth, width, culprits: scrollWidth > width ? culprits : [] };
+    return { scrollWidth, width, culprits };
   });
 }
 
