@@ -21,10 +21,12 @@ export async function rankDecideAndPublish(page: Page, server: Server, locale: L
     if (!value || value === r.table.noScore) throw new Error(`${ideaTitle}: no ${column} in the ranking (${cells.join(' | ')})`);
   }
   await page.getByRole('heading', { name: r.agreement.title }).waitFor();
-  // Sorting by the raw score and back.
-  await page.getByLabel(r.sort.raw).check();
+  // Sorting by the raw place and back, by a click on each column's header.
+  await table.getByRole('button', { name: r.table.rawRank, exact: true }).click();
+  await table.getByRole('columnheader', { name: r.table.rawRank, exact: true }).and(page.locator('[aria-sort="ascending"]')).waitFor();
   await row.waitFor();
-  await page.getByLabel(r.sort.calibrated).check();
+  await table.getByRole('button', { name: r.table.calibratedRank, exact: true }).click();
+  await table.getByRole('columnheader', { name: r.table.calibratedRank, exact: true }).and(page.locator('[aria-sort="ascending"]')).waitFor();
   await expectAccessible(page, `ranking (${locale})`);
   await screenshot(page, `ranking-${locale}-desktop`);
 

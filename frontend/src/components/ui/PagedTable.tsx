@@ -35,6 +35,8 @@ type Props<T> = {
   /** The sort the API applies without one in the address (to mark its column as sorted). */
   defaultSort?: string;
   className?: string;
+  /** A class for a row that stands out (a disputed idea). */
+  rowClassName?: (item: T) => string | undefined;
   /** A row's cells drawn by a component of its own (one with hooks, or followed by a row of its own): it returns the `<tr>`. */
   row?: (item: T) => ReactNode;
   /** Without pagination: a page that holds the whole list. */
@@ -73,7 +75,7 @@ export function usePaging(defaultSort?: string) {
  * how), rows, an empty message instead of an empty table, and previous/next — the offset and the sort kept in the
  * address, so that a page of a list can be reloaded, shared and gone back to.
  */
-export function PagedTable<T>({ label, caption, columns, page, rowKey, empty, defaultSort, className, row, unpaged = false }: Props<T>) {
+export function PagedTable<T>({ label, caption, columns, page, rowKey, empty, defaultSort, className, rowClassName, row, unpaged = false }: Props<T>) {
   const paging = usePaging(defaultSort);
   if (page.items.length === 0) {
     return (
@@ -99,7 +101,7 @@ export function PagedTable<T>({ label, caption, columns, page, rowKey, empty, de
               row ? (
                 <Fragment key={rowKey(item)}>{row(item)}</Fragment>
               ) : (
-                <tr key={rowKey(item)}>
+                <tr key={rowKey(item)} className={rowClassName?.(item)}>
                   {columns.map((column) =>
                     column.rowHeader ? (
                       <th key={column.key} scope="row" className={column.className}>

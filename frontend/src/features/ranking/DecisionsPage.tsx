@@ -1,50 +1,35 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CallTabs } from '@/components/CallTabs';
 import { Button } from '@/components/ui/Button';
-import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
+import { Badge, Card, Page } from '@/components/ui/Page';
+import { PagedTable, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { ApiProblem } from '@/lib/api/problem';
+import { callQuery } from '@/lib/api/calls';
 import { useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
+import { ApiProblem } from '@/lib/api/problem';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { decisionsQuery, publishDecisions, saveDecisions, wholeRankingQuery } from './api';
 import './ranking.css';
 
 type Outcome = Schema<'DecisionOutcome'>;
 type Ranked = Schema<'RankedIdeaView'>;
 type Draft = { outcome: Outcome | null; note: string };
-const PAGE = 100;
-/** Only ideas in review or reviewed can be decided; a shortlisted one waits for its reviewers. */
-const DECIDABLE: ReadonlyArray<Schema<'IdeaState'>> = ['in_review', 'reviewed'];
-
-/** Every idea that reached the jury, in calibrated order: the ranking, page after page. */
-async function allRanked(callId: string): Promise<Ranked[]> {
-  const items: Ranked[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await unwrap(
-      api.GET('/api/v1/calls/{callId}/ranking', { params: { path: { callId }, query: { sort: 'calibrated', limit: PAGE, offset } } }),
-    );
-    items.push(...page.items);
-    if (page.items.length === 0 || items.length >= page.total) return items;
-  }
-}
+/** Whether staff may record a decision on the idea now: the server says so (with the jury, decisions unpublished). */
+const decidable = (idea: Ranked) => idea.allowedActions.includes('decide');
 
 export function DecisionsPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['ranking', 'common']);
   const { locale } = useLocale();
-  const call = useQuery({
-    queryKey: keys.calls.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
-  });
+  const call = useQuery(callQuery(id));
   return (
     <Page title={call.data ? t('decisions.titleOf', { call: pick(call.data.title, locale) }) : t('decisions.title')} lead={t('decisions.lead')}>
       <CallTabs callId={id} />
@@ -57,12 +42,9 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
   const { t } = useTranslation(['ranking', 'enums', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
-  const decisions = useQuery({
-    queryKey: keys.calls.decisions(call.id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{callId}/decisions', { params: { path: { callId: call.id } } })),
-  });
-  const ranked = useQuery({ queryKey: keys.calls.ranking(call.id, { all: true }), queryFn: () => allRanked(call.id) });
+  const decisions = useQuery(decisionsQuery(call.id));
+  const ranked = useQuery(wholeRankingQuery(call.id));
+  const allowed = call.allowedActions ?? [];
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -83,25 +65,8 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
     return draft.outcome !== decision?.outcome || draft.note.trim() !== (decision?.note ?? '');
   });
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: keys.calls.detail(call.id) });
-  const save = useMutation({
-    mutationFn: (items: Schema<'BulkDecisionItem'>[]) =>
-      unwrap(api.POST('/api/v1/calls/{callId}/decisions', { params: { path: { callId: call.id } }, body: { items } })),
-    onSuccess: (result) => {
-      setDrafts({});
-      setNotice(t('decisions.saved', { n: n(result.items.length) }));
-      refresh();
-    },
-  });
-  const publish = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/calls/{callId}/decisions/publish', { params: { path: { callId: call.id } } })),
-    onSuccess: () => {
-      setConfirming(false);
-      setNotice(null);
-      refresh();
-      void queryClient.invalidateQueries({ queryKey: keys.ideas.all });
-    },
-  });
+  const save = useMutation(saveDecisions(call.id));
+  const publish = useMutation(publishDecisions(call.id));
 
   // A 422 of the bulk request points at /items/<n>/…: show it on that idea's row.
   const sent = save.variables ?? [];
@@ -116,6 +81,83 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
 
   const published = call.decisionsPublishedAt ?? null;
   const counts = decisions.data?.counts;
+  const columns: Column<Ranked>[] = [
+    {
+      key: 'rank',
+      header: t('decisions.rank'),
+      className: 'num',
+      cell: (idea) => (idea.calibratedRank === null || idea.calibratedRank === undefined ? '—' : n(idea.calibratedRank)),
+    },
+    {
+      key: 'idea',
+      header: t('decisions.idea'),
+      rowHeader: true,
+      className: 'ranking__title',
+      cell: (idea) => {
+        const error = rowErrors.get(idea.ideaId);
+        return (
+          <>
+            <bdi>{idea.title}</bdi>
+            <br />
+            <small className="muted">{t(`enums:IdeaState.${idea.state}`)}</small>
+            {error ? <p className="field__error">{error}</p> : null}
+          </>
+        );
+      },
+    },
+    {
+      key: 'outcome',
+      header: t('decisions.outcome'),
+      cell: (idea) => {
+        const value = valueOf(idea.ideaId);
+        const decision = recorded.get(idea.ideaId);
+        return (
+          <>
+            {decidable(idea) ? (
+              <fieldset className="decision-choice">
+                <legend className="visually-hidden">{t('decisions.outcomeFor', { idea: idea.title })}</legend>
+                {(['selected', 'not_selected'] as const).map((outcome) => (
+                  <label key={outcome}>
+                    <input
+                      type="radio"
+                      name={`outcome-${idea.ideaId}`}
+                      value={outcome}
+                      checked={value.outcome === outcome}
+                      onChange={() => change(idea.ideaId, { outcome })}
+                    />
+                    {t(`enums:DecisionOutcome.${outcome}`)}
+                  </label>
+                ))}
+              </fieldset>
+            ) : decision ? (
+              <Badge tone={decision.outcome === 'selected' ? 'success' : 'neutral'}>{t(`enums:DecisionOutcome.${decision.outcome}`)}</Badge>
+            ) : (
+              <span className="muted">{published ? t('decisions.none') : t('decisions.notYet')}</span>
+            )}
+            {decidable(idea) && decision && drafts[idea.ideaId] ? (
+              <small className="muted">{t('decisions.current', { outcome: t(`enums:DecisionOutcome.${decision.outcome}`) })}</small>
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      key: 'note',
+      header: t('decisions.note'),
+      cell: (idea) =>
+        decidable(idea) ? (
+          <input
+            className="decision-note"
+            aria-label={t('decisions.noteFor', { idea: idea.title })}
+            maxLength={2000}
+            value={valueOf(idea.ideaId).note}
+            onChange={(event) => change(idea.ideaId, { note: event.target.value })}
+          />
+        ) : (
+          <span>{recorded.get(idea.ideaId)?.note ?? ''}</span>
+        ),
+    },
+  ];
 
   return (
     <div className="stack">
@@ -167,82 +209,25 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
                   const draft = valueOf(idea.ideaId);
                   return { ideaId: idea.ideaId, outcome: draft.outcome as Outcome, note: draft.note.trim() || null };
                 }),
+                {
+                  onSuccess: (result) => {
+                    setDrafts({});
+                    setNotice(t('decisions.saved', { n: n(result.items.length) }));
+                  },
+                },
               );
             }}
           >
             <ProblemAlert error={save.error} />
-            <TableScroll label={t('decisions.tableLabel')}>
-              <table className="table">
-                <caption className="visually-hidden">{t('decisions.tableLabel')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">{t('decisions.rank')}</th>
-                    <th scope="col">{t('decisions.idea')}</th>
-                    <th scope="col">{t('decisions.outcome')}</th>
-                    <th scope="col">{t('decisions.note')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ideas.map((idea) => {
-                    const value = valueOf(idea.ideaId);
-                    const decision = recorded.get(idea.ideaId);
-                    const decidable = !published && DECIDABLE.includes(idea.state);
-                    const error = rowErrors.get(idea.ideaId);
-                    return (
-                      <tr key={idea.ideaId}>
-                        <td className="num">{idea.calibratedRank === null || idea.calibratedRank === undefined ? '—' : n(idea.calibratedRank)}</td>
-                        <th scope="row" className="ranking__title">
-                          <bdi>{idea.title}</bdi>
-                          <br />
-                          <small className="muted">{t(`enums:IdeaState.${idea.state}`)}</small>
-                          {error ? <p className="field__error">{error}</p> : null}
-                        </th>
-                        <td>
-                          {decidable ? (
-                            <fieldset className="decision-choice">
-                              <legend className="visually-hidden">{t('decisions.outcomeFor', { idea: idea.title })}</legend>
-                              {(['selected', 'not_selected'] as const).map((outcome) => (
-                                <label key={outcome}>
-                                  <input
-                                    type="radio"
-                                    name={`outcome-${idea.ideaId}`}
-                                    value={outcome}
-                                    checked={value.outcome === outcome}
-                                    onChange={() => change(idea.ideaId, { outcome })}
-                                  />
-                                  {t(`enums:DecisionOutcome.${outcome}`)}
-                                </label>
-                              ))}
-                            </fieldset>
-                          ) : decision ? (
-                            <Badge tone={decision.outcome === 'selected' ? 'success' : 'neutral'}>{t(`enums:DecisionOutcome.${decision.outcome}`)}</Badge>
-                          ) : (
-                            <span className="muted">{published ? t('decisions.none') : t('decisions.notYet')}</span>
-                          )}
-                          {decidable && decision && drafts[idea.ideaId] ? (
-                            <small className="muted">{t('decisions.current', { outcome: t(`enums:DecisionOutcome.${decision.outcome}`) })}</small>
-                          ) : null}
-                        </td>
-                        <td>
-                          {decidable ? (
-                            <input
-                              className="decision-note"
-                              aria-label={t('decisions.noteFor', { idea: idea.title })}
-                              maxLength={2000}
-                              value={value.note}
-                              onChange={(event) => change(idea.ideaId, { note: event.target.value })}
-                            />
-                          ) : (
-                            <span>{decision?.note ?? ''}</span>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableScroll>
-            {published ? null : (
+            <PagedTable
+              label={t('decisions.tableLabel')}
+              columns={columns}
+              page={{ items: ideas, total: ideas.length, limit: ideas.length, offset: 0 }}
+              rowKey={(idea) => idea.ideaId}
+              empty={t('table.none')}
+              unpaged
+            />
+            {allowed.includes('record_decisions') ? (
               <div className="row">
                 <Button type="submit" busy={save.isPending}>
                   {t('decisions.save')}
@@ -254,7 +239,7 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
                     setDrafts((current) => {
                       const next = { ...current };
                       for (const idea of ideas) {
-                        if (DECIDABLE.includes(idea.state) && !valueOf(idea.ideaId).outcome) next[idea.ideaId] = { outcome: 'not_selected', note: '' };
+                        if (decidable(idea) && !valueOf(idea.ideaId).outcome) next[idea.ideaId] = { outcome: 'not_selected', note: '' };
                       }
                       return next;
                     })
@@ -263,12 +248,12 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
                   {t('decisions.restNotSelected')}
                 </Button>
               </div>
-            )}
+            ) : null}
           </form>
         )}
       </QueryState>
 
-      {published ? null : (
+      {allowed.includes('publish_decisions') ? (
         <Card title={t('decisions.publish')}>
           <ProblemAlert error={publish.error} />
           {confirming ? (
@@ -277,7 +262,19 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
               {changed.length > 0 ? <p className="alert alert--error">{t('decisions.unsaved')}</p> : null}
               <p>{t('decisions.confirmText', { selected: n(counts?.selected ?? 0), notSelected: n(counts?.notSelected ?? 0) })}</p>
               <div className="row">
-                <Button variant="danger" busy={publish.isPending} disabled={changed.length > 0} onClick={() => publish.mutate()}>
+                <Button
+                  variant="danger"
+                  busy={publish.isPending}
+                  disabled={changed.length > 0}
+                  onClick={() =>
+                    publish.mutate(undefined, {
+                      onSuccess: () => {
+                        setConfirming(false);
+                        setNotice(null);
+                      },
+                    })
+                  }
+                >
                   {t('decisions.confirm')}
                 </Button>
                 <Button variant="secondary" onClick={() => setConfirming(false)}>
@@ -297,7 +294,7 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
             </Button>
           )}
         </Card>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -1,38 +1,30 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CallTabs } from '@/components/CallTabs';
 import { Button } from '@/components/ui/Button';
 import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
-import { toProblem } from '@/lib/api/problem';
-import { keys } from '@/lib/api/queryKeys';
-import type { paths, Schema } from '@/lib/api/types';
+import { callQuery } from '@/lib/api/calls';
+import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { fileNameOf, saveBlob } from './download';
+import { exportRanking, rankingQuery, type RankingSort } from './api';
 import { alphaLevel, fixed } from './format';
 import './ranking.css';
 
-type Sort = 'calibrated' | 'raw' | '-spread';
-type Format = NonNullable<NonNullable<paths['/api/v1/calls/{callId}/ranking/export']['get']['parameters']['query']>['format']>;
-const SORTS: Sort[] = ['calibrated', 'raw', '-spread'];
-const sortLabel = { calibrated: 'sort.calibrated', raw: 'sort.raw', '-spread': 'sort.spread' } as const;
+type Ranked = Schema<'RankedIdeaView'>;
+const SORTS: readonly RankingSort[] = ['calibrated', '-calibrated', 'raw', '-raw', 'spread', '-spread', 'title', '-title'];
 const LIMIT = 50;
 
 export function RankingPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['ranking', 'common']);
   const { locale } = useLocale();
-  const call = useQuery({
-    queryKey: keys.calls.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
-  });
+  const call = useQuery(callQuery(id));
   return (
     <Page title={call.data ? t('titleOf', { call: pick(call.data.title, locale) }) : t('title')} lead={t('lead')}>
       <CallTabs callId={id} />
@@ -44,47 +36,15 @@ export function RankingPage() {
 export function Ranking({ callId }: { callId: string }) {
   const { t } = useTranslation(['ranking', 'enums', 'common']);
   const { locale } = useLocale();
-  const [sort, setSort] = useState<Sort>('calibrated');
-  const [offset, setOffset] = useState(0);
-  const params = { sort, limit: LIMIT, offset };
-  const ranking = useQuery({
-    queryKey: keys.calls.ranking(callId, params),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{callId}/ranking', { params: { path: { callId }, query: params } })),
-    placeholderData: keepPreviousData,
-  });
-  const exporter = useMutation({
-    mutationFn: async (format: Format) => {
-      const { data, error, response } = await api.GET('/api/v1/calls/{callId}/ranking/export', {
-        params: { path: { callId }, query: { format, sort } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !data) throw toProblem(error, response);
-      saveBlob(data as unknown as Blob, fileNameOf(response.headers.get('Content-Disposition'), `ranking-${callId}.${format}`));
-    },
-  });
+  const paging = usePaging('calibrated');
+  const sort = SORTS.find((value) => value === paging.sort) ?? 'calibrated';
+  const ranking = useQuery(rankingQuery(callId, { sort, limit: LIMIT, offset: paging.offset }));
+  const exporter = useMutation(exportRanking(callId, sort));
   const n = (value: number) => formatNumber(value, locale);
 
   return (
     <div className="stack">
       <div className="ranking-tools">
-        <fieldset className="segmented">
-          <legend>{t('sort.label')}</legend>
-          {SORTS.map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="ranking-sort"
-                value={value}
-                checked={sort === value}
-                onChange={() => {
-                  setSort(value);
-                  setOffset(0);
-                }}
-              />
-              {t(sortLabel[value])}
-            </label>
-          ))}
-        </fieldset>
         <div className="row" role="group" aria-label={t('export.label')}>
           <Button variant="secondary" busy={exporter.isPending && exporter.variables === 'csv'} onClick={() => exporter.mutate('csv')}>
             {t('export.csv')}
@@ -101,14 +61,7 @@ export function Ranking({ callId }: { callId: string }) {
         {(view) => (
           <>
             <Progress progress={view.progress} />
-            {view.items.length === 0 ? (
-              <p className="muted">{t('table.none')}</p>
-            ) : (
-              <>
-                <RankingTable view={view} />
-                <Pagination total={view.total} limit={view.limit} offset={view.offset} onChange={setOffset} />
-              </>
-            )}
+            <RankingTable view={view} />
             <p className="muted">
               {t('rules', { spread: fixed(view.rules.disagreementSpread, locale, 1), min: n(view.rules.minReviewsForCalibration) })}
             </p>
@@ -121,74 +74,72 @@ export function Ranking({ callId }: { callId: string }) {
   );
 }
 
+/** The ranking's page: each idea's places, scores, disagreement, criteria means and decision; sorted by its headers. */
 export function RankingTable({ view }: { view: Schema<'RankingView'> }) {
   const { t } = useTranslation(['ranking', 'enums']);
   const { locale } = useLocale();
   const n = (value: number | null | undefined) => (value === null || value === undefined ? t('table.noScore') : formatNumber(value, locale));
   const limit = fixed(view.rules.disagreementSpread, locale, 1);
+  const columns: Column<Ranked>[] = [
+    { key: 'calibratedRank', header: t('table.calibratedRank'), sort: 'calibrated', className: 'num', cell: (idea) => n(idea.calibratedRank) },
+    { key: 'rawRank', header: t('table.rawRank'), sort: 'raw', className: 'num', cell: (idea) => n(idea.rawRank) },
+    {
+      key: 'idea',
+      header: t('table.idea'),
+      sort: 'title',
+      rowHeader: true,
+      className: 'ranking__title',
+      cell: (idea) => (
+        <>
+          <bdi>{idea.title}</bdi>
+          <br />
+          <small className="muted">{t(`enums:IdeaState.${idea.state}`)}</small>
+        </>
+      ),
+    },
+    { key: 'calibratedScore', header: t('table.calibratedScore'), className: 'num', cell: (idea) => fixed(idea.calibratedScore, locale, 2) },
+    { key: 'rawScore', header: t('table.rawScore'), className: 'num', cell: (idea) => fixed(idea.rawScore, locale, 1) },
+    { key: 'spread', header: t('table.spread'), sort: 'spread', firstDirection: 'desc', className: 'num', cell: (idea) => fixed(idea.spread, locale, 1) },
+    {
+      key: 'disagreement',
+      header: t('table.disagreement'),
+      cell: (idea) =>
+        idea.disagreement ? (
+          <span title={t('table.disagreementHint', { limit })}>
+            <Badge tone="warning">{t('table.disagreement')}</Badge>
+          </span>
+        ) : null,
+    },
+    { key: 'reviews', header: t('table.reviews'), className: 'num', cell: (idea) => n(idea.reviewCount) },
+    ...view.criteria.map(
+      (criterion): Column<Ranked> => ({
+        key: `criterion-${criterion.key}`,
+        header: t('means', { label: pick(criterion.label, locale) }),
+        className: 'num',
+        cell: (idea) => fixed(idea.criterionMeans.find((m) => m.key === criterion.key)?.mean, locale, 1),
+      }),
+    ),
+    {
+      key: 'decision',
+      header: t('table.decision'),
+      cell: (idea) =>
+        idea.decision ? (
+          <Badge tone={idea.decision === 'selected' ? 'success' : 'neutral'}>{t(`enums:DecisionOutcome.${idea.decision}`)}</Badge>
+        ) : (
+          <span className="muted">{t('table.undecided')}</span>
+        ),
+    },
+  ];
   return (
-    <TableScroll label={t('table.label')}>
-      <table className="table">
-        <caption className="visually-hidden">{t('table.label')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t('table.calibratedRank')}</th>
-            <th scope="col" className="num">{t('table.rawRank')}</th>
-            <th scope="col">{t('table.idea')}</th>
-            <th scope="col" className="num">{t('table.calibratedScore')}</th>
-            <th scope="col" className="num">{t('table.rawScore')}</th>
-            <th scope="col" className="num">{t('table.spread')}</th>
-            <th scope="col">{t('table.disagreement')}</th>
-            <th scope="col" className="num">{t('table.reviews')}</th>
-            {view.criteria.map((criterion) => (
-              <th key={criterion.key} scope="col" className="num">
-                {t('means', { label: pick(criterion.label, locale) })}
-              </th>
-            ))}
-            <th scope="col">{t('table.decision')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.items.map((idea) => (
-            <tr key={idea.ideaId} className={idea.disagreement ? 'row--disputed' : undefined}>
-              <td className="num">{n(idea.calibratedRank)}</td>
-              <td className="num">{n(idea.rawRank)}</td>
-              <th scope="row" className="ranking__title">
-                <bdi>{idea.title}</bdi>
-                <br />
-                <small className="muted">{t(`enums:IdeaState.${idea.state}`)}</small>
-              </th>
-              <td className="num">{fixed(idea.calibratedScore, locale, 2)}</td>
-              <td className="num">{fixed(idea.rawScore, locale, 1)}</td>
-              <td className="num">{fixed(idea.spread, locale, 1)}</td>
-              <td>
-                {idea.disagreement ? (
-                  <span title={t('table.disagreementHint', { limit })}>
-                    <Badge tone="warning">{t('table.disagreement')}</Badge>
-                  </span>
-                ) : null}
-              </td>
-              <td className="num">{n(idea.reviewCount)}</td>
-              {view.criteria.map((criterion) => {
-                const mean = idea.criterionMeans.find((m) => m.key === criterion.key)?.mean;
-                return (
-                  <td key={criterion.key} className="num">
-                    {fixed(mean, locale, 1)}
-                  </td>
-                );
-              })}
-              <td>
-                {idea.decision ? (
-                  <Badge tone={idea.decision === 'selected' ? 'success' : 'neutral'}>{t(`enums:DecisionOutcome.${idea.decision}`)}</Badge>
-                ) : (
-                  <span className="muted">{t('table.undecided')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <PagedTable
+      label={t('table.label')}
+      columns={columns}
+      page={view}
+      rowKey={(idea) => idea.ideaId}
+      rowClassName={(idea) => (idea.disagreement ? 'row--disputed' : undefined)}
+      empty={t('table.none')}
+      defaultSort="calibrated"
+    />
   );
 }
 

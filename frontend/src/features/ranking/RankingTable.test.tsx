@@ -12,6 +12,7 @@ const idea = (over: Partial<Schema<'RankedIdeaView'>>): Schema<'RankedIdeaView'>
   reviewCount: 2,
   disagreement: false,
   criterionMeans: [{ key: 'impact', mean: 7 }],
+  allowedActions: ['decide'],
   ...over,
 });
 
@@ -41,7 +42,7 @@ function titles() {
 }
 
 describe('the ranking table', () => {
-  it('switches between the calibrated and the raw order, and flags the disputed idea', async () => {
+  it('switches between the calibrated and the raw order by its headers, and flags the disputed idea', async () => {
     const calls = stubApi((request) => {
       const url = new URL(request.url);
       if (url.pathname.endsWith('/ranking')) {
@@ -65,12 +66,14 @@ describe('the ranking table', () => {
     // Scores in Persian digits.
     expect(betaRow.textContent).toContain('۸۱٫۳');
 
-    await userEvent.click(screen.getByLabelText('بر پایهٔ امتیاز خام'));
+    // A click on a place's header sorts by it, and the header says so.
+    await userEvent.click(screen.getByRole('button', { name: 'رتبهٔ خام' }));
     await waitFor(() => expect(titles()[0]).toContain('ایدهٔ بتا'));
     expect(titles()[1]).toContain('ایدهٔ آلفا');
     expect(new URL(calls.at(-1)!.url).searchParams.get('sort')).toBe('raw');
+    expect(screen.getByRole('columnheader', { name: 'رتبهٔ خام' })).toHaveAttribute('aria-sort', 'ascending');
 
-    await userEvent.click(screen.getByLabelText('بر پایهٔ امتیاز تعدیل‌شده'));
+    await userEvent.click(screen.getByRole('button', { name: 'رتبهٔ تعدیل‌شده' }));
     await waitFor(() => expect(titles()[0]).toContain('ایدهٔ آلفا'));
   }, 20_000);
 });
