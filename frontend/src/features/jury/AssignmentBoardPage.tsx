@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,13 @@ import { Field } from '@/components/ui/Field';
 import { Badge, Card, Page, TableScroll, type Tone } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
+import { callQuery } from '@/lib/api/calls';
 import { useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { allReviewersQuery, callAssignmentsQuery, callIdeasQuery, WITH_JURY } from './lookups';
+import { allCallIdeasQuery, allReviewersQuery, assign, autoAssign, callAssignmentsQuery, unassign as unassignOne } from './api';
 import { isolate, joinList } from './options';
 import './jury.css';
 
@@ -26,14 +25,18 @@ type Reviewer = Schema<'ReviewerView'>;
 
 const stateTone: Record<Schema<'AssignmentState'>, Tone> = { pending: 'warning', submitted: 'success', declined: 'neutral' };
 
+/**
+ * Whether an idea is with the jury, so that it may be assigned. state-ok: the server refuses other ideas
+ * (not_under_review), but an idea's view carries no `assign` action yet: until it does, the board keeps this list.
+ */
+const withJury = (idea: Schema<'IdeaView'>) => WITH_JURY.includes(idea.state);
+const WITH_JURY: ReadonlyArray<Schema<'IdeaState'>> = ['shortlisted', 'in_review', 'reviewed'];
+
 export function AssignmentBoardPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['jury', 'enums', 'common']);
   const { locale } = useLocale();
-  const call = useQuery({
-    queryKey: keys.calls.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
-  });
+  const call = useQuery(callQuery(id));
   const title = call.data ? t('board.titleOf', { call: pick(call.data.title, locale) }) : t('board.title');
   return (
     <Page title={title} lead={call.data ? t('board.summary', { n: formatNumber(call.data.reviewersPerIdea, locale) }) : undefined}>
@@ -46,42 +49,36 @@ export function AssignmentBoardPage() {
 function Board({ call }: { call: Schema<'CallView'> }) {
   const { t } = useTranslation(['jury', 'enums', 'common']);
   const { locale } = useLocale();
-  const queryClient = useQueryClient();
   const [plan, setPlan] = useState<Plan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const planHeading = useRef<HTMLHeadingElement>(null);
   const assignments = useQuery(callAssignmentsQuery(call.id));
-  const ideas = useQuery(callIdeasQuery(call.id));
+  const ideas = useQuery(allCallIdeasQuery(call.id));
   const reviewers = useQuery(allReviewersQuery(call.id));
   const n = (value: number) => formatNumber(value, locale);
 
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: keys.calls.detail(call.id) });
-    void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
-  };
-  const auto = useMutation({
-    mutationFn: (dryRun: boolean) =>
-      unwrap(api.POST('/api/v1/calls/{id}/assignments/auto', { params: { path: { id: call.id } }, body: { dryRun } })),
-    onSuccess: (result) => {
-      if (result.applied) {
+  const auto = useMutation(autoAssign(call.id));
+  const runAuto = (dryRun: boolean) =>
+    auto.mutate(dryRun, {
+      onSuccess: (result) => {
+        if (result.applied) {
+          setPlan(null);
+          setNotice(t('board.auto.applied', { n: n(result.figures.newAssignments) }));
+        } else {
+          setPlan(result);
+          setNotice(null);
+          window.requestAnimationFrame(() => planHeading.current?.focus());
+        }
+      },
+    });
+  const unassign = useMutation(unassignOne(call.id));
+  const takeBack = (assignment: Assignment) =>
+    unassign.mutate(assignment, {
+      onSuccess: () => {
+        setNotice(t('board.unassigned', { reviewer: isolate(assignment.reviewer.displayName), idea: isolate(assignment.idea.title) }));
         setPlan(null);
-        setNotice(t('board.auto.applied', { n: n(result.figures.newAssignments) }));
-        refresh();
-      } else {
-        setPlan(result);
-        setNotice(null);
-        window.requestAnimationFrame(() => planHeading.current?.focus());
-      }
-    },
-  });
-  const unassign = useMutation({
-    mutationFn: (assignment: Assignment) => unwrap(api.DELETE('/api/v1/assignments/{id}', { params: { path: { id: assignment.id } } })),
-    onSuccess: (_, assignment) => {
-      setNotice(t('board.unassigned', { reviewer: isolate(assignment.reviewer.displayName), idea: isolate(assignment.idea.title) }));
-      setPlan(null);
-      refresh();
-    },
-  });
+      },
+    });
 
   const ideaNames = new Map<string, string>();
   for (const idea of ideas.data ?? []) ideaNames.set(idea.id, idea.title);
@@ -99,10 +96,10 @@ function Board({ call }: { call: Schema<'CallView'> }) {
         <p className="muted">{t('board.auto.lead')}</p>
         <ProblemAlert error={auto.error} />
         <div className="row">
-          <Button variant="secondary" busy={auto.isPending && auto.variables} onClick={() => auto.mutate(true)}>
+          <Button variant="secondary" busy={auto.isPending && auto.variables} onClick={() => runAuto(true)}>
             {t('board.auto.dryRun')}
           </Button>
-          <Button disabled={!plan || plan.figures.newAssignments === 0} busy={auto.isPending && !auto.variables} onClick={() => auto.mutate(false)}>
+          <Button disabled={!plan || plan.figures.newAssignments === 0} busy={auto.isPending && !auto.variables} onClick={() => runAuto(false)}>
             {t('board.auto.apply')}
           </Button>
         </div>
@@ -173,11 +170,15 @@ function Board({ call }: { call: Schema<'CallView'> }) {
         ) : null}
       </Card>
 
-      <ManualAssign call={call} ideas={(ideas.data ?? []).filter((idea) => WITH_JURY.includes(idea.state))} reviewers={reviewers.data ?? []} onDone={(message) => {
-        setNotice(message);
-        setPlan(null);
-        refresh();
-      }} />
+      <ManualAssign
+        call={call}
+        ideas={(ideas.data ?? []).filter(withJury)}
+        reviewers={reviewers.data ?? []}
+        onDone={(message) => {
+          setNotice(message);
+          setPlan(null);
+        }}
+      />
 
       <section aria-labelledby="by-idea">
         <h2 id="by-idea">{t('board.byIdea')}</h2>
@@ -187,8 +188,8 @@ function Board({ call }: { call: Schema<'CallView'> }) {
             <ByIdea
               call={call}
               assignments={items}
-              ideas={(ideas.data ?? []).filter((idea) => WITH_JURY.includes(idea.state) || items.some((a) => a.idea.id === idea.id))}
-              onUnassign={(assignment) => unassign.mutate(assignment)}
+              ideas={(ideas.data ?? []).filter((idea) => withJury(idea) || items.some((a) => a.idea.id === idea.id))}
+              onUnassign={takeBack}
               busyId={unassign.isPending ? unassign.variables.id : null}
             />
           )}
@@ -264,20 +265,20 @@ function ManualAssign({
   const { locale } = useLocale();
   const errorText = useErrorText();
   const form = useForm<ManualValues>({ defaultValues: { ideaId: '', reviewerId: '' } });
-  const assign = useMutation({
-    mutationFn: (values: ManualValues) =>
-      unwrap(api.POST('/api/v1/calls/{id}/assignments', { params: { path: { id: call.id } }, body: values })),
-    onSuccess: (assignment) => {
-      form.reset({ ideaId: '', reviewerId: '' });
-      onDone(t('board.manual.done', { idea: isolate(assignment.idea.title), reviewer: isolate(assignment.reviewer.displayName) }));
-    },
-  });
+  const assigning = useMutation(assign(call.id));
+  const submit = (values: ManualValues) =>
+    assigning.mutate(values, {
+      onSuccess: (assignment) => {
+        form.reset({ ideaId: '', reviewerId: '' });
+        onDone(t('board.manual.done', { idea: isolate(assignment.idea.title), reviewer: isolate(assignment.reviewer.displayName) }));
+      },
+    });
   const { errors } = form.formState;
   const n = (value: number) => formatNumber(value, locale);
   return (
     <Card title={t('board.manual.title')}>
-      <form className="form" noValidate onSubmit={form.handleSubmit((values) => assign.mutate(values))}>
-        <ProblemAlert error={assign.error} />
+      <form className="form" noValidate onSubmit={form.handleSubmit(submit)}>
+        <ProblemAlert error={assigning.error} />
         <div className="row">
           <Field label={t('fields.idea')} error={errors.ideaId?.message} required>
             {(control) => (
@@ -305,7 +306,7 @@ function ManualAssign({
               </select>
             )}
           </Field>
-          <Button type="submit" busy={assign.isPending}>
+          <Button type="submit" busy={assigning.isPending}>
             {t('board.manual.submit')}
           </Button>
         </div>
@@ -348,6 +349,7 @@ function ByIdea({
         <tbody>
           {ideas.map((idea) => {
             const held = assignments.filter((assignment) => assignment.idea.id === idea.id);
+            // state-ok: a count shown (reviews that count towards the idea's quota), not a permission.
             const counting = held.filter((assignment) => assignment.state !== 'declined').length;
             return (
               <tr key={idea.id}>
@@ -367,7 +369,7 @@ function ByIdea({
                         <li key={assignment.id}>
                           <span>{assignment.reviewer.displayName}</span>
                           <Badge tone={stateTone[assignment.state]}>{t(`enums:AssignmentState.${assignment.state}`)}</Badge>
-                          {assignment.state === 'pending' ? (
+                          {assignment.allowedActions.includes('unassign') ? (
                             <Button
                               variant="quiet"
                               className="button--small"

@@ -1,20 +1,19 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Badge, Card, Page } from '@/components/ui/Page';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
+import type { Schema } from '@/lib/api/types';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { allReviewersQuery, callIdeasQuery, callsQuery } from './lookups';
+import { allCallIdeasQuery, allReviewersQuery, conflictsQuery, pickerCallsQuery, recordConflict } from './api';
 import { isolate } from './options';
 import './jury.css';
 
@@ -25,17 +24,24 @@ export function ConflictsPage() {
   const { t } = useTranslation(['jury', 'enums', 'common']);
   const { locale } = useLocale();
   const [filters, setFilters] = useState({ callId: '', reviewerId: '' });
-  const [offset, setOffset] = useState(0);
+  const paging = usePaging();
   const [recording, setRecording] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const calls = useQuery(callsQuery());
+  const calls = useQuery(pickerCallsQuery());
   const reviewers = useQuery(allReviewersQuery());
-  const params = { callId: filters.callId || undefined, reviewerId: filters.reviewerId || undefined, limit: LIMIT, offset };
-  const conflicts = useQuery({
-    queryKey: keys.conflicts.list(params),
-    queryFn: () => unwrap(api.GET('/api/v1/conflicts', { params: { query: params } })),
-    placeholderData: keepPreviousData,
-  });
+  const params = { callId: filters.callId || undefined, reviewerId: filters.reviewerId || undefined, limit: LIMIT, offset: paging.offset };
+  const conflicts = useQuery(conflictsQuery(params));
+  const columns: Column<Schema<'ConflictView'>>[] = [
+    { key: 'reviewer', header: t('conflicts.columns.reviewer'), rowHeader: true, cell: (conflict) => conflict.reviewer.displayName },
+    { key: 'idea', header: t('conflicts.columns.idea'), cell: (conflict) => conflict.idea.title },
+    { key: 'reason', header: t('conflicts.columns.reason'), cell: (conflict) => conflict.reason },
+    {
+      key: 'source',
+      header: t('conflicts.columns.source'),
+      cell: (conflict) => <Badge tone={conflict.source === 'reviewer' ? 'info' : 'neutral'}>{t(`enums:ConflictSource.${conflict.source}`)}</Badge>,
+    },
+    { key: 'at', header: t('conflicts.columns.at'), cell: (conflict) => <Moment value={conflict.createdAt} style="dateTime" /> },
+  ];
 
   return (
     <Page
@@ -64,7 +70,7 @@ export function ConflictsPage() {
               value={filters.callId}
               onChange={(event) => {
                 setFilters((current) => ({ ...current, callId: event.target.value }));
-                setOffset(0);
+                paging.firstPage();
               }}
             >
               <option value="">{t('fields.allCalls')}</option>
@@ -81,7 +87,7 @@ export function ConflictsPage() {
               value={filters.reviewerId}
               onChange={(event) => {
                 setFilters((current) => ({ ...current, reviewerId: event.target.value }));
-                setOffset(0);
+                paging.firstPage();
               }}
             >
               <option value="">{t('fields.allReviewers')}</option>
@@ -94,44 +100,7 @@ export function ConflictsPage() {
           </label>
         </form>
         <QueryState query={conflicts}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p className="muted">{t('conflicts.none')}</p>
-            ) : (
-              <>
-                <TableScroll label={t('conflicts.tableLabel')}>
-                  <table className="table">
-                    <caption className="visually-hidden">{t('conflicts.tableLabel')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('conflicts.columns.reviewer')}</th>
-                        <th scope="col">{t('conflicts.columns.idea')}</th>
-                        <th scope="col">{t('conflicts.columns.reason')}</th>
-                        <th scope="col">{t('conflicts.columns.source')}</th>
-                        <th scope="col">{t('conflicts.columns.at')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((conflict) => (
-                        <tr key={conflict.id}>
-                          <th scope="row">{conflict.reviewer.displayName}</th>
-                          <td>{conflict.idea.title}</td>
-                          <td>{conflict.reason}</td>
-                          <td>
-                            <Badge tone={conflict.source === 'reviewer' ? 'info' : 'neutral'}>{t(`enums:ConflictSource.${conflict.source}`)}</Badge>
-                          </td>
-                          <td>
-                            <Moment value={conflict.createdAt} style="dateTime" />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
-              </>
-            )
-          }
+          {(page) => <PagedTable label={t('conflicts.tableLabel')} columns={columns} page={page} rowKey={(conflict) => conflict.id} empty={t('conflicts.none')} />}
         </QueryState>
       </div>
     </Page>
@@ -142,29 +111,28 @@ function RecordConflict({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useTranslation(['jury', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<Values>({ defaultValues: { callId: '', ideaId: '', reviewerId: '', reason: '' } });
   const callId = form.watch('callId');
-  const calls = useQuery(callsQuery());
+  const calls = useQuery(pickerCallsQuery());
   const reviewers = useQuery(allReviewersQuery());
-  const ideas = useQuery({ ...callIdeasQuery(callId), enabled: Boolean(callId) });
-  const record = useMutation({
-    mutationFn: (values: Values) =>
-      unwrap(api.POST('/api/v1/conflicts', { body: { reviewerId: values.reviewerId, ideaId: values.ideaId, reason: values.reason.trim() } })),
-    onSuccess: (conflict) => {
-      void queryClient.invalidateQueries({ queryKey: keys.conflicts.all });
-      // A conflict declines a held assignment: the call's board and the loads change.
-      void queryClient.invalidateQueries({ queryKey: keys.calls.detail(conflict.callId) });
-      void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
-      onDone(t('conflicts.recorded', { reviewer: isolate(conflict.reviewer.displayName), idea: isolate(conflict.idea.title) }));
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const ideas = useQuery({ ...allCallIdeasQuery(callId), enabled: Boolean(callId) });
+  const record = useMutation(recordConflict());
+  const submit = (values: Values) =>
+    record.mutate(
+      { reviewerId: values.reviewerId, ideaId: values.ideaId, reason: values.reason.trim() },
+      {
+        onSuccess: (conflict) =>
+          onDone(t('conflicts.recorded', { reviewer: isolate(conflict.reviewer.displayName), idea: isolate(conflict.idea.title) })),
+        onError: (error) => applyFieldErrors(errorText, error, form.setError),
+      },
+    );
   const { errors } = form.formState;
+  // state-ok: the picker offers the ideas in the process (no drafts, none withdrawn); the server records a conflict
+  // with any idea and its views carry no action for it yet.
   const submitted = (ideas.data ?? []).filter((idea) => idea.state !== 'draft' && idea.state !== 'withdrawn');
   return (
     <Card title={t('conflicts.record')}>
-      <form className="form narrow" noValidate aria-label={t('conflicts.record')} onSubmit={form.handleSubmit((values) => record.mutate(values))}>
+      <form className="form narrow" noValidate aria-label={t('conflicts.record')} onSubmit={form.handleSubmit(submit)}>
         <ProblemAlert error={record.error} />
         <Field label={t('fields.reviewer')} error={errors.reviewerId?.message} required>
           {(control) => (

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,14 +6,13 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Card } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { latinDigits } from '@/lib/format/numbers';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { OneTimeLink } from '@/components/OneTimeLink';
 import { isolate, parseCount, type Domain, type Organisation } from './options';
+import { enrolReviewer } from './api';
 import { ReviewerProfileFields, type ProfileValues } from './ReviewerFields';
 
 type Values = ProfileValues & { email: string; displayName: string };
@@ -28,30 +27,27 @@ export function EnrolReviewer({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation(['jury', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<Values>({ defaultValues: empty });
   const [enrolled, setEnrolled] = useState<Schema<'EnrolmentView'> | null>(null);
-  const enrol = useMutation({
-    mutationFn: (values: Values) =>
-      unwrap(
-        api.POST('/api/v1/reviewers', {
-          body: {
-            email: values.email.trim(),
-            displayName: values.displayName.trim(),
-            organisation: values.organisation as Organisation,
-            expertise: values.expertise as Domain[],
-            maxLoad: parseCount(values.maxLoad, latinDigits),
-            locale,
-          },
-        }),
-      ),
-    onSuccess: (result) => {
-      setEnrolled(result);
-      form.reset(empty);
-      void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const enrol = useMutation(enrolReviewer());
+  const submit = (values: Values) =>
+    enrol.mutate(
+      {
+        email: values.email.trim(),
+        displayName: values.displayName.trim(),
+        organisation: values.organisation as Organisation,
+        expertise: values.expertise as Domain[],
+        maxLoad: parseCount(values.maxLoad, latinDigits),
+        locale,
+      },
+      {
+        onSuccess: (result) => {
+          setEnrolled(result);
+          form.reset(empty);
+        },
+        onError: (error) => applyFieldErrors(errorText, error, form.setError),
+      },
+    );
   const { errors } = form.formState;
 
   if (enrolled) {
@@ -77,7 +73,7 @@ export function EnrolReviewer({ onClose }: { onClose: () => void }) {
 
   return (
     <Card title={t('reviewers.enrolTitle')}>
-      <form className="form narrow" noValidate aria-label={t('reviewers.enrolTitle')} onSubmit={form.handleSubmit((values) => enrol.mutate(values))}>
+      <form className="form narrow" noValidate aria-label={t('reviewers.enrolTitle')} onSubmit={form.handleSubmit(submit)}>
         <ProblemAlert error={enrol.error} />
         <Field label={t('fields.email')} error={errors.email?.message} required>
           {(control) => <input {...control} type="email" dir="ltr" autoComplete="off" {...form.register('email', { required: errorText.required })} />}

@@ -1,15 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber, latinDigits } from '@/lib/format/numbers';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { parseCount, type Domain, type Organisation } from './options';
+import { updateReviewer } from './api';
 import { ReviewerProfileFields, type ProfileValues } from './ReviewerFields';
 
 type Reviewer = Schema<'ReviewerView'>;
@@ -19,7 +18,6 @@ export function ReviewerEdit({ reviewer, onDone }: { reviewer: Reviewer; onDone:
   const { t } = useTranslation(['jury', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<ProfileValues>({
     defaultValues: {
       organisation: reviewer.organisation,
@@ -27,30 +25,23 @@ export function ReviewerEdit({ reviewer, onDone }: { reviewer: Reviewer; onDone:
       maxLoad: formatNumber(reviewer.maxLoad, locale, { useGrouping: false }),
     },
   });
-  const save = useMutation({
-    mutationFn: (values: ProfileValues) =>
-      unwrap(
-        api.PATCH('/api/v1/reviewers/{id}', {
-          params: { path: { id: reviewer.id } },
-          body: {
-            organisation: values.organisation as Organisation,
-            expertise: values.expertise as Domain[],
-            maxLoad: parseCount(values.maxLoad, latinDigits),
-          },
-        }),
-      ),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: keys.reviewers.all });
-      onDone(saved);
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const save = useMutation(updateReviewer());
+  const submit = (values: ProfileValues) =>
+    save.mutate(
+      {
+        id: reviewer.id,
+        organisation: values.organisation as Organisation,
+        expertise: values.expertise as Domain[],
+        maxLoad: parseCount(values.maxLoad, latinDigits),
+      },
+      { onSuccess: onDone, onError: (error) => applyFieldErrors(errorText, error, form.setError) },
+    );
   return (
     <form
       className="form"
       noValidate
       aria-label={t('reviewers.editTitle', { name: reviewer.displayName })}
-      onSubmit={form.handleSubmit((values) => save.mutate(values))}
+      onSubmit={form.handleSubmit(submit)}
     >
       <ProblemAlert error={save.error} />
       <ReviewerProfileFields register={form.register} errors={form.formState.errors} errorText={errorText} idPrefix={`edit-${reviewer.id}`} />
