@@ -6,7 +6,8 @@ import { useLocale } from '@/lib/i18n/useLocale';
 // Recharts takes physical sides; the margin is the same on both, so it is right in either direction.
 const MARGIN = { top: 4, right: 16, bottom: 4, left: 16 }; // physical-ok: symmetric
 
-export type Datum = { label: string; value: number };
+/** A bar: its label (in the tooltip and the table), its value, and a shorter label for the axis if it has one. */
+export type Datum = { label: string; value: number; tick?: string };
 
 type Props = {
   title: string;
@@ -27,6 +28,7 @@ export function BarChart({ title, data, valueLabel, layout = 'horizontal' }: Pro
   const n = (value: number) => formatNumber(value, locale);
   const categoryWidth = Math.min(160, Math.max(60, ...data.map((d) => d.label.length * 7)));
   const height = layout === 'horizontal' ? Math.max(160, data.length * 34 + 40) : 260;
+  const ticks = new Map(data.map((d) => [d.label, d.tick ?? d.label]));
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
@@ -43,10 +45,10 @@ export function BarChart({ title, data, valueLabel, layout = 'horizontal' }: Pro
           ) : (
             <Chart data={data} accessibilityLayer={false} margin={MARGIN}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 12 }} />
+              <XAxis dataKey="label" reversed={rtl} tick={{ fontSize: 12 }} tickFormatter={(label: string) => ticks.get(label) ?? label} />
               <YAxis allowDecimals={false} tickFormatter={n} orientation={rtl ? 'right' : 'left'} />
               <Tooltip formatter={(value) => n(Number(value))} />
-              <Bar dataKey="value" name={valueLabel} fill="var(--chart-bar)" radius={3} isAnimationActive={false} />
+              <Bar dataKey="value" name={valueLabel} fill="var(--chart-bar)" radius={3} maxBarSize={48} isAnimationActive={false} />
             </Chart>
           )}
         </ResponsiveContainer>

@@ -1,7 +1,7 @@
 // Turning a call's statistics into chart data: shared by the public page and the staff page.
 import type { Datum } from '@/components/ui/BarChart';
 import type { Schema } from '@/lib/api/types';
-import { formatDay } from '@/lib/format/dates';
+import { formatDay, todayInOffice } from '@/lib/format/dates';
 import type { Locale } from '@/lib/i18n/locale';
 
 type Count = Schema<'Count'>;
@@ -21,20 +21,35 @@ function addDays(day: string, days: number): string {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The number of days the daily chart shows at the least: one busy day alone would be one bar as wide as the chart. */
+export const MIN_DAYS = 7;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 /**
  * Submissions per day from the first day with one to the last, in order, with the quiet days in between as
- * zeroes so that the time axis is true.
+ * zeroes so that the time axis is true. Fewer than `minDays` days (all on one day, say) are widened to `minDays`,
+ * as evenly as may be around them but not past `today`: quiet days are zeroes too. Each day is labelled in full
+ * (the tooltip and the table) and by its day and month for the axis, Jalali with Persian digits in Persian.
  */
-export function dailyData(byDay: DayCount[], locale: Locale): Datum[] {
+export function dailyData(byDay: DayCount[], locale: Locale, { minDays = MIN_DAYS, today = todayInOffice() }: { minDays?: number; today?: string } = {}): Datum[] {
   if (byDay.length === 0) return [];
   const counts = new Map(byDay.map((entry) => [entry.date, entry.count]));
   const sorted = [...counts.keys()].sort();
-  const first = sorted[0] as string;
-  const last = sorted[sorted.length - 1] as string;
+  let first = sorted[0] as string;
+  let last = sorted[sorted.length - 1] as string;
+  const missing = minDays - (daysBetween(first, last) + 1);
+  if (missing > 0) {
+    const after = Math.max(0, Math.min(Math.floor(missing / 2), daysBetween(last, today)));
+    first = addDays(first, -(missing - after));
+    last = addDays(last, after);
+  }
   const data: Datum[] = [];
   // A call's window is weeks or months; the cap only guards against a corrupt answer.
   for (let day = first, guard = 0; day <= last && guard < 3660; day = addDays(day, 1), guard++) {
-    data.push({ label: formatDay(day, locale, 'day'), value: counts.get(day) ?? 0 });
+    data.push({ label: formatDay(day, locale, 'day'), tick: formatDay(day, locale, 'dayMonth'), value: counts.get(day) ?? 0 });
   }
   return data;
 }

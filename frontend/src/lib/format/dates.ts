@@ -18,10 +18,12 @@ function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.Da
   return cached;
 }
 
-export type DateStyle = 'day' | 'long' | 'dateTime';
+export type DateStyle = 'day' | 'dayMonth' | 'long' | 'dateTime';
 
 const styles: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  /** A day and its month's short name (۳۰ بهمن, 18 Feb): a chart's time axis. */
+  dayMonth: { month: 'short', day: 'numeric' },
   long: { dateStyle: 'long' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
 };
