@@ -94,6 +94,7 @@ export const commonEn: typeof commonFa = {
     decisions: 'Decisions',
     stats: 'Statistics',
   },
+  filterFold: { title: 'Filter the list', active: '{{n}} in use' },
   time: { days: 'days', hours: 'hours', minutes: 'minutes', over: 'The deadline has passed.' },
   footer: 'International Relations Office, Isfahan Municipality',
 };

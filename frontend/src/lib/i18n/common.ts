@@ -93,6 +93,8 @@ export const commonFa = {
     decisions: 'تصمیم‌ها',
     stats: 'آمار',
   },
+  /** A list's filters folded on a phone: its summary, and how many are in use. */
+  filterFold: { title: 'پالایش فهرست', active: '{{n}} پالایه به کار رفته' },
   time: { days: 'روز', hours: 'ساعت', minutes: 'دقیقه', over: 'مهلت به پایان رسیده است.' },
   footer: 'ادارهٔ روابط بین‌الملل شهرداری اصفهان',
 };
