@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { OneTimeLink } from '@/components/OneTimeLink';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { FilterFold } from '@/components/ui/FilterFold';
 import { Badge, Page } from '@/components/ui/Page';
 import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
@@ -55,47 +56,49 @@ export function UsersPage() {
   return (
     <Page title={t('users.title')} lead={t('users.lead')}>
       <div className="stack">
-        <form role="search" aria-label={t('users.filters')} className="card user-filters" noValidate onSubmit={search}>
-          <Field label={t('users.q')}>{(control) => <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />}</Field>
-          <Button type="submit" variant="secondary">
-            {t('users.search')}
-          </Button>
-          <Field label={t('users.role')}>
-            {(control) => (
-              <select
-                {...control}
-                value={role}
-                onChange={(e) => {
-                  setRole(e.target.value as Role | '');
-                  paging.firstPage();
-                }}
-              >
-                <option value="">{t('users.all')}</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`enums:Role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('users.active')}>
-            {(control) => (
-              <select
-                {...control}
-                value={active}
-                onChange={(e) => {
-                  setActive(e.target.value as '' | 'true' | 'false');
-                  paging.firstPage();
-                }}
-              >
-                <option value="">{t('users.all')}</option>
-                <option value="true">{t('users.activeOnly')}</option>
-                <option value="false">{t('users.inactiveOnly')}</option>
-              </select>
-            )}
-          </Field>
-        </form>
+        <FilterFold active={[q, role, active].filter(Boolean).length}>
+          <form role="search" aria-label={t('users.filters')} className="card user-filters" noValidate onSubmit={search}>
+            <Field label={t('users.q')}>{(control) => <input {...control} type="search" value={text} onChange={(e) => setText(e.target.value)} />}</Field>
+            <Button type="submit" variant="secondary">
+              {t('users.search')}
+            </Button>
+            <Field label={t('users.role')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={role}
+                  onChange={(e) => {
+                    setRole(e.target.value as Role | '');
+                    paging.firstPage();
+                  }}
+                >
+                  <option value="">{t('users.all')}</option>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`enums:Role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('users.active')}>
+              {(control) => (
+                <select
+                  {...control}
+                  value={active}
+                  onChange={(e) => {
+                    setActive(e.target.value as '' | 'true' | 'false');
+                    paging.firstPage();
+                  }}
+                >
+                  <option value="">{t('users.all')}</option>
+                  <option value="true">{t('users.activeOnly')}</option>
+                  <option value="false">{t('users.inactiveOnly')}</option>
+                </select>
+              )}
+            </Field>
+          </form>
+        </FilterFold>
         {token ? <OneTimeLink name={token.name} token={token.view} onDone={() => setToken(null)} /> : null}
         <QueryState query={users}>
           {(page) => (
