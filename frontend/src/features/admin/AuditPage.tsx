@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Field } from '@/components/ui/Field';
+import { FilterFold } from '@/components/ui/FilterFold';
 import { Page } from '@/components/ui/Page';
 import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { QueryState } from '@/components/ui/QueryState';
@@ -84,7 +85,9 @@ export function AuditPage() {
   return (
     <Page title={t('audit.title')} lead={t('audit.lead')}>
       <div className="stack">
-        <AuditFilters key={params.toString()} initial={applied} onApply={(filters) => apply(filters)} />
+        <FilterFold active={Object.values(applied).filter(Boolean).length}>
+          <AuditFilters key={params.toString()} initial={applied} onApply={(filters) => apply(filters)} />
+        </FilterFold>
         <QueryState query={entries}>
           {(page) => (
             <PagedTable
