@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CallTabs } from '@/components/CallTabs';
 import { Button } from '@/components/ui/Button';
+import { FilterFold } from '@/components/ui/FilterFold';
 import { Badge, Card, Page } from '@/components/ui/Page';
 import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
@@ -152,72 +153,74 @@ export function ScreeningQueuePage() {
     <Page title={callTitle ? `${t('queue.title')}: ${callTitle}` : t('queue.title')} lead={t('queue.lead')}>
       <CallTabs callId={callId} />
       <div className="stack">
-        <Card title={t('queue.filters')}>
-          <div className="stack">
-            <form
-              className="screening__search"
-              role="search"
-              onSubmit={(event) => {
-                event.preventDefault();
-                setFilter({ q: search.trim() || undefined });
-              }}
-            >
-              <div className="field">
-                <label className="field__label" htmlFor="screening-q">
-                  {t('queue.search')}
-                </label>
-                <p id="screening-q-hint" className="field__hint">
-                  {t('queue.searchHint')}
-                </p>
-                <input id="screening-q" type="search" aria-describedby="screening-q-hint" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} />
-              </div>
-              <Button type="submit" variant="secondary">
-                {t('common:actions.search')}
-              </Button>
-            </form>
-            <div className="screening__filters">
-              <div className="field">
-                <label className="field__label" htmlFor="screening-state">
-                  {t('queue.state')}
-                </label>
-                <select id="screening-state" value={state ?? ''} onChange={(e) => setFilter({ state: e.target.value || undefined })}>
-                  <option value="">{t('queue.allStates')}</option>
-                  {STATES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`enums:IdeaState.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor="screening-domain">
-                  {t('queue.domain')}
-                </label>
-                <select id="screening-domain" value={domain ?? ''} onChange={(e) => setFilter({ domain: e.target.value || undefined })}>
-                  <option value="">{t('queue.allDomains')}</option>
-                  {DOMAINS.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`enums:Domain.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor="screening-country">
-                  {t('queue.country')}
-                </label>
-                <select id="screening-country" value={targetCountry ?? ''} onChange={(e) => setFilter({ country: e.target.value || undefined })}>
-                  <option value="">{t('queue.allCountries')}</option>
-                  {countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
+        <FilterFold active={[state, domain, targetCountry, q].filter(Boolean).length}>
+          <Card title={t('queue.filters')}>
+            <div className="stack">
+              <form
+                className="screening__search"
+                role="search"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  setFilter({ q: search.trim() || undefined });
+                }}
+              >
+                <div className="field">
+                  <label className="field__label" htmlFor="screening-q">
+                    {t('queue.search')}
+                  </label>
+                  <p id="screening-q-hint" className="field__hint">
+                    {t('queue.searchHint')}
+                  </p>
+                  <input id="screening-q" type="search" aria-describedby="screening-q-hint" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} />
+                </div>
+                <Button type="submit" variant="secondary">
+                  {t('common:actions.search')}
+                </Button>
+              </form>
+              <div className="screening__filters">
+                <div className="field">
+                  <label className="field__label" htmlFor="screening-state">
+                    {t('queue.state')}
+                  </label>
+                  <select id="screening-state" value={state ?? ''} onChange={(e) => setFilter({ state: e.target.value || undefined })}>
+                    <option value="">{t('queue.allStates')}</option>
+                    {STATES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`enums:IdeaState.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label className="field__label" htmlFor="screening-domain">
+                    {t('queue.domain')}
+                  </label>
+                  <select id="screening-domain" value={domain ?? ''} onChange={(e) => setFilter({ domain: e.target.value || undefined })}>
+                    <option value="">{t('queue.allDomains')}</option>
+                    {DOMAINS.map((d) => (
+                      <option key={d} value={d}>
+                        {t(`enums:Domain.${d}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label className="field__label" htmlFor="screening-country">
+                    {t('queue.country')}
+                  </label>
+                  <select id="screening-country" value={targetCountry ?? ''} onChange={(e) => setFilter({ country: e.target.value || undefined })}>
+                    <option value="">{t('queue.allCountries')}</option>
+                    {countries.map((c) => (
+                      <option key={c.code} value={c.code}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
               </div>
             </div>
-          </div>
-        </Card>
+          </Card>
+        </FilterFold>
 
         <Card title={t('bulk.title')}>
           <div className="stack">
