@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
+import { FilterFold } from '@/components/ui/FilterFold';
 import { Badge, Page } from '@/components/ui/Page';
 import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
@@ -87,53 +88,55 @@ export function ReviewersPage() {
         {notice ? <Notice>{notice}</Notice> : null}
         <ProblemAlert error={setActive.error ?? issueToken.error} />
 
-        <form className="row filters" role="search" aria-label={t('reviewers.filters')} onSubmit={(event) => event.preventDefault()}>
-          <label className="field">
-            <span className="field__label">{t('fields.search')}</span>
-            <input type="search" value={filters.q} onChange={(event) => update({ q: event.target.value })} />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('fields.organisation')}</span>
-            <select value={filters.organisation} onChange={(event) => update({ organisation: event.target.value as Filters['organisation'] })}>
-              <option value="">{t('fields.allOrganisations')}</option>
-              {ORGANISATIONS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`enums:Organisation.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('fields.expertise')}</span>
-            <select value={filters.expertise} onChange={(event) => update({ expertise: event.target.value as Filters['expertise'] })}>
-              <option value="">{t('fields.allDomains')}</option>
-              {DOMAINS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`enums:Domain.${value}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('fields.status')}</span>
-            <select value={filters.active} onChange={(event) => update({ active: event.target.value as Filters['active'] })}>
-              <option value="">{t('fields.any')}</option>
-              <option value="true">{t('fields.activeOnly')}</option>
-              <option value="false">{t('fields.inactiveOnly')}</option>
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('fields.call')}</span>
-            <select value={filters.callId} onChange={(event) => update({ callId: event.target.value })}>
-              <option value="">{t('fields.allCalls')}</option>
-              {(calls.data?.items ?? []).map((call) => (
-                <option key={call.id} value={call.id}>
-                  {pick(call.title, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </form>
+        <FilterFold active={Object.values(filters).filter((value) => value.trim()).length}>
+          <form className="row filters" role="search" aria-label={t('reviewers.filters')} onSubmit={(event) => event.preventDefault()}>
+            <label className="field">
+              <span className="field__label">{t('fields.search')}</span>
+              <input type="search" value={filters.q} onChange={(event) => update({ q: event.target.value })} />
+            </label>
+            <label className="field">
+              <span className="field__label">{t('fields.organisation')}</span>
+              <select value={filters.organisation} onChange={(event) => update({ organisation: event.target.value as Filters['organisation'] })}>
+                <option value="">{t('fields.allOrganisations')}</option>
+                {ORGANISATIONS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`enums:Organisation.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">{t('fields.expertise')}</span>
+              <select value={filters.expertise} onChange={(event) => update({ expertise: event.target.value as Filters['expertise'] })}>
+                <option value="">{t('fields.allDomains')}</option>
+                {DOMAINS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`enums:Domain.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">{t('fields.status')}</span>
+              <select value={filters.active} onChange={(event) => update({ active: event.target.value as Filters['active'] })}>
+                <option value="">{t('fields.any')}</option>
+                <option value="true">{t('fields.activeOnly')}</option>
+                <option value="false">{t('fields.inactiveOnly')}</option>
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">{t('fields.call')}</span>
+              <select value={filters.callId} onChange={(event) => update({ callId: event.target.value })}>
+                <option value="">{t('fields.allCalls')}</option>
+                {(calls.data?.items ?? []).map((call) => (
+                  <option key={call.id} value={call.id}>
+                    {pick(call.title, locale)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </form>
+        </FilterFold>
 
         <QueryState query={reviewers}>
           {(page) => (
