@@ -1,7 +1,7 @@
 // A citizen's ideas: saving a draft or a change (If-Match), submitting, withdrawing, the jury's result, and adding a
 // missing city while writing one.
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { addCity, citiesQuery } from '@/lib/api/cities';
+import { citiesChanged, citiesQuery, createCity } from '@/lib/api/cities';
 import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
@@ -66,15 +66,11 @@ export const ideaResultQuery = (id: string) =>
 export const formCitiesQuery = (country: string) => citiesQuery({ country, limit: 100 });
 
 /** Adds a city; the form's list for its country shows it at once (a select cannot take a value it does not offer). */
-export const addFormCity = () => {
-  const shared = addCity();
-  return mutationOptions({
-    ...shared,
-    onSuccess: (city, body, result, context) => {
-      context.client.setQueryData(formCitiesQuery(body.country).queryKey, (page) =>
-        page ? { ...page, items: [...page.items, city], total: page.total + 1 } : page,
-      );
-      void shared.onSuccess?.(city, body, result, context);
+export const addFormCity = () =>
+  mutationOptions({
+    mutationFn: createCity,
+    onSuccess: (city, body, _result, { client }) => {
+      client.setQueryData(formCitiesQuery(body.country).queryKey, (page) => (page ? { ...page, items: [...page.items, city], total: page.total + 1 } : page));
+      citiesChanged(client);
     },
   });
-};

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { BilingualFields } from '@/components/ui/BilingualFields';
@@ -6,11 +6,11 @@ import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Field } from '@/components/ui/Field';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
+import { ideasQuery } from '@/lib/api/ideas';
 import type { Schema } from '@/lib/api/types';
 import { optionalText, textValue, toBilingual } from '@/lib/i18n/text';
+import { saveActivity } from './api';
 
 type Activity = Schema<'ActivityView'>;
 type Kind = Schema<'ActivityKind'>;
@@ -58,21 +58,18 @@ type Props = {
 export function ActivityForm({ cityId, activity, onDone, onCancel }: Props) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<ActivityValues>({ defaultValues: initial(activity) });
   const { errors } = form.formState;
 
-  const ideaQuery = { state: 'selected' as const, targetCityId: cityId, limit: 100 };
-  const ideas = useQuery({
-    queryKey: keys.ideas.list(ideaQuery),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas', { params: { query: ideaQuery } })),
-  });
+  // The ideas selected for this city, which an activity may carry out.
+  const ideas = useQuery(ideasQuery({ state: 'selected', targetCityId: cityId, limit: 100 }));
   const ideaOptions = (ideas.data?.items ?? []).map((idea) => ({ id: idea.id, title: idea.title }));
   if (activity?.idea && !ideaOptions.some((idea) => idea.id === activity.idea?.id)) ideaOptions.unshift(activity.idea);
 
-  const save = useMutation({
-    mutationFn: (values: ActivityValues) => {
-      const common = {
+  const save = useMutation(saveActivity(cityId, activity));
+  const submit = (values: ActivityValues) =>
+    save.mutate(
+      {
         occurredOn: values.occurredOn,
         kind: values.kind as Kind,
         direction: values.direction as Direction,
@@ -80,31 +77,20 @@ export function ActivityForm({ cityId, activity, onDone, onCancel }: Props) {
         description: optionalText(values.description),
         outcomes: optionalText(values.outcomes),
         ideaId: values.ideaId || null,
-      };
-      if (activity) {
-        return unwrap(
-          api.PATCH('/api/v1/activities/{id}', {
-            params: { path: { id: activity.id } },
-            body: { ...common, status: values.status || null },
-          }),
-        );
-      }
-      const body: Schema<'CreateActivityRequest'> = { ...common, status: values.status || null };
-      return unwrap(api.POST('/api/v1/cities/{id}/activities', { params: { path: { id: cityId } }, body }));
-    },
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: keys.cities.all });
-      void queryClient.invalidateQueries({ queryKey: keys.activities.all });
-      void queryClient.invalidateQueries({ queryKey: keys.partnerships.all });
-      if (!activity) form.reset(initial(undefined));
-      onDone(saved);
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+        status: values.status || null,
+      },
+      {
+        onSuccess: (saved) => {
+          if (!activity) form.reset(initial(undefined));
+          onDone(saved);
+        },
+        onError: (error) => applyFieldErrors(errorText, error, form.setError),
+      },
+    );
 
   const required = { required: errorText.required };
   return (
-    <form className="form" aria-label={activity ? t('activity.editTitle') : t('activity.addTitle')} noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form className="form" aria-label={activity ? t('activity.editTitle') : t('activity.addTitle')} noValidate onSubmit={form.handleSubmit(submit)}>
       <ProblemAlert error={save.error} />
       <div className="form__row">
         <Controller

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,21 +6,22 @@ import { BilingualFields } from '@/components/ui/BilingualFields';
 import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Field } from '@/components/ui/Field';
-import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Badge, Card, Page } from '@/components/ui/Page';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { optionalText, pick, textValue, toBilingual } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { networksQuery, saveNetwork, type NetworksQuery } from './api';
 import './partnerships.css';
 
 type Network = Schema<'NetworkView'>;
+type Sort = NonNullable<NetworksQuery['sort']>;
 const PAGE = 20;
+const SORTS: readonly Sort[] = ['name', '-name', 'joinedOn', '-joinedOn'];
 
 /** City networks the municipality belongs or belonged to, with recording and correcting them (staff). */
 export function NetworksPage() {
@@ -29,20 +30,69 @@ export function NetworksPage() {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [current, setCurrent] = useState<'' | 'true' | 'false'>('');
-  const [offset, setOffset] = useState(0);
+  const paging = usePaging('name');
+  const sort = SORTS.find((value) => value === paging.sort);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Network | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const query = { limit: PAGE, offset, ...(q ? { q } : {}), ...(current ? { current: current === 'true' } : {}) };
-  const list = useQuery({
-    queryKey: keys.networks.list(query),
-    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const query: NetworksQuery = { limit: PAGE, offset: paging.offset, ...(sort ? { sort } : {}), ...(q ? { q } : {}), ...(current ? { current: current === 'true' } : {}) };
+  const list = useQuery(networksQuery(query));
+  const columns: Column<Network>[] = [
+    {
+      key: 'name',
+      header: t('networks.name'),
+      sort: 'name',
+      rowHeader: true,
+      className: 'wide-col',
+      cell: (network) => (
+        <>
+          <bdi>{pick(network.name, locale)}</bdi>
+          {network.website ? (
+            <div>
+              <a href={network.website} rel="noreferrer" target="_blank">
+                <bdi dir="ltr">{network.website.replace(/^https?:\/\//i, '')}</bdi>
+              </a>
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'role', header: t('networks.role'), cell: (network) => (network.role ? <bdi>{pick(network.role, locale)}</bdi> : '—') },
+    {
+      key: 'joinedOn',
+      header: t('networks.joinedOn'),
+      sort: 'joinedOn',
+      cell: (network) => (network.joinedOn ? <Day value={network.joinedOn} style="day" /> : '—'),
+    },
+    { key: 'leftOn', header: t('networks.leftOn'), cell: (network) => (network.leftOn ? <Day value={network.leftOn} style="day" /> : '—') },
+    {
+      key: 'membership',
+      header: t('networks.membership'),
+      cell: (network) => (network.leftOn ? <Badge tone="neutral">{t('networks.former')}</Badge> : <Badge tone="success">{t('networks.current')}</Badge>),
+    },
+    {
+      key: 'actions',
+      header: t('networks.actions'),
+      cell: (network) => (
+        <Button
+          variant="secondary"
+          aria-label={t('networks.edit', { name: pick(network.name, locale) })}
+          onClick={() => {
+            setEditing(network);
+            setAdding(false);
+            setNotice(null);
+            window.scrollTo({ top: 0 });
+          }}
+        >
+          {t('common:actions.edit')}
+        </Button>
+      ),
+    },
+  ];
   const search = (event: FormEvent) => {
     event.preventDefault();
     setQ(text.trim());
-    setOffset(0);
+    paging.firstPage();
   };
   return (
     <Page
@@ -103,7 +153,7 @@ export function NetworksPage() {
                   value={current}
                   onChange={(e) => {
                     setCurrent(e.target.value as '' | 'true' | 'false');
-                    setOffset(0);
+                    paging.firstPage();
                   }}
                 >
                   <option value="">{t('networks.all')}</option>
@@ -115,64 +165,18 @@ export function NetworksPage() {
           </div>
         </form>
         <QueryState query={list}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p role="status">{t('networks.none')}</p>
-            ) : (
-              <>
-                <TableScroll label={t('networks.tableLabel')}>
-                  <table className="table table--compact">
-                    <caption className="visually-hidden">{t('networks.caption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('networks.name')}</th>
-                        <th scope="col">{t('networks.role')}</th>
-                        <th scope="col">{t('networks.joinedOn')}</th>
-                        <th scope="col">{t('networks.leftOn')}</th>
-                        <th scope="col">{t('networks.membership')}</th>
-                        <th scope="col">{t('networks.actions')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((network) => (
-                        <tr key={network.id}>
-                          <th scope="row" className="wide-col">
-                            <bdi>{pick(network.name, locale)}</bdi>
-                            {network.website ? (
-                              <div>
-                                <a href={network.website} rel="noreferrer" target="_blank">
-                                  <bdi dir="ltr">{network.website.replace(/^https?:\/\//i, '')}</bdi>
-                                </a>
-                              </div>
-                            ) : null}
-                          </th>
-                          <td>{network.role ? <bdi>{pick(network.role, locale)}</bdi> : '—'}</td>
-                          <td>{network.joinedOn ? <Day value={network.joinedOn} style="day" /> : '—'}</td>
-                          <td>{network.leftOn ? <Day value={network.leftOn} style="day" /> : '—'}</td>
-                          <td>{network.leftOn ? <Badge tone="neutral">{t('networks.former')}</Badge> : <Badge tone="success">{t('networks.current')}</Badge>}</td>
-                          <td>
-                            <Button
-                              variant="secondary"
-                              aria-label={t('networks.edit', { name: pick(network.name, locale) })}
-                              onClick={() => {
-                                setEditing(network);
-                                setAdding(false);
-                                setNotice(null);
-                                window.scrollTo({ top: 0 });
-                              }}
-                            >
-                              {t('common:actions.edit')}
-                            </Button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
-              </>
-            )
-          }
+          {(page) => (
+            <PagedTable
+              label={t('networks.tableLabel')}
+              caption={t('networks.caption')}
+              className="table--compact"
+              columns={columns}
+              page={page}
+              rowKey={(network) => network.id}
+              empty={t('networks.none')}
+              defaultSort="name"
+            />
+          )}
         </QueryState>
       </div>
     </Page>
@@ -191,7 +195,6 @@ type Values = {
 function NetworkForm({ network, label, onDone, onCancel }: { network?: Network; label: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation(['partnerships', 'common']);
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<Values>({
     defaultValues: {
       name: textValue(network?.name),
@@ -203,28 +206,21 @@ function NetworkForm({ network, label, onDone, onCancel }: { network?: Network; 
     },
   });
   const { errors } = form.formState;
-  const save = useMutation({
-    mutationFn: (values: Values) => {
-      const body = {
+  const save = useMutation(saveNetwork(network));
+  const submit = (values: Values) =>
+    save.mutate(
+      {
         name: toBilingual(values.name),
         role: optionalText(values.role),
         website: values.website.trim() || null,
         joinedOn: values.joinedOn || null,
         leftOn: values.leftOn || null,
         notes: optionalText(values.notes),
-      };
-      return network
-        ? unwrap(api.PATCH('/api/v1/networks/{id}', { params: { path: { id: network.id } }, body }))
-        : unwrap(api.POST('/api/v1/networks', { body }));
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.networks.all });
-      onDone();
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+      },
+      { onSuccess: onDone, onError: (error) => applyFieldErrors(errorText, error, form.setError) },
+    );
   return (
-    <form className="form" aria-label={label} noValidate onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form className="form" aria-label={label} noValidate onSubmit={form.handleSubmit(submit)}>
       <ProblemAlert error={save.error} />
       <BilingualFields<Values> name="name" label={t('networks.name')} register={form.register} errors={errors} />
       <BilingualFields<Values> optional name="role" label={t('networks.role')} register={form.register} errors={errors} />

@@ -1,18 +1,17 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/ui/Page';
 import { Pagination } from '@/components/ui/Pagination';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day, Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { ActivityTimeline } from './ActivityTimeline';
+import { cityActivitiesQuery } from './api';
 import { HealthBadge, StateBadge } from './PartnershipRegister';
 
 type Partnership = Schema<'PartnershipView'>;
@@ -92,11 +91,7 @@ export function CityActivities({ cityId, actions }: { cityId: string; actions?: 
   const { t } = useTranslation('partnerships');
   const [offset, setOffset] = useState(0);
   const query = { limit: 50, offset };
-  const activities = useQuery({
-    queryKey: keys.cities.activities(cityId, query),
-    queryFn: () => unwrap(api.GET('/api/v1/cities/{id}/activities', { params: { path: { id: cityId }, query } })),
-    placeholderData: keepPreviousData,
-  });
+  const activities = useQuery(cityActivitiesQuery(cityId, query));
   return (
     <QueryState query={activities}>
       {(page) =>

@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Card, Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
-import { hasRole, useSession } from '@/lib/auth/useSession';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { partnershipQuery } from './api';
 import { CityActivities, NotesCard, PartnershipFacts, StateHistory } from './PartnershipFacts';
 import './partnerships.css';
 
@@ -16,11 +14,7 @@ export function PartnershipPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['partnerships', 'common']);
   const { locale } = useLocale();
-  const session = useSession();
-  const partnership = useQuery({
-    queryKey: keys.partnerships.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/partnerships/{id}', { params: { path: { id } } })),
-  });
+  const partnership = useQuery(partnershipQuery(id));
   return (
     <QueryState query={partnership}>
       {(data) => (
@@ -31,7 +25,8 @@ export function PartnershipPage() {
               <Link to="/sister-cities" className="button button--quiet">
                 {t('detail.backToRegister')}
               </Link>
-              {hasRole(session?.user, 'staff') ? (
+              {/* Staff manage it on their own page: the server lists what they may do with it. */}
+              {data.allowedActions.includes('edit') ? (
                 <Link to={`/staff/partnerships/${data.id}`} className="button button--secondary">
                   {t('detail.staffPage')}
                 </Link>

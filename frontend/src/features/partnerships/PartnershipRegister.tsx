@@ -1,21 +1,20 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { Badge, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Badge } from '@/components/ui/Page';
+import { PagedTable, type Column, type PageOf } from '@/components/ui/PagedTable';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryName, countryOptions } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
-import { KINDS, PAGE_SIZE, registerQuery, SORTS, STATES, stateTone, withFilter } from './registerQuery';
+import { registerPageQuery } from './api';
+import { KINDS, registerQuery, SORTS, STATES, stateTone, withFilter } from './registerQuery';
 
 type Props = {
   /** Where a partnership's own page is: `/sister-cities` for the public, `/staff/partnerships` for staff. */
@@ -25,30 +24,14 @@ type Props = {
 
 /** The register of partnerships with its filters (kept in the address), sorting and pages. */
 export function PartnershipRegister({ basePath, staff = false }: Props) {
-  const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const [search, setSearch] = useSearchParams();
   const query = registerQuery(search);
-  const list = useQuery({
-    queryKey: keys.partnerships.list(query),
-    queryFn: () => unwrap(api.GET('/api/v1/partnerships', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery(registerPageQuery(query));
   const set = (name: string, value: string) => setSearch(withFilter(search, name, value));
   return (
     <div className="stack">
       <RegisterFilters search={search} onChange={set} onClear={() => setSearch(new URLSearchParams())} />
-      <QueryState query={list}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <p role="status">{t('register.none')}</p>
-          ) : (
-            <>
-              <PartnershipTable items={page.items} basePath={basePath} staff={staff} />
-              <Pagination total={page.total} limit={page.limit || PAGE_SIZE} offset={page.offset} onChange={(offset) => set('offset', offset ? String(offset) : '')} />
-            </>
-          )
-        }
-      </QueryState>
+      <QueryState query={list}>{(page) => <PartnershipTable page={page} basePath={basePath} staff={staff} />}</QueryState>
     </div>
   );
 }
@@ -138,51 +121,66 @@ export function HealthBadge({ health }: { health: Schema<'PartnershipHealthView'
   return health.dormant ? <Badge tone="warning">{t('health.dormant')}</Badge> : <Badge tone="success">{t('health.alive')}</Badge>;
 }
 
-function PartnershipTable({ items, basePath, staff }: { items: Schema<'PartnershipView'>[]; basePath: string; staff: boolean }) {
+/** The register's table: each partnership's city (linking to its page), kind, state, dates and health. */
+function PartnershipTable({ page, basePath, staff }: { page: PageOf<Schema<'PartnershipView'>>; basePath: string; staff: boolean }) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const { locale } = useLocale();
+  const columns: Column<Schema<'PartnershipView'>>[] = [
+    {
+      key: 'city',
+      header: t('columns.city'),
+      sort: 'cityName',
+      rowHeader: true,
+      cell: (item) => (
+        <Link to={`${basePath}/${item.id}`}>
+          <bdi>{pick(item.city.name, locale)}</bdi>
+        </Link>
+      ),
+    },
+    { key: 'country', header: t('columns.country'), cell: (item) => countryName(item.city.country, locale) },
+    { key: 'kind', header: t('columns.kind'), cell: (item) => t(`enums:PartnershipKind.${item.kind}`) },
+    { key: 'state', header: t('columns.state'), cell: (item) => <StateBadge state={item.state} /> },
+    {
+      key: 'signedOn',
+      header: t('columns.signedOn'),
+      sort: 'signedOn',
+      firstDirection: 'desc',
+      cell: (item) => (item.signedOn ? <Day value={item.signedOn} style="day" /> : <span className="muted">{t('health.notSigned')}</span>),
+    },
+    {
+      key: 'lastActivity',
+      header: t('columns.lastActivity'),
+      sort: 'lastActivityOn',
+      firstDirection: 'desc',
+      cell: (item) => (
+        <>
+          {item.health.lastActivityOn ? <Day value={item.health.lastActivityOn} style="day" /> : <span className="muted">{t('health.noActivity')}</span>}
+          <div className="muted">{t('health.recentCount', { n: formatNumber(item.health.recentActivities, locale) })}</div>
+        </>
+      ),
+    },
+    { key: 'health', header: t('columns.health'), cell: (item) => <HealthBadge health={item.health} /> },
+    ...(staff
+      ? [
+          {
+            key: 'nextReview',
+            header: t('columns.nextReview'),
+            sort: 'nextReviewOn',
+            cell: (item) => (item.nextReviewOn ? <Day value={item.nextReviewOn} style="day" /> : '—'),
+          } satisfies Column<Schema<'PartnershipView'>>,
+        ]
+      : []),
+  ];
   return (
-    <TableScroll label={t('register.tableLabel')}>
-      <table className="table table--compact">
-        <caption className="visually-hidden">{t('register.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('columns.city')}</th>
-            <th scope="col">{t('columns.country')}</th>
-            <th scope="col">{t('columns.kind')}</th>
-            <th scope="col">{t('columns.state')}</th>
-            <th scope="col">{t('columns.signedOn')}</th>
-            <th scope="col">{t('columns.lastActivity')}</th>
-            <th scope="col">{t('columns.health')}</th>
-            {staff ? <th scope="col">{t('columns.nextReview')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row">
-                <Link to={`${basePath}/${item.id}`}>
-                  <bdi>{pick(item.city.name, locale)}</bdi>
-                </Link>
-              </th>
-              <td>{countryName(item.city.country, locale)}</td>
-              <td>{t(`enums:PartnershipKind.${item.kind}`)}</td>
-              <td>
-                <StateBadge state={item.state} />
-              </td>
-              <td>{item.signedOn ? <Day value={item.signedOn} style="day" /> : <span className="muted">{t('health.notSigned')}</span>}</td>
-              <td>
-                {item.health.lastActivityOn ? <Day value={item.health.lastActivityOn} style="day" /> : <span className="muted">{t('health.noActivity')}</span>}
-                <div className="muted">{t('health.recentCount', { n: formatNumber(item.health.recentActivities, locale) })}</div>
-              </td>
-              <td>
-                <HealthBadge health={item.health} />
-              </td>
-              {staff ? <td>{item.nextReviewOn ? <Day value={item.nextReviewOn} style="day" /> : '—'}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <PagedTable
+      label={t('register.tableLabel')}
+      caption={t('register.caption')}
+      className="table--compact"
+      columns={columns}
+      page={page}
+      rowKey={(item) => item.id}
+      empty={t('register.none')}
+      defaultSort="cityName"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,13 +7,13 @@ import { Button } from '@/components/ui/Button';
 import { DateField } from '@/components/ui/DateField';
 import { Field } from '@/components/ui/Field';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
-import { api, unwrap } from '@/lib/api/client';
+import { citiesQuery } from '@/lib/api/cities';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryName, countryOptions } from '@/lib/format/countries';
 import { pick, toBilingual } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { recordPartnership } from './api';
 import { KINDS, STATES } from './registerQuery';
 
 type Values = {
@@ -32,7 +32,6 @@ export function RecordPartnershipForm() {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const form = useForm<Values>({
     defaultValues: { cityMode: 'new', citySearch: '', cityId: '', name: { fa: '', en: '' }, country: '', kind: 'sister_city', state: 'active', signedOn: '' },
@@ -41,37 +40,31 @@ export function RecordPartnershipForm() {
   const mode = form.watch('cityMode');
   const citySearch = form.watch('citySearch').trim();
   const cityQuery = { limit: 50, ...(citySearch ? { q: citySearch } : {}) };
-  const cities = useQuery({
-    queryKey: keys.cities.list(cityQuery),
-    queryFn: () => unwrap(api.GET('/api/v1/cities', { params: { query: cityQuery } })),
-    enabled: mode === 'existing',
-    placeholderData: keepPreviousData,
-  });
+  const cities = useQuery({ ...citiesQuery(cityQuery), enabled: mode === 'existing', placeholderData: keepPreviousData });
 
-  const record = useMutation({
-    mutationFn: async (values: Values) => {
-      let cityId = values.cityId;
-      if (values.cityMode === 'new') {
-        const city = await unwrap(api.POST('/api/v1/cities', { body: { name: toBilingual(values.name), country: values.country } }));
-        void queryClient.invalidateQueries({ queryKey: keys.cities.all });
-        // Should the partnership be refused, a retry must not add the city twice.
-        form.setValue('cityMode', 'existing');
-        form.setValue('citySearch', city.name.fa);
-        form.setValue('cityId', city.id);
-        cityId = city.id;
-      }
-      const body: Schema<'CreatePartnershipRequest'> = { cityId, kind: values.kind, state: values.state, signedOn: values.signedOn || null };
-      return unwrap(api.POST('/api/v1/partnerships', { body }));
-    },
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: keys.partnerships.all });
-      void navigate(`/staff/partnerships/${created.id}`);
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  // Should the partnership be refused, a retry must not add the city twice: the form turns to the city just added.
+  const record = useMutation(
+    recordPartnership((city) => {
+      form.setValue('cityMode', 'existing');
+      form.setValue('citySearch', city.name.fa);
+      form.setValue('cityId', city.id);
+    }),
+  );
+  const submit = (values: Values) => {
+    const partnership = { kind: values.kind, state: values.state, signedOn: values.signedOn || null };
+    record.mutate(
+      values.cityMode === 'new'
+        ? { ...partnership, newCity: { name: toBilingual(values.name), country: values.country } }
+        : { ...partnership, cityId: values.cityId },
+      {
+        onSuccess: (created) => void navigate(`/staff/partnerships/${created.id}`),
+        onError: (error) => applyFieldErrors(errorText, error, form.setError),
+      },
+    );
+  };
 
   return (
-    <form className="form" aria-label={t('staff.recordTitle')} noValidate onSubmit={form.handleSubmit((values) => record.mutate(values))}>
+    <form className="form" aria-label={t('staff.recordTitle')} noValidate onSubmit={form.handleSubmit(submit)}>
       <ProblemAlert error={record.error} />
       <fieldset className="field">
         <legend className="field__label">{t('staff.cityMode')}</legend>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,14 +11,13 @@ import { Card, Page } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day } from '@/components/ui/Time';
-import { api, ifMatch, unwrap } from '@/lib/api/client';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format/numbers';
 import { optionalText, pick, textValue } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { ActivityForm } from './ActivityForm';
+import { changePartnershipState, partnershipQuery, updatePartnership } from './api';
 import { CityActivities, PartnershipFacts, StateHistory } from './PartnershipFacts';
 import { StateBadge } from './PartnershipRegister';
 import { dormantFrom, KINDS, STATES } from './registerQuery';
@@ -33,10 +32,7 @@ export function StaffPartnershipPage() {
   const { locale } = useLocale();
   // The forms start afresh on every new version, so their confirmations live here.
   const [saved, setSaved] = useState<'edit' | 'state' | null>(null);
-  const partnership = useQuery({
-    queryKey: keys.partnerships.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/partnerships/{id}', { params: { path: { id } } })),
-  });
+  const partnership = useQuery(partnershipQuery(id));
   return (
     <QueryState query={partnership}>
       {(data) => (
@@ -58,15 +54,19 @@ export function StaffPartnershipPage() {
               <PartnershipFacts partnership={data} />
               <DormancyRule partnership={data} />
             </Card>
-            <ActivitiesCard cityId={data.city.id} />
-            <Card title={t('edit.title')}>
-              {saved === 'edit' ? <Notice>{t('edit.saved')}</Notice> : null}
-              <EditPartnershipForm key={data.version} partnership={data} onSaved={() => setSaved('edit')} onChange={() => setSaved(null)} />
-            </Card>
-            <Card title={t('state.title')}>
-              {saved === 'state' ? <Notice>{t('state.changed')}</Notice> : null}
-              <ChangeStateForm key={data.version} partnership={data} onSaved={() => setSaved('state')} onChange={() => setSaved(null)} />
-            </Card>
+            <ActivitiesCard cityId={data.city.id} canRecord={data.allowedActions.includes('add_activity')} />
+            {data.allowedActions.includes('edit') ? (
+              <Card title={t('edit.title')}>
+                {saved === 'edit' ? <Notice>{t('edit.saved')}</Notice> : null}
+                <EditPartnershipForm key={data.version} partnership={data} onSaved={() => setSaved('edit')} onChange={() => setSaved(null)} />
+              </Card>
+            ) : null}
+            {data.allowedActions.includes('change_state') ? (
+              <Card title={t('state.title')}>
+                {saved === 'state' ? <Notice>{t('state.changed')}</Notice> : null}
+                <ChangeStateForm key={data.version} partnership={data} onSaved={() => setSaved('state')} onChange={() => setSaved(null)} />
+              </Card>
+            ) : null}
             {data.history?.length ? (
               <Card title={t('detail.history')}>
                 <StateHistory history={data.history} />
@@ -120,7 +120,6 @@ function EditPartnershipForm({ partnership, onSaved, onChange }: FormProps) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<EditValues>({
     defaultValues: {
       kind: partnership.kind,
@@ -132,29 +131,20 @@ function EditPartnershipForm({ partnership, onSaved, onChange }: FormProps) {
   });
   const focal = useFieldArray({ control: form.control, name: 'focalPoints' });
   const { errors } = form.formState;
-  const save = useMutation({
-    mutationFn: (values: EditValues) =>
-      unwrap(
-        api.PATCH('/api/v1/partnerships/{id}', {
-          params: { path: { id: partnership.id }, header: ifMatch(partnership.version) },
-          body: {
-            kind: values.kind,
-            signedOn: values.signedOn || null,
-            nextReviewOn: values.nextReviewOn || null,
-            notes: optionalText(values.notes),
-            focalPoints: values.focalPoints.map((p) => ({ name: p.name.trim(), role: p.role.trim() || null, contact: p.contact.trim() || null })),
-          },
-        }),
-      ),
-    onSuccess: (updated) => {
-      onSaved();
-      queryClient.setQueryData(keys.partnerships.detail(partnership.id), updated);
-      void queryClient.invalidateQueries({ queryKey: keys.partnerships.all });
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const save = useMutation(updatePartnership(partnership));
+  const submit = (values: EditValues) =>
+    save.mutate(
+      {
+        kind: values.kind,
+        signedOn: values.signedOn || null,
+        nextReviewOn: values.nextReviewOn || null,
+        notes: optionalText(values.notes),
+        focalPoints: values.focalPoints.map((p) => ({ name: p.name.trim(), role: p.role.trim() || null, contact: p.contact.trim() || null })),
+      },
+      { onSuccess: onSaved, onError: (error) => applyFieldErrors(errorText, error, form.setError) },
+    );
   return (
-    <form className="form" aria-label={t('edit.title')} noValidate onChange={onChange} onSubmit={form.handleSubmit((values) => save.mutate(values))}>
+    <form className="form" aria-label={t('edit.title')} noValidate onChange={onChange} onSubmit={form.handleSubmit(submit)}>
       <ProblemAlert error={save.error} />
       <div className="form__row">
         <Field label={t('staff.kind')} error={errors.kind?.message} required>
@@ -222,26 +212,16 @@ type StateValues = { state: Schema<'PartnershipState'> | ''; effectiveOn: string
 function ChangeStateForm({ partnership, onSaved, onChange }: FormProps) {
   const { t } = useTranslation(['partnerships', 'enums', 'common']);
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const form = useForm<StateValues>({ defaultValues: { state: '', effectiveOn: '', reason: '' } });
   const { errors } = form.formState;
-  const change = useMutation({
-    mutationFn: (values: StateValues) =>
-      unwrap(
-        api.POST('/api/v1/partnerships/{id}/state', {
-          params: { path: { id: partnership.id }, header: ifMatch(partnership.version) },
-          body: { state: values.state as Schema<'PartnershipState'>, reason: values.reason.trim(), effectiveOn: values.effectiveOn || null },
-        }),
-      ),
-    onSuccess: (updated) => {
-      onSaved();
-      queryClient.setQueryData(keys.partnerships.detail(partnership.id), updated);
-      void queryClient.invalidateQueries({ queryKey: keys.partnerships.all });
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const change = useMutation(changePartnershipState(partnership));
+  const submit = (values: StateValues) =>
+    change.mutate(
+      { state: values.state as Schema<'PartnershipState'>, reason: values.reason.trim(), effectiveOn: values.effectiveOn || null },
+      { onSuccess: onSaved, onError: (error) => applyFieldErrors(errorText, error, form.setError) },
+    );
   return (
-    <form className="form" aria-label={t('state.title')} noValidate onChange={onChange} onSubmit={form.handleSubmit((values) => change.mutate(values))}>
+    <form className="form" aria-label={t('state.title')} noValidate onChange={onChange} onSubmit={form.handleSubmit(submit)}>
       <ProblemAlert error={change.error} />
       <p>
         {t('state.current')} <StateBadge state={partnership.state} />
@@ -278,7 +258,8 @@ function ChangeStateForm({ partnership, onSaved, onChange }: FormProps) {
   );
 }
 
-function ActivitiesCard({ cityId }: { cityId: string }) {
+/** The city's activities; recording and correcting them as the partnership's allowedActions let (add_activity). */
+function ActivitiesCard({ cityId, canRecord }: { cityId: string; canRecord: boolean }) {
   const { t } = useTranslation(['partnerships', 'common']);
   const { locale } = useLocale();
   const [adding, setAdding] = useState(false);
@@ -288,18 +269,20 @@ function ActivitiesCard({ cityId }: { cityId: string }) {
     <Card title={t('detail.activities')}>
       <div className="stack">
         {notice ? <Notice>{notice}</Notice> : null}
-        <div>
-          <Button
-            variant={adding ? 'secondary' : 'primary'}
-            aria-expanded={adding}
-            onClick={() => {
-              setAdding((open) => !open);
-              setNotice(null);
-            }}
-          >
-            {t('activity.add')}
-          </Button>
-        </div>
+        {canRecord ? (
+          <div>
+            <Button
+              variant={adding ? 'secondary' : 'primary'}
+              aria-expanded={adding}
+              onClick={() => {
+                setAdding((open) => !open);
+                setNotice(null);
+              }}
+            >
+              {t('activity.add')}
+            </Button>
+          </div>
+        ) : null}
         {adding ? (
           <div className="inline-form">
             <h3>{t('activity.addTitle')}</h3>
@@ -316,7 +299,7 @@ function ActivitiesCard({ cityId }: { cityId: string }) {
         <CityActivities
           cityId={cityId}
           actions={(activity) =>
-            editing === activity.id ? (
+            !canRecord ? null : editing === activity.id ? (
               <div className="inline-form">
                 <ActivityForm
                   cityId={cityId}

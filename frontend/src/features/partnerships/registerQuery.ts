@@ -1,5 +1,6 @@
 // The register's filters live in the address (so a filtered list can be shared and survives a reload); this turns
 // them into the query of GET /partnerships and back.
+import type { Tone } from '@/components/ui/Page';
 import type { paths, Schema } from '@/lib/api/types';
 
 export type RegisterQuery = NonNullable<paths['/api/v1/partnerships']['get']['parameters']['query']>;
@@ -17,6 +18,9 @@ export const SORTS = [
   '-recentActivities',
   'nextReviewOn',
 ] as const satisfies readonly RegisterSort[];
+
+/** Every order the register takes: the filters offer the usual ones (SORTS), a column's header either way. */
+const ORDERS = [...SORTS, '-nextReviewOn', 'recentActivities'] as const satisfies readonly RegisterSort[];
 
 export const KINDS: Schema<'PartnershipKind'>[] = ['sister_city', 'friendship_city', 'memorandum'];
 export const STATES: Schema<'PartnershipState'>[] = ['in_negotiation', 'active', 'dormant', 'suspended', 'ended'];
@@ -38,7 +42,7 @@ export function registerQuery(search: URLSearchParams): RegisterQuery {
   if (state) query.state = state;
   const dormant = search.get('dormant');
   if (dormant === 'true' || dormant === 'false') query.dormant = dormant === 'true';
-  const sort = oneOf(search.get('sort'), SORTS);
+  const sort = oneOf(search.get('sort'), ORDERS);
   if (sort) query.sort = sort;
   const offset = Number(search.get('offset'));
   if (Number.isInteger(offset) && offset > 0) query.offset = offset;
@@ -54,20 +58,17 @@ export function withFilter(search: URLSearchParams, name: string, value: string)
   return next;
 }
 
+const STATE_TONES: Record<Schema<'PartnershipState'>, Tone> = {
+  active: 'success',
+  in_negotiation: 'info',
+  dormant: 'warning',
+  suspended: 'danger',
+  ended: 'neutral',
+};
+
 /** The tone of a state's badge. */
-export function stateTone(state: Schema<'PartnershipState'>): 'success' | 'info' | 'warning' | 'danger' | 'neutral' {
-  switch (state) {
-    case 'active':
-      return 'success';
-    case 'in_negotiation':
-      return 'info';
-    case 'dormant':
-      return 'warning';
-    case 'suspended':
-      return 'danger';
-    default:
-      return 'neutral';
-  }
+export function stateTone(state: Schema<'PartnershipState'>): Tone {
+  return STATE_TONES[state];
 }
 
 /** The day a partnership is (or was) flagged dormant: its basis day plus the dormancy period, as an ISO day. */

@@ -1,5 +1,5 @@
 // Cities, which an idea targets and a partnership is with: the picker's list and adding one missing from it.
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import { keys } from './queryKeys';
 import type { paths, Schema } from './types';
@@ -13,9 +13,14 @@ export const citiesQuery = (query: CitiesQuery) =>
     queryFn: () => unwrap(api.GET('/api/v1/cities', { params: { query } })),
   });
 
-/** Adds a city (unverified until staff check it); every list of cities is read again. */
+/** Adds a city (unverified until staff check it). */
+export const createCity = (body: Schema<'CreateCityRequest'>) => unwrap(api.POST('/api/v1/cities', { body }));
+
+/** After a city is added: every list of cities is read again. */
+export const citiesChanged = (client: QueryClient) => void client.invalidateQueries({ queryKey: keys.cities.all });
+
 export const addCity = () =>
   mutationOptions({
-    mutationFn: (body: Schema<'CreateCityRequest'>) => unwrap(api.POST('/api/v1/cities', { body })),
-    onSuccess: (_city, _body, _result, { client }) => void client.invalidateQueries({ queryKey: keys.cities.all }),
+    mutationFn: createCity,
+    onSuccess: (_city, _body, _result, { client }) => citiesChanged(client),
   });
