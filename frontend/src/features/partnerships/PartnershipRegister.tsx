@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
+import { FilterFold } from '@/components/ui/FilterFold';
 import { Badge } from '@/components/ui/Page';
 import { PagedTable, type Column, type PageOf } from '@/components/ui/PagedTable';
 import { QueryState } from '@/components/ui/QueryState';
@@ -22,7 +23,10 @@ type Props = {
   staff?: boolean;
 };
 
-/** The register of partnerships with its filters (kept in the address), sorting and pages. */
+/** The address's filters of the register (its sort order is not one). */
+const FILTERS = ['q', 'country', 'kind', 'state', 'dormant'];
+
+/** The register of partnerships with its filters (kept in the address; folded on a phone), sorting and pages. */
 export function PartnershipRegister({ basePath, staff = false }: Props) {
   const [search, setSearch] = useSearchParams();
   const query = registerQuery(search);
@@ -30,7 +34,9 @@ export function PartnershipRegister({ basePath, staff = false }: Props) {
   const set = (name: string, value: string) => setSearch(withFilter(search, name, value));
   return (
     <div className="stack">
-      <RegisterFilters search={search} onChange={set} onClear={() => setSearch(new URLSearchParams())} />
+      <FilterFold active={FILTERS.filter((name) => search.get(name)).length}>
+        <RegisterFilters search={search} onChange={set} onClear={() => setSearch(new URLSearchParams())} />
+      </FilterFold>
       <QueryState query={list}>{(page) => <PartnershipTable page={page} basePath={basePath} staff={staff} />}</QueryState>
     </div>
   );
