@@ -258,9 +258,9 @@ async fn a_city_has_one_partnership_at_most_and_it_must_exist() {
 async fn state_changes_build_a_dated_history_with_who_and_why() {
     let app = spawn_app().await;
     let staff = app.staff().await;
-    let created = app
-        .partnership(&staff, "بارسلون", "Barcelona", "ES", partnership_body(""))
-        .await;
+    let mut body = partnership_body("");
+    body["reason"] = json!("  سند در اردیبهشت ۱۳۷۷ به امضای شهرداران رسید ");
+    let created = app.partnership(&staff, "بارسلون", "Barcelona", "ES", body).await;
     let partnership = id(&created);
     let path = format!("/api/v1/partnerships/{partnership}");
 
@@ -332,7 +332,12 @@ async fn state_changes_build_a_dated_history_with_who_and_why() {
     assert_eq!(
         history,
         [
-            (Value::Null, json!("active"), json!("1998-05-12"), Value::Null),
+            (
+                Value::Null,
+                json!("active"),
+                json!("1998-05-12"),
+                json!("سند در اردیبهشت ۱۳۷۷ به امضای شهرداران رسید")
+            ),
             (
                 json!("active"),
                 json!("dormant"),
@@ -607,9 +612,9 @@ async fn recording_editing_and_changing_a_partnership_is_recorded_with_who_did_i
     let app = spawn_app().await;
     let staff = app.staff().await;
     let staff_id = app.user_id(&staff).await;
-    let created = app
-        .partnership(&staff, "بارسلون", "Barcelona", "ES", partnership_body(""))
-        .await;
+    let mut body = partnership_body("");
+    body["reason"] = json!("  سند در اردیبهشت ۱۳۷۷ به امضای شهرداران رسید ");
+    let created = app.partnership(&staff, "بارسلون", "Barcelona", "ES", body).await;
     let partnership = id(&created);
     let path = format!("/api/v1/partnerships/{partnership}");
     let response = app
@@ -643,6 +648,11 @@ async fn recording_editing_and_changing_a_partnership_is_recorded_with_who_did_i
     // The partnership's own dated history is kept besides.
     let shown = app.json(app.get(&path, Some(&staff)).await).await;
     assert_eq!(shown["history"].as_array().map(Vec::len), Some(2));
+    // The first entry keeps why it was entered in its state.
+    assert_eq!(
+        shown["history"][0]["reason"],
+        "سند در اردیبهشت ۱۳۷۷ به امضای شهرداران رسید"
+    );
 }
 
 #[tokio::test]

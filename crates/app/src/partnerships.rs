@@ -39,6 +39,8 @@ pub struct NewPartnership {
     pub city_id: Uuid,
     pub state: PartnershipState,
     pub state_since: Option<NaiveDate>,
+    /// Why it is in that state; left out when blank.
+    pub reason: Option<String>,
     pub fields: PartnershipFields,
 }
 
@@ -170,7 +172,7 @@ pub async fn record(
     let initial = NewStateChange {
         to: new.state,
         effective_on: state_since,
-        reason: None,
+        reason: new.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()),
         actor_id: Some(actor.user_id),
     };
     let txn = db::begin_write(db).await?;

@@ -2047,6 +2047,8 @@ export interface components {
             kind: components["schemas"]["PartnershipKind"];
             nextReviewOn?: components["schemas"]["Day"] | null;
             notes?: components["schemas"]["LongText"] | null;
+            /** @description Why it is in that state (say, who signed it and where), the reason of the history's first entry. */
+            reason?: string | null;
             signedOn?: components["schemas"]["Day"] | null;
             /** @description The state it is in now; the first entry of its history. */
             state: components["schemas"]["PartnershipState"];

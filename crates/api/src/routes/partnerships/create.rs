@@ -34,6 +34,7 @@ pub async fn create_partnership(
         city_id: request.city_id,
         state: request.state,
         state_since: day(request.state_since),
+        reason: request.reason,
         fields: app::partnerships::PartnershipFields {
             kind: request.kind,
             signed_on: day(request.signed_on),

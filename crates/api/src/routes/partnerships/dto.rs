@@ -45,6 +45,10 @@ pub struct CreatePartnershipRequest {
     pub state: PartnershipState,
     /// When it took that state; default the signing day, else today. Not in the future.
     pub state_since: Option<Day>,
+    /// Why it is in that state (say, who signed it and where), the reason of the history's first entry.
+    #[validate(length(max = 2000, code = "too_long"))]
+    #[schema(max_length = 2000)]
+    pub reason: Option<String>,
     pub signed_on: Option<Day>,
     pub next_review_on: Option<Day>,
     /// Up to 20.
