@@ -123,6 +123,7 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
         kinds.ends_with(&["unassigned".into(), "reviews_complete".into()]),
         "{kinds:?}"
     );
+    crate::histories::assert_lawful_history(&app, &staff, idea).await;
 
     // A submitted review's assignment stays.
     let response = app

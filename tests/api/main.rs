@@ -2,6 +2,7 @@
 
 mod fixtures;
 mod helpers;
+mod histories;
 mod jury_fixtures;
 
 mod account_sessions;

@@ -320,6 +320,9 @@ async fn reopening_a_screening_puts_the_idea_back_to_submitted_with_its_reason()
     assert_eq!(event["reason"], "duplicate");
     assert_eq!(event["note"], "دوباره بررسی شود");
 
+    for idea in [&shortlisted, &rejected] {
+        crate::histories::assert_lawful_history(&app, &s.staff, idea).await;
+    }
     let history = events(&app, &s.staff, &rejected).await;
     let event = history.last().expect("an event");
     assert_eq!(event["kind"], "screening_reopened");
