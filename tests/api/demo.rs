@@ -62,6 +62,20 @@ async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
     }
     assert!(per_state.values().all(|n| *n > 0), "every state: {per_state:?}");
 
+    // Every idea's history is one the state machine allows: the seed took each step through the use cases.
+    for offset in (0..250).step_by(100) {
+        let page = app
+            .json(
+                app.get(&format!("/api/v1/ideas?limit=100&offset={offset}"), Some(&staff))
+                    .await,
+            )
+            .await;
+        for idea in page["items"].as_array().expect("items") {
+            let id = idea["id"].as_str().expect("id");
+            crate::histories::assert_lawful_history(&app, &staff, id).await;
+        }
+    }
+
     // Near-duplicates are among them, and the similar ideas of one find the other.
     let listed = app.json(app.get("/api/v1/ideas?limit=100", Some(&staff)).await).await;
     let twin = listed["items"]

@@ -1,9 +1,6 @@
 //! The `citizen-diplomat` command line: serve, migrate, openapi, create-user and seed.
 
 mod create_user;
-mod demo_ideas;
-mod demo_jury;
-mod demo_register;
 mod seed;
 
 use clap::{Parser, Subcommand, ValueEnum};

@@ -1,0 +1,167 @@
+//! `seed --demo`: demo content for trying the program out. What it says (accounts, cities, names, idea
+//! themes, calls, the jury and the register) is data, in `data/`; what is Rust is the generator that spreads
+//! it over calls, states and dates, and the writing, which goes through the application's use cases with
+//! the clock set to when each step happened. So every history in the demo is one the API itself would have
+//! written, and the demo follows every rule the use cases enforce.
+//!
+//! The seed sends nothing: no use case it calls sends mail or calls a webhook, and the sets of password
+//! links it issues to jurors are used at once, here.
+
+mod calendar;
+pub mod data;
+mod ideas;
+mod jury;
+mod register;
+mod summary;
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, bail};
+use app::Actor;
+use app::accounts::{AccessChange, NewAccount};
+use chrono::{DateTime, Duration, Utc};
+use db::Db;
+use domain::idea::IdeaState;
+use domain::roles::{Role, Roles};
+use uuid::Uuid;
+
+pub use ideas::{CITIZENS, citizen_email};
+pub use jury::juror_email;
+pub use summary::Seeded;
+
+/// Fills an empty database with the demo. `password_hash` is the hash of the demo accounts' one password,
+/// computed once by the caller (argon2 is slow on purpose). Refuses a database that has accounts.
+pub async fn seed(db: &Db, password_hash: &str, now: DateTime<Utc>) -> anyhow::Result<Seeded> {
+    let data = data::data()?;
+    if db::users::count(db).await? > 0 {
+        bail!("the database is not empty; demo content goes only into a new database");
+    }
+    let accounts = open_accounts(db, data, password_hash).await?;
+    let id_of = |email: &str| {
+        accounts
+            .get(email)
+            .cloned()
+            .with_context(|| format!("the demo account {email} in accounts.json"))
+    };
+    let staff = id_of("staff@demo.example")?;
+    let demo = ideas::DemoAccounts {
+        staff: staff.clone(),
+        citizen_fa: id_of("citizen@demo.example")?.user_id,
+        citizen_en: id_of("citizen.en@demo.example")?.user_id,
+    };
+    let calls = ideas::seed(db, data, &demo, password_hash, now).await?;
+    let jury_accounts = jury::JuryAccounts {
+        staff: staff.clone(),
+        reviewer: id_of("reviewer@demo.example")?,
+    };
+    let jury = jury::seed(db, data, &jury_accounts, &calls, password_hash, now).await?;
+    let register = register::seed(db, data, &staff, now).await?;
+
+    let mut summaries = Vec::with_capacity(calls.len());
+    for call in &calls {
+        summaries.push(summary::CallSummary {
+            id: call.id,
+            title: call.title.clone(),
+            phase: call.phase,
+            ideas: ideas_by_state(db, &staff, call.id, now).await?,
+        });
+    }
+    Ok(Seeded {
+        accounts: data
+            .accounts
+            .iter()
+            .map(|account| (account.email.clone(), Roles::new(account.roles.iter().copied())))
+            .collect(),
+        calls: summaries,
+        register,
+        jury,
+    })
+}
+
+/// The demo accounts, by e-mail address. The admin is made as `create-user` makes the first one; the others
+/// register as citizens, and the admin gives them their roles (the jury's staff enrol the reviewer).
+async fn open_accounts(
+    db: &Db,
+    data: &'static data::Data,
+    password_hash: &str,
+) -> anyhow::Result<BTreeMap<String, Actor>> {
+    let opened = ideas::accounts_created_at();
+    let admin_account = data
+        .accounts
+        .iter()
+        .find(|account| account.roles.contains(&Role::Admin))
+        .context("an admin in accounts.json")?;
+    let new_admin = db::users::NewUser {
+        email: admin_account.email.clone(),
+        display_name: admin_account.display_name.clone(),
+        password_hash: Some(password_hash.to_owned()),
+        roles: Roles::new(admin_account.roles.iter().copied()),
+        locale: admin_account.locale,
+    };
+    let admin = db::users::insert(db, new_admin, opened).await?;
+    let admin = Actor::new(admin.id, admin.roles.0.clone());
+    let mut accounts = BTreeMap::from([(admin_account.email.clone(), admin.clone())]);
+    for (minutes, account) in (1..).zip(data.accounts.iter().filter(|a| a.email != admin_account.email)) {
+        let at = opened + Duration::minutes(minutes);
+        let new = NewAccount {
+            email: account.email.clone(),
+            display_name: account.display_name.clone(),
+            locale: account.locale,
+        };
+        let mut actor = register(db, new, password_hash, at).await?;
+        let roles = Roles::new(account.roles.iter().copied().filter(|role| *role != Role::Reviewer));
+        if !roles.as_slice().is_empty() {
+            let change = AccessChange {
+                roles: Some(roles),
+                active: None,
+            };
+            let user =
+                app::accounts::change_access(db, &admin, actor.user_id, change, at + Duration::minutes(30)).await?;
+            actor = Actor::new(user.id, user.roles.0.clone());
+        }
+        accounts.insert(account.email.clone(), actor);
+    }
+    Ok(accounts)
+}
+
+/// A citizen registers with the demo password, as the sign-up form does; the session it opens holds a refresh
+/// token nobody has.
+async fn register(db: &Db, account: NewAccount, password_hash: &str, at: DateTime<Utc>) -> anyhow::Result<Actor> {
+    let origin = db::sessions::Origin::new(Some("seed --demo".to_owned()), None);
+    let unheld_token = Uuid::new_v4().to_string();
+    let (user, _) = app::accounts::register(db, account, password_hash.to_owned(), unheld_token, origin, at).await?;
+    Ok(Actor::new(user.id, user.roles.0.clone()))
+}
+
+/// How many of a call's ideas are in each state now, as staff would count them.
+async fn ideas_by_state(
+    db: &Db,
+    staff: &Actor,
+    call_id: Uuid,
+    now: DateTime<Utc>,
+) -> anyhow::Result<BTreeMap<IdeaState, usize>> {
+    let mut counts = BTreeMap::new();
+    for state in IdeaState::ALL {
+        let filter = db::ideas::IdeaFilter {
+            audience: db::ideas::Audience::Staff,
+            mine_of: None,
+            call_id: Some(call_id),
+            state: Some(*state),
+            domain: None,
+            target_city_id: None,
+            target_country: None,
+            submitter_category: None,
+            submitted_from: None,
+            submitted_to: None,
+            q: None,
+            sort: (db::ideas::IdeaSortField::SubmittedAt, app::Order::Desc),
+            limit: 1,
+            offset: 0,
+        };
+        let (_, total) = app::ideas::list(db, Some(staff), false, filter, now).await?;
+        if total > 0 {
+            counts.insert(*state, usize::try_from(total)?);
+        }
+    }
+    Ok(counts)
+}
