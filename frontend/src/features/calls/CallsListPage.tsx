@@ -1,12 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Badge, Page, TableScroll } from '@/components/ui/Page';
-import { Pagination } from '@/components/ui/Pagination';
+import { Badge, Page } from '@/components/ui/Page';
+import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { callsQuery } from '@/lib/api/calls';
 import type { Schema } from '@/lib/api/types';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
@@ -23,13 +22,30 @@ export function CallsListPage() {
   const [params, setParams] = useSearchParams();
   const phaseParam = params.get('phase');
   const phase = PHASES.find((p) => p === phaseParam);
-  const offset = Number(params.get('offset') ?? 0) || 0;
-  const query = { phase, limit: LIMIT, offset };
-  const calls = useQuery({
-    queryKey: keys.calls.list(query),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const { offset } = usePaging();
+  const calls = useQuery({ ...callsQuery({ phase, limit: LIMIT, offset }), placeholderData: keepPreviousData });
+  const columns: Column<Schema<'CallView'>>[] = [
+    { key: 'title', header: t('list.columns.title'), cell: (call) => <Link to={`/staff/calls/${call.id}`}>{pick(call.title, locale)}</Link> },
+    { key: 'phase', header: t('list.columns.phase'), cell: (call) => <Badge tone={phaseTone[call.phase]}>{t(`enums:CallPhase.${call.phase}`)}</Badge> },
+    {
+      key: 'window',
+      header: t('list.columns.window'),
+      cell: (call) => (
+        <>
+          <Moment value={call.opensAt} /> – <Moment value={call.closesAt} />
+        </>
+      ),
+    },
+    {
+      key: 'review',
+      header: t('list.columns.review'),
+      cell: (call) => (
+        <>
+          <Moment value={call.reviewOpensAt} /> – <Moment value={call.reviewClosesAt} />
+        </>
+      ),
+    },
+  ];
 
   const setFilter = (next: Record<string, string | undefined>) => {
     const merged = new URLSearchParams(params);
@@ -67,46 +83,7 @@ export function CallsListPage() {
           </div>
         </div>
         <QueryState query={calls}>
-          {(page) =>
-            page.items.length === 0 ? (
-              <p className="muted">{t('list.empty')}</p>
-            ) : (
-              <>
-                <TableScroll label={t('list.tableLabel')}>
-                  <table className="table">
-                    <caption className="visually-hidden">{t('list.tableLabel')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('list.columns.title')}</th>
-                        <th scope="col">{t('list.columns.phase')}</th>
-                        <th scope="col">{t('list.columns.window')}</th>
-                        <th scope="col">{t('list.columns.review')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {page.items.map((call) => (
-                        <tr key={call.id}>
-                          <td>
-                            <Link to={`/staff/calls/${call.id}`}>{pick(call.title, locale)}</Link>
-                          </td>
-                          <td>
-                            <Badge tone={phaseTone[call.phase]}>{t(`enums:CallPhase.${call.phase}`)}</Badge>
-                          </td>
-                          <td>
-                            <Moment value={call.opensAt} /> – <Moment value={call.closesAt} />
-                          </td>
-                          <td>
-                            <Moment value={call.reviewOpensAt} /> – <Moment value={call.reviewClosesAt} />
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroll>
-                <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={(next) => setFilter({ offset: next ? String(next) : undefined })} />
-              </>
-            )
-          }
+          {(page) => <PagedTable label={t('list.tableLabel')} columns={columns} page={page} rowKey={(call) => call.id} empty={t('list.empty')} />}
         </QueryState>
       </div>
     </Page>

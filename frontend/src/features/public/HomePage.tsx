@@ -5,8 +5,7 @@ import { Countdown } from '@/components/ui/Countdown';
 import { Badge, Card, Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { callsQuery } from '@/lib/api/calls';
 import type { Schema } from '@/lib/api/types';
 import { OFFICE_TIME_ZONE } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';
@@ -18,16 +17,9 @@ type Call = Schema<'CallView'>;
 
 /** The open call; when none is open, the upcoming call that opens soonest; else null. */
 function useCurrentCall() {
-  const open = useQuery({
-    queryKey: keys.calls.list({ phase: 'open', limit: 1 }),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { phase: 'open', limit: 1 } } })),
-  });
+  const open = useQuery(callsQuery({ phase: 'open', limit: 1 }));
   const noneOpen = open.isSuccess && open.data.items.length === 0;
-  const upcoming = useQuery({
-    queryKey: keys.calls.list({ phase: 'upcoming', limit: 100 }),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { phase: 'upcoming', limit: 100 } } })),
-    enabled: noneOpen,
-  });
+  const upcoming = useQuery({ ...callsQuery({ phase: 'upcoming', limit: 100 }), enabled: noneOpen });
   if (!noneOpen) return { query: open, call: open.data?.items[0] ?? null };
   const soonest = [...(upcoming.data?.items ?? [])].sort((a, b) => a.opensAt.localeCompare(b.opensAt))[0] ?? null;
   return { query: upcoming, call: soonest };
@@ -66,6 +58,7 @@ export function HomePage() {
 function CallCard({ call }: { call: Call }) {
   const { t } = useTranslation(['public', 'enums']);
   const { locale } = useLocale();
+  // state-ok: display only, the card's badge, dates and countdown say whether the call is open or upcoming.
   const open = call.phase === 'open';
   return (
     <section className="card call-card" aria-labelledby="current-call">

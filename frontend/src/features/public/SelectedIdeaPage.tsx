@@ -4,31 +4,25 @@ import { Link, useParams } from 'react-router';
 import { Badge, Card, Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { ideaQuery } from '@/lib/api/ideas';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { ideaActivitiesQuery } from './api';
 import './public.css';
 
 /** One selected idea as the public may read it, with the activities that grew from it. */
 export function SelectedIdeaPage() {
   const { id = '' } = useParams();
-  const idea = useQuery({
-    queryKey: keys.ideas.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}', { params: { path: { id } } })),
-  });
+  const idea = useQuery(ideaQuery(id));
   return <QueryState query={idea}>{(found) => <SelectedIdeaView idea={found} />}</QueryState>;
 }
 
 function SelectedIdeaView({ idea }: { idea: Schema<'IdeaView'> }) {
   const { t } = useTranslation(['public', 'enums']);
   const { locale } = useLocale();
-  const activities = useQuery({
-    queryKey: keys.activities.list({ ideaId: idea.id }),
-    queryFn: () => unwrap(api.GET('/api/v1/activities', { params: { query: { ideaId: idea.id, limit: 50 } } })),
-  });
+  const activities = useQuery(ideaActivitiesQuery(idea.id));
   return (
     <Page title={idea.title} actions={<Link to="/selected">{t('selected.all')}</Link>}>
       <div className="stack">

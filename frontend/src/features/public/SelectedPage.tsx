@@ -6,8 +6,7 @@ import { Badge, Page } from '@/components/ui/Page';
 import { Pagination } from '@/components/ui/Pagination';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { callIdeasQuery, callsQuery } from '@/lib/api/calls';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
@@ -26,10 +25,7 @@ export function publishedCalls(calls: Schema<'CallView'>[]): Schema<'CallView'>[
 
 export function SelectedPage() {
   const { t } = useTranslation('public');
-  const calls = useQuery({
-    queryKey: keys.calls.list({ phase: 'decided', limit: 100 }),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { phase: 'decided', limit: 100 } } })),
-  });
+  const calls = useQuery(callsQuery({ phase: 'decided', limit: 100 }));
   return (
     <Page title={t('selected.title')} lead={t('selected.lead')}>
       <QueryState query={calls}>
@@ -55,10 +51,7 @@ function SelectedOfCall({ call }: { call: Schema<'CallView'> }) {
   const [offset, setOffset] = useState(0);
   // The public sees only published selected ideas; a signed-in citizen would also get their own, hence the state.
   const query = { state: 'selected' as const, sort: 'title' as const, limit: PAGE, offset };
-  const ideas = useQuery({
-    queryKey: keys.calls.ideas(call.id, query),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{callId}/ideas', { params: { path: { callId: call.id }, query } })),
-  });
+  const ideas = useQuery(callIdeasQuery(call.id, query));
   const headingId = `call-${call.id}`;
   return (
     <section className="card selected-call" aria-labelledby={headingId}>

@@ -5,12 +5,11 @@ import { Badge, Card, Page, TableScroll, type Tone } from '@/components/ui/Page'
 import { Notice } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day, Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { myAssignmentsQuery } from './api';
 import './reviews.css';
 
 type Assignment = Schema<'MyAssignmentView'>;
@@ -32,9 +31,6 @@ export function groupByCall(items: readonly Assignment[]): { call: Assignment['c
   return [...groups.values()];
 }
 
-// A reviewer's load in one call is at most a few dozen ideas; 100 covers every call at once.
-const PARAMS = { limit: 100 };
-
 /** The ideas I am to review, by call, with my progress in each and its review window. */
 export function MyAssignmentsPage() {
   const { t } = useTranslation(['reviews', 'enums', 'common']);
@@ -42,10 +38,7 @@ export function MyAssignmentsPage() {
   const n = (value: number) => formatNumber(value, locale);
   const location = useLocation();
   const conflictDeclared = Boolean((location.state as { conflict?: boolean } | null)?.conflict);
-  const assignments = useQuery({
-    queryKey: keys.myAssignments(PARAMS),
-    queryFn: () => unwrap(api.GET('/api/v1/me/assignments', { params: { query: PARAMS } })),
-  });
+  const assignments = useQuery(myAssignmentsQuery());
   return (
     <Page title={t('list.title')} lead={t('list.lead')}>
       {conflictDeclared ? <Notice>{t('conflict.done')}</Notice> : null}
@@ -57,6 +50,7 @@ export function MyAssignmentsPage() {
             <div className="stack">
               <p>{t('list.overall', { submitted: n(data.progress.submitted), total: n(data.progress.assigned) })}</p>
               {groupByCall(data.items).map(({ call, items }) => {
+                // state-ok: my progress shown (the assignments that count, how many submitted), not a permission.
                 const counted = items.filter((a) => a.state !== 'declined');
                 const submitted = counted.filter((a) => a.state === 'submitted').length;
                 const title = pick(call.title, locale);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,15 +10,15 @@ import { Badge, Card, Page, TableScroll } from '@/components/ui/Page';
 import { ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
+import { callQuery, rubricQuery } from '@/lib/api/calls';
+import { ideaQuery } from '@/lib/api/ideas';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { ApiProblem } from '@/lib/api/problem';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { countryName } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { declareConflict, myReviewQuery, reviewsQuery } from './api';
 import { ScoringForm } from './ScoringForm';
 import './reviews.css';
 
@@ -26,41 +26,21 @@ type Idea = Schema<'IdeaView'>;
 type Call = Schema<'CallView'>;
 type Criterion = Schema<'CriterionDto'>;
 
-/** Null instead of an error when the answer is 404 (no review saved yet, no rubric yet). */
-async function orNull<T>(call: Promise<T>): Promise<T | null> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return null;
-    throw error;
-  }
-}
-
 /** An idea I review: the idea as the API lets me see it, my scoring sheet, a conflict declaration, and others' reviews. */
 export function ReviewPage() {
   const { ideaId = '' } = useParams();
-  const idea = useQuery({
-    queryKey: keys.ideas.detail(ideaId),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}', { params: { path: { id: ideaId } } })),
-  });
+  const idea = useQuery(ideaQuery(ideaId));
   return <QueryState query={idea}>{(data) => <Reviewing idea={data} />}</QueryState>;
 }
 
 function Reviewing({ idea }: { idea: Idea }) {
   const { t } = useTranslation(['reviews', 'enums', 'common']);
-  const call = useQuery({
-    queryKey: keys.calls.detail(idea.callId),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id: idea.callId } } })),
-  });
-  const rubric = useQuery({
-    queryKey: keys.calls.rubric(idea.callId),
-    queryFn: () => orNull(unwrap(api.GET('/api/v1/calls/{id}/rubric', { params: { path: { id: idea.callId } } }))),
-  });
-  const review = useQuery({
-    queryKey: keys.ideas.review(idea.id),
-    queryFn: () => orNull(unwrap(api.GET('/api/v1/ideas/{id}/review', { params: { path: { id: idea.id } } }))),
-  });
-  const submitted = Boolean(review.data?.submittedAt);
+  const call = useQuery(callQuery(idea.callId));
+  const rubric = useQuery(rubricQuery(idea.callId));
+  const review = useQuery(myReviewQuery(idea.id));
+  // What the server lets me do with my review; before I first save one there is none, and I may declare a
+  // conflict but not read the others' reviews yet.
+  const allowed: Schema<'ReviewAction'>[] = review.data ? review.data.allowedActions : review.isSuccess ? ['declare_conflict'] : [];
   return (
     <Page
       title={idea.title}
@@ -88,8 +68,8 @@ function Reviewing({ idea }: { idea: Idea }) {
             </QueryState>
           </section>
         </div>
-        <OthersReviews ideaId={idea.id} criteria={rubric.data?.criteria ?? []} enabled={submitted} />
-        {!submitted ? <DeclareConflict ideaId={idea.id} /> : null}
+        <OthersReviews ideaId={idea.id} criteria={rubric.data?.criteria ?? []} enabled={allowed.includes('read_others')} />
+        {allowed.includes('declare_conflict') ? <DeclareConflict ideaId={idea.id} /> : null}
       </div>
     </Page>
   );
@@ -185,11 +165,7 @@ function IdeaCard({ idea, blind }: { idea: Idea; blind: boolean }) {
 function OthersReviews({ ideaId, criteria, enabled }: { ideaId: string; criteria: Criterion[]; enabled: boolean }) {
   const { t } = useTranslation(['reviews', 'enums']);
   const { locale } = useLocale();
-  const reviews = useQuery({
-    queryKey: keys.ideas.reviews(ideaId),
-    queryFn: () => unwrap(api.GET('/api/v1/ideas/{id}/reviews', { params: { path: { id: ideaId } } })),
-    enabled,
-  });
+  const reviews = useQuery({ ...reviewsQuery(ideaId), enabled });
   const n = (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options);
   // The scores in the rubric's order, then any the rubric no longer has.
   const ordered = (scores: Record<string, number>) => {
@@ -284,19 +260,14 @@ function DeclareConflict({ ideaId }: { ideaId: string }) {
   const { t } = useTranslation(['reviews', 'common']);
   const errorText = useErrorText();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-  const declare = useMutation({
-    mutationFn: ({ reason }: { reason: string }) =>
-      unwrap(api.POST('/api/v1/ideas/{id}/conflict', { params: { path: { id: ideaId } }, body: { reason: reason.trim() } })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.myAssignments() });
-      queryClient.removeQueries({ queryKey: keys.ideas.detail(ideaId) });
-      void navigate('/review', { state: { conflict: true } });
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
+  const declare = useMutation(declareConflict(ideaId));
+  const submit = ({ reason }: { reason: string }) =>
+    declare.mutate(reason.trim(), {
+      onSuccess: () => void navigate('/review', { state: { conflict: true } }),
+      onError: (error) => applyFieldErrors(errorText, error, form.setError),
+    });
   return (
     <section className="card stack" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading" className="card__title">
@@ -310,7 +281,7 @@ function DeclareConflict({ ideaId }: { ideaId: string }) {
           </Button>
         </div>
       ) : (
-        <form className="form narrow" noValidate onSubmit={form.handleSubmit((values) => declare.mutate(values))}>
+        <form className="form narrow" noValidate onSubmit={form.handleSubmit(submit)}>
           <Field label={t('conflict.reason')} hint={t('conflict.reasonHint')} error={form.formState.errors.reason?.message} required>
             {(control) => (
               <textarea

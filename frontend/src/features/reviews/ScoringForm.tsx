@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,18 +6,18 @@ import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { Moment } from '@/components/ui/Time';
-import { api, unwrap } from '@/lib/api/client';
 import { RECOMMENDATIONS } from '@/lib/api/enums';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
-import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { formatNumber, latinDigits } from '@/lib/format/numbers';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
+import { saveReview, submitReview } from './api';
 import { reviewTotal, scoredCount, type Scores } from './total';
 
 type Criterion = Schema<'CriterionDto'>;
 type Review = Schema<'ReviewView'>;
+type ReviewAction = Schema<'ReviewAction'>;
 type Recommendation = Schema<'Recommendation'>;
 
 export type ScoringValues = {
@@ -65,7 +65,6 @@ export function ScoringForm({ ideaId, criteria, review }: { ideaId: string; crit
   const { t } = useTranslation(['reviews', 'enums', 'common']);
   const { locale } = useLocale();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm<ScoringValues>({
@@ -83,40 +82,36 @@ export function ScoringForm({ ideaId, criteria, review }: { ideaId: string; crit
   const scored = scoredCount(criteria, scores);
   const n = (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options);
   const submitted = Boolean(review?.submittedAt);
+  // What the server lets me do with my review; before a first save there is none to ask about, and a draft may
+  // be saved or submitted (the server refuses either outside the review window).
+  const allowed: ReviewAction[] = review ? review.allowedActions : ['save', 'submit'];
 
-  const saved = (next: Review) => {
-    queryClient.setQueryData(keys.ideas.review(ideaId), next);
-    void queryClient.invalidateQueries({ queryKey: keys.myAssignments() });
+  const saveDraft = useMutation(saveReview(ideaId));
+  const submit = useMutation(submitReview(ideaId));
+  const saveValues = (values: ScoringValues) => {
+    setNotice(null);
+    saveDraft.mutate(toRequest(criteria, values), {
+      onSuccess: () => setNotice(t('form.saved')),
+      onError: (error) => applyFieldErrors(errorText, error, form.setError),
+    });
   };
-  const saveDraft = useMutation({
-    mutationFn: (values: ScoringValues) =>
-      unwrap(api.PUT('/api/v1/ideas/{id}/review', { params: { path: { id: ideaId } }, body: toRequest(criteria, values) })),
-    onMutate: () => setNotice(null),
-    onSuccess: (next) => {
-      saved(next);
-      setNotice(t('form.saved'));
-    },
-    onError: (error) => applyFieldErrors(errorText, error, form.setError),
-  });
-  const submit = useMutation({
-    mutationFn: (values: ScoringValues) =>
-      unwrap(api.POST('/api/v1/ideas/{id}/review/submit', { params: { path: { id: ideaId } }, body: toRequest(criteria, values) })),
-    onMutate: () => setNotice(null),
-    onSuccess: (next) => {
-      setConfirming(false);
-      saved(next);
-      void queryClient.invalidateQueries({ queryKey: keys.ideas.reviews(ideaId) });
-      setNotice(t('form.submitted'));
-    },
-    onError: (error) => {
-      setConfirming(false);
-      applyFieldErrors(errorText, error, form.setError);
-    },
-  });
+  const submitValues = (values: ScoringValues) => {
+    setNotice(null);
+    submit.mutate(toRequest(criteria, values), {
+      onSuccess: () => {
+        setConfirming(false);
+        setNotice(t('form.submitted'));
+      },
+      onError: (error) => {
+        setConfirming(false);
+        applyFieldErrors(errorText, error, form.setError);
+      },
+    });
+  };
   const busy = saveDraft.isPending || submit.isPending;
 
   return (
-    <form className="form" noValidate aria-labelledby="scoring-title" onSubmit={form.handleSubmit((values) => saveDraft.mutate(values))}>
+    <form className="form" noValidate aria-labelledby="scoring-title" onSubmit={form.handleSubmit(saveValues)}>
       <h2 id="scoring-title">{t('form.title')}</h2>
       {review ? (
         <p className="muted">
@@ -208,7 +203,7 @@ export function ScoringForm({ ideaId, criteria, review }: { ideaId: string; crit
         <div className="confirm" role="group" aria-label={t('form.submit')}>
           <p>{t('form.confirmSubmit')}</p>
           <div className="row">
-            <Button busy={submit.isPending} onClick={form.handleSubmit((values) => submit.mutate(values))}>
+            <Button busy={submit.isPending} onClick={form.handleSubmit(submitValues)}>
               {t('form.confirmYes')}
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)}>
@@ -218,14 +213,16 @@ export function ScoringForm({ ideaId, criteria, review }: { ideaId: string; crit
         </div>
       ) : (
         <div className="row">
-          {!submitted ? (
+          {allowed.includes('save') ? (
             <Button type="submit" variant="secondary" busy={saveDraft.isPending} disabled={busy}>
               {t('form.saveDraft')}
             </Button>
           ) : null}
-          <Button disabled={busy} onClick={() => setConfirming(true)}>
-            {submitted ? t('form.resubmit') : t('form.submit')}
-          </Button>
+          {allowed.includes('submit') ? (
+            <Button disabled={busy} onClick={() => setConfirming(true)}>
+              {submitted ? t('form.resubmit') : t('form.submit')}
+            </Button>
+          ) : null}
         </div>
       )}
     </form>

@@ -4,8 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Field } from '@/components/ui/Field';
 import { Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { callStatsQuery, callsQuery } from '@/lib/api/calls';
 import type { Schema } from '@/lib/api/types';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
@@ -15,16 +14,14 @@ type Call = Schema<'CallView'>;
 
 /** The call shown first: the latest open or decided one (the list comes latest opening first), else the latest. */
 export function defaultCall(calls: Call[]): Call | undefined {
+  // state-ok: display only, which call's figures are shown first.
   return calls.find((call) => call.phase === 'open' || call.phase === 'decided') ?? calls[0];
 }
 
 export function PublicStatsPage() {
   const { t } = useTranslation('stats');
   const [params, setParams] = useSearchParams();
-  const calls = useQuery({
-    queryKey: keys.calls.list({ limit: 100 }),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query: { limit: 100 } } })),
-  });
+  const calls = useQuery(callsQuery({ limit: 100 }));
   return (
     <Page title={t('title')} lead={t('lead')}>
       <QueryState query={calls}>
@@ -67,10 +64,7 @@ function CallPicker({ calls, chosen, onChange }: { calls: Call[]; chosen: Call; 
 function CallStats({ call }: { call: Call }) {
   const { t } = useTranslation(['stats', 'enums']);
   const { locale } = useLocale();
-  const stats = useQuery({
-    queryKey: keys.calls.stats(call.id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}/stats', { params: { path: { id: call.id } } })),
-  });
+  const stats = useQuery(callStatsQuery(call.id));
   return (
     <section className="stack" aria-labelledby="stats-call">
       <div>

@@ -4,8 +4,7 @@ import { Link, useParams } from 'react-router';
 import { CallTabs } from '@/components/CallTabs';
 import { Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
-import { api, unwrap } from '@/lib/api/client';
-import { keys } from '@/lib/api/queryKeys';
+import { callQuery, callStatsQuery } from '@/lib/api/calls';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
 import { StatsCharts } from './StatsCharts';
@@ -14,14 +13,8 @@ export function StaffStatsPage() {
   const { t } = useTranslation(['stats', 'enums']);
   const { locale } = useLocale();
   const id = useParams().id ?? '';
-  const call = useQuery({
-    queryKey: keys.calls.detail(id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
-  });
-  const stats = useQuery({
-    queryKey: keys.calls.stats(id),
-    queryFn: () => unwrap(api.GET('/api/v1/calls/{id}/stats', { params: { path: { id } } })),
-  });
+  const call = useQuery(callQuery(id));
+  const stats = useQuery(callStatsQuery(id));
   const title = call.data ? `${t('staffTitle')}: ${pick(call.data.title, locale)}` : t('staffTitle');
   return (
     <Page title={title} actions={<Link to={`/stats?call=${encodeURIComponent(id)}`}>{t('publicPage')}</Link>}>
