@@ -164,7 +164,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
   // idea is written in a call listed as open.
   const editable = !idea || Boolean(idea.allowedActions?.includes('edit'));
   const submittable = !idea || Boolean(idea.allowedActions?.includes('submit'));
-  // display: which note explains a form that no longer takes changes
+  // state-ok: display only, which note explains a form that no longer takes changes.
   const closed = !editable && call?.phase !== 'open';
   const locked = !editable;
   const required = errorText.required;
