@@ -136,18 +136,6 @@ pub async fn close_now(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) 
 
 pub use crate::entities::call::Model;
 
-/// Records when the call's decisions were published; from then on its phase is `decided`.
-pub async fn set_decisions_published(db: &impl ConnectionTrait, id: Uuid, at: DateTime<Utc>) -> Result<(), DbErr> {
-    Calls::update_many()
-        .col_expr(Column::DecisionsPublishedAt, Expr::value(at))
-        .col_expr(Column::Version, Expr::col(Column::Version).add(1))
-        .col_expr(Column::UpdatedAt, Expr::value(at))
-        .filter(Column::Id.eq(id))
-        .exec(db)
-        .await
-        .map(|_| ())
-}
-
 /// Records when the call's decisions were published, only if they were not yet: false when another request
 /// published them first (a concurrent publication then rolls back).
 pub async fn set_decisions_published_once(
