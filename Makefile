@@ -48,10 +48,12 @@ test-postgres: lint
 		echo "PostgreSQL: SKIPPED — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on it"; \
 	fi
 
-## The SPA: its generated client matches openapi/openapi.json, types, unit tests (Vitest), the production build,
-## then the end-to-end journeys in Debian's chromium against the real server on fresh SQLite files.
+## The SPA: its generated client matches openapi/openapi.json, ESLint (typescript-eslint with types, React's hooks
+## rules; no warning allowed), unit tests (Vitest), the production build, then the end-to-end journeys in Debian's
+## chromium against the real server on fresh SQLite files.
 test-web: lint frontend/node_modules/.package-lock.json
 	cd frontend && npm run api:check
+	cd frontend && npm run lint
 	cd frontend && npm run test
 	cd frontend && npm run build
 	cd frontend && npm run e2e

@@ -100,17 +100,18 @@ describe('the public pages and the account pages', () => {
         channel: { kind: 'study', description: 'دانش‌آموختهٔ دانشگاه فرایبورگ هستم.', years: 10 },
       },
     });
-    for (const id of [idea.id, other.id]) await server.api('POST', `/ideas/${id}/submit`, { token: citizen });
+    const ideaIds = [String(idea.id), String(other.id)];
+    for (const id of ideaIds) await server.api('POST', `/ideas/${id}/submit`, { token: citizen });
 
     await server.api('POST', `/calls/${callId}/close`, { token: staff, body: { note: 'e2e' } });
     const reviewers = await server.api('GET', '/reviewers?limit=1', { token: staff });
     const reviewerId = ((reviewers.items as Json[])[0] as Json).id;
-    for (const id of [idea.id, other.id]) {
+    for (const id of ideaIds) {
       await server.api('POST', `/ideas/${id}/screening`, { token: staff, body: { decision: 'shortlist' } });
       await server.api('POST', `/calls/${callId}/assignments`, { token: staff, body: { ideaId: id, reviewerId } });
     }
-    await server.api('PUT', `/ideas/${idea.id}/decision`, { token: staff, body: { outcome: 'selected' } });
-    await server.api('PUT', `/ideas/${other.id}/decision`, { token: staff, body: { outcome: 'not_selected' } });
+    await server.api('PUT', `/ideas/${ideaIds[0]}/decision`, { token: staff, body: { outcome: 'selected' } });
+    await server.api('PUT', `/ideas/${ideaIds[1]}/decision`, { token: staff, body: { outcome: 'not_selected' } });
     await server.api('POST', `/calls/${callId}/decisions/publish`, { token: staff });
 
     // A new call is open meanwhile: the home page shows it.

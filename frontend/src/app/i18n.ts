@@ -15,12 +15,14 @@ const load: Record<Locale, () => Promise<{ default: Words }>> = {
 /** Namespaces: read from the language's chunk (one download per language; the module system keeps it). */
 const languageChunks: BackendModule = {
   type: 'backend',
-  callbackApi: false,
   init() {},
-  async read(language: string, namespace: string) {
-    if (!isLocale(language)) throw new Error(`no words for the language ${language}`);
-    const words = (await load[language]()).default;
-    return words[namespace as keyof Words];
+  // The callback form, which is the one BackendModule's type describes.
+  read(language, namespace, callback) {
+    if (!isLocale(language)) return callback(new Error(`no words for the language ${language}`), false);
+    load[language]().then(
+      (chunk) => callback(null, chunk.default[namespace as keyof Words]),
+      (error: Error) => callback(error, false),
+    );
   },
 };
 

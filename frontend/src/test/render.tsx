@@ -31,15 +31,17 @@ type Handler = (request: Request) => { status?: number; body?: unknown; headers?
 /** Stubs fetch: the handler answers each request (JSON), or the test fails on an unexpected one. */
 export function stubApi(handler: Handler) {
   const calls: Request[] = [];
-  vi.stubGlobal('fetch', async (input: Request) => {
+  vi.stubGlobal('fetch', (input: Request): Promise<Response> => {
     calls.push(input.clone());
     const answer = handler(input);
-    if (!answer) throw new Error(`unexpected request ${input.method} ${input.url}`);
+    if (!answer) return Promise.reject(new Error(`unexpected request ${input.method} ${input.url}`));
     const status = answer.status ?? 200;
-    return new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...answer.headers },
-    });
+    return Promise.resolve(
+      new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), {
+        status,
+        headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json', ...answer.headers },
+      }),
+    );
   });
   return calls;
 }

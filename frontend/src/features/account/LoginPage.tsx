@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -127,11 +127,13 @@ function CodeStep({ challenge, onDone, onExpired, onCancel }: CodeStepProps) {
       }
     },
   });
-  const submit = form.handleSubmit(({ code }) => {
-    // The challenge ran out while the page waited: the server would say so too.
-    if (Date.now() > challenge.expiresAt) onExpired();
-    else answer.mutate(recovery ? normaliseRecoveryCode(code) : normaliseCode(code));
-  });
+  // An event handler (the clock is read when the form is sent, not while the page renders).
+  const submit = (event: FormEvent) =>
+    form.handleSubmit(({ code }) => {
+      // The challenge ran out while the page waited: the server would say so too.
+      if (Date.now() > challenge.expiresAt) onExpired();
+      else answer.mutate(recovery ? normaliseRecoveryCode(code) : normaliseCode(code));
+    })(event);
   const { ref, ...registered } = form.register('code', {
     required: errorText.required,
     validate: (value) => recovery || TOTP_CODE.test(normaliseCode(value)) || t('secondStep.sixDigits'),

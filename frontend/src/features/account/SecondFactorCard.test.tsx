@@ -47,13 +47,16 @@ describe('the second factor on the profile', { timeout: 20_000 }, () => {
     });
     const onSaved = vi.fn();
     // jsdom has no object URLs: catch the file handed to the browser.
-    const created = vi.fn((_: Blob) => 'blob:codes');
-    const saved = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
-    URL.createObjectURL = created;
-    URL.revokeObjectURL = () => undefined;
+    const created = vi.fn<(blob: Blob) => string>(() => 'blob:codes');
+    const saved = Object.getOwnPropertyDescriptors(URL);
+    Object.defineProperty(URL, 'createObjectURL', { configurable: true, writable: true, value: created });
+    Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, writable: true, value: () => undefined });
     onTestFinished(() => {
-      URL.createObjectURL = saved.create;
-      URL.revokeObjectURL = saved.revoke;
+      for (const name of ['createObjectURL', 'revokeObjectURL'] as const) {
+        const descriptor = saved[name];
+        if (descriptor) Object.defineProperty(URL, name, descriptor);
+        else Reflect.deleteProperty(URL, name);
+      }
     });
     await renderWithApp(<SecondFactorCard onSaved={onSaved} />, { locale: 'en' });
     expect(await screen.findByText(en.secondFactor.required)).toBeInTheDocument();

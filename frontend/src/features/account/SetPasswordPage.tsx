@@ -35,7 +35,7 @@ export function SetPasswordPage() {
   const [token] = useState(() => tokenOf(location));
   useEffect(() => {
     // Out of the address bar and the history entry (a replace, so Back does not bring it again).
-    if (location.hash || location.search) void navigate({ pathname: location.pathname }, { replace: true, state: location.state });
+    if (location.hash || location.search) void navigate({ pathname: location.pathname }, { replace: true, state: location.state as unknown });
   }, [location, navigate]);
   const form = useForm<Values>({ defaultValues: { token, password: '', repeat: '' } });
   const setPassword = useMutation(setPasswordWithToken());

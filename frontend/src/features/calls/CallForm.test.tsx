@@ -59,7 +59,7 @@ describe('the call form', { timeout: 30_000 }, () => {
     await waitFor(() => expect(calls).toHaveLength(1));
     const request = calls[0]!;
     expect(new URL(request.url).pathname).toBe('/api/v1/calls');
-    const body = await request.json();
+    const body = (await request.json()) as Schema<'CreateCallRequest'>;
     expect(body).toMatchObject({
       title: { fa: 'فراخوان چهارم', en: null },
       description: { fa: 'شرح فراخوان چهارم', en: null },
@@ -109,7 +109,7 @@ describe('the call form', { timeout: 30_000 }, () => {
     expect(calls[0]!.method).toBe('PATCH');
     expect(calls[0]!.headers.get('If-Match')).toBe('"4"');
     // Nothing in the window changed: no day is sent, so the deadline stays as it is.
-    const body = await calls[0]!.json();
+    const body: unknown = await calls[0]!.json();
     expect(body).not.toHaveProperty('closesAt');
     expect(body).not.toHaveProperty('opensAt');
     expect(await screen.findByText(/Someone else changed this call/)).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
@@ -112,7 +112,7 @@ function RecordConflict({ onDone }: { onDone: (message: string) => void }) {
   const { locale } = useLocale();
   const errorText = useErrorText();
   const form = useForm<Values>({ defaultValues: { callId: '', ideaId: '', reviewerId: '', reason: '' } });
-  const callId = form.watch('callId');
+  const callId = useWatch({ control: form.control, name: 'callId' });
   const calls = useQuery(pickerCallsQuery());
   const reviewers = useQuery(allReviewersQuery());
   const ideas = useQuery({ ...allCallIdeasQuery(callId), enabled: Boolean(callId) });

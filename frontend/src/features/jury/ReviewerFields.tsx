@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors, Path, UseFormRegister } from 'react-hook-form';
+import type { FieldError, FieldErrors, Path, UseFormRegister } from 'react-hook-form';
 import { Field } from '@/components/ui/Field';
 import type { ErrorText } from '@/lib/api/messages';
 import { latinDigits } from '@/lib/format/numbers';
@@ -7,6 +7,11 @@ import { DOMAINS, ORGANISATIONS, parseCount } from './options';
 
 /** What enrolling and editing a reviewer share: organisation, expertise and maximum load. */
 export type ProfileValues = { organisation: string; expertise: string[]; maxLoad: string };
+
+/** The errors of a list's items, as react-hook-form keeps them beside the list's own. */
+function itemErrors(errors: FieldErrors<ProfileValues>['expertise']): (FieldError | undefined)[] {
+  return Array.isArray(errors) ? Array.from(errors as ArrayLike<FieldError | undefined>) : [];
+}
 
 type Props<T extends ProfileValues> = {
   register: UseFormRegister<T>;
@@ -22,7 +27,8 @@ export function validMaxLoad(value: number): boolean {
 
 export function ReviewerProfileFields<T extends ProfileValues>({ register, errors, errorText, idPrefix }: Props<T>) {
   const { t } = useTranslation(['jury', 'enums']);
-  const expertiseError = errors.expertise?.message ?? (Array.isArray(errors.expertise) ? errors.expertise.find(Boolean)?.message : undefined);
+  // The list's own error, else the first of its items' (the server may point at /expertise/<n>).
+  const expertiseError = errors.expertise?.message ?? itemErrors(errors.expertise).find(Boolean)?.message;
   return (
     <>
       <Field label={t('fields.organisation')} error={errors.organisation?.message} required>

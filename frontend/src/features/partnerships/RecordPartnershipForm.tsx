@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BilingualFields } from '@/components/ui/BilingualFields';
@@ -37,8 +37,8 @@ export function RecordPartnershipForm() {
     defaultValues: { cityMode: 'new', citySearch: '', cityId: '', name: { fa: '', en: '' }, country: '', kind: 'sister_city', state: 'active', signedOn: '' },
   });
   const { errors } = form.formState;
-  const mode = form.watch('cityMode');
-  const citySearch = form.watch('citySearch').trim();
+  const [mode, search] = useWatch({ control: form.control, name: ['cityMode', 'citySearch'] });
+  const citySearch = search.trim();
   const cityQuery = { limit: 50, ...(citySearch ? { q: citySearch } : {}) };
   const cities = useQuery({ ...citiesQuery(cityQuery), enabled: mode === 'existing', placeholderData: keepPreviousData });
 

@@ -77,7 +77,9 @@ function Reviewing({ idea }: { idea: Idea }) {
 
 function Window({ call }: { call: Call }) {
   const { t } = useTranslation('reviews');
-  const notOpen = new Date(call.reviewOpensAt).getTime() > Date.now();
+  // The clock as the page opened: whether to count down to the window's end, or say it is not open yet.
+  const [openedAt] = useState(Date.now);
+  const notOpen = new Date(call.reviewOpensAt).getTime() > openedAt;
   return (
     <Card>
       <p>

@@ -5,8 +5,10 @@ import { errorsFa } from './errors';
 import { errorsEn } from './errors.en';
 
 // The codes as the committed contract lists them, read from the file rather than from the generated types.
-const contract = JSON.parse(readFileSync(resolve(__dirname, '../../../../openapi/openapi.json'), 'utf8'));
-const codes: string[] = contract.components.schemas.ErrorCode.enum;
+const contract = JSON.parse(readFileSync(resolve(__dirname, '../../../../openapi/openapi.json'), 'utf8')) as {
+  components: { schemas: { ErrorCode: { enum: string[] } } };
+};
+const codes = contract.components.schemas.ErrorCode.enum;
 
 describe('error messages', () => {
   it('reads the codes from the contract', () => {
@@ -19,7 +21,10 @@ describe('error messages', () => {
     ['en', errorsEn],
   ] as const)('has a message for every code in %s', (_, messages) => {
     const table = messages as unknown as Record<string, unknown>;
-    const missing = codes.filter((code) => typeof table[code] !== 'string' || !(table[code] as string).trim());
+    const missing = codes.filter((code) => {
+      const message = table[code];
+      return typeof message !== 'string' || !message.trim();
+    });
     expect(missing).toEqual([]);
   });
 
