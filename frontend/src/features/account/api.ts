@@ -1,17 +1,11 @@
-// The account's reads and writes: signing in, up and out (no bearer token), the account and citizen profile, the
-// password, the second factor and the sessions.
+// The account's reads and writes: setting a password with a one-time link, the account and citizen profile, the
+// password, the second factor and the sessions. (Signing in, up and out, which the app shell needs too, is in
+// lib/api/auth.ts.)
 import { keepPreviousData, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, publicApi, unwrap } from '@/lib/api/client';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 import { setEnrolOnly, updateUser } from '@/lib/auth/session';
-
-// Signing in and out: session.ts keeps what these answer.
-export const login = (body: Schema<'LoginRequest'>) => unwrap(publicApi.POST('/api/v1/auth/login', { body }));
-export const loginSecondFactor = (body: Schema<'SecondFactorLoginRequest'>) =>
-  unwrap(publicApi.POST('/api/v1/auth/login/second-factor', { body }));
-export const registerAccount = (body: Schema<'RegisterRequest'>) => unwrap(publicApi.POST('/api/v1/auth/register', { body }));
-export const logout = (refreshToken: string) => publicApi.POST('/api/v1/auth/logout', { body: { refreshToken } });
 
 /** Sets a password with a one-time link's token (no session needed). */
 export const setPassword = () =>

@@ -1,7 +1,7 @@
 // Signing in and out: the tokens go to the shared session store, which every tab sees.
+import { login, loginSecondFactor, logout, registerAccount } from '@/lib/api/auth';
 import type { Schema } from '@/lib/api/types';
 import { clearSession, readSession, storeTokens, type Session } from '@/lib/auth/session';
-import { login, loginSecondFactor, logout, registerAccount } from './api';
 
 /** A sign-in that waits for the second factor: the challenge to answer with a code, and when it runs out. */
 export type Challenge = { challenge: string; expiresAt: number };

@@ -5,7 +5,7 @@ import { Countdown } from '@/components/ui/Countdown';
 import { Badge, Card, Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { callsQuery } from '@/lib/api/calls';
+import { callsQuery } from '@/lib/api/callList';
 import type { Schema } from '@/lib/api/types';
 import { OFFICE_TIME_ZONE } from '@/lib/format/dates';
 import { formatNumber } from '@/lib/format/numbers';

@@ -1,11 +1,12 @@
-// Reads of calls that several features share: one call (with what the reader may do next), a page of calls, a
-// call's figures, its rubric and its ideas.
+// Reads of calls that several features share: one call (with what the reader may do next), a call's figures, its
+// rubric and its ideas. (A page of calls, which the home page reads first, is in callList.ts: this module stays out
+// of the first paint.)
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+export { callsQuery, type CallsQuery } from './callList';
 import { api, unwrap, unwrapOrNull } from './client';
 import { keys } from './queryKeys';
 import type { paths, Schema } from './types';
 
-export type CallsQuery = NonNullable<paths['/api/v1/calls']['get']['parameters']['query']>;
 export type CallIdeasQuery = NonNullable<paths['/api/v1/calls/{callId}/ideas']['get']['parameters']['query']>;
 
 /** One call, with its `allowedActions` for the reader. */
@@ -13,13 +14,6 @@ export const callQuery = (id: string) =>
   queryOptions({
     queryKey: keys.calls.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })),
-  });
-
-/** A page of calls, the latest opening first. */
-export const callsQuery = (query: CallsQuery) =>
-  queryOptions({
-    queryKey: keys.calls.list(query),
-    queryFn: () => unwrap(api.GET('/api/v1/calls', { params: { query } })),
   });
 
 /** A call's figures: what the public sees, more for staff. */
