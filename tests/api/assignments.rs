@@ -59,15 +59,8 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
     assert!(submitter_kinds.contains(&"review_started".to_owned()));
     assert!(!submitter_kinds.contains(&"assigned".to_owned()), "{submitter_kinds:?}");
 
-    let list = app
-        .json(
-            app.get(
-                &format!("/api/v1/calls/{}/assignments?ideaId={idea}", jury.id),
-                Some(&staff),
-            )
-            .await,
-        )
-        .await;
+    let assignments_path = format!("/api/v1/calls/{}/assignments?ideaId={idea}", jury.id);
+    let list = app.json(app.get(&assignments_path, Some(&staff)).await).await;
     assert_eq!(list["total"], 2);
 
     // The first submits; the second is taken off: the idea is reviewed.
@@ -78,41 +71,21 @@ async fn staff_assign_and_unassign_and_the_idea_follows_with_its_history() {
         200
     );
     assert_eq!(app.idea_state(&staff, idea).await, "in_review");
-    let second_assignment = list["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|a| a["reviewer"]["id"] == second.id.as_str())
-        .map(|a| a["id"].as_str().expect("id").to_owned())
-        .expect("the second's assignment");
-    let first_assignment = list["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|a| a["reviewer"]["id"] == first.id.as_str())
-        .map(|a| a["id"].as_str().expect("id").to_owned())
-        .expect("the first's assignment");
     // Each assignment says whether staff may take it back: not once its review is submitted.
-    let list = app
-        .json(
-            app.get(
-                &format!("/api/v1/calls/{}/assignments?ideaId={idea}", jury.id),
-                Some(&staff),
-            )
-            .await,
-        )
-        .await;
-    let actions_of = |id: &str| {
+    let list = app.json(app.get(&assignments_path, Some(&staff)).await).await;
+    let of_reviewer = |reviewer: &str| {
         list["items"]
             .as_array()
             .expect("items")
             .iter()
-            .find(|a| a["id"] == id)
-            .map(|a| a["allowedActions"].clone())
-            .expect("the assignment")
+            .find(|a| a["reviewer"]["id"] == reviewer)
+            .expect("the reviewer's assignment")
     };
-    assert_eq!(actions_of(&first_assignment), json!([]));
-    assert_eq!(actions_of(&second_assignment), json!(["unassign"]));
+    let (first_listed, second_listed) = (of_reviewer(first.id.as_str()), of_reviewer(second.id.as_str()));
+    assert_eq!(first_listed["allowedActions"], json!([]));
+    assert_eq!(second_listed["allowedActions"], json!(["unassign"]));
+    let first_assignment = first_listed["id"].as_str().expect("id").to_owned();
+    let second_assignment = second_listed["id"].as_str().expect("id").to_owned();
     let response = app
         .delete(&format!("/api/v1/assignments/{second_assignment}"), Some(&staff))
         .await;

@@ -34,7 +34,7 @@ fn recorded(event: &Value) -> Recorded {
     let kind: EventKind = serde_json::from_value(event["kind"].clone()).expect("an event kind");
     // Only the events that move the idea carry states; the others name people (assigned) or outcomes.
     let state = |field: &str| {
-        domain::history::moves(kind)
+        kind.moves_idea()
             .then(|| event[field].as_str().and_then(|s| s.parse().ok()))
             .flatten()
     };

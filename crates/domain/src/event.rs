@@ -143,8 +143,8 @@ impl EventKind {
         AUDITED.contains(&self)
     }
 
-    /// Whether an idea's submitter sees this event (without its actor or staff note).
-    pub fn shown_to_submitter(self) -> bool {
+    /// Whether events of this kind move an idea from one state to another (and carry both states).
+    pub fn moves_idea(self) -> bool {
         matches!(
             self,
             EventKind::Created
@@ -159,6 +159,11 @@ impl EventKind {
                 | EventKind::ReturnedToShortlist
                 | EventKind::DecisionPublished
         )
+    }
+
+    /// Whether an idea's submitter sees this event (without its actor or staff note): its changes of state.
+    pub fn shown_to_submitter(self) -> bool {
+        self.moves_idea()
     }
 }
 

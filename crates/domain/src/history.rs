@@ -38,24 +38,6 @@ pub enum HistoryError {
     },
 }
 
-/// Whether events of this kind move an idea from one state to another.
-pub fn moves(kind: EventKind) -> bool {
-    matches!(
-        kind,
-        EventKind::Created
-            | EventKind::Submitted
-            | EventKind::Withdrawn
-            | EventKind::Shortlisted
-            | EventKind::Rejected
-            | EventKind::ScreeningReopened
-            | EventKind::ReviewStarted
-            | EventKind::ReviewsComplete
-            | EventKind::ReviewResumed
-            | EventKind::ReturnedToShortlist
-            | EventKind::DecisionPublished
-    )
-}
-
 /// Whether an event of `kind` may move an idea from `from` to `to`: a citizen's or staff's action, the jury's
 /// assignments and reviews, or a published decision.
 pub fn allows(kind: EventKind, from: Option<IdeaState>, to: IdeaState) -> bool {
@@ -83,7 +65,7 @@ pub fn allows(kind: EventKind, from: Option<IdeaState>, to: IdeaState) -> bool {
 pub fn check(history: &[Recorded], current: IdeaState) -> Result<(), HistoryError> {
     let mut state = None;
     for (index, event) in history.iter().enumerate() {
-        if !moves(event.kind) {
+        if !event.kind.moves_idea() {
             continue;
         }
         if event.from != state {
