@@ -24,6 +24,14 @@ async fn reviewed_call(app: &TestApp, staff: &str, ideas: usize) -> JuryCall {
     jury
 }
 
+/// What staff may do next with an idea, as its view says.
+async fn idea_actions(app: &TestApp, staff: &str, idea: &str) -> Value {
+    let shown = app
+        .json(app.get(&format!("/api/v1/ideas/{idea}"), Some(staff)).await)
+        .await;
+    shown["allowedActions"].clone()
+}
+
 /// A draft idea in another call.
 async fn other_calls_idea(app: &TestApp, staff: &str) -> String {
     let call = crate::fixtures::id(&app.create_open_call(staff).await);
@@ -292,6 +300,7 @@ async fn publishing_moves_the_decided_ideas_once_and_shows_the_results() {
     };
     let before = ok(app.get(&ranking, Some(&staff)).await).await;
     assert_eq!(decidable(&before, &winner), Some(json!(["decide"])), "{before}");
+    assert_eq!(idea_actions(&app, &staff, &winner).await, json!(["assign", "decide"]));
     assert_eq!(decidable(&before, &waiting), Some(json!([])), "{before}");
 
     // The third idea is still shortlisted and undecided.
@@ -347,6 +356,11 @@ async fn publishing_moves_the_decided_ideas_once_and_shows_the_results() {
         decidable(&after, &winner),
         Some(json!([])),
         "decisions are final once published: {after}"
+    );
+    assert_eq!(
+        idea_actions(&app, &staff, &winner).await,
+        json!([]),
+        "no reviewer is given once decided"
     );
     assert!(published["publishedAt"].is_string());
     assert_problem(app.post_empty(&publish, Some(&staff)).await, 409, "decisions_published").await;

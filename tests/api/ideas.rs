@@ -973,13 +973,18 @@ async fn a_single_idea_says_what_its_reader_may_do_next() {
     let shortlisted = app
         .json(app.screen(&w.staff, &idea, json!({ "decision": "shortlist" })).await)
         .await;
-    assert_eq!(allowed(&shortlisted), ["reopen_screening"]);
+    // Shortlisted, it may be screened again or given reviewers.
+    assert_eq!(allowed(&shortlisted), ["reopen_screening", "assign"]);
     assert_eq!(allowed(&read(&app, &idea, &citizen).await), Vec::<&str>::new());
     // A list says the same of each idea as the idea's own view, for its reader.
     let mine = app.json(app.get("/api/v1/ideas?mine=true", Some(&citizen)).await).await;
     assert_eq!(allowed(&mine["items"][0]), Vec::<&str>::new(), "{mine}");
     let staff_list = app.json(app.get("/api/v1/ideas", Some(&w.staff)).await).await;
-    assert_eq!(allowed(&staff_list["items"][0]), ["reopen_screening"], "{staff_list}");
+    assert_eq!(
+        allowed(&staff_list["items"][0]),
+        ["reopen_screening", "assign"],
+        "{staff_list}"
+    );
 
     // What is allowed is what is not refused: the submitter's edit now answers 409.
     let refused = app

@@ -40,6 +40,8 @@ wire_enum! {
         ReopenScreening => "reopen_screening",
         /// Record a decision on it, pending until publication (staff).
         Decide => "decide",
+        /// Give it a reviewer (staff): it is shortlisted, in review or reviewed, and the call undecided.
+        Assign => "assign",
     }
 }
 

@@ -7,7 +7,7 @@ mod submission;
 
 use chrono::{DateTime, Utc};
 use domain::idea::{IdeaAction, IdeaCommand, IdeaState, ScreeningDecision};
-use domain::review::decidable;
+use domain::review::{UNDER_REVIEW, decidable};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -173,6 +173,9 @@ pub fn allowed_actions(record: &IdeaRecord, detail: Detail, now: DateTime<Utc>) 
         })
         .map(|(command, _)| *command)
         .collect();
+    if detail == Detail::Staff && UNDER_REVIEW.contains(&*idea.state) && !record.call_decided() {
+        allowed.push(IdeaCommand::Assign);
+    }
     if detail == Detail::Staff && decidable(*idea.state, record.call_decided()) {
         allowed.push(IdeaCommand::Decide);
     }

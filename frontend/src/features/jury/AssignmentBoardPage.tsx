@@ -25,12 +25,8 @@ type Reviewer = Schema<'ReviewerView'>;
 
 const stateTone: Record<Schema<'AssignmentState'>, Tone> = { pending: 'warning', submitted: 'success', declined: 'neutral' };
 
-/**
- * Whether an idea is with the jury, so that it may be assigned. state-ok: the server refuses other ideas
- * (not_under_review), but an idea's view carries no `assign` action yet: until it does, the board keeps this list.
- */
-const withJury = (idea: Schema<'IdeaView'>) => WITH_JURY.includes(idea.state);
-const WITH_JURY: ReadonlyArray<Schema<'IdeaState'>> = ['shortlisted', 'in_review', 'reviewed'];
+/** Whether staff may give the idea a reviewer: its view says so (`assign`). */
+const withJury = (idea: Schema<'IdeaView'>) => idea.allowedActions.includes('assign');
 
 export function AssignmentBoardPage() {
   const { id = '' } = useParams();

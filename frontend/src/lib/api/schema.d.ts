@@ -2341,7 +2341,7 @@ export interface components {
          * @description What the asking user may do next with an idea: its view's `allowedActions`.
          * @enum {string}
          */
-        IdeaCommand: "edit" | "submit" | "withdraw" | "screen" | "reopen_screening" | "decide";
+        IdeaCommand: "edit" | "submit" | "withdraw" | "screen" | "reopen_screening" | "decide" | "assign";
         /** @description The idea an activity grew from. */
         IdeaRefView: {
             /** Format: uuid */
