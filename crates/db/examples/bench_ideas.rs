@@ -255,22 +255,7 @@ async fn fingerprints(db: &impl ConnectionTrait, call: Uuid) -> anyhow::Result<V
 }
 
 fn filter(audience: Audience) -> IdeaFilter {
-    IdeaFilter {
-        audience,
-        mine_of: None,
-        call_id: None,
-        state: None,
-        domain: None,
-        target_city_id: None,
-        target_country: None,
-        submitter_category: None,
-        submitted_from: None,
-        submitted_to: None,
-        q: None,
-        sort: (IdeaSortField::SubmittedAt, Order::Desc),
-        limit: 20,
-        offset: 0,
-    }
+    IdeaFilter::new(audience)
 }
 
 /// The median of `runs` timings of `f`, after one warm-up run.

@@ -216,6 +216,28 @@ pub struct IdeaFilter {
     pub offset: u64,
 }
 
+impl IdeaFilter {
+    /// Every idea `audience` may see, newest submitted first, 20 at a time: set what narrows it on top.
+    pub fn new(audience: Audience) -> IdeaFilter {
+        IdeaFilter {
+            audience,
+            mine_of: None,
+            call_id: None,
+            state: None,
+            domain: None,
+            target_city_id: None,
+            target_country: None,
+            submitter_category: None,
+            submitted_from: None,
+            submitted_to: None,
+            q: None,
+            sort: (IdeaSortField::SubmittedAt, Order::Desc),
+            limit: 20,
+            offset: 0,
+        }
+    }
+}
+
 /// An idea with what its views show beside it: the target city, the submitter's name and the
 /// title of its closest other idea.
 #[derive(Debug, Clone, FromQueryResult)]

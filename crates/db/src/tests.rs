@@ -336,23 +336,9 @@ pub(crate) fn content(city: uuid::Uuid, title: &str, body: &str) -> domain::idea
 
 fn idea_filter(q: Option<&str>, limit: u64) -> crate::ideas::IdeaFilter {
     crate::ideas::IdeaFilter {
-        audience: crate::ideas::Audience::Staff,
-        mine_of: None,
-        call_id: None,
-        state: None,
-        domain: None,
-        target_city_id: None,
-        target_country: None,
-        submitter_category: None,
-        submitted_from: None,
-        submitted_to: None,
         q: q.map(str::to_owned),
-        sort: (
-            crate::ideas::IdeaSortField::SubmittedAt,
-            sea_orm::sea_query::Order::Desc,
-        ),
         limit,
-        offset: 0,
+        ..crate::ideas::IdeaFilter::new(crate::ideas::Audience::Staff)
     }
 }
 

@@ -143,20 +143,10 @@ async fn ideas_by_state(
     let mut counts = BTreeMap::new();
     for state in IdeaState::ALL {
         let filter = db::ideas::IdeaFilter {
-            audience: db::ideas::Audience::Staff,
-            mine_of: None,
             call_id: Some(call_id),
             state: Some(*state),
-            domain: None,
-            target_city_id: None,
-            target_country: None,
-            submitter_category: None,
-            submitted_from: None,
-            submitted_to: None,
-            q: None,
-            sort: (db::ideas::IdeaSortField::SubmittedAt, app::Order::Desc),
             limit: 1,
-            offset: 0,
+            ..db::ideas::IdeaFilter::new(db::ideas::Audience::Staff)
         };
         let (_, total) = app::ideas::list(db, Some(staff), false, filter, now).await?;
         if total > 0 {

@@ -56,20 +56,9 @@ pub async fn of_city(
     now: DateTime<Utc>,
 ) -> Result<(Vec<Viewed>, BTreeMap<IdeaState, i64>)> {
     let filter = db::ideas::IdeaFilter {
-        audience: audience(viewer),
-        mine_of: None,
-        call_id: None,
-        state: None,
-        domain: None,
         target_city_id: Some(city_id),
-        target_country: None,
-        submitter_category: None,
-        submitted_from: None,
-        submitted_to: None,
-        q: None,
-        sort: (db::ideas::IdeaSortField::SubmittedAt, sea_orm::sea_query::Order::Desc),
         limit: recent,
-        offset: 0,
+        ..db::ideas::IdeaFilter::new(audience(viewer))
     };
     let (ideas, _) = list(db, viewer, false, filter, now).await?;
     let by_state = db::ideas::count_by_state(db, audience(viewer), city_id).await?;
