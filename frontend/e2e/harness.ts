@@ -77,6 +77,7 @@ export async function startServer({ env: extra = {} }: ServerOptions = {}): Prom
     // The journeys sign staff and admins in with a password alone; the second factor's journey enrols one of
     // its own accord, from the profile (e2e/security.e2e.ts).
     REQUIRE_SECOND_FACTOR: 'false',
+    REQUIRE_EMAIL_VERIFICATION: 'false',
     ...extra,
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;

@@ -173,17 +173,22 @@ fn server_logs(app: &TestApp) -> String {
 }
 
 /// One server process, killed when dropped (a failing test leaves none behind).
-struct ServerProcess {
+pub(crate) struct ServerProcess {
     child: Child,
-    base: String,
+    pub base: String,
 }
 
 impl ServerProcess {
     /// Starts the test binary again as a server on the app's database and data folder, and waits for its
     /// address. `life` numbers the log file (the child's stderr).
     async fn start(exe: &std::path::Path, app: &TestApp, life: u32) -> ServerProcess {
+        ServerProcess::start_with(exe, app, life, &[]).await
+    }
+
+    /// The same with more `serve` flags.
+    pub(crate) async fn start_with(exe: &std::path::Path, app: &TestApp, life: u32, extra: &[&str]) -> ServerProcess {
         let data_dir = app.dir.path().join("data");
-        let flags = [
+        let mut flags = vec![
             "--listen",
             "127.0.0.1:0",
             "--database-url",
@@ -204,7 +209,10 @@ impl ServerProcess {
             // The staff member here signs in with a password alone.
             "--require-second-factor",
             "false",
+            "--require-email-verification",
+            "false",
         ];
+        flags.extend_from_slice(extra);
         let log_path = app.dir.path().join(format!("server-{life}.log"));
         let log = std::fs::File::create(&log_path).expect("log file");
         let mut child = Command::new(exe)
@@ -244,7 +252,7 @@ impl ServerProcess {
     }
 
     /// SIGKILL (what std's Child::kill sends on Unix): no shutdown, no flush, requests cut mid-flight.
-    fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -11,7 +11,7 @@ use crate::ranking::{juror, jury_rubric, submitted_review};
 
 /// A call of `ideas` shortlisted ideas, each reviewed by two jurors with comments for the submitter, except
 /// the last, left shortlisted without reviews.
-async fn reviewed_call(app: &TestApp, staff: &str, ideas: usize) -> JuryCall {
+pub(crate) async fn reviewed_call(app: &TestApp, staff: &str, ideas: usize) -> JuryCall {
     let jury = app.jury_call(staff, ideas, false, 2).await;
     jury_rubric(app, &jury.id).await;
     let (first, _) = juror(app, "first@example.org", Organisation::University).await;

@@ -117,6 +117,20 @@ async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
         .await;
     assert!(stats["submitted"].as_u64().is_some_and(|n| n > 100));
 
+    // The demo's people are made up: nothing of their story waits to be mailed, and nothing was; their
+    // notices are in the app.
+    let db = app.db().await;
+    for state in domain::notice::DeliveryState::ALL {
+        let queued = db::outbox::count(&db, *state, None).await.expect("outbox counted");
+        assert_eq!(queued, 0, "{state} messages after the seed");
+    }
+    assert!(!app.dir.path().join("data/mail").exists(), "no message was written");
+    let citizen = app.login("citizen@demo.example", "demo-password-1405").await;
+    let citizen = crate::helpers::token(&citizen.json::<serde_json::Value>().await.expect("JSON"));
+    let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
+    assert!(me["unreadNotifications"].as_u64().is_some_and(|n| n > 0), "{me}");
+    assert_eq!(me["emailVerified"], true);
+
     // A second seed refuses, and --if-empty leaves the database alone.
     let again = api::cli::run(Cli::try_parse_from(&argv).expect("flags")).await;
     assert!(again.is_err());

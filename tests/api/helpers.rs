@@ -141,6 +141,10 @@ impl TestApp {
             // with a password alone.
             "--require-second-factor",
             "false",
+            // Off unless a test turns it on (`--require-email-verification true`): most tests submit ideas
+            // from accounts registered a moment before.
+            "--require-email-verification",
+            "false",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -4,6 +4,7 @@ mod fixtures;
 mod helpers;
 mod histories;
 mod jury_fixtures;
+mod mailbox;
 
 mod account_sessions;
 mod accounts;
@@ -22,6 +23,7 @@ mod headers;
 mod idea_lists;
 mod ideas;
 mod networks;
+mod notifications;
 mod operations;
 mod partnerships;
 mod passwords;

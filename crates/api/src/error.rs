@@ -153,13 +153,22 @@ pub fn http_status(code: ErrorCode) -> StatusCode {
 
 impl From<app::Error> for ApiError {
     fn from(err: app::Error) -> Self {
+        let retry_after = err.retry_after();
         let (code, detail, errors, cause) = err.into_parts();
-        ApiError {
+        let error = ApiError {
             code,
             detail,
             errors,
             headers: Vec::new(),
             cause,
+        };
+        match retry_after {
+            // Round up: a client that waits exactly this long finds the limit gone.
+            Some(wait) => {
+                let seconds = ((wait.num_milliseconds() + 999) / 1000).max(1);
+                error.with_header(actix_web::http::header::RETRY_AFTER, seconds.into())
+            }
+            None => error,
         }
     }
 }

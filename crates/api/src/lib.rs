@@ -7,6 +7,7 @@ pub mod error;
 pub mod extract;
 pub mod fallback;
 pub mod middleware;
+pub mod notify;
 pub mod openapi;
 pub mod routes;
 pub mod security_headers;

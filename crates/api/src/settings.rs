@@ -194,6 +194,63 @@ pub struct ServeArgs {
     /// session that can only enrol one. On unless turned off (`false`), as for the local demo.
     #[arg(long, env = "REQUIRE_SECOND_FACTOR", default_value_t = true, action = clap::ArgAction::Set)]
     pub require_second_factor: bool,
+    /// Whether a new account must confirm its e-mail address (a mailed link) before it submits ideas. On
+    /// unless turned off (`false`): then new addresses are trusted as given and no link is mailed.
+    #[arg(long, env = "REQUIRE_EMAIL_VERIFICATION", default_value_t = true, action = clap::ArgAction::Set)]
+    pub require_email_verification: bool,
+    #[command(flatten)]
+    pub notices: NoticeArgs,
+}
+
+/// Notifications: where e-mail goes, the links' base, and the pace of the dispatcher and the clock.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NoticeArgs {
+    /// The SMTP server, like smtp://user:password@mail.example:587?tls=required or smtps://mail.example.
+    /// Without one, each message is written as an .eml file under <DATA_DIR>/mail and its subject logged.
+    #[arg(long, env = "MAIL_URL", hide_env_values = true)]
+    pub mail_url: Option<String>,
+    #[arg(long, env = "MAIL_FROM", default_value = "Citizen Diplomat <no-reply@localhost>")]
+    pub mail_from: String,
+    /// Where people open the SPA: the base of every link in a message.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: Origin,
+    /// Days before a call's review ends when reviewers with pending reviews are reminded (0: the last day).
+    #[arg(long, env = "REVIEW_REMINDER_DAYS", default_value = "7,2,0")]
+    pub review_reminder_days: CommaSeparated<Days>,
+    /// The office's hour from which each day's staff digest is written.
+    #[arg(long, env = "DIGEST_HOUR", default_value_t = 8, value_parser = clap::value_parser!(u32).range(0..=23))]
+    pub digest_hour: u32,
+    /// How often the dispatcher looks for due messages when it found none.
+    #[arg(long, env = "OUTBOX_POLL_MS", default_value_t = 500)]
+    pub outbox_poll_ms: u64,
+    /// How many messages the dispatcher takes at once.
+    #[arg(long, env = "OUTBOX_BATCH", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub outbox_batch: u64,
+    /// How long a dispatcher holds the messages it took; a process that died leaves them to others after it.
+    #[arg(long, env = "OUTBOX_LEASE_SECONDS", default_value_t = 600, value_parser = clap::value_parser!(i64).range(1..))]
+    pub outbox_lease_seconds: i64,
+    /// How often the clock's notices (reminders, digests) are looked for.
+    #[arg(long, env = "SCHEDULER_INTERVAL_SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub scheduler_interval_seconds: u64,
+    /// Queue notices but deliver none from this process (another process, or a benchmark, does).
+    #[arg(long, env = "NO_DISPATCH")]
+    pub no_dispatch: bool,
+}
+
+/// A number of days in a list (`7,2,0`).
+#[derive(Debug, Clone, Copy)]
+pub struct Days(pub u64);
+
+impl FromStr for Days {
+    type Err = String;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        value
+            .parse::<u64>()
+            .ok()
+            .filter(|days| *days <= 365)
+            .map(Days)
+            .ok_or_else(|| format!("`{value}` is not a number of days from 0 to 365"))
+    }
 }
 
 impl ServeArgs {

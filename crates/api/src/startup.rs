@@ -1,6 +1,7 @@
 //! Building and running the server: connect, migrate, assemble the app from the route list.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_cors::Cors;
 use actix_files::{Files, NamedFile};
@@ -9,6 +10,7 @@ use actix_web::http::{Method, header};
 use actix_web::middleware::{Compress, Condition, ErrorHandlers, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, guard, web};
 use anyhow::Context;
+use mail::{MailSettings, Mailer};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
@@ -18,6 +20,7 @@ use crate::error::ApiError;
 use crate::extract::BodyLimit;
 use crate::fallback::{self, RouteTable};
 use crate::middleware::{REQUEST_ID, ensure_problem, refuse_control_characters, trace_requests};
+use crate::notify::{Dispatcher, Scheduler};
 use crate::openapi;
 use crate::routes;
 use crate::security_headers::security_headers;
@@ -30,6 +33,8 @@ pub const DOCS_PATH: &str = "/api/docs";
 pub struct Application {
     port: u16,
     server: Server,
+    /// The dispatcher and the scheduler, started with the server (None: this process delivers nothing).
+    background: Option<(Dispatcher, Scheduler)>,
 }
 
 impl Application {
@@ -41,6 +46,17 @@ impl Application {
         if !args.no_migrate {
             db::migrate(&db).await.context("applying migrations")?;
         }
+        let notices = &args.notices;
+        let mailer = Arc::new(
+            Mailer::new(MailSettings {
+                url: notices.mail_url.clone().filter(|url| !url.trim().is_empty()),
+                from: notices.mail_from.clone(),
+                public_url: notices.public_url.0.clone(),
+                drop_dir: args.database.data_dir.join("mail"),
+                time_zone: args.time_zone,
+            })
+            .context("setting up e-mail (MAIL_URL, MAIL_FROM, PUBLIC_URL)")?,
+        );
         let listener = TcpListener::bind(&args.listen).with_context(|| format!("listening on {}", args.listen))?;
         let port = listener.local_addr()?.port();
 
@@ -56,6 +72,8 @@ impl Application {
                 client: args.throttle_policy(args.login_max_failures_per_client),
             },
             require_second_factor: args.require_second_factor,
+            mail_delivers: mailer.delivers(),
+            require_email_verification: args.require_email_verification,
             trusted_proxies: args.trusted_proxies.0.iter().map(|p| p.0).collect(),
             time_zone: args.time_zone,
             dormancy: domain::partnership::DormancyRule {
@@ -65,6 +83,25 @@ impl Application {
                 disagreement_spread: args.disagreement_spread,
                 ..Default::default()
             },
+        });
+        let background = (!notices.no_dispatch).then(|| {
+            let dispatcher = Dispatcher {
+                state: state.clone(),
+                mailer: mailer.clone(),
+                batch: notices.outbox_batch,
+                lease: chrono::TimeDelta::seconds(notices.outbox_lease_seconds),
+                poll: std::time::Duration::from_millis(notices.outbox_poll_ms.max(10)),
+            };
+            let scheduler = Scheduler {
+                state: state.clone(),
+                schedule: app::reminders::Schedule {
+                    time_zone: args.time_zone,
+                    review_reminder_days: notices.review_reminder_days.0.iter().map(|d| d.0).collect(),
+                    digest_hour: notices.digest_hour,
+                },
+                interval: std::time::Duration::from_secs(notices.scheduler_interval_seconds),
+            };
+            (dispatcher, scheduler)
         });
         let document = openapi::document();
         let route_table = web::Data::new(RouteTable::from_document(
@@ -122,6 +159,7 @@ impl Application {
         Ok(Application {
             port,
             server: server.run(),
+            background,
         })
     }
 
@@ -131,7 +169,16 @@ impl Application {
 
     /// Runs until SIGINT or SIGTERM, then finishes the requests in flight (up to 10 seconds).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let tasks: Vec<_> = self
+            .background
+            .into_iter()
+            .flat_map(|(dispatcher, scheduler)| [tokio::spawn(dispatcher.run()), tokio::spawn(scheduler.run())])
+            .collect();
+        let stopped = self.server.await;
+        for task in tasks {
+            task.abort();
+        }
+        stopped
     }
 }
 

@@ -22,6 +22,10 @@ pub struct AppState {
     pub time_zone: chrono_tz::Tz,
     /// When a partnership without recent activity counts as dormant.
     pub dormancy: DormancyRule,
+    /// Whether a new account must confirm its address through a mailed link before submitting ideas.
+    pub require_email_verification: bool,
+    /// Whether the server mails (MAIL_URL is set): then set-password links go only to their owners.
+    pub mail_delivers: bool,
     /// How the ranking calibrates and when it flags disagreement.
     pub ranking: domain::ranking::RankingRules,
 }

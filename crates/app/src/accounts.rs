@@ -9,8 +9,12 @@ use chrono::{DateTime, TimeDelta, Utc};
 use db::events::{self, NewEvent};
 use domain::account::{self, AccountRuleError, Locale};
 use domain::event::{EventKind, SubjectKind};
+use domain::notice::Notice;
 use domain::roles::{Role, Roles};
-use domain::session::{REFRESH_TOKEN_TTL, RefreshDecision, RefreshTokenState, SET_PASSWORD_TOKEN_TTL, decide_refresh};
+use domain::session::{
+    PASSWORD_RESET_TOKEN_TTL, REFRESH_TOKEN_TTL, RefreshDecision, RefreshTokenState, SET_PASSWORD_TOKEN_TTL,
+    VERIFY_EMAIL_TOKEN_TTL, decide_refresh,
+};
 use domain::throttle::{FailureRecord, ThrottlePolicy};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -34,6 +38,14 @@ pub fn check_new_password(pointer: &str, password: &str, email: &str, display_na
 pub fn display_name(name: &str) -> Result<String> {
     account::normalize_display_name(name)
         .map_err(|err: AccountRuleError| Error::field("/displayName", "invalid", err.to_string()))
+}
+
+/// A link mailed to an account's owner: its token travels in the message (kept in the outbox until it is
+/// sent), only its hash is stored with what it opens. The caller makes both, as with every token.
+#[derive(Debug, Clone)]
+pub struct MailedLink {
+    pub token: String,
+    pub hash: String,
 }
 
 pub(crate) fn ensure_admin(actor: &Actor) -> Result<()> {
@@ -79,13 +91,15 @@ pub fn prepare_registration(input: Registration, password: &str) -> Result<NewAc
     })
 }
 
-/// Creates a citizen's account with this password hash and signs it in: a new session whose first
+/// Creates a citizen's account with this password hash and signs it in, and mails `verification` to
+/// confirm its address (None: the server does not ask for that, and the address counts as confirmed): a new session whose first
 /// refresh token has this hash. 409 `email_taken` when the address is registered already.
 pub async fn register(
     db: &Db,
     account: NewAccount,
     password_hash: String,
     refresh_token_hash: String,
+    verification: Option<MailedLink>,
     origin: Origin,
     now: DateTime<Utc>,
 ) -> Result<(User, Session)> {
@@ -95,6 +109,8 @@ pub async fn register(
         password_hash: Some(password_hash),
         roles: Roles::default(),
         locale: account.locale,
+        // Without a link to follow, the server trusts the address as given.
+        email_verified_at: verification.is_none().then_some(now),
     };
     let txn = db::begin_write(db).await?;
     let user = db::users::insert(&txn, new_user, now).await.map_err(|err| {
@@ -109,8 +125,147 @@ pub async fn register(
     })?;
     events::record(&txn, account_event(user.id, EventKind::AccountCreated).by(user.id), now).await?;
     let session = open_session(&txn, user.id, origin, refresh_token_hash, now).await?;
+    if let Some(link) = verification {
+        mail_verification_link(&txn, &user, link, now).await?;
+    }
     txn.commit().await?;
     Ok((user, session))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Confirming the e-mail address
+
+/// Mails the owner a link that confirms the account's address as it is now.
+async fn mail_verification_link(
+    db: &impl ConnectionTrait,
+    user: &User,
+    link: MailedLink,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    db::email_tokens::create(db, user.id, &user.email, link.hash, now, now + VERIFY_EMAIL_TOKEN_TTL).await?;
+    crate::notices::notify(db, user.id, Notice::VerifyEmail, Some(link.token), now).await
+}
+
+/// How often a signed-in owner may ask for the verification link again.
+fn verification_requests() -> ThrottlePolicy {
+    ThrottlePolicy {
+        max_failures: 5,
+        window: TimeDelta::hours(1),
+        lockout: TimeDelta::hours(1),
+    }
+}
+
+/// Mails your account a new verification link: 409 `email_verified` when the address is confirmed
+/// already, 429 after five asks within an hour.
+pub async fn resend_verification(db: &Db, actor: &Actor, link: MailedLink, now: DateTime<Utc>) -> Result<()> {
+    let txn = db::begin_write(db).await?;
+    let user = db::users::find_by_id(&txn, actor.user_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    if user.email_verified_at.is_some() {
+        return Err(Error::new(
+            ErrorCode::EmailVerified,
+            "Your e-mail address is confirmed already.",
+        ));
+    }
+    count_request(&txn, &format!("verification:{}", user.id), verification_requests(), now).await?;
+    mail_verification_link(&txn, &user, link, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Counts one request against `key`; 429 (nothing counted) while the key is locked out.
+async fn count_request(db: &impl ConnectionTrait, key: &str, policy: ThrottlePolicy, now: DateTime<Utc>) -> Result<()> {
+    let previous = db::throttle::lock_for_update(db, key, now).await?;
+    if let Some(wait) = previous.locked_for(now) {
+        return Err(Error::too_many_requests(
+            format!(
+                "Asked too often; try again in {} minutes.",
+                (wait.num_seconds() + 59) / 60
+            ),
+            wait,
+        ));
+    }
+    db::throttle::save(db, key, FailureRecord::after_failure(Some(previous), now, policy)).await?;
+    Ok(())
+}
+
+/// Confirms the address the link with this token hash was mailed to (the account's address still),
+/// and uses up the account's other verification links. 422 at /token for an unknown, used or expired
+/// token, or one mailed to an address the account no longer has.
+pub async fn verify_email(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<()> {
+    let invalid = || {
+        Error::field(
+            "/token",
+            "invalid_verification_token",
+            "the link is unknown, used or expired",
+        )
+    };
+    let txn = db::begin_write(db).await?;
+    let token = db::email_tokens::find_usable(&txn, token_hash, now)
+        .await?
+        .ok_or_else(invalid)?;
+    let user = db::users::find_by_id(&txn, token.user_id)
+        .await?
+        .filter(|user| user.active && user.email == token.email)
+        .ok_or_else(invalid)?;
+    db::users::mark_verified(&txn, user.id, now).await?;
+    events::record(&txn, account_event(user.id, EventKind::EmailVerified).by(user.id), now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A forgotten password
+
+/// Someone asks for a new password for the account with this address, from this client address.
+#[derive(Debug, Clone)]
+pub struct PasswordResetRequest {
+    pub email: String,
+    pub address: Option<IpAddr>,
+}
+
+/// How often a password reset may be asked for one address, and from one client.
+fn reset_requests_per_address() -> ThrottlePolicy {
+    ThrottlePolicy {
+        max_failures: 3,
+        window: TimeDelta::hours(1),
+        lockout: TimeDelta::hours(1),
+    }
+}
+
+fn reset_requests_per_client() -> ThrottlePolicy {
+    ThrottlePolicy {
+        max_failures: 20,
+        window: TimeDelta::hours(1),
+        lockout: TimeDelta::hours(1),
+    }
+}
+
+/// Mails a set-password link, valid one hour, when an active account has the address; answers alike
+/// whether or not one does, so the answer tells nobody which addresses are registered. Three asks per
+/// address and twenty per client address within an hour; then 429 for an hour, whatever the address.
+pub async fn request_password_reset(
+    db: &Db,
+    request: PasswordResetRequest,
+    link: MailedLink,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let email = account::normalize_email(&request.email);
+    let txn = db::begin_write(db).await?;
+    count_request(&txn, &format!("reset:{email}"), reset_requests_per_address(), now).await?;
+    if let Some(ip) = request.address {
+        count_request(&txn, &format!("reset-client:{ip}"), reset_requests_per_client(), now).await?;
+    }
+    if let Some(user) = db::users::find_by_email(&txn, &email).await?.filter(|user| user.active) {
+        let expires_at = now + PASSWORD_RESET_TOKEN_TTL;
+        db::password_tokens::create(&txn, user.id, &user.roles, link.hash, None, now, expires_at).await?;
+        let event = account_event(user.id, EventKind::PasswordLinkIssued).from_address(request.address);
+        events::record(&txn, event, now).await?;
+        crate::notices::notify(&txn, user.id, Notice::PasswordReset, Some(link.token), now).await?;
+    }
+    txn.commit().await?;
+    Ok(())
 }
 
 /// A new session of the account, with its first refresh token.
@@ -372,6 +527,7 @@ pub async fn change_password(
         now,
     )
     .await?;
+    crate::notices::notify(&txn, actor.user_id, Notice::PasswordChanged, None, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -418,6 +574,12 @@ pub async fn set_password(db: &Db, token_hash: &str, new_hash: String, now: Date
     db::users::set_password_hash(&txn, user.id, new_hash, now).await?;
     db::sessions::revoke_all_for_user(&txn, user.id, None, now).await?;
     events::record(&txn, account_event(user.id, EventKind::PasswordSet).by(user.id), now).await?;
+    // The link reached its owner's mailbox: that proves the address as well as a verification link.
+    db::users::mark_verified(&txn, user.id, now).await?;
+    if user.password_hash.is_some() {
+        // A first password (an invitation's) changes nothing its owner had to be warned of.
+        crate::notices::notify(&txn, user.id, Notice::PasswordChanged, None, now).await?;
+    }
     txn.commit().await?;
     Ok(())
 }
@@ -428,7 +590,7 @@ pub async fn issue_password_link(
     db: &Db,
     actor: &Actor,
     user_id: Uuid,
-    token_hash: String,
+    link: MailedLink,
     now: DateTime<Utc>,
 ) -> Result<PasswordToken> {
     ensure_admin(actor)?;
@@ -436,7 +598,9 @@ pub async fn issue_password_link(
     let user = db::users::find_by_id(&txn, user_id)
         .await?
         .ok_or_else(Error::not_found)?;
-    let token = issue_password_link_in(&txn, &user, actor, token_hash, now).await?;
+    let token = issue_password_link_in(&txn, &user, actor, link.hash, now).await?;
+    // Mailed to the owner as a reset link; the admin sees it too when the server mails nothing.
+    crate::notices::notify(&txn, user.id, Notice::PasswordReset, Some(link.token), now).await?;
     txn.commit().await?;
     Ok(token)
 }
@@ -629,6 +793,7 @@ mod tests {
             account,
             "hash-1".to_owned(),
             "refresh-hash".to_owned(),
+            None,
             Origin::default(),
             now,
         )
@@ -646,6 +811,7 @@ mod tests {
             account,
             "hash-a".to_owned(),
             "refresh-a".to_owned(),
+            None,
             Origin::default(),
             now,
         )
@@ -671,7 +837,11 @@ mod tests {
         change_access(&db, &admin, sara.id, reactivate, now)
             .await
             .expect("active");
-        issue_password_link(&db, &admin, sara.id, "link-hash".to_owned(), now)
+        let link = MailedLink {
+            token: "link-token".to_owned(),
+            hash: "link-hash".to_owned(),
+        };
+        issue_password_link(&db, &admin, sara.id, link, now)
             .await
             .expect("link");
         set_password(&db, "link-hash", "hash-2".to_owned(), now)
@@ -728,6 +898,7 @@ mod tests {
             password_hash: None,
             roles: Roles::default(),
             locale: Locale::Fa,
+            email_verified_at: None,
         };
         let txn = db::begin_write(&db).await.expect("txn");
         let staff = db::users::insert(&txn, new_user("staff@example.org"), now)

@@ -12,6 +12,7 @@ use db::events::NewEvent;
 use domain::assignment::{Plan, PlanIdea, PlanRequest, PlanReviewer, in_conflict, plan};
 use domain::event::EventKind;
 use domain::idea::IdeaState;
+use domain::notice::{IdeaRef, Notice};
 use domain::review::{AssignmentAction, AssignmentState, UNDER_REVIEW, review_state, review_state_event};
 use domain::reviewer::Organisation;
 use sea_orm::ConnectionTrait;
@@ -189,6 +190,7 @@ pub async fn assign(db: &Db, actor: &Actor, call_id: Uuid, input: AssignInput, n
         .to(reviewer_id);
     db::events::record(&txn, event, now).await?;
     settle(&txn, idea.id, Some(actor.user_id), now).await?;
+    tell_reviewers(&txn, &call, vec![(reviewer_id, idea.id)], now).await?;
     let row = db::assignments::find_row(&txn, assignment.id)
         .await?
         .ok_or_else(|| Error::internal("the assignment just made is missing"))?;
@@ -306,11 +308,50 @@ pub async fn auto_assign(
         );
     }
     db::events::record_many(&txn, events, now).await?;
+    let given = planned
+        .plan
+        .assignments
+        .iter()
+        .map(|a| (a.reviewer_id, a.idea_id))
+        .collect();
+    tell_reviewers(&txn, &call, given, now).await?;
     txn.commit().await?;
     Ok(Planned {
         applied: true,
         ..planned
     })
+}
+
+/// Each reviewer given ideas hears of them in one notice: the ideas' titles and when reviews are due,
+/// never who submitted them.
+async fn tell_reviewers(
+    txn: &impl ConnectionTrait,
+    call: &calls::Call,
+    given: Vec<(Uuid, Uuid)>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut by_reviewer: BTreeMap<Uuid, Vec<Uuid>> = BTreeMap::new();
+    for (reviewer_id, idea_id) in given {
+        by_reviewer.entry(reviewer_id).or_default().push(idea_id);
+    }
+    let call_ref = crate::notices::call_ref(txn, call.id).await?;
+    for (reviewer_id, idea_ids) in by_reviewer {
+        let ideas = db::ideas::find_many(txn, &idea_ids)
+            .await?
+            .into_iter()
+            .map(|idea| IdeaRef {
+                id: idea.id,
+                title: idea.title,
+            })
+            .collect();
+        let notice = Notice::AssignmentsMade {
+            call: call_ref.clone(),
+            ideas,
+            due: Some(call.review_closes_at),
+        };
+        crate::notices::notify(txn, reviewer_id, notice, None, now).await?;
+    }
+    Ok(())
 }
 
 /// Reads the call's ideas, roster, conflicts and assignments (five statements) and plans.

@@ -9,6 +9,7 @@ use db::events::NewEvent;
 use domain::call::CallPhase;
 use domain::event::EventKind;
 use domain::idea::IdeaState;
+use domain::notice::{IdeaRef, Notice};
 use domain::review::{DECIDABLE, DecisionOutcome, UNDER_REVIEW};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -262,12 +263,49 @@ pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) 
             "Another request published the call's decisions first.",
         ));
     }
+    tell_submitters(&txn, call.id, &selected_ids, &not_selected_ids, now).await?;
     txn.commit().await?;
     Ok(Published {
         at: now,
         selected,
         not_selected,
     })
+}
+
+/// Each submitter learns their idea's outcome with the reviewers' comments meant for them.
+async fn tell_submitters(
+    txn: &impl ConnectionTrait,
+    call_id: Uuid,
+    selected: &[Uuid],
+    not_selected: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let call = crate::notices::call_ref(txn, call_id).await?;
+    let all: Vec<Uuid> = selected.iter().chain(not_selected).copied().collect();
+    for idea in db::ideas::find_many(txn, &all).await? {
+        let result = Notice::DecisionPublished {
+            call: call.clone(),
+            idea: IdeaRef {
+                id: idea.id,
+                title: idea.title.clone(),
+            },
+            selected: selected.contains(&idea.id),
+            comments: comments_for_submitter(txn, idea.id).await?,
+        };
+        crate::notices::notify(txn, idea.submitter_id, result, None, now).await?;
+    }
+    Ok(())
+}
+
+/// The reviewers' comments meant for the submitter, trimmed, blank ones left out, in review order.
+async fn comments_for_submitter(db: &impl ConnectionTrait, idea_id: Uuid) -> Result<Vec<String>> {
+    Ok(db::reviews::of_idea(db, idea_id)
+        .await?
+        .into_iter()
+        .filter_map(|row| row.review.comment_to_submitter)
+        .map(|comment| comment.trim().to_owned())
+        .filter(|comment| !comment.is_empty())
+        .collect())
 }
 
 /// Moves the ideas still with the jury to `outcome`'s state, all of them or none: another request
@@ -313,13 +351,7 @@ pub async fn result(db: &Db, actor: Option<&Actor>, idea_id: Uuid) -> Result<Ide
     if !staff && (!published || decision.is_none()) {
         return Err(Error::not_found());
     }
-    let comments = db::reviews::of_idea(db, idea.id)
-        .await?
-        .into_iter()
-        .filter_map(|row| row.review.comment_to_submitter)
-        .map(|comment| comment.trim().to_owned())
-        .filter(|comment| !comment.is_empty())
-        .collect();
+    let comments = comments_for_submitter(db, idea.id).await?;
     Ok(IdeaResult {
         idea_id: idea.id,
         outcome: decision.map(|d| *d.outcome),

@@ -40,11 +40,13 @@ error_codes! {
     InvalidChallenge => (401, "invalid_challenge", "The sign-in waiting for a code is unknown, used or expired; sign in again"),
     InvalidCode => (401, "invalid_code", "The code is wrong or was used already"),
     AccountInactive => (403, "account_inactive", "This account is deactivated"),
+    EmailUnverified => (403, "email_unverified", "Confirm your e-mail address first: follow the link mailed to you"),
     SecondFactorRequired => (403, "second_factor_required", "Set up a second factor first: this session may only enrol one"),
     Forbidden => (403, "forbidden", "You are not allowed to do this"),
     NotFound => (404, "not_found", "Not found"),
     MethodNotAllowed => (405, "method_not_allowed", "Method not allowed"),
     EmailTaken => (409, "email_taken", "This e-mail address is already registered"),
+    EmailVerified => (409, "email_verified", "This e-mail address is confirmed already"),
     SecondFactorEnabled => (409, "second_factor_enabled", "A second factor is set up already"),
     SecondFactorNotEnabled => (409, "second_factor_not_enabled", "No second factor is set up"),
     NoEnrolment => (409, "no_enrolment", "No enrolment of a second factor is under way; start one first"),
@@ -175,6 +177,8 @@ pub struct Error {
     detail: String,
     errors: Vec<FieldError>,
     cause: Option<String>,
+    /// How long the caller should wait before asking again (429).
+    retry_after: Option<chrono::TimeDelta>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -186,7 +190,20 @@ impl Error {
             detail: detail.into(),
             errors: Vec::new(),
             cause: None,
+            retry_after: None,
         }
+    }
+
+    /// A 429: asked too often; ask again after `wait`.
+    pub fn too_many_requests(detail: impl Into<String>, wait: chrono::TimeDelta) -> Self {
+        Error {
+            retry_after: Some(wait),
+            ..Error::new(ErrorCode::TooManyAttempts, detail)
+        }
+    }
+
+    pub fn retry_after(&self) -> Option<chrono::TimeDelta> {
+        self.retry_after
     }
 
     /// A 422 listing the invalid fields.

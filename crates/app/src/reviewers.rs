@@ -15,9 +15,10 @@ use uuid::Uuid;
 
 pub use db::reviewers::{ReviewerFilter, ReviewerRow};
 
-use crate::accounts::Registration;
+use crate::accounts::{MailedLink, Registration};
 use crate::error::{Error, ErrorCode, Result};
 use crate::{Actor, Db};
+use domain::notice::Notice;
 
 /// One page of the roster by name, each reviewer with their load (staff).
 pub async fn list(db: &Db, filter: &ReviewerFilter) -> Result<(Vec<ReviewerRow>, u64)> {
@@ -39,14 +40,17 @@ pub struct IssuedLink {
 }
 
 /// A set-password link for the account, by `by` (the account's one way of issuing them).
+/// The link is mailed to the reviewer as their invitation; staff see it too when the server mails nothing.
 async fn issue_link(
     db: &impl ConnectionTrait,
     user: &crate::accounts::User,
-    link_hash: String,
+    link: MailedLink,
     by: &Actor,
     now: DateTime<Utc>,
 ) -> Result<IssuedLink> {
-    let token = crate::accounts::issue_password_link_in(db, user, by, link_hash, now).await?;
+    let token = crate::accounts::issue_password_link_in(db, user, by, link.hash, now).await?;
+    let invitation = Notice::ReviewerInvitation { new_account: true };
+    crate::notices::notify(db, user.id, invitation, Some(link.token), now).await?;
     Ok(IssuedLink {
         user_id: user.id,
         expires_at: token.expires_at,
@@ -61,8 +65,8 @@ pub struct NewReviewer {
     pub organisation: Organisation,
     pub expertise: Vec<Domain>,
     pub max_load: i32,
-    /// The hash of the set-password link to issue if an account is made (the caller keeps the secret).
-    pub link_hash: String,
+    /// The set-password link to issue and mail if an account is made.
+    pub link: MailedLink,
 }
 
 /// A reviewer just enrolled, and the link issued to a new account.
@@ -111,6 +115,8 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
                 return Err(already_enrolled());
             }
             let user = crate::accounts::grant_role_in(&txn, actor, user, Role::Reviewer, now).await?;
+            let invitation = Notice::ReviewerInvitation { new_account: false };
+            crate::notices::notify(&txn, user.id, invitation, None, now).await?;
             (user.id, None)
         }
         None => {
@@ -121,11 +127,12 @@ pub async fn enrol(db: &Db, actor: &Actor, input: NewReviewer, now: DateTime<Utc
                 password_hash: None,
                 roles: roles.clone(),
                 locale: input.account.locale.unwrap_or_default(),
+                email_verified_at: None,
             };
             let user = crate::accounts::create_account_in(&txn, actor, new_user, now)
                 .await
                 .map_err(enrolled_meanwhile)?;
-            let link = issue_link(&txn, &user, input.link_hash, actor, now).await?;
+            let link = issue_link(&txn, &user, input.link, actor, now).await?;
             (user.id, Some(link))
         }
     };
@@ -182,7 +189,7 @@ pub async fn issue_password_link(
     db: &Db,
     actor: &Actor,
     user_id: Uuid,
-    link_hash: String,
+    link: MailedLink,
     now: DateTime<Utc>,
 ) -> Result<IssuedLink> {
     let txn = db::begin_write(db).await?;
@@ -199,7 +206,7 @@ pub async fn issue_password_link(
              for such an account, at POST /api/v1/users/{id}/password-token.",
         ));
     }
-    let link = issue_link(&txn, &user, link_hash, actor, now).await?;
+    let link = issue_link(&txn, &user, link, actor, now).await?;
     txn.commit().await?;
     Ok(link)
 }

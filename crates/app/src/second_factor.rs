@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use db::events;
 use domain::event::EventKind;
+use domain::notice::{Notice, SecondFactorChange};
 use domain::second_factor::{Code, TotpKey, hash_of_shown, read_code, recovery_code_hash};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -26,6 +27,11 @@ pub async fn status(db: &Db, actor: &Actor) -> Result<Status> {
         enabled_at: user.totp_enabled_at,
         recovery_codes_left: db::second_factor::recovery_codes_left(db, user.id).await?,
     })
+}
+
+/// Every change of the factor is told to the owner: if it was not them, they learn it at once.
+async fn tell(db: &impl ConnectionTrait, user_id: Uuid, change: SecondFactorChange, now: DateTime<Utc>) -> Result<()> {
+    crate::notices::notify(db, user_id, Notice::SecondFactorChanged { change }, None, now).await
 }
 
 async fn account(db: &impl ConnectionTrait, user_id: Uuid) -> Result<User> {
@@ -102,6 +108,7 @@ pub async fn confirm_enrolment(
     db::second_factor::replace_recovery_codes(&txn, user.id, hashes, now).await?;
     let event = privileged(account_event(user.id, EventKind::SecondFactorEnrolled), actor);
     events::record(&txn, event, now).await?;
+    tell(&txn, user.id, SecondFactorChange::Enabled, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -200,6 +207,7 @@ pub async fn disable(
     db::second_factor::remove(&txn, user.id).await?;
     let event = privileged(account_event(user.id, EventKind::SecondFactorDisabled), actor);
     events::record(&txn, event, now).await?;
+    tell(&txn, user.id, SecondFactorChange::Disabled, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -221,6 +229,7 @@ pub async fn renew_recovery_codes(
     db::second_factor::replace_recovery_codes(&txn, user.id, hashes, now).await?;
     let event = privileged(account_event(user.id, EventKind::RecoveryCodesRenewed), actor);
     events::record(&txn, event, now).await?;
+    tell(&txn, user.id, SecondFactorChange::RecoveryCodesRenewed, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -239,6 +248,7 @@ pub async fn reset(db: &Db, actor: &Actor, user_id: Uuid, now: DateTime<Utc>) ->
     db::sessions::revoke_all_for_user(&txn, user.id, None, now).await?;
     let event = privileged(account_event(user.id, EventKind::SecondFactorReset), actor);
     events::record(&txn, event, now).await?;
+    tell(&txn, user.id, SecondFactorChange::Reset, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -306,6 +316,7 @@ pub async fn finish_sign_in(
             .from_address(attempt.address)
             .to(left);
         events::record(&txn, event, now).await?;
+        tell(&txn, user.id, SecondFactorChange::RecoveryCodeUsed, now).await?;
     }
     txn.commit().await?;
     Ok((user, session))

@@ -131,6 +131,7 @@ async fn fill(db: &impl ConnectionTrait, rng: &mut Lcg) -> anyhow::Result<(Vec<U
             totp_secret: Set(None),
             totp_enabled_at: Set(None),
             totp_last_step: Set(None),
+            email_verified_at: Set(Some(now)),
             created_at: Set(now),
             updated_at: Set(now),
         }))

@@ -54,6 +54,7 @@ pub(crate) fn new_user(email: &str, name: &str) -> NewUser {
         password_hash: None,
         roles: Roles::new([Role::Reviewer]),
         locale: domain::account::Locale::Fa,
+        email_verified_at: None,
     }
 }
 

@@ -252,7 +252,7 @@ pub async fn seed(
         organisation: DEMO_REVIEWER_ORGANISATION,
         expertise: DEMO_REVIEWER_EXPERTISE.to_vec(),
         max_load: 12,
-        link_hash: Uuid::new_v4().to_string(),
+        link: crate::mailed_link(),
     };
     app::reviewers::enrol(db, staff, demo_reviewer, enrolled).await?;
     let demo_reviewer = Member {
@@ -320,7 +320,8 @@ async fn enrol_jurors(db: &Db, jury: &Jury, staff: &Actor, password_hash: &str) 
     let mut members = Vec::with_capacity(jury.jurors.len() + 1);
     for (index, juror) in jury.jurors.iter().enumerate() {
         let at = office_time(JURY_ENROLLED, 10 * 60 + 7 * index as i64);
-        let link_hash = Uuid::new_v4().to_string();
+        let link = crate::mailed_link();
+        let link_hash = link.hash.clone();
         let new = NewReviewer {
             account: Registration {
                 email: juror_email(index + 1),
@@ -330,7 +331,7 @@ async fn enrol_jurors(db: &Db, jury: &Jury, staff: &Actor, password_hash: &str) 
             organisation: juror.organisation,
             expertise: juror.expertise.clone(),
             max_load: juror.max_load,
-            link_hash: link_hash.clone(),
+            link,
         };
         let enrolment = app::reviewers::enrol(db, staff, new, at).await?;
         let user_id = enrolment.reviewer.reviewer.user_id;

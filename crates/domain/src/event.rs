@@ -67,6 +67,8 @@ wire_enum! {
         PasswordLinkIssued => "password_link_issued",
         /// The account's password was set (through a link) or changed (by its owner).
         PasswordSet => "password_set",
+        /// The owner confirmed the account's e-mail address through a mailed link.
+        EmailVerified => "email_verified",
         /// The citizen changed their profile.
         ProfileUpdated => "profile_updated",
         /// A city was added to the register.

@@ -9,6 +9,7 @@ pub mod event;
 pub mod history;
 pub mod idea;
 pub mod network;
+pub mod notice;
 pub mod partnership;
 pub mod profile;
 pub mod ranking;

@@ -10,6 +10,10 @@ pub const ACCESS_TOKEN_TTL: TimeDelta = TimeDelta::minutes(15);
 pub const REFRESH_TOKEN_TTL: TimeDelta = TimeDelta::days(30);
 pub const REUSE_GRACE: TimeDelta = TimeDelta::seconds(10);
 pub const SET_PASSWORD_TOKEN_TTL: TimeDelta = TimeDelta::days(7);
+/// How long a mailed link that confirms an e-mail address works.
+pub const VERIFY_EMAIL_TOKEN_TTL: TimeDelta = TimeDelta::hours(48);
+/// How long a forgotten-password link works: asked for by whoever knows the address, so briefly.
+pub const PASSWORD_RESET_TOKEN_TTL: TimeDelta = TimeDelta::hours(1);
 
 /// What the store knows of a presented refresh token.
 #[derive(Debug, Clone, Copy)]

@@ -27,6 +27,7 @@ mod m20261206_000022_add_granted_roles_to_password_tokens;
 mod m20261206_000023_generalise_events;
 mod m20261206_000024_create_citizen_ties;
 mod m20261207_000025_create_second_factor_and_audit;
+mod m20261207_000026_create_notifications;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_generalise_events::Migration),
             Box::new(m20261206_000024_create_citizen_ties::Migration),
             Box::new(m20261207_000025_create_second_factor_and_audit::Migration),
+            Box::new(m20261207_000026_create_notifications::Migration),
         ]
     }
 }

@@ -94,11 +94,55 @@ impl Keys {
     }
 }
 
+impl Keys {
+    /// A one-click unsubscribe token: it names an account and a kind of notice and can do nothing but turn
+    /// that kind's e-mail off for that account. It is signed, not stored, and does not expire: an old
+    /// message's link keeps working, as RFC 8058 expects.
+    pub fn unsubscribe_token(&self, user_id: Uuid, kind: domain::notice::NoticeKind) -> String {
+        let claim = format!("{}.{kind}", user_id.simple());
+        format!("{claim}.{}", self.unsubscribe_mac(&claim))
+    }
+
+    /// The account and kind an unsubscribe token names, if its signature is ours.
+    pub fn read_unsubscribe_token(&self, token: &str) -> Option<(Uuid, domain::notice::NoticeKind)> {
+        let (claim, mac) = token.rsplit_once('.')?;
+        let expected = self.unsubscribe_mac(claim);
+        // Compared in constant time: the signature is the only secret here.
+        let same = !expected.is_empty()
+            && expected.len() == mac.len()
+            && expected.bytes().zip(mac.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+        if !same {
+            return None;
+        }
+        let (user, kind) = claim.split_once('.')?;
+        Some((Uuid::parse_str(user).ok()?, kind.parse().ok()?))
+    }
+
+    fn unsubscribe_mac(&self, claim: &str) -> String {
+        // A MAC takes a key of any length, so this cannot fail; an empty string would only fail to verify.
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.secret) else {
+            return String::new();
+        };
+        mac.update(b"unsubscribe:");
+        mac.update(claim.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+}
+
 /// A new opaque token: 32 random bytes, URL-safe base64.
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A new link to mail: its token for the message, the token's hash for the store.
+pub fn mailed_link() -> app::accounts::MailedLink {
+    let token = random_token();
+    app::accounts::MailedLink {
+        hash: token_hash(&token),
+        token,
+    }
 }
 
 /// A new TOTP key's secret: 160 random bits.

@@ -14,6 +14,8 @@ pub mod health;
 pub mod ideas;
 pub mod me;
 pub mod networks;
+pub mod notifications;
+pub mod outbox;
 pub mod page;
 pub mod partnerships;
 pub mod patch;
@@ -52,6 +54,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(reviews::configure)
                 .configure(ranking::configure)
                 .configure(decisions::configure)
-                .configure(audit::configure),
+                .configure(audit::configure)
+                .configure(notifications::configure)
+                .configure(outbox::configure),
         );
 }

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use domain::event::EventKind;
-use domain::idea::{IdeaAction, IdeaState, Screening, ScreeningError, ScreeningReason};
+use domain::idea::{IdeaAction, IdeaState, Screening, ScreeningDecision, ScreeningError, ScreeningReason};
+use domain::notice::{IdeaRef, Notice};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -163,5 +164,19 @@ async fn apply(
         .reason(reason)
         .note(note);
     db::events::record(db, event, now).await?;
+    if let IdeaAction::Screen(decision) = action {
+        let shortlisted = decision == ScreeningDecision::Shortlist;
+        // The reason is the submitter's to read; the note is the staff's own.
+        let outcome = Notice::IdeaScreened {
+            call: crate::notices::call_ref(db, idea.call_id).await?,
+            idea: IdeaRef {
+                id: idea.id,
+                title: idea.title.clone(),
+            },
+            shortlisted,
+            reason: reason.filter(|_| !shortlisted),
+        };
+        crate::notices::notify(db, idea.submitter_id, outcome, None, now).await?;
+    }
     Ok(changed)
 }

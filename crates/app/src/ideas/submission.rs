@@ -9,9 +9,10 @@ use uuid::Uuid;
 
 use super::{Detail, IdeaRecord, Viewed, find_own, raced, submitter_may};
 use crate::actor::Actor;
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, ErrorCode, FieldError, Result};
 use crate::precondition::{Precondition, stale};
 use db::events::NewEvent;
+use domain::notice::{Bilingual, IdeaCopy, Notice};
 
 /// Propose an idea: a draft in an open call, within the call's ideas-per-citizen limit.
 pub async fn create(db: &db::Db, actor: &Actor, call_id: Uuid, content: Content, now: DateTime<Utc>) -> Result<Viewed> {
@@ -92,6 +93,7 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
     let to = submitter_may(&record, action, now)?;
     if action == IdeaAction::Submit {
         ensure_complete(&record.idea.content())?;
+        ensure_verified(&txn, actor).await?;
     }
     let changed = db::ideas::transition(&txn, &record.idea, action.from_states(), to, now)
         .await?
@@ -102,12 +104,42 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
             .change(Some(record.idea.state), Some(to));
         db::events::record(&txn, event, now).await?;
     }
+    if action == IdeaAction::Submit {
+        let receipt = Notice::IdeaReceived {
+            call: crate::notices::call_ref(&txn, changed.call_id).await?,
+            idea: IdeaCopy {
+                id: changed.id,
+                title: changed.title.clone(),
+                summary: changed.summary.clone(),
+                body: changed.body.clone(),
+                expected_outcomes: changed.expected_outcomes.clone(),
+                city: Bilingual::new((record.city_name_fa.clone(), record.city_name_en.clone())),
+                submitted_at: changed.submitted_at.unwrap_or(now),
+            },
+        };
+        crate::notices::notify(&txn, changed.submitter_id, receipt, None, now).await?;
+    }
     txn.commit().await?;
     let record = IdeaRecord {
         idea: changed,
         ..record
     };
     Ok(Viewed::new(record, Detail::Submitter, now))
+}
+
+/// 403 `email_unverified` until the submitter has confirmed their address: a receipt, a screening and a
+/// result must reach them. Staff and jurors were vouched for by whoever made their accounts.
+async fn ensure_verified(db: &impl ConnectionTrait, actor: &Actor) -> Result<()> {
+    let user = db::users::find_by_id(db, actor.user_id)
+        .await?
+        .ok_or_else(Error::not_found)?;
+    if user.email_verified_at.is_some() || actor.is_staff() || actor.is_reviewer() {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorCode::EmailUnverified,
+        "Confirm your e-mail address before submitting: follow the link we mailed you, or ask for a new one.",
+    ))
 }
 
 /// 422 naming each field that submitting needs and the content leaves empty.

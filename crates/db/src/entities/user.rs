@@ -25,6 +25,8 @@ pub struct Model {
     pub totp_enabled_at: Option<DateTimeUtc>,
     /// The time step of the last accepted code: a code of it or of an earlier step is refused.
     pub totp_last_step: Option<i64>,
+    /// When the owner confirmed the address through a mailed link (or set a password through one).
+    pub email_verified_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

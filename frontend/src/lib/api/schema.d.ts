@@ -73,6 +73,40 @@ export interface paths {
         patch: operations["update_activity"];
         trace?: never;
     };
+    "/api/v1/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The outbox (admin): every e-mail the platform queued, the latest first, with how its delivery went. */
+        get: operations["list_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/outbox/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a dead letter again (admin), from its first attempt. */
+        post: operations["retry_outbox_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assignments/{id}": {
         parameters: {
             query?: never;
@@ -200,6 +234,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forgot your password? Ask for a link that sets a new one.
+         * @description The answer is the same whether or not an account has the address: if an active one has it, a link
+         *     that works for one hour is mailed there. Setting the password with it ends every session of the
+         *     account. Three asks per address and twenty per client within an hour; then 429 for an hour.
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -260,6 +316,23 @@ export interface paths {
          *     hold when the token was issued.
          */
         post: operations["set_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm your e-mail address with the token of the link mailed to it. */
+        post: operations["verify_email"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1076,6 +1149,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new link that confirms your e-mail address (the one sent when you registered may be lost or
+         *     expired).
+         */
+        post: operations["resend_email_verification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which kinds of notice you receive by e-mail. */
+        get: operations["show_notification_preferences"];
+        /** Turn e-mail of some kinds off (and every other kind on). Account and security messages always go. */
+        put: operations["change_notification_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notices in the app, the latest first: receipts, screening outcomes, results, assignments,
+         *     reminders, digests and security changes. Messages with one-time links go by e-mail only.
+         */
+        get: operations["list_my_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notices read. */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notices read. */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/second-factor": {
         parameters: {
             query?: never;
@@ -1375,6 +1540,27 @@ export interface paths {
          *     (POST /api/v1/users/{id}/password-token), or staff could take such an account over.
          */
         post: operations["issue_reviewer_password_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an unsubscribe link turns off (changes nothing). */
+        get: operations["check_unsubscribe"];
+        put?: never;
+        /**
+         * Turn off the e-mail an unsubscribe link names, for the account it names. Any body is accepted
+         *     (mail clients send `List-Unsubscribe=One-Click` as a form); doing it again changes nothing.
+         */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2205,6 +2391,11 @@ export interface components {
              */
             reason: string;
         };
+        /**
+         * @description Where an e-mail of the outbox is in its delivery.
+         * @enum {string}
+         */
+        DeliveryState: "pending" | "sent" | "dead";
         DisableSecondFactorRequest: {
             /**
              * @description A code from your authenticator, or a recovery code.
@@ -2240,11 +2431,13 @@ export interface components {
          *     - `invalid_challenge` (401): The sign-in waiting for a code is unknown, used or expired; sign in again
          *     - `invalid_code` (401): The code is wrong or was used already
          *     - `account_inactive` (403): This account is deactivated
+         *     - `email_unverified` (403): Confirm your e-mail address first: follow the link mailed to you
          *     - `second_factor_required` (403): Set up a second factor first: this session may only enrol one
          *     - `forbidden` (403): You are not allowed to do this
          *     - `not_found` (404): Not found
          *     - `method_not_allowed` (405): Method not allowed
          *     - `email_taken` (409): This e-mail address is already registered
+         *     - `email_verified` (409): This e-mail address is confirmed already
          *     - `second_factor_enabled` (409): A second factor is set up already
          *     - `second_factor_not_enabled` (409): No second factor is set up
          *     - `no_enrolment` (409): No enrolment of a second factor is under way; start one first
@@ -2282,12 +2475,12 @@ export interface components {
          *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "second_factor_required" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready" | "busy";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
          */
-        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended";
+        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "email_verified" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended";
         /** @description A list of events, oldest first. */
         EventListView: {
             items: components["schemas"]["EventView"][];
@@ -2445,6 +2638,11 @@ export interface components {
         /** @description Your account and your citizen profile. */
         MeView: components["schemas"]["UserView"] & {
             profile: components["schemas"]["ProfileView"];
+            /**
+             * Format: int64
+             * @description How many of your notices in the app are unread.
+             */
+            unreadNotifications: number;
         };
         MergeCityRequest: {
             /**
@@ -2516,6 +2714,72 @@ export interface components {
             /** @description An http(s) address. */
             website?: string | null;
         };
+        /** @description The call a notice is about. */
+        NoticeCall: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["ShortText"];
+        };
+        /** @description The idea a notice is about: its id and title, never who wrote it. */
+        NoticeIdea: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /**
+         * @description What a notice tells.
+         * @enum {string}
+         */
+        NoticeKind: "verify_email" | "password_reset" | "password_changed" | "second_factor_changed" | "reviewer_invitation" | "idea_received" | "idea_screened" | "draft_reminder" | "decision_published" | "assignments_made" | "review_reminder" | "call_digest";
+        /** @description Whether one kind of notice is mailed to you. */
+        NotificationPreference: {
+            email: boolean;
+            /** @description Account and security messages always go: they cannot be turned off. */
+            essential: boolean;
+            kind: components["schemas"]["NoticeKind"];
+        };
+        /** @description Every kind of notice and whether you receive it by e-mail. */
+        NotificationPreferences: {
+            kinds: components["schemas"]["NotificationPreference"][];
+        };
+        /** @description The complete set of kinds whose e-mail you turn off (the others are on). */
+        NotificationPreferencesChange: {
+            emailOff: components["schemas"]["NoticeKind"][];
+        };
+        /** @description A notice in your list: its kind and the few facts a sentence about it needs. */
+        NotificationView: {
+            call?: components["schemas"]["NoticeCall"] | null;
+            change?: components["schemas"]["SecondFactorChange"] | null;
+            /**
+             * Format: int64
+             * @description How many: ideas assigned (assignments_made), reviews pending (review_reminder), drafts
+             *     (draft_reminder), new submissions (call_digest).
+             */
+            count?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description call_digest: its day.
+             */
+            day?: string | null;
+            /**
+             * Format: date-time
+             * @description The call's deadline (draft_reminder) or the end of its review (assignments_made, review_reminder).
+             */
+            due?: string | null;
+            /** Format: uuid */
+            id: string;
+            idea?: components["schemas"]["NoticeIdea"] | null;
+            kind: components["schemas"]["NoticeKind"];
+            /** Format: date-time */
+            readAt?: string | null;
+            reason?: components["schemas"]["ScreeningReason"] | null;
+            /** @description decision_published: selected, or not. */
+            selected?: boolean | null;
+            /** @description idea_screened: shortlisted, or rejected. */
+            shortlisted?: boolean | null;
+        };
         /**
          * @description What a citizen does, as the call's statistics group submitters.
          * @enum {string}
@@ -2531,6 +2795,31 @@ export interface components {
          * @enum {string}
          */
         Organisation: "foreign_ministry" | "council_research_centre" | "university" | "chamber_of_commerce" | "municipality" | "other";
+        /** @description An e-mail of the outbox and how its delivery goes. Its content is not shown: it is its reader's. */
+        OutboxEntryView: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NoticeKind"];
+            /** @description Why the last attempt failed. */
+            lastError?: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            recipient?: components["schemas"]["OutboxRecipient"] | null;
+            /** Format: date-time */
+            sentAt?: string | null;
+            state: components["schemas"]["DeliveryState"];
+        };
+        /** @description Who a message is for. */
+        OutboxRecipient: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+        };
         /** @description One page of a list. */
         Page_ActivityView: {
             items: {
@@ -2829,6 +3118,80 @@ export interface components {
             total: number;
         };
         /** @description One page of a list. */
+        Page_NotificationView: {
+            items: {
+                call?: components["schemas"]["NoticeCall"] | null;
+                change?: components["schemas"]["SecondFactorChange"] | null;
+                /**
+                 * Format: int64
+                 * @description How many: ideas assigned (assignments_made), reviews pending (review_reminder), drafts
+                 *     (draft_reminder), new submissions (call_digest).
+                 */
+                count?: number | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date
+                 * @description call_digest: its day.
+                 */
+                day?: string | null;
+                /**
+                 * Format: date-time
+                 * @description The call's deadline (draft_reminder) or the end of its review (assignments_made, review_reminder).
+                 */
+                due?: string | null;
+                /** Format: uuid */
+                id: string;
+                idea?: components["schemas"]["NoticeIdea"] | null;
+                kind: components["schemas"]["NoticeKind"];
+                /** Format: date-time */
+                readAt?: string | null;
+                reason?: components["schemas"]["ScreeningReason"] | null;
+                /** @description decision_published: selected, or not. */
+                selected?: boolean | null;
+                /** @description idea_screened: shortlisted, or rejected. */
+                shortlisted?: boolean | null;
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_OutboxEntryView: {
+            items: {
+                /** Format: int32 */
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["NoticeKind"];
+                /** @description Why the last attempt failed. */
+                lastError?: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string;
+                recipient?: components["schemas"]["OutboxRecipient"] | null;
+                /** Format: date-time */
+                sentAt?: string | null;
+                state: components["schemas"]["DeliveryState"];
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
         Page_PartnershipView: {
             items: {
                 /**
@@ -2963,6 +3326,8 @@ export interface components {
                 createdAt: string;
                 displayName: string;
                 email: string;
+                /** @description The owner confirmed the address through a mailed link (a citizen must, to submit ideas). */
+                emailVerified: boolean;
                 /** Format: uuid */
                 id: string;
                 locale: components["schemas"]["Locale"];
@@ -3067,6 +3432,14 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description Whose password to reset. */
+        PasswordResetRequest: {
+            /**
+             * Format: email
+             * @example sara@example.org
+             */
+            email: string;
+        };
         /**
          * @description A one-time token to hand to the account's owner, who sets a password with it at
          *     POST /api/v1/auth/set-password.
@@ -3074,8 +3447,13 @@ export interface components {
         PasswordTokenView: {
             /** Format: date-time */
             expiresAt: string;
-            /** @description Shown once; only its hash is stored. */
-            token: string;
+            /** @description Whether the link was mailed to the account's address. */
+            mailed: boolean;
+            /**
+             * @description Shown once; only its hash is stored. Null when the server mailed the link to the owner: then
+             *     nobody else ever sees it.
+             */
+            token?: string | null;
             /** Format: uuid */
             userId: string;
         };
@@ -3618,6 +3996,11 @@ export interface components {
              */
             expiresIn: number;
         };
+        /**
+         * @description What changed of an account's second factor.
+         * @enum {string}
+         */
+        SecondFactorChange: "enabled" | "disabled" | "reset" | "recovery_codes_renewed" | "recovery_code_used";
         SecondFactorCodeRequest: {
             /**
              * @description The six digits your authenticator shows (or, where accepted, a recovery code).
@@ -3817,6 +4200,10 @@ export interface components {
             reviewerIds: string[];
             rule: components["schemas"]["Rule"];
         };
+        /** @description The kind of message an unsubscribe link turns off. */
+        UnsubscribeView: {
+            kind: components["schemas"]["NoticeKind"];
+        };
         /** @description What staff may change of an activity; leave out what stays, send null to clear. */
         UpdateActivityRequest: {
             /**
@@ -3940,6 +4327,8 @@ export interface components {
             createdAt: string;
             displayName: string;
             email: string;
+            /** @description The owner confirmed the address through a mailed link (a citizen must, to submit ideas). */
+            emailVerified: boolean;
             /** Format: uuid */
             id: string;
             locale: components["schemas"]["Locale"];
@@ -3949,6 +4338,10 @@ export interface components {
             secondFactorEnabled: boolean;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description The token of a mailed verification link. */
+        VerifyEmailRequest: {
+            token: string;
         };
     };
     responses: {
@@ -4191,6 +4584,81 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_outbox: {
+        parameters: {
+            query?: {
+                /** @description Only messages in this state. */
+                state?: components["schemas"]["DeliveryState"];
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the outbox. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OutboxEntryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    retry_outbox_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The message's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message, pending again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEntryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such message. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`: only a dead letter can be sent again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -4476,6 +4944,43 @@ export interface operations {
             };
         };
     };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description If an active account has this address, a link is on its way. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            /** @description `too_many_attempts`: asked too often; wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     refresh: {
         parameters: {
             query?: never;
@@ -4607,6 +5112,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    verify_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed; the account may submit ideas. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `validation_failed`: the token is unknown, used or expired (`invalid_verification_token` at /token). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
         };
     };
     list_calls: {
@@ -6655,6 +7194,193 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    resend_email_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link is on its way to your address. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `email_verified`: your address is confirmed already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_attempts`: asked too often; wait as long as Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    show_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every kind, and whether it is mailed to you. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    change_notification_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesChange"];
+            };
+        };
+        responses: {
+            /** @description Your preferences now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `validation_failed`: an essential kind (at /emailOff/{i}) cannot be turned off. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_my_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only the notices not read yet. */
+                unread?: boolean;
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of your notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NotificationView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description They are read. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description It is read. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: you have no notice with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     second_factor_status: {
         parameters: {
             query?: never;
@@ -7441,6 +8167,72 @@ export interface operations {
             };
             /** @description `not_found`: the account is not a reviewer. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    check_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the message's unsubscribe link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kind of message the link turns off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeView"];
+                };
+            };
+            /** @description `validation_failed`: the token is not valid (`invalid_unsubscribe_token` at /token). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the message's unsubscribe link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description That kind is no longer mailed to the account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeView"];
+                };
+            };
+            /** @description `validation_failed`: the token is not valid (`invalid_unsubscribe_token` at /token). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

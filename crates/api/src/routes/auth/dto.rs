@@ -63,6 +63,24 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
+/// Whose password to reset.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    #[validate(custom(function = "rules::email"))]
+    #[schema(format = "email", example = "sara@example.org")]
+    pub email: String,
+}
+
+/// The token of a mailed verification link.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerifyEmailRequest {
+    #[validate(length(min = 1, max = 200, code = "required", message = "this field is required"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub token: String,
+}
+
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SetPasswordRequest {
@@ -144,6 +162,8 @@ pub struct UserView {
     pub active: bool,
     /// Signing in asks for a code from an authenticator too.
     pub second_factor_enabled: bool,
+    /// The owner confirmed the address through a mailed link (a citizen must, to submit ideas).
+    pub email_verified: bool,
     pub locale: Locale,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -158,6 +178,7 @@ impl From<app::accounts::User> for UserView {
             roles: user.roles.as_slice().to_vec(),
             active: user.active,
             second_factor_enabled: user.totp_enabled_at.is_some(),
+            email_verified: user.email_verified_at.is_some(),
             locale: *user.locale,
             created_at: user.created_at,
             updated_at: user.updated_at,

@@ -5,6 +5,7 @@ pub mod dto;
 mod login;
 mod login_second_factor;
 mod logout;
+mod password_reset;
 mod refresh;
 mod register;
 mod set_password;
@@ -24,7 +25,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(refresh::refresh)
         .service(logout::logout)
         .service(change_password::change_password)
-        .service(set_password::set_password);
+        .service(set_password::set_password)
+        .service(password_reset::request_password_reset)
+        .service(password_reset::verify_email);
 }
 
 /// The answer of a sign-in: a signed access token for the session, and its refresh token.

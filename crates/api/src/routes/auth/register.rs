@@ -3,7 +3,7 @@ use chrono::Utc;
 
 use super::dto::{RegisterRequest, TokenView};
 use crate::auth::password::Busy;
-use crate::auth::tokens::{random_token, token_hash};
+use crate::auth::tokens::{mailed_link, random_token, token_hash};
 use crate::error::ApiResult;
 use crate::extract::{Client, ValidJson};
 use crate::state::AppState;
@@ -43,6 +43,7 @@ pub async fn register(
         account,
         password_hash,
         token_hash(&refresh_token),
+        state.require_email_verification.then(mailed_link),
         client.origin(),
         now,
     )

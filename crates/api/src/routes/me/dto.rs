@@ -91,6 +91,8 @@ pub struct MeView {
     #[serde(flatten)]
     pub account: UserView,
     pub profile: ProfileView,
+    /// How many of your notices in the app are unread.
+    pub unread_notifications: u64,
 }
 
 /// The fields of your account you may change; leave out what stays.
@@ -125,11 +127,12 @@ impl From<app::profiles::ProfileRecord> for ProfileView {
     }
 }
 
-impl From<app::profiles::Me> for MeView {
-    fn from(me: app::profiles::Me) -> Self {
+impl MeView {
+    pub fn new(me: app::profiles::Me, unread_notifications: u64) -> Self {
         MeView {
             account: UserView::from(me.account),
             profile: ProfileView::from(me.profile),
+            unread_notifications,
         }
     }
 }

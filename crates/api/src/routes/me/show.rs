@@ -14,9 +14,12 @@ use crate::state::AppState;
 )]
 #[get("/me")]
 pub async fn show_me(state: web::Data<AppState>, Enrolling(caller): Enrolling) -> ApiResult<web::Json<MeView>> {
-    let profile = app::profiles::show(&state.db, &caller.actor()).await?;
+    let actor = caller.actor();
+    let profile = app::profiles::show(&state.db, &actor).await?;
+    let unread_notifications = app::notices::unread(&state.db, &actor).await?;
     Ok(web::Json(MeView {
         profile: ProfileView::from(profile),
         account: UserView::from(caller.user),
+        unread_notifications,
     }))
 }

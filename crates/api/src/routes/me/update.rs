@@ -23,6 +23,8 @@ pub async fn update_me(
     body: ValidJson<UpdateMeRequest>,
 ) -> ApiResult<web::Json<MeView>> {
     let change = body.into_inner()?.into_change();
-    let me = app::profiles::update(&state.db, &caller.actor(), change, Utc::now()).await?;
-    Ok(web::Json(MeView::from(me)))
+    let actor = caller.actor();
+    let me = app::profiles::update(&state.db, &actor, change, Utc::now()).await?;
+    let unread = app::notices::unread(&state.db, &actor).await?;
+    Ok(web::Json(MeView::new(me, unread)))
 }

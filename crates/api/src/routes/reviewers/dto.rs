@@ -94,7 +94,7 @@ impl UpdateReviewerRequest {
 
 impl CreateReviewerRequest {
     /// The use case's input, with the hash of the set-password link it issues to a new account.
-    pub fn into_input(self, link_hash: String) -> app::reviewers::NewReviewer {
+    pub fn into_input(self, link: app::accounts::MailedLink) -> app::reviewers::NewReviewer {
         app::reviewers::NewReviewer {
             account: app::accounts::Registration {
                 email: self.email,
@@ -104,7 +104,7 @@ impl CreateReviewerRequest {
             organisation: self.organisation,
             expertise: self.expertise,
             max_load: self.max_load,
-            link_hash,
+            link,
         }
     }
 }

@@ -2,7 +2,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::Utc;
 use uuid::Uuid;
 
-use crate::auth::tokens::{random_token, token_hash};
+use crate::auth::tokens::mailed_link;
 use crate::error::ApiResult;
 use crate::extract::Staff;
 use crate::routes::users::dto::PasswordTokenView;
@@ -30,13 +30,10 @@ pub async fn issue_reviewer_password_token(
     Staff(staff): Staff,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let token = random_token();
-    let hash = token_hash(&token);
-    let link =
-        app::reviewers::issue_password_link(&state.db, &staff.actor(), id.into_inner(), hash, Utc::now()).await?;
-    Ok(HttpResponse::Created().json(PasswordTokenView {
-        user_id: link.user_id,
-        token,
-        expires_at: link.expires_at,
-    }))
+    let link = mailed_link();
+    let issued =
+        app::reviewers::issue_password_link(&state.db, &staff.actor(), id.into_inner(), link.clone(), Utc::now())
+            .await?;
+    let view = PasswordTokenView::new(issued.user_id, issued.expires_at, link, state.mail_delivers);
+    Ok(HttpResponse::Created().json(view))
 }

@@ -60,18 +60,23 @@ pub struct UpdateUserRequest {
 #[serde(rename_all = "camelCase")]
 pub struct PasswordTokenView {
     pub user_id: Uuid,
-    /// Shown once; only its hash is stored.
-    pub token: String,
+    /// Shown once; only its hash is stored. Null when the server mailed the link to the owner: then
+    /// nobody else ever sees it.
+    pub token: Option<String>,
     pub expires_at: DateTime<Utc>,
+    /// Whether the link was mailed to the account's address.
+    pub mailed: bool,
 }
 
 impl PasswordTokenView {
-    /// The issued token's view, with the token itself (known only to the caller that made it).
-    pub fn new(issued: app::accounts::PasswordToken, token: String) -> Self {
+    /// The issued link's view: the token itself only when the server mails nothing, for the caller to
+    /// hand over.
+    pub fn new(user_id: Uuid, expires_at: DateTime<Utc>, link: app::accounts::MailedLink, mailed: bool) -> Self {
         PasswordTokenView {
-            user_id: issued.user_id,
-            token,
-            expires_at: issued.expires_at,
+            user_id,
+            token: (!mailed).then_some(link.token),
+            expires_at,
+            mailed,
         }
     }
 }

@@ -3,7 +3,7 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::PasswordTokenView;
-use crate::auth::tokens::{random_token, token_hash};
+use crate::auth::tokens::mailed_link;
 use crate::error::ApiResult;
 use crate::extract::Admin;
 use crate::state::AppState;
@@ -26,14 +26,10 @@ pub async fn issue_password_token(
     Admin(admin): Admin,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let token = random_token();
-    let issued = app::accounts::issue_password_link(
-        &state.db,
-        &admin.actor(),
-        id.into_inner(),
-        token_hash(&token),
-        Utc::now(),
-    )
-    .await?;
-    Ok(HttpResponse::Created().json(PasswordTokenView::new(issued, token)))
+    let link = mailed_link();
+    let issued =
+        app::accounts::issue_password_link(&state.db, &admin.actor(), id.into_inner(), link.clone(), Utc::now())
+            .await?;
+    let view = PasswordTokenView::new(issued.user_id, issued.expires_at, link, state.mail_delivers);
+    Ok(HttpResponse::Created().json(view))
 }
