@@ -3,7 +3,7 @@
 BIN := target/debug/citizen-diplomat
 VENV := .venv
 
-.PHONY: run build web test test-sqlite test-postgres contract test-web lint compose-check openapi release bench bench-jury bench-logins
+.PHONY: run build web test test-sqlite test-postgres contract test-web lint compose-check openapi release bench bench-jury bench-logins bench-outbox
 
 ## Build the API and the SPA, then start the app on SQLite at http://127.0.0.1:8080, with demo content when the
 ## database is new.
@@ -114,3 +114,8 @@ bench-logins:
 	cargo build --release -p api --bin citizen-diplomat
 	cargo build --release -p integration-tests --example bench_logins
 	target/release/examples/bench_logins target/release/citizen-diplomat
+
+## The outbox's dispatcher: a backlog of 10,000 e-mails to a local SMTP server, and the lag of single messages
+## (on PostgreSQL too with BENCH_DATABASE_URL); figures in docs/benchmarks/outbox.md.
+bench-outbox:
+	cargo run --release -p integration-tests --example bench_outbox -- $(BENCH_DATABASE_URL)

@@ -16,6 +16,8 @@ pub struct Received {
     /// The envelope's recipients.
     pub to: Vec<String>,
     pub raw: Vec<u8>,
+    /// When the sink accepted it.
+    pub at: chrono::DateTime<chrono::Utc>,
 }
 
 impl Received {
@@ -115,6 +117,7 @@ impl Handler for Sink {
         let received = Received {
             to: std::mem::take(&mut self.to),
             raw: std::mem::take(&mut self.data),
+            at: chrono::Utc::now(),
         };
         self.inbox.lock().expect("the inbox").push(received);
         response::OK

@@ -140,9 +140,11 @@ async fn a_citizen_confirms_the_address_then_gets_a_receipt_in_persian_and_a_not
     assert_eq!(me["emailVerified"], true);
     assert_eq!(me["unreadNotifications"], 0);
 
+    let submitted_at = chrono::Utc::now();
     assert_eq!(app.post_empty(&submit, Some(&sara)).await.status(), 200);
     let mail = mailbox.wait_for("sara@example.org", 2).await;
     let receipt = mail[1].clone();
+    assert!(receipt.at >= submitted_at, "delivered after the commit that queued it");
     // The receipt holds the idea as sent, escaped in HTML, with its link, in Persian digits and words.
     assert!(
         receipt.text().contains("<b>جشنواره</b> & \"فرش\""),
@@ -690,4 +692,95 @@ async fn a_server_killed_while_delivering_loses_no_message() {
             .expect("counted"),
         0
     );
+}
+
+#[tokio::test]
+async fn reviewers_are_reminded_before_the_review_ends_and_staff_get_a_daily_digest() {
+    let mailbox = Mailbox::start();
+    // Set up on a server that mails nothing and delivers nothing (staff see the jurors' links there).
+    let app = spawn_app_with(&["--no-dispatch"]).await;
+    let staff = app.staff().await;
+    let jury = app.jury_call(&staff, 2, true, 1).await;
+    let reviewer = app
+        .enrol_reviewer(&staff, "juror@example.org", "university", &["cultural"])
+        .await;
+    for idea in &jury.ideas {
+        assert_eq!(app.assign(&staff, &jury.id, idea, &reviewer.id).await.status(), 201);
+    }
+    // The review ends the day after tomorrow: the reminder of two days before is due today.
+    app.move_review_window(&jury.id, -1, 2).await;
+
+    // A server whose clock passes often, with the digest due from midnight, on the same database.
+    let mut flags = mailing(&mailbox);
+    flags.extend(
+        [
+            "--scheduler-interval-seconds",
+            "1",
+            "--digest-hour",
+            "0",
+            "--require-email-verification",
+            "false",
+        ]
+        .map(str::to_owned),
+    );
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    let args = app.serve_args(&flags);
+    let app = app.start_with(args).await;
+    // The invitation, an assignment notice per idea, and the reminder naming both ideas.
+    let is_reminder = |m: &Received| {
+        jury.ideas
+            .iter()
+            .all(|idea| m.text().contains(&format!("{SPA}/review/{idea}")))
+    };
+    mailbox
+        .wait_until(
+            || mailbox.to("juror@example.org").iter().any(is_reminder),
+            "the review reminder",
+        )
+        .await;
+    let digest = only(&mailbox.wait_for("staff@example.org", 1).await, "digest");
+    assert!(
+        digest.text().contains(&format!("{SPA}/staff/calls/{}", jury.id)),
+        "{}",
+        digest.text()
+    );
+    assert!(digest.header("List-Unsubscribe").is_some());
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let juror_mail = mailbox.to("juror@example.org");
+    assert_eq!(juror_mail.iter().filter(|m| is_reminder(m)).count(), 1, "one reminder");
+    assert_eq!(juror_mail.len(), 4, "invitation, two assignments, one reminder");
+    for message in &juror_mail {
+        assert!(
+            !message.text().contains("submitter"),
+            "a blind call's juror never learns the submitter"
+        );
+    }
+    assert_eq!(mailbox.to("staff@example.org").len(), 1, "one digest a day");
+    let list = notices(&app, &reviewer.token, "").await;
+    let kinds: Vec<&str> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["review_reminder", "assignments_made", "assignments_made"],
+        "{list}"
+    );
+    assert_eq!(list["items"][0]["count"], 2);
+}
+
+#[tokio::test]
+async fn a_second_factor_turned_on_is_told_to_its_owner() {
+    let mailbox = Mailbox::start();
+    let app = mailing_app(&mailbox, &["--require-email-verification", "false"]).await;
+    let staff = app.staff().await;
+    app.enrol_second_factor(&staff).await;
+    let told = only(&mailbox.wait_for("staff@example.org", 1).await, "second-factor notice");
+    assert!(told.text().contains(&format!("{SPA}/profile")), "{}", told.text());
+    assert!(told.header("List-Unsubscribe").is_none(), "security messages always go");
+    let list = notices(&app, &staff, "").await;
+    assert_eq!(list["items"][0]["kind"], "second_factor_changed");
+    assert_eq!(list["items"][0]["change"], "enabled");
 }

@@ -215,6 +215,20 @@ fn table() -> Vec<Row> {
         row("DELETE", "/api/v1/me/sessions",                        Nothing,     SIGNED_IN, None),
         row("DELETE", "/api/v1/me/sessions/{id}",                   Session,     "401  404  404  404  404  404  404  404", None),
         row("GET",    "/api/v1/audit",                              Nothing,     ADMIN,    None),
+        // Notifications: one's own notices and preferences; an unsubscribe link is its own authority; the
+        // outbox is the admins'. Nobody else's notice is even seen.
+        row("POST",   "/api/v1/auth/password-reset",                Nothing,     EVERYONE, Some(json!({ "email": "spare@example.org" }))),
+        row("POST",   "/api/v1/auth/verify-email",                  Nothing,     EVERYONE, Some(json!({ "token": "no-such-token" }))),
+        row("POST",   "/api/v1/me/email-verification",              Nothing,     SIGNED_IN, None),
+        row("GET",    "/api/v1/me/notifications",                   Nothing,     SIGNED_IN, None),
+        row("POST",   "/api/v1/me/notifications/read",              Nothing,     SIGNED_IN, None),
+        row("POST",   "/api/v1/me/notifications/{id}/read",         Submitted,   "401  ok   404  404  404  404  404  404", None),
+        row("GET",    "/api/v1/me/notification-preferences",        Nothing,     SIGNED_IN, None),
+        row("PUT",    "/api/v1/me/notification-preferences",        Nothing,     SIGNED_IN, Some(json!({ "emailOff": ["call_digest"] }))),
+        row("GET",    "/api/v1/unsubscribe",                        Nothing,     EVERYONE, None),
+        row("POST",   "/api/v1/unsubscribe",                        Nothing,     EVERYONE, None),
+        row("GET",    "/api/v1/admin/outbox",                       Nothing,     ADMIN,    None),
+        row("POST",   "/api/v1/admin/outbox/{id}/retry",            Submitted,   ADMIN,    None),
         row("GET",    "/api/v1/users",                              Nothing,     ADMIN,    None),
         row("PATCH",  "/api/v1/users/{id}",                         Enrolled,    ADMIN,    Some(json!({ "active": true }))),
         row("POST",   "/api/v1/users/{id}/password-token",          Enrolled,    ADMIN,    None),
@@ -396,6 +410,8 @@ fn resource_of(segment: &str) -> Option<&'static str> {
         "partnerships" => "partnership",
         "reviewers" => "reviewer",
         "sessions" => "session",
+        "notifications" => "notice",
+        "outbox" => "outbox",
         "users" => "user",
         _ => return None,
     })
@@ -702,6 +718,13 @@ impl World {
         let on_idea = |action: &str| format!("/api/v1/ideas/{idea}/{action}");
         if scene >= Scene::Submitted {
             self.setup(Method::POST, &on_idea("submit"), citizen, None).await;
+            // Submitting told the citizen: the receipt is their `notice` in the app and an `outbox` message.
+            let notices = self.setup(Method::GET, "/api/v1/me/notifications", citizen, None).await;
+            fx.insert("notice", id(&notices["items"][0]));
+            let outbox = self
+                .setup(Method::GET, "/api/v1/admin/outbox", &self.admin.token, None)
+                .await;
+            fx.insert("outbox", id(&outbox["items"][0]));
         }
         if scene >= Scene::Shortlisted {
             self.app.move_review_window(&call, -1, 30).await;

@@ -25,12 +25,24 @@ pub(crate) async fn notify(
     secret: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let Some(user) = db::users::find_by_id(db, user_id).await? else {
-        return Ok(());
-    };
+    match db::users::find_by_id(db, user_id).await? {
+        Some(user) => notify_user(db, &user, notice, secret, now).await,
+        None => Ok(()),
+    }
+}
+
+/// The same, for an account the use case has read already.
+pub(crate) async fn notify_user(
+    db: &impl ConnectionTrait,
+    user: &db::users::Model,
+    notice: Notice,
+    secret: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<()> {
     if !user.active {
         return Ok(());
     }
+    let user_id = user.id;
     let kind = notice.kind();
     if kind.in_app() {
         db::notices::insert(db, user_id, &notice, now).await?;

@@ -16,7 +16,7 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(Users::Table)
-                    .add_column(&mut timestamp_with_time_zone_null(Added::EmailVerifiedAt))
+                    .add_column(timestamp_with_time_zone_null(Added::EmailVerifiedAt))
                     .to_owned(),
             )
             .await?;

@@ -91,10 +91,13 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
     let txn = db::begin_write(db).await?;
     let record = find_own(&txn, id, actor).await?;
     let to = submitter_may(&record, action, now)?;
-    if action == IdeaAction::Submit {
-        ensure_complete(&record.idea.content())?;
-        ensure_verified(&txn, actor).await?;
-    }
+    let submitter = match action {
+        IdeaAction::Submit => {
+            ensure_complete(&record.idea.content())?;
+            Some(verified_submitter(&txn, actor).await?)
+        }
+        _ => None,
+    };
     let changed = db::ideas::transition(&txn, &record.idea, action.from_states(), to, now)
         .await?
         .ok_or_else(raced)?;
@@ -104,7 +107,7 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
             .change(Some(record.idea.state), Some(to));
         db::events::record(&txn, event, now).await?;
     }
-    if action == IdeaAction::Submit {
+    if let Some(submitter) = submitter {
         let receipt = Notice::IdeaReceived {
             call: crate::notices::call_ref(&txn, changed.call_id).await?,
             idea: IdeaCopy {
@@ -117,7 +120,7 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
                 submitted_at: changed.submitted_at.unwrap_or(now),
             },
         };
-        crate::notices::notify(&txn, changed.submitter_id, receipt, None, now).await?;
+        crate::notices::notify_user(&txn, &submitter, receipt, None, now).await?;
     }
     txn.commit().await?;
     let record = IdeaRecord {
@@ -127,14 +130,15 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
     Ok(Viewed::new(record, Detail::Submitter, now))
 }
 
-/// 403 `email_unverified` until the submitter has confirmed their address: a receipt, a screening and a
-/// result must reach them. Staff and jurors were vouched for by whoever made their accounts.
-async fn ensure_verified(db: &impl ConnectionTrait, actor: &Actor) -> Result<()> {
+/// The submitter's account; 403 `email_unverified` until they have confirmed their address: a receipt,
+/// a screening and a result must reach them. Staff and jurors were vouched for by whoever made their
+/// accounts.
+async fn verified_submitter(db: &impl ConnectionTrait, actor: &Actor) -> Result<db::users::Model> {
     let user = db::users::find_by_id(db, actor.user_id)
         .await?
         .ok_or_else(Error::not_found)?;
     if user.email_verified_at.is_some() || actor.is_staff() || actor.is_reviewer() {
-        return Ok(());
+        return Ok(user);
     }
     Err(Error::new(
         ErrorCode::EmailUnverified,
