@@ -48,6 +48,8 @@ export type ApiOptions = {
 
 export type Server = {
   url: string;
+  /** The server's DATA_DIR: its SQLite file and, with no MAIL_URL, the messages it sends as .eml files in mail/. */
+  dataDir: string;
   /** Creates an account with the CLI (roles beyond citizen), password PASSWORD. */
   createUser: (email: string, displayName: string, roles?: string[]) => void;
   /**
@@ -78,6 +80,8 @@ export async function startServer({ env: extra = {} }: ServerOptions = {}): Prom
     // its own accord, from the profile (e2e/security.e2e.ts).
     REQUIRE_SECOND_FACTOR: 'false',
     REQUIRE_EMAIL_VERIFICATION: 'false',
+    // The links in the messages it mails lead to this server.
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...extra,
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;
@@ -117,6 +121,7 @@ export async function startServer({ env: extra = {} }: ServerOptions = {}): Prom
   }
   return {
     url,
+    dataDir,
     api,
     async signInApi(email, password = PASSWORD) {
       const tokens = await api<Schema<'TokenView'>>('POST', '/auth/login', { body: { email, password } });

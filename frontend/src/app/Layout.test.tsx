@@ -1,8 +1,9 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { resources } from '@/app/resources';
 import { api, unwrap } from '@/lib/api/client';
 import { readSession, setEnrolOnly, storeTokens } from '@/lib/auth/session';
 import { renderWithApp, stubApi } from '@/test/render';
@@ -35,11 +36,13 @@ describe('an enrol-only session', () => {
     refreshToken: 'r',
     tokenType: 'Bearer' as const,
     expiresIn: 900,
-    user: { id: 'u', email: 's@example.org', displayName: 'Staff', roles: ['staff' as const], active: true, locale: 'en' as const, createdAt: '', updatedAt: '', secondFactorEnabled: false },
+    user: { id: 'u', email: 's@example.org', displayName: 'Staff', roles: ['staff' as const], active: true, locale: 'en' as const, createdAt: '', updatedAt: '', secondFactorEnabled: false, emailVerified: true },
   };
 
   it('sees the enrolment page alone, and everything again once it is free', async () => {
     storeTokens({ ...staff, enrolOnly: true });
+    // Once free, the header reads the account (the bell's count).
+    const calls = stubApi((request) => (new URL(request.url).pathname === '/api/v1/me' ? { body: { ...staff.user, unreadNotifications: 0, profile: { languages: [], ties: [] } } } : undefined));
     await renderWithApp(
       <Routes>
         <Route element={<Layout />}>
@@ -55,9 +58,13 @@ describe('an enrol-only session', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Staff' })).toBeNull();
 
+    expect(screen.queryByRole('link', { name: 'Notifications' })).toBeNull();
+    expect(calls).toHaveLength(0);
+
     act(() => setEnrolOnly(false));
     expect(within(nav).getByRole('link', { name: 'Calls' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Staff' })).toHaveAttribute('href', '/profile');
+    expect(await screen.findByRole('link', { name: 'Notifications' })).toHaveAttribute('href', '/notifications');
   });
 
   it('is what a 403 second_factor_required makes of a session', async () => {
@@ -75,3 +82,55 @@ function Address() {
   const { pathname, search } = useLocation();
   return <output data-testid="address">{`${pathname}${search}`}</output>;
 }
+
+describe('a signed-in account', () => {
+  const citizen = {
+    accessToken: 'a',
+    refreshToken: 'r',
+    tokenType: 'Bearer' as const,
+    expiresIn: 900,
+    enrolOnly: false,
+    user: { id: 'c', email: 'sara@example.org', displayName: 'سارا', roles: [], active: true, locale: 'fa' as const, createdAt: '', updatedAt: '', secondFactorEnabled: false, emailVerified: false },
+  };
+  const me = (emailVerified: boolean, unreadNotifications: number) => ({ ...citizen.user, emailVerified, unreadNotifications, profile: { languages: [], ties: [] } });
+  const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u2068\u2069]/g, '');
+
+  it('sees the bell with its count, and a calm note until its address is confirmed', async () => {
+    storeTokens(citizen);
+    let verified = false;
+    stubApi((request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/api/v1/me') return { body: me(verified, 2) };
+      // Confirmed meanwhile, in another tab: the server says so and the note goes.
+      if (path === '/api/v1/me/email-verification') {
+        verified = true;
+        return { status: 409, body: { type: 'x', title: 't', status: 409, detail: 'd', code: 'email_verified' } };
+      }
+      return undefined;
+    });
+    await renderWithApp(<Layout />, { locale: 'fa', path: '/my/ideas' });
+    expect(await screen.findByRole('link', { name: 'اعلان‌ها، ۲ خوانده‌نشده' })).toBeInTheDocument();
+    const fa = resources.fa.common.verifyEmail;
+    const note = await screen.findByText((_, element) => element?.tagName === 'P' && plain(element.textContent).startsWith('نشانی رایانامهٔ خود را تأیید کنید: پیوندی به sara@example.org فرستادیم.'));
+    expect(note).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: fa.resend }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: fa.resend })).toBeNull());
+  });
+
+  it('is told to wait when it asks for links too often', async () => {
+    storeTokens(citizen);
+    stubApi((request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/api/v1/me') return { body: me(false, 0) };
+      if (path === '/api/v1/me/email-verification') {
+        return { status: 429, headers: { 'Retry-After': '90' }, body: { type: 'x', title: 't', status: 429, detail: 'd', code: 'too_many_attempts' } };
+      }
+      return undefined;
+    });
+    await renderWithApp(<Layout />, { locale: 'en', path: '/my/ideas' });
+    const en = resources.en.common.verifyEmail;
+    await userEvent.click(await screen.findByRole('button', { name: en.resend }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(`${en.tooOften} Try again in 2 minutes.`);
+    expect(screen.getByRole('link', { name: 'Notifications' })).toBeInTheDocument();
+  });
+});

@@ -1,8 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { VerifyEmailNotice } from '@/components/VerifyEmailNotice';
 import { signOut } from '@/features/account/session';
+import { NotificationBell } from '@/features/notifications/NotificationBell';
+import { meQuery } from '@/lib/api/me';
 import { hasRole, useSession } from '@/lib/auth/useSession';
 import { useLocale } from '@/lib/i18n/useLocale';
 
@@ -10,6 +13,8 @@ type Link = { to: string; label: string; end?: boolean };
 
 /** The one page an enrol-only session may see (a staff or admin account that must set up a second factor). */
 const ENROL_PATH = '/second-factor';
+/** The page a mailed link confirms an e-mail address on. */
+const VERIFY_PATH = '/verify-email';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -49,9 +54,18 @@ export function Layout() {
     );
   }
   if (!enrolOnly && hasRole(user, 'admin')) {
-    links.push({ to: '/admin/users', label: t('nav.users') }, { to: '/admin/audit', label: t('nav.audit') });
+    links.push(
+      { to: '/admin/users', label: t('nav.users') },
+      { to: '/admin/audit', label: t('nav.audit') },
+      { to: '/admin/outbox', label: t('nav.outbox') },
+    );
   }
   const held = enrolOnly && location.pathname !== ENROL_PATH;
+  // The account as the server has it now (the bell reads it too): whether its address still needs confirming. The
+  // confirmation page itself says how that went.
+  const signedIn = Boolean(user) && !enrolOnly;
+  const me = useQuery({ ...meQuery(), enabled: signedIn });
+  const unverified = signedIn && me.data?.emailVerified === false && location.pathname !== VERIFY_PATH;
 
   return (
     <div className="shell">
@@ -78,6 +92,7 @@ export function Layout() {
           </button>
           {user ? (
             <>
+              {enrolOnly ? null : <NotificationBell />}
               {enrolOnly ? (
                 <span className="topbar__user">{user.displayName}</span>
               ) : (
@@ -131,6 +146,7 @@ export function Layout() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
+        {unverified ? <VerifyEmailNotice /> : null}
         <Suspense
           fallback={
             <p className="loading" role="status">

@@ -4,6 +4,7 @@ import { routes as adminRoutes } from '@/features/admin/routes';
 import { routes as callsRoutes } from '@/features/calls/routes';
 import { routes as ideasRoutes } from '@/features/ideas/routes';
 import { routes as juryRoutes } from '@/features/jury/routes';
+import { routes as notificationsRoutes } from '@/features/notifications/routes';
 import { routes as partnershipsRoutes } from '@/features/partnerships/routes';
 import { routes as publicRoutes } from '@/features/public/routes';
 import { routes as rankingRoutes } from '@/features/ranking/routes';
@@ -25,6 +26,7 @@ const children: RouteObject[] = [
   ...rankingRoutes,
   ...partnershipsRoutes,
   ...adminRoutes,
+  ...notificationsRoutes,
   { path: '*', element: <NotFound /> },
 ];
 

@@ -13,12 +13,43 @@ export function setPasswordLink(token: string): string {
 }
 
 /**
- * A one-time set-password link (a reviewer staff enrolled, an account an admin reset), shown once: it is never stored, and closing it hides it for good. Focus moves to
- * it so that a keyboard or screen-reader user finds it at once.
+ * A one-time set-password link (a reviewer staff enrolled, an account an admin reset), shown once: it is never stored,
+ * and closing it hides it for good. Focus moves to it so that a keyboard or screen-reader user finds it at once. When
+ * the server mailed the link to the account's own address it answers without it (nobody else ever sees it): then
+ * this says so instead.
  */
 export function OneTimeLink({ token, name, onDone }: { token: Schema<'PasswordTokenView'>; name: string; onDone: () => void }) {
+  return token.token ? <ShownLink secret={token.token} expiresAt={token.expiresAt} name={name} onDone={onDone} /> : <MailedLink expiresAt={token.expiresAt} name={name} onDone={onDone} />;
+}
+
+function MailedLink({ expiresAt, name, onDone }: { expiresAt: string; name: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const link = setPasswordLink(token.token);
+  const headingId = useId();
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => region.current?.focus(), []);
+  return (
+    <section ref={region} tabIndex={-1} className="card one-time" aria-labelledby={headingId}>
+      <h2 id={headingId} className="card__title">
+        {t('oneTime.title')}
+      </h2>
+      <p role="status" className="alert alert--success">
+        {t('oneTime.mailed', { name })}
+      </p>
+      <p className="muted">
+        {t('oneTime.expires')}: <Moment value={expiresAt} style="dateTime" />
+      </p>
+      <div className="row">
+        <Button variant="secondary" onClick={onDone}>
+          {t('actions.close')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+function ShownLink({ secret, expiresAt, name, onDone }: { secret: string; expiresAt: string; name: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const link = setPasswordLink(secret);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const headingId = useId();
   const inputId = useId();
@@ -47,7 +78,7 @@ export function OneTimeLink({ token, name, onDone }: { token: Schema<'PasswordTo
         <input id={inputId} readOnly dir="ltr" value={link} onFocus={(event) => event.currentTarget.select()} className="one-time__link" />
       </div>
       <p className="muted">
-        {t('oneTime.expires')}: <Moment value={token.expiresAt} style="dateTime" />
+        {t('oneTime.expires')}: <Moment value={expiresAt} style="dateTime" />
       </p>
       <div className="row">
         <Button onClick={() => void copy()}>{t('oneTime.copy')}</Button>

@@ -4,6 +4,7 @@ import { adminEn } from '@/features/admin/i18n.en';
 import { callsEn } from '@/features/calls/i18n.en';
 import { ideasEn } from '@/features/ideas/i18n.en';
 import { juryEn } from '@/features/jury/i18n.en';
+import { notificationsEn } from '@/features/notifications/i18n.en';
 import { partnershipsEn } from '@/features/partnerships/i18n.en';
 import { publicEn } from '@/features/public/i18n.en';
 import { rankingEn } from '@/features/ranking/i18n.en';
@@ -24,6 +25,7 @@ const en: Words = {
   calls: callsEn,
   ideas: ideasEn,
   jury: juryEn,
+  notifications: notificationsEn,
   partnerships: partnershipsEn,
   public: publicEn,
   ranking: rankingEn,

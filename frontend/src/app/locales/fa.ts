@@ -4,6 +4,7 @@ import { adminFa } from '@/features/admin/i18n';
 import { callsFa } from '@/features/calls/i18n';
 import { ideasFa } from '@/features/ideas/i18n';
 import { juryFa } from '@/features/jury/i18n';
+import { notificationsFa } from '@/features/notifications/i18n';
 import { partnershipsFa } from '@/features/partnerships/i18n';
 import { publicFa } from '@/features/public/i18n';
 import { rankingFa } from '@/features/ranking/i18n';
@@ -23,6 +24,7 @@ const fa = {
   calls: callsFa,
   ideas: ideasFa,
   jury: juryFa,
+  notifications: notificationsFa,
   partnerships: partnershipsFa,
   public: publicFa,
   ranking: rankingFa,

@@ -12,6 +12,8 @@ const me: Schema<'MeView'> = {
   roles: [],
   active: true,
   secondFactorEnabled: false,
+  emailVerified: true,
+  unreadNotifications: 0,
   locale: 'fa',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',

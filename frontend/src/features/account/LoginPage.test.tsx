@@ -17,7 +17,7 @@ const user: UserView = {
   locale: 'fa',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
-  secondFactorEnabled: true,
+  secondFactorEnabled: true, emailVerified: true,
 };
 const tokens = (enrolOnly = false): Schema<'TokenView'> => ({ accessToken: 'a', refreshToken: 'r', tokenType: 'Bearer', expiresIn: 900, enrolOnly, user });
 const challenge = { challenge: 'challenge-1', expiresIn: 300 };

@@ -98,6 +98,9 @@ function PasswordStep({ notice, onSignedIn, onChallenge }: { notice: Said | null
         {t('login.submit')}
       </Button>
       <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
+      <p>
         {t('login.noAccount')} <Link to="/register">{t('common:nav.register')}</Link>
       </p>
     </form>

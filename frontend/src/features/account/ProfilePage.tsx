@@ -8,6 +8,7 @@ import { meQuery } from '@/lib/api/me';
 import { AccountForm } from './AccountForm';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { CitizenProfileForm } from './CitizenProfileForm';
+import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { SecondFactorCard } from './SecondFactorCard';
 import { SessionsCard } from './SessionsCard';
 import './account.css';
@@ -28,6 +29,7 @@ export function ProfilePage() {
             <ChangePasswordForm />
             <SecondFactorCard />
             <SessionsCard />
+            <NotificationPreferencesCard />
           </div>
         )}
       </QueryState>

@@ -32,7 +32,7 @@ describe('the second factor on the profile', { timeout: 20_000 }, () => {
       tokenType: 'Bearer',
       expiresIn: 900,
       enrolOnly: true,
-      user: { id: 'u', email: 'm@example.org', displayName: 'M', roles: ['staff'], active: true, locale: 'en', createdAt: '', updatedAt: '', secondFactorEnabled: false },
+      user: { id: 'u', email: 'm@example.org', displayName: 'M', roles: ['staff'], active: true, locale: 'en', createdAt: '', updatedAt: '', secondFactorEnabled: false, emailVerified: true },
     });
     let enabled = false;
     const calls = stubApi((request) => {

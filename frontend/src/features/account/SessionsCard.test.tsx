@@ -29,7 +29,7 @@ function signedIn() {
     tokenType: 'Bearer',
     expiresIn: 900,
     enrolOnly: false,
-    user: { id: 'u', email: 'm@example.org', displayName: 'M', roles: [], active: true, locale: 'en', createdAt: '', updatedAt: '', secondFactorEnabled: false },
+    user: { id: 'u', email: 'm@example.org', displayName: 'M', roles: [], active: true, locale: 'en', createdAt: '', updatedAt: '', secondFactorEnabled: false, emailVerified: true },
   });
 }
 

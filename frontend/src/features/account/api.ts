@@ -1,6 +1,7 @@
-// The account's reads and writes: setting a password with a one-time link, the account and citizen profile, the
-// password, the second factor and the sessions. (Signing in, up and out, which the app shell needs too, is in
-// lib/api/auth.ts.)
+// The account's reads and writes: setting a password with a one-time link or asking for one by mail, confirming the
+// e-mail address, the account and citizen profile, the password, the second factor, the sessions, and which
+// notices come by e-mail (with the unsubscribe links of the mails). (Signing in, up and out, which the app shell
+// needs too, is in lib/api/auth.ts.)
 import { keepPreviousData, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, publicApi, unwrap } from '@/lib/api/client';
 import { keys } from '@/lib/api/queryKeys';
@@ -85,4 +86,41 @@ export const endSession = (session: Schema<'SessionView'>) =>
     onSuccess: (_answer, _none, _result, { client }) => {
       if (!session.current) void client.invalidateQueries({ queryKey: sessionLists });
     },
+  });
+
+/** Asks for a link to set a new password, mailed if an account uses the address (the answer is the same either way). */
+export const requestPasswordReset = () =>
+  mutationOptions({
+    mutationFn: (body: Schema<'PasswordResetRequest'>) => unwrap(publicApi.POST('/api/v1/auth/password-reset', { body })),
+  });
+
+/** Confirms an e-mail address with the mailed link's token (no session needed). */
+export const verifyEmail = () =>
+  mutationOptions({
+    mutationFn: (token: string) => unwrap(publicApi.POST('/api/v1/auth/verify-email', { body: { token } })),
+  });
+
+/** The kind of message an unsubscribe link turns off; it changes nothing (no session needed). */
+export const unsubscribeQuery = (token: string) =>
+  queryOptions({
+    queryKey: keys.unsubscribe(token),
+    queryFn: () => unwrap(publicApi.GET('/api/v1/unsubscribe', { params: { query: { token } } })),
+    retry: false,
+    staleTime: Infinity,
+  });
+
+/** Turns off the e-mails of the link's kind for the link's account. */
+export const unsubscribe = (token: string) =>
+  mutationOptions({
+    mutationFn: () => unwrap(publicApi.POST('/api/v1/unsubscribe', { params: { query: { token } } })),
+  });
+
+export const notificationPreferencesQuery = () =>
+  queryOptions({ queryKey: keys.notificationPreferences, queryFn: () => unwrap(api.GET('/api/v1/me/notification-preferences')) });
+
+/** Saves the complete set of kinds whose e-mail is off; the answer is the preferences as they are now. */
+export const saveNotificationPreferences = () =>
+  mutationOptions({
+    mutationFn: (body: Schema<'NotificationPreferencesChange'>) => unwrap(api.PUT('/api/v1/me/notification-preferences', { body })),
+    onSuccess: (saved, _body, _result, { client }) => client.setQueryData(keys.notificationPreferences, saved),
   });

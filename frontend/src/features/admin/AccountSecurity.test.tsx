@@ -15,7 +15,7 @@ const user: UserView = {
   locale: 'fa',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
-  secondFactorEnabled: true,
+  secondFactorEnabled: true, emailVerified: true,
 };
 const a = resources.en.admin;
 
@@ -46,7 +46,7 @@ describe("an account's security for admins", { timeout: 20_000 }, () => {
 
   it('ends all sessions of an account, and links to the events about it', async () => {
     const calls = stubApi((request) =>
-      request.method === 'GET' ? { body: { items: [{ ...user, secondFactorEnabled: false }], total: 1, limit: 20, offset: 0 } } : { status: 204 },
+      request.method === 'GET' ? { body: { items: [{ ...user, secondFactorEnabled: false, emailVerified: true }], total: 1, limit: 20, offset: 0 } } : { status: 204 },
     );
     await renderWithApp(<UsersPage />, { locale: 'en' });
     const row = (await screen.findAllByRole('row'))[1]!;

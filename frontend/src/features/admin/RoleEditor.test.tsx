@@ -15,7 +15,7 @@ const user: UserView = {
   locale: 'fa',
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
-  secondFactorEnabled: false,
+  secondFactorEnabled: false, emailVerified: true,
 };
 
 describe('the role editor', { timeout: 20_000 }, () => {

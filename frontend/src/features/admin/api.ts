@@ -1,5 +1,5 @@
-// The administration's reads and writes: accounts (roles, activation, one-time links, a lost second factor, sessions)
-// and the audit trail.
+// The administration's reads and writes: accounts (roles, activation, one-time links, a lost second factor, sessions),
+// the audit trail, and the outbox of e-mails (a failed one sent again).
 import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import { keys } from '@/lib/api/queryKeys';
@@ -7,6 +7,7 @@ import type { paths, Schema } from '@/lib/api/types';
 
 export type UsersQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
 export type AuditQuery = NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>;
+export type OutboxQuery = NonNullable<paths['/api/v1/admin/outbox']['get']['parameters']['query']>;
 
 export const usersQuery = (query: UsersQuery) =>
   queryOptions({
@@ -46,4 +47,18 @@ export const resetSecondFactor = (id: string) =>
 export const endSessions = (id: string) =>
   mutationOptions({
     mutationFn: () => unwrap(api.DELETE('/api/v1/users/{id}/sessions', { params: { path: { id } } })),
+  });
+
+export const outboxQuery = (query: OutboxQuery) =>
+  queryOptions({
+    queryKey: keys.outbox.list(query),
+    queryFn: () => unwrap(api.GET('/api/v1/admin/outbox', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+
+/** Puts a failed message back in the queue (its attempts start again); the list is read again. */
+export const retryOutboxEntry = (id: string) =>
+  mutationOptions({
+    mutationFn: () => unwrap(api.POST('/api/v1/admin/outbox/{id}/retry', { params: { path: { id } } })),
+    onSuccess: (_entry, _none, _result, { client }) => void client.invalidateQueries({ queryKey: keys.outbox.all }),
   });

@@ -3,6 +3,7 @@ import { lazyPage } from '@/lib/lazyPage';
 import { RequireRole } from '@/lib/auth/RequireRole';
 
 const AuditPage = lazyPage(() => import('./AuditPage'), 'AuditPage');
+const OutboxPage = lazyPage(() => import('./OutboxPage'), 'OutboxPage');
 const UsersPage = lazyPage(() => import('./UsersPage'), 'UsersPage');
 
 export const routes: RouteObject[] = [
@@ -19,6 +20,14 @@ export const routes: RouteObject[] = [
     element: (
       <RequireRole role="admin">
         <AuditPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'admin/outbox',
+    element: (
+      <RequireRole role="admin">
+        <OutboxPage />
       </RequireRole>
     ),
   },

@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Schema } from '@/lib/api/types';
+import { storeTokens } from '@/lib/auth/session';
+import { commonEn } from '@/lib/i18n/common.en';
 import { errorsFa } from '@/lib/i18n/errors';
 import { errorsEn } from '@/lib/i18n/errors.en';
 import { renderWithApp, stubApi } from '@/test/render';
@@ -161,5 +163,35 @@ describe('the idea form', () => {
     await userEvent.click(screen.getByRole('button', { name: ideasFa.form.saveDraft }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(errorsFa.call_closed)).toBeInTheDocument();
+  });
+
+  it('says an unconfirmed address stops the submission, with a way to have the link sent again', async () => {
+    storeTokens({
+      accessToken: 'a',
+      refreshToken: 'r',
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      enrolOnly: false,
+      user: { id: 'u', email: 'sara@example.org', displayName: 'Sara', roles: [], active: true, locale: 'en', createdAt: '', updatedAt: '', secondFactorEnabled: false, emailVerified: false },
+    });
+    const calls = stubApi((request) => {
+      const p = path(request);
+      if (request.method === 'GET' && p === `/api/v1/calls/${CALL_ID}`) return { body: call };
+      if (request.method === 'GET' && p === '/api/v1/cities') return { body: { items: [], total: 0, limit: 100, offset: 0 } };
+      if (request.method === 'PATCH') return { body: idea({ version: 2 }) };
+      if (request.method === 'POST' && p.endsWith('/submit')) {
+        return { status: 403, body: { type: 'x', title: 'Forbidden', status: 403, detail: 'Confirm first.', code: 'email_unverified' } };
+      }
+      if (request.method === 'POST' && p === '/api/v1/me/email-verification') return { status: 202 };
+      return undefined;
+    });
+    await renderWithApp(<IdeaForm idea={idea()} />, { locale: 'en', path: `/my/ideas/${IDEA_ID}/edit` });
+    await screen.findByText(/Call 1405/);
+    await userEvent.click(screen.getByRole('button', { name: ideasEn.form.submit }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent?.replace(/[\u2068\u2069]/g, '')).toContain('Your idea is saved, but it cannot be submitted until you confirm your e-mail address (sara@example.org).');
+    await userEvent.click(within(alert).getByRole('button', { name: commonEn.verifyEmail.resend }));
+    expect(await within(alert).findByRole('status')).toHaveTextContent(/A new link is on its way/);
+    expect(calls.some((request) => request.method === 'POST' && path(request) === '/api/v1/me/email-verification')).toBe(true);
   });
 });

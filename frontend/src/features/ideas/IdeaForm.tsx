@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { isEmailUnverified, VerifyEmailNotice } from '@/components/VerifyEmailNotice';
 import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { Field } from '@/components/ui/Field';
@@ -385,7 +386,7 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         </Field>
       </fieldset>
 
-      <ProblemAlert error={error} />
+      {isEmailUnverified(error) ? <VerifyEmailNotice reason="refused" /> : <ProblemAlert error={error} />}
       {notice ? <Notice>{notice}</Notice> : null}
       {editable ? (
         <div className="row">

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { isEmailUnverified, VerifyEmailNotice } from '@/components/VerifyEmailNotice';
 import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { Badge, Card, Page } from '@/components/ui/Page';
@@ -191,7 +192,7 @@ function Actions({ idea, onDone }: { idea: Idea; onDone: (message: string) => vo
       <h2 id="idea-actions" className="card__title">
         {t('detail.actions')}
       </h2>
-      <ProblemAlert error={submit.error ?? withdraw.error} />
+      {isEmailUnverified(submit.error) ? <VerifyEmailNotice reason="refused" /> : <ProblemAlert error={submit.error ?? withdraw.error} />}
       <div className="row">
         {allowed.includes('edit') ? (
           <Link className="button button--secondary" to={`/my/ideas/${idea.id}/edit`}>

@@ -50,6 +50,8 @@ export const ORGANISATIONS = values<Schema<'Organisation'>>({
   other: true,
 });
 
+export const DELIVERY_STATES = values<Schema<'DeliveryState'>>({ pending: true, sent: true, dead: true });
+
 export const RECOMMENDATIONS = values<Schema<'Recommendation'>>({ select: true, discuss: true, do_not_select: true });
 
 export const SCREENING_REASONS = values<Schema<'ScreeningReason'>>({

@@ -14,15 +14,25 @@ export type ErrorText = {
   required: string;
 };
 
-export function useErrorText(): ErrorText {
+/**
+ * "Try again in 2 minutes.": how long a 429 or 503 said to wait (Retry-After, in seconds), in words; "Try again
+ * later." when it did not say.
+ */
+export function useRetryText(): (seconds: number | undefined) => string {
   const { t } = useTranslation('errors');
   const { locale } = useLocale();
-  const wait = (seconds: number) => {
+  return (seconds) => {
+    if (seconds === undefined) return t('wait.later');
     const minutes = Math.ceil(seconds / 60);
     const count = seconds < 60 ? seconds : minutes;
     const n = formatNumber(count, locale);
     return t('wait.again', { wait: seconds < 60 ? t('wait.seconds', { count, n }) : t('wait.minutes', { count, n }) });
   };
+}
+
+export function useErrorText(): ErrorText {
+  const { t } = useTranslation('errors');
+  const wait = useRetryText();
   return {
     problem: (error) => {
       if (!(error instanceof ApiProblem)) return t('internal_error');

@@ -7,6 +7,14 @@ export const keys = {
   myAssignments: (params?: Params) => ['me', 'assignments', params ?? {}] as const,
   secondFactor: ['me', 'second-factor'] as const,
   mySessions: (params?: Params) => ['me', 'sessions', params ?? {}] as const,
+  /** The signed-in account's notices; `keys.me` itself (exact) holds the unread count. */
+  notifications: {
+    all: ['me', 'notifications'] as const,
+    list: (params?: Params) => ['me', 'notifications', 'list', params ?? {}] as const,
+  },
+  notificationPreferences: ['me', 'notification-preferences'] as const,
+  /** What an unsubscribe link turns off (no session: the link's token is the key). */
+  unsubscribe: (token: string) => ['unsubscribe', token] as const,
   calls: {
     all: ['calls'] as const,
     list: (params?: Params) => ['calls', 'list', params ?? {}] as const,
@@ -67,5 +75,9 @@ export const keys = {
   audit: {
     all: ['audit'] as const,
     list: (params?: Params) => ['audit', 'list', params ?? {}] as const,
+  },
+  outbox: {
+    all: ['outbox'] as const,
+    list: (params?: Params) => ['outbox', 'list', params ?? {}] as const,
   },
 };

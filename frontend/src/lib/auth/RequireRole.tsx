@@ -10,7 +10,7 @@ export function RequireRole({ role, children }: { role?: Role; children: ReactNo
   const session = useSession();
   const location = useLocation();
   if (!session) {
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`} replace />;
   }
   if (role && !hasRole(session.user, role)) {
     return (

@@ -12,7 +12,7 @@ const user = {
   locale: 'fa' as const,
   createdAt: '2026-11-27T00:00:00Z',
   updatedAt: '2026-11-27T00:00:00Z',
-  secondFactorEnabled: false,
+  secondFactorEnabled: false, emailVerified: true,
 };
 
 function tokens(n: number, expiresIn = 900) {

@@ -25,6 +25,7 @@ export const commonEn: typeof commonFa = {
     networks: 'Networks',
     users: 'Users',
     audit: 'Audit',
+    outbox: 'Outbox',
     secondFactor: 'Two-step verification',
     profile: 'Profile',
     signIn: 'Sign in',
@@ -83,6 +84,14 @@ export const commonEn: typeof commonFa = {
     copied: 'Link copied.',
     copyFailed: 'Copying failed; select the link and copy it yourself.',
     done: 'I handed it over, hide it',
+    mailed: 'The set-password link was mailed to the address of {{name}}; nobody else sees it.',
+  },
+  verifyEmail: {
+    banner: 'Please confirm your e-mail address: we sent a link to {{email}}. Until you open it you can write drafts, but not submit an idea.',
+    submitRefused: 'Your idea is saved, but it cannot be submitted until you confirm your e-mail address ({{email}}). Open the link we sent you, then submit again.',
+    resend: 'Send the link again',
+    sent: 'A new link is on its way to {{email}}. If it does not arrive, look in your spam folder too.',
+    tooOften: 'You asked for a link a moment ago.',
   },
   callTabs: {
     label: "The call's sections",

@@ -18,6 +18,7 @@ export const enumsEn: typeof enumsFa = {
   CallPhase: { upcoming: 'Upcoming', open: 'Open', closed: 'Closed', in_review: 'In review', decided: 'Decided' },
   ConflictSource: { reviewer: 'Declared by the reviewer', staff: 'Recorded by staff' },
   DecisionOutcome: { selected: 'Selected', not_selected: 'Not selected' },
+  DeliveryState: { pending: 'Pending', sent: 'Sent', dead: 'Failed' },
   Domain: {
     cultural: 'Culture',
     economic: 'Economy',
@@ -77,6 +78,7 @@ export const enumsEn: typeof enumsFa = {
     recovery_code_used: 'Signed in with a recovery code',
     export_downloaded: 'Export downloaded',
     sessions_ended: 'Sessions ended',
+    email_verified: 'E-mail address confirmed',
   },
   HealthBasis: { last_activity: 'Last activity', signing: 'Signing date', record: 'Record date' },
   IdeaState: {
@@ -91,6 +93,20 @@ export const enumsEn: typeof enumsFa = {
     not_selected: 'Not selected',
   },
   Locale: { fa: 'فارسی', en: 'English' },
+  NoticeKind: {
+    verify_email: 'Confirming your e-mail address',
+    password_reset: 'Links to reset your password',
+    password_changed: 'Changes to your password',
+    second_factor_changed: 'Changes to your two-step verification',
+    reviewer_invitation: 'Invitations to the jury',
+    idea_received: 'Receipts of the ideas you submit',
+    idea_screened: 'The screening of your ideas',
+    draft_reminder: 'Reminders of drafts before a call closes',
+    decision_published: 'The decisions on your ideas',
+    assignments_made: 'Ideas assigned to you for review',
+    review_reminder: 'Reminders of reviews still to do',
+    call_digest: 'Daily summaries of calls, for staff',
+  },
   OccupationCategory: {
     trader: 'Trader',
     academic: 'Academic',

@@ -11,11 +11,13 @@ type EnumNames = {
   CallPhase: Schema<'CallPhase'>;
   ConflictSource: Schema<'ConflictSource'>;
   DecisionOutcome: Schema<'DecisionOutcome'>;
+  DeliveryState: Schema<'DeliveryState'>;
   Domain: Schema<'Domain'>;
   EventKind: Schema<'EventKind'>;
   HealthBasis: Schema<'HealthBasis'>;
   IdeaState: Schema<'IdeaState'>;
   Locale: Schema<'Locale'>;
+  NoticeKind: Schema<'NoticeKind'>;
   OccupationCategory: Schema<'OccupationCategory'>;
   Organisation: Schema<'Organisation'>;
   PartnershipKind: Schema<'PartnershipKind'>;
@@ -53,6 +55,7 @@ export const enumsFa = {
   },
   ConflictSource: { reviewer: 'اعلام داور', staff: 'ثبت کارشناس' },
   DecisionOutcome: { selected: 'برگزیده', not_selected: 'برگزیده نشد' },
+  DeliveryState: { pending: 'در صف', sent: 'فرستاده‌شده', dead: 'ناموفق' },
   Domain: {
     cultural: 'فرهنگی',
     economic: 'اقتصادی',
@@ -112,6 +115,7 @@ export const enumsFa = {
     recovery_code_used: 'با کد بازیابی وارد شد',
     export_downloaded: 'خروجی دانلود شد',
     sessions_ended: 'نشست‌ها بسته شد',
+    email_verified: 'نشانی رایانامه تأیید شد',
   },
   HealthBasis: { last_activity: 'آخرین فعالیت', signing: 'تاریخ امضا', record: 'تاریخ ثبت' },
   IdeaState: {
@@ -126,6 +130,20 @@ export const enumsFa = {
     not_selected: 'برگزیده نشد',
   },
   Locale: { fa: 'فارسی', en: 'English' },
+  NoticeKind: {
+    verify_email: 'تأیید نشانی رایانامه',
+    password_reset: 'پیوند بازنشانی گذرواژه',
+    password_changed: 'تغییر گذرواژه',
+    second_factor_changed: 'تغییر تأیید دومرحله‌ای',
+    reviewer_invitation: 'دعوت به هیئت داوران',
+    idea_received: 'رسید ایده‌هایی که می‌فرستید',
+    idea_screened: 'نتیجهٔ غربالگری ایده‌های شما',
+    draft_reminder: 'یادآوری پیش‌نویس‌ها پیش از بسته شدن فراخوان',
+    decision_published: 'تصمیم نهایی دربارهٔ ایده‌های شما',
+    assignments_made: 'ایده‌هایی که برای داوری به شما سپرده می‌شود',
+    review_reminder: 'یادآوری داوری‌های مانده',
+    call_digest: 'گزارش روزانهٔ فراخوان‌ها برای کارشناسان',
+  },
   OccupationCategory: {
     trader: 'بازرگان',
     academic: 'دانشگاهی',

@@ -53,6 +53,8 @@ const en: Record<ErrorCode, string> = {
   second_factor_enabled: 'Two-step verification is on already.',
   second_factor_not_enabled: 'Two-step verification is not on for this account.',
   no_enrolment: 'The set-up of two-step verification was not started or has expired; start again.',
+  email_unverified: 'Confirm your e-mail address with the link we sent you before submitting an idea.',
+  email_verified: 'Your e-mail address is already confirmed.',
 };
 
 const fieldEn: (typeof errorsFa)['field'] = {
@@ -78,6 +80,8 @@ const fieldEn: (typeof errorsFa)['field'] = {
   invalid_country: 'Unknown country.',
   wrong_password: 'The current password is wrong.',
   invalid_password_token: 'This set-password link is invalid or has expired.',
+  invalid_verification_token: 'This confirmation link is wrong, was already used or has expired.',
+  invalid_unsubscribe_token: 'This unsubscribe link is not valid.',
   scale_order: "The scale's minimum must be below its maximum.",
   snake_case: 'A key takes lower-case Latin letters, digits and underscores, starting with a letter.',
   unknown_criterion: 'This criterion is not in the rubric.',
@@ -102,6 +106,7 @@ const fieldEn: (typeof errorsFa)['field'] = {
 
 const waitEn: (typeof errorsFa)['wait'] = {
   again: 'Try again in {{wait}}.',
+  later: 'Try again later.',
   seconds_one: '{{n}} second',
   seconds_other: '{{n}} seconds',
   minutes_one: '{{n}} minute',

@@ -56,6 +56,8 @@ const fa: Messages = {
   second_factor_enabled: 'تأیید دومرحله‌ای پیش‌تر روشن شده است.',
   second_factor_not_enabled: 'تأیید دومرحله‌ای برای این حساب روشن نیست.',
   no_enrolment: 'راه‌اندازی تأیید دومرحله‌ای آغاز نشده یا زمانش گذشته است؛ از نو آغاز کنید.',
+  email_unverified: 'پیش از فرستادن ایده، نشانی رایانامهٔ خود را با پیوندی که برایتان فرستادیم تأیید کنید.',
+  email_verified: 'نشانی رایانامهٔ شما پیش‌تر تأیید شده است.',
 };
 
 /** Messages for field-level codes; others fall back to the server's own message. */
@@ -82,6 +84,8 @@ const fieldFa = {
   invalid_country: 'این کشور شناخته نیست.',
   wrong_password: 'گذرواژهٔ کنونی درست نیست.',
   invalid_password_token: 'این پیوند تعیین گذرواژه نامعتبر است یا منقضی شده است.',
+  invalid_verification_token: 'این پیوند تأیید رایانامه نادرست است، پیش‌تر به کار رفته یا زمانش گذشته است.',
+  invalid_unsubscribe_token: 'این پیوند لغو اشتراک نادرست است.',
   scale_order: 'کمینهٔ مقیاس باید از بیشینهٔ آن کمتر باشد.',
   snake_case: 'کلید فقط حروف کوچک لاتین، رقم و زیرخط می‌پذیرد و با حرف آغاز می‌شود.',
   unknown_criterion: 'این معیار در معیارهای داوری نیست.',
@@ -107,6 +111,7 @@ const fieldFa = {
 /** How long to wait, after a 429 or 503 that said (Retry-After). */
 const waitFa = {
   again: '{{wait}} دیگر دوباره بکوشید.',
+  later: 'کمی بعد دوباره بکوشید.',
   seconds_one: '{{n}} ثانیهٔ',
   seconds_other: '{{n}} ثانیهٔ',
   minutes_one: '{{n}} دقیقهٔ',

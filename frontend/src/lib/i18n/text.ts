@@ -27,3 +27,12 @@ export function optionalText(text: { fa?: string | null; en?: string | null } | 
 export function textValue(text: Bilingual | null | undefined): { fa: string; en: string } {
   return { fa: text?.fa ?? '', en: text?.en ?? '' };
 }
+
+/**
+ * A name, title or address set into a sentence, isolated from it (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+ * ISOLATE, what `<bdi>` does for an element): a Latin title in a Persian sentence, or a Persian one in English, keeps
+ * its own direction without reordering the words around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
