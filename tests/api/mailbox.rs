@@ -144,7 +144,9 @@ impl Mailbox {
         let mut server = Server::new(sink.clone());
         server
             .with_name("sink.test")
-            .with_num_threads(8)
+            // One thread per connection: more than the clients (8 per server, a few servers) ever open, or a
+            // connection would wait, unserved, for a thread that an idle pooled connection holds.
+            .with_num_threads(64)
             .with_tcp_listener(listener)
             .with_ssl(SslConfig::None)
             .expect("no TLS");
@@ -161,6 +163,11 @@ impl Mailbox {
     /// MAIL_URL for the server under test.
     pub fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// How many messages arrived.
+    pub fn count(&self) -> usize {
+        self.sink.inbox.lock().expect("the inbox").len()
     }
 
     pub fn all(&self) -> Vec<Received> {
@@ -192,7 +199,7 @@ impl Mailbox {
             assert!(
                 started.elapsed() < Duration::from_secs(20),
                 "waited 20 s for {what}; the sink has {} message(s)",
-                self.all().len()
+                self.count()
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }

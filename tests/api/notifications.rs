@@ -318,7 +318,7 @@ async fn screening_and_results_reach_only_the_submitter_without_staff_notes() {
             .await;
         assert_eq!(response.status(), 200);
     }
-    let before = mailbox.all().len();
+    let before = mailbox.count();
     let publish = format!("/api/v1/calls/{}/decisions/publish", jury.id);
     assert_eq!(app.post_empty(&publish, Some(&staff)).await.status(), 200);
     let winner = mailbox.wait_for("submitter0@example.org", 3).await;
@@ -326,7 +326,7 @@ async fn screening_and_results_reach_only_the_submitter_without_staff_notes() {
     assert!(result.text().contains("بودجه را دقیق‌تر کنید"), "{}", result.text());
     assert!(!result.text().contains("DECISION-NOTE"));
     mailbox.wait_for("submitter1@example.org", 3).await;
-    assert_eq!(mailbox.all().len(), before + 2, "one result per submitter");
+    assert_eq!(mailbox.count(), before + 2, "one result per submitter");
 }
 
 #[tokio::test]
@@ -608,7 +608,7 @@ async fn two_servers_on_one_database_deliver_each_message_once() {
         assert_eq!(status, StatusCode::CREATED);
     }
     mailbox
-        .wait_until(|| mailbox.all().len() >= ACCOUNTS, "a message per account")
+        .wait_until(|| mailbox.count() >= ACCOUNTS, "a message per account")
         .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let mut per_id: HashMap<String, usize> = HashMap::new();
@@ -659,7 +659,7 @@ async fn a_server_killed_while_delivering_loses_no_message() {
         .wait_until(|| !mailbox.all().is_empty(), "the first message")
         .await;
     server.kill();
-    let sent_before = mailbox.all().len();
+    let sent_before = mailbox.count();
     assert!(
         sent_before < ACCOUNTS,
         "the kill came too late to test anything: {sent_before} sent"

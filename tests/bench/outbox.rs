@@ -130,7 +130,7 @@ async fn main() -> anyhow::Result<()> {
     let server = Application::build(serve_args(&url, data_dir, &sink.url(), true)?).await?;
     let started = Instant::now();
     tokio::spawn(server.run_until_stopped());
-    while sink.all().len() < MESSAGES {
+    while sink.count() < MESSAGES {
         anyhow::ensure!(
             started.elapsed() < Duration::from_secs(1800),
             "the backlog did not drain in 30 minutes"
@@ -146,7 +146,7 @@ async fn main() -> anyhow::Result<()> {
     );
 
     // The lag: one message at a time, each in its own transaction, as use cases queue them.
-    let before = sink.all().len();
+    let before = sink.count();
     let mut created = std::collections::HashMap::new();
     for n in 0..TRICKLE {
         let txn = db::begin_write(&db).await?;
@@ -161,7 +161,7 @@ async fn main() -> anyhow::Result<()> {
         tokio::time::sleep(TRICKLE_EVERY).await;
     }
     let waited = Instant::now();
-    while sink.all().len() < before + TRICKLE {
+    while sink.count() < before + TRICKLE {
         anyhow::ensure!(waited.elapsed() < Duration::from_secs(60), "the trickle did not arrive");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }

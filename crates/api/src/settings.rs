@@ -226,6 +226,9 @@ pub struct NoticeArgs {
     /// How many messages the dispatcher takes at once.
     #[arg(long, env = "OUTBOX_BATCH", default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub outbox_batch: u64,
+    /// How many messages one process sends at once (connections to the mail server).
+    #[arg(long, env = "OUTBOX_CONCURRENCY", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub outbox_concurrency: u64,
     /// How long a dispatcher holds the messages it took; a process that died leaves them to others after it.
     #[arg(long, env = "OUTBOX_LEASE_SECONDS", default_value_t = 600, value_parser = clap::value_parser!(i64).range(1..))]
     pub outbox_lease_seconds: i64,

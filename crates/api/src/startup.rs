@@ -91,6 +91,7 @@ impl Application {
                 batch: notices.outbox_batch,
                 lease: chrono::TimeDelta::seconds(notices.outbox_lease_seconds),
                 poll: std::time::Duration::from_millis(notices.outbox_poll_ms.max(10)),
+                concurrency: usize::try_from(notices.outbox_concurrency).unwrap_or(8),
             };
             let scheduler = Scheduler {
                 state: state.clone(),

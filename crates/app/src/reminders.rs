@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Timelike, Utc};
 use chrono_tz::Tz;
 use domain::call::office_day;
 use domain::notice::{CallRef, IdeaRef, Notice, NoticeKind, draft_reminder_day, review_reminder_day, schedule_key};
@@ -50,40 +50,80 @@ pub async fn write_due(db: &Db, schedule: &Schedule, now: DateTime<Utc>) -> Resu
         };
         let deadline_day = office_day(call.closes_at, schedule.time_zone);
         if let Some(day) = draft_reminder_day(today, deadline_day).filter(|_| now < call.closes_at) {
-            for (user_id, drafts) in by_person(db::schedule::drafts(db, call.id).await?) {
-                let notice = Notice::DraftReminder {
-                    call: call_ref.clone(),
-                    deadline: call.closes_at,
-                    drafts,
-                };
-                written.draft_reminders += usize::from(write_once(db, user_id, notice, call.id, day, now).await?);
-            }
+            let due = by_person(db::schedule::drafts(db, call.id).await?)
+                .into_iter()
+                .map(|(user_id, drafts)| {
+                    let notice = Notice::DraftReminder {
+                        call: call_ref.clone(),
+                        deadline: call.closes_at,
+                        drafts,
+                    };
+                    (user_id, notice)
+                });
+            written.draft_reminders += write_new(db, due, call.id, day, now).await?;
         }
         let last_day = office_day(call.review_closes_at, schedule.time_zone);
         let review_open = call.review_opens_at <= now && now < call.review_closes_at;
         if let Some(day) = review_reminder_day(today, last_day, &schedule.review_reminder_days).filter(|_| review_open)
         {
-            for (user_id, pending) in by_person(db::schedule::pending_reviews(db, call.id).await?) {
-                let notice = Notice::ReviewReminder {
-                    call: call_ref.clone(),
-                    due: call.review_closes_at,
-                    pending,
-                };
-                written.review_reminders += usize::from(write_once(db, user_id, notice, call.id, day, now).await?);
-            }
+            let due = by_person(db::schedule::pending_reviews(db, call.id).await?)
+                .into_iter()
+                .map(|(user_id, pending)| {
+                    let notice = Notice::ReviewReminder {
+                        call: call_ref.clone(),
+                        due: call.review_closes_at,
+                        pending,
+                    };
+                    (user_id, notice)
+                });
+            written.review_reminders += write_new(db, due, call.id, day, now).await?;
         }
         let local_hour = now.with_timezone(&schedule.time_zone).hour();
         if local_hour >= schedule.digest_hour {
-            let counts = db::schedule::digest_counts(db, call.id, now - TimeDelta::hours(24)).await?;
-            for user_id in &staff {
-                let notice = Notice::CallDigest {
-                    call: call_ref.clone(),
-                    day: today,
-                    counts,
-                };
-                written.digests += usize::from(write_once(db, *user_id, notice, call.id, today, now).await?);
+            let keys: Vec<String> = staff
+                .iter()
+                .map(|user_id| key(NoticeKind::CallDigest, call.id, *user_id, today))
+                .collect();
+            // The figures are counted only while some staff member still waits for today's digest.
+            if db::notices::claimed_schedule_keys(db, &keys).await?.len() < keys.len() {
+                let counts = db::schedule::digest_counts(db, call.id, now - TimeDelta::hours(24)).await?;
+                let due = staff.iter().map(|user_id| {
+                    let notice = Notice::CallDigest {
+                        call: call_ref.clone(),
+                        day: today,
+                        counts,
+                    };
+                    (*user_id, notice)
+                });
+                written.digests += write_new(db, due, call.id, today, now).await?;
             }
         }
+    }
+    Ok(written)
+}
+
+/// The key of one person's notice of the clock about a call on a day.
+fn key(kind: NoticeKind, call_id: Uuid, user_id: Uuid, day: NaiveDate) -> String {
+    schedule_key(kind, &format!("{call_id}:{user_id}"), day)
+}
+
+/// Writes those of the notices whose key is not claimed yet: one read for all, then one transaction for
+/// each new one (its key and the notice). Returns how many it wrote.
+async fn write_new(
+    db: &Db,
+    notices: impl Iterator<Item = (Uuid, Notice)>,
+    call_id: Uuid,
+    day: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let notices: Vec<(String, Uuid, Notice)> = notices
+        .map(|(user_id, notice)| (key(notice.kind(), call_id, user_id, day), user_id, notice))
+        .collect();
+    let keys: Vec<String> = notices.iter().map(|(key, _, _)| key.clone()).collect();
+    let claimed = db::notices::claimed_schedule_keys(db, &keys).await?;
+    let mut written = 0;
+    for (key, user_id, notice) in notices.into_iter().filter(|(key, _, _)| !claimed.contains(key)) {
+        written += usize::from(write_once(db, &key, user_id, notice, now).await?);
     }
     Ok(written)
 }
@@ -97,18 +137,10 @@ fn by_person(rows: Vec<(Uuid, Uuid, String)>) -> BTreeMap<Uuid, Vec<IdeaRef>> {
     grouped
 }
 
-/// Writes the notice for `user_id` unless its key was claimed before; true when it wrote it.
-async fn write_once(
-    db: &Db,
-    user_id: Uuid,
-    notice: Notice,
-    call_id: Uuid,
-    day: chrono::NaiveDate,
-    now: DateTime<Utc>,
-) -> Result<bool> {
-    let key = schedule_key(notice.kind(), &format!("{call_id}:{user_id}"), day);
+/// Writes the notice for `user_id` unless its key was claimed meanwhile; true when it wrote it.
+async fn write_once(db: &Db, key: &str, user_id: Uuid, notice: Notice, now: DateTime<Utc>) -> Result<bool> {
     let txn = db::begin_write(db).await?;
-    if !claim(&txn, &key, now).await? {
+    if !claim(&txn, key, now).await? {
         return Ok(false);
     }
     crate::notices::notify(&txn, user_id, notice, None, now).await?;

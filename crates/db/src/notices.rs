@@ -155,6 +155,23 @@ pub async fn opt_out(
 // ---------------------------------------------------------------------------------------------------
 // Notices of the clock
 
+/// Which of these keys were claimed already (one read, so that a pass that finds everything written
+/// writes nothing).
+pub async fn claimed_schedule_keys(
+    db: &impl ConnectionTrait,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>, DbErr> {
+    let mut claimed = std::collections::HashSet::new();
+    for chunk in keys.chunks(500) {
+        let rows = Scheduled::find()
+            .filter(scheduled_notice::Column::Key.is_in(chunk.iter().cloned()))
+            .all(db)
+            .await?;
+        claimed.extend(rows.into_iter().map(|row| row.key));
+    }
+    Ok(claimed)
+}
+
 /// Claims the key of a notice of the clock: true the first time, false ever after (whoever asks).
 pub async fn claim_schedule_key(db: &impl ConnectionTrait, key: &str, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let inserted = Scheduled::insert(scheduled_notice::ActiveModel {

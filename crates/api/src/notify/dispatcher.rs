@@ -7,6 +7,7 @@ use std::time::Duration;
 use actix_web::web;
 use app::outbox::{Attempt, Claimed};
 use chrono::{TimeDelta, Utc};
+use futures_util::StreamExt;
 use mail::{Mailer, Outgoing, Recipient};
 
 use crate::state::AppState;
@@ -21,6 +22,9 @@ pub struct Dispatcher {
     pub lease: TimeDelta,
     /// The pause after a pass that found less than a full batch.
     pub poll: Duration,
+    /// Messages of a batch in flight at once: a mail server answers each message after a round trip or
+    /// more, so sending one after another would leave the line idle most of the time.
+    pub concurrency: usize,
 }
 
 impl Dispatcher {
@@ -44,14 +48,17 @@ impl Dispatcher {
         if taken == 0 {
             return Ok(0);
         }
-        let mut attempts = Vec::with_capacity(taken);
-        for message in claimed {
-            let attempt = self.attempt(&message).await;
-            if let Attempt::Failed { error, permanent } = &attempt {
-                tracing::warn!(message = %message.message.id, kind = %*message.message.kind, error, permanent, "a message was not sent");
-            }
-            attempts.push((message.message, attempt));
-        }
+        let attempts: Vec<_> = futures_util::stream::iter(claimed)
+            .map(|message| async move {
+                let attempt = self.attempt(&message).await;
+                if let Attempt::Failed { error, permanent } = &attempt {
+                    tracing::warn!(message = %message.message.id, kind = %*message.message.kind, error, permanent, "a message was not sent");
+                }
+                (message.message, attempt)
+            })
+            .buffer_unordered(self.concurrency.max(1))
+            .collect()
+            .await;
         app::outbox::record(&self.state.db, attempts, rand::random::<f64>, Utc::now()).await?;
         Ok(taken)
     }
