@@ -37,11 +37,18 @@ fn mailing(mailbox: &Mailbox) -> Vec<String> {
     .to_vec()
 }
 
-async fn mailing_app(mailbox: &Mailbox, extra: &[&str]) -> TestApp {
+/// The `serve` flags of `app` mailing to `mailbox`, then `extra`.
+fn mailing_args(app: &TestApp, mailbox: &Mailbox, extra: &[&str]) -> api::settings::ServeArgs {
     let mut flags = mailing(mailbox);
     flags.extend(extra.iter().map(|s| s.to_string()));
     let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-    spawn_app_with(&flags).await
+    app.serve_args(&flags)
+}
+
+async fn mailing_app(mailbox: &Mailbox, extra: &[&str]) -> TestApp {
+    let app = unstarted_app().await;
+    let args = mailing_args(&app, mailbox, extra);
+    app.start_with(args).await
 }
 
 /// Registers a citizen in `locale`: their token.
@@ -529,18 +536,16 @@ async fn a_temporary_refusal_waits_for_a_later_attempt() {
 async fn a_draft_reminder_is_written_once_across_restarts() {
     let mailbox = Mailbox::start();
     let app = unstarted_app().await;
-    let mut flags = mailing(&mailbox);
-    flags.extend(
-        [
+    let args = mailing_args(
+        &app,
+        &mailbox,
+        &[
             "--scheduler-interval-seconds",
             "1",
             "--require-email-verification",
             "false",
-        ]
-        .map(str::to_owned),
+        ],
     );
-    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-    let args = app.serve_args(&flags);
     let app = app.start_with(args.clone()).await;
     let staff = app.staff().await;
     let mut body = open_call_body();
@@ -582,10 +587,7 @@ async fn two_servers_on_one_database_deliver_each_message_once() {
     let mailbox = Mailbox::start();
     mailbox.slow_down(Duration::from_millis(20));
     let app = unstarted_app().await;
-    let mut flags = mailing(&mailbox);
-    flags.extend(["--outbox-batch", "3"].map(str::to_owned));
-    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-    let args = app.serve_args(&flags);
+    let args = mailing_args(&app, &mailbox, &["--outbox-batch", "3"]);
     let app = app.start_with(args.clone()).await;
     let first = app.address.clone();
     let app = app.start_with(args).await;
@@ -711,20 +713,18 @@ async fn reviewers_are_reminded_before_the_review_ends_and_staff_get_a_daily_dig
     app.move_review_window(&jury.id, -1, 2).await;
 
     // A server whose clock passes often, with the digest due from midnight, on the same database.
-    let mut flags = mailing(&mailbox);
-    flags.extend(
-        [
+    let args = mailing_args(
+        &app,
+        &mailbox,
+        &[
             "--scheduler-interval-seconds",
             "1",
             "--digest-hour",
             "0",
             "--require-email-verification",
             "false",
-        ]
-        .map(str::to_owned),
+        ],
     );
-    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
-    let args = app.serve_args(&flags);
     let app = app.start_with(args).await;
     // The invitation, an assignment notice per idea, and the reminder naming both ideas.
     let is_reminder = |m: &Received| {
