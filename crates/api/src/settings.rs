@@ -200,6 +200,28 @@ pub struct ServeArgs {
     pub require_email_verification: bool,
     #[command(flatten)]
     pub notices: NoticeArgs,
+    #[command(flatten)]
+    pub webhooks: WebhookArgs,
+}
+
+/// Webhooks: which targets they may reach, how long a receiver has to answer, and when a failing
+/// endpoint is switched off. Deliveries share the outbox's pace (OUTBOX_POLL_MS, OUTBOX_BATCH,
+/// OUTBOX_LEASE_SECONDS, OUTBOX_CONCURRENCY, NO_DISPATCH).
+#[derive(Debug, Clone, clap::Args)]
+pub struct WebhookArgs {
+    /// Allow http:// endpoints on loopback addresses (127.0.0.0/8, ::1, localhost). For development and
+    /// tests only: in production every endpoint must be https on a public address.
+    #[arg(long, env = "WEBHOOK_ALLOW_LOOPBACK")]
+    pub webhook_allow_loopback: bool,
+    /// How long a receiver has to answer one delivery.
+    #[arg(long, env = "WEBHOOK_TIMEOUT_SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub webhook_timeout_seconds: u64,
+    /// An endpoint is switched off after this many failed attempts in a row…
+    #[arg(long, env = "WEBHOOK_DISABLE_AFTER_FAILURES", default_value_t = domain::webhook::DISABLE_AFTER_FAILURES, value_parser = clap::value_parser!(i32).range(1..))]
+    pub webhook_disable_after_failures: i32,
+    /// …that went on for at least this many hours (0: as soon as the count is reached).
+    #[arg(long, env = "WEBHOOK_DISABLE_AFTER_HOURS", default_value_t = domain::webhook::DISABLE_AFTER.num_hours(), value_parser = clap::value_parser!(i64).range(0..))]
+    pub webhook_disable_after_hours: i64,
 }
 
 /// Notifications: where e-mail goes, the links' base, and the pace of the dispatcher and the clock.

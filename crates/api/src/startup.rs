@@ -20,7 +20,7 @@ use crate::error::ApiError;
 use crate::extract::BodyLimit;
 use crate::fallback::{self, RouteTable};
 use crate::middleware::{REQUEST_ID, ensure_problem, refuse_control_characters, trace_requests};
-use crate::notify::{Dispatcher, Scheduler};
+use crate::notify::{Dispatcher, Scheduler, WebhookDispatcher};
 use crate::openapi;
 use crate::routes;
 use crate::security_headers::security_headers;
@@ -34,7 +34,7 @@ pub struct Application {
     port: u16,
     server: Server,
     /// The dispatcher and the scheduler, started with the server (None: this process delivers nothing).
-    background: Option<(Dispatcher, Scheduler)>,
+    background: Option<(Dispatcher, Scheduler, WebhookDispatcher)>,
 }
 
 impl Application {
@@ -83,6 +83,9 @@ impl Application {
                 disagreement_spread: args.disagreement_spread,
                 ..Default::default()
             },
+            webhook_policy: webhook::TargetPolicy {
+                allow_loopback: args.webhooks.webhook_allow_loopback,
+            },
         });
         let background = (!notices.no_dispatch).then(|| {
             let dispatcher = Dispatcher {
@@ -102,7 +105,22 @@ impl Application {
                 },
                 interval: std::time::Duration::from_secs(notices.scheduler_interval_seconds),
             };
-            (dispatcher, scheduler)
+            let hooks = WebhookDispatcher {
+                state: state.clone(),
+                sender: Arc::new(webhook::Sender::new(
+                    state.webhook_policy,
+                    std::time::Duration::from_secs(args.webhooks.webhook_timeout_seconds),
+                )),
+                batch: notices.outbox_batch,
+                lease: chrono::TimeDelta::seconds(notices.outbox_lease_seconds),
+                poll: std::time::Duration::from_millis(notices.outbox_poll_ms.max(10)),
+                concurrency: usize::try_from(notices.outbox_concurrency).unwrap_or(8),
+                disable: app::webhooks::DisableRule {
+                    after_failures: args.webhooks.webhook_disable_after_failures,
+                    after: chrono::TimeDelta::hours(args.webhooks.webhook_disable_after_hours),
+                },
+            };
+            (dispatcher, scheduler, hooks)
         });
         let document = openapi::document();
         let route_table = web::Data::new(RouteTable::from_document(
@@ -173,7 +191,13 @@ impl Application {
         let tasks: Vec<_> = self
             .background
             .into_iter()
-            .flat_map(|(dispatcher, scheduler)| [tokio::spawn(dispatcher.run()), tokio::spawn(scheduler.run())])
+            .flat_map(|(dispatcher, scheduler, hooks)| {
+                [
+                    tokio::spawn(dispatcher.run()),
+                    tokio::spawn(scheduler.run()),
+                    tokio::spawn(hooks.run()),
+                ]
+            })
             .collect();
         let stopped = self.server.await;
         for task in tasks {

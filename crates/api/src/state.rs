@@ -28,6 +28,8 @@ pub struct AppState {
     pub mail_delivers: bool,
     /// How the ranking calibrates and when it flags disagreement.
     pub ranking: domain::ranking::RankingRules,
+    /// Where webhook endpoints may point.
+    pub webhook_policy: webhook::TargetPolicy,
 }
 
 impl AppState {

@@ -7,6 +7,8 @@ use db::events::{self, NewEvent};
 use domain::activity::ActivityStatus;
 use domain::event::{EventKind, SubjectKind};
 use domain::idea::IdeaState;
+use domain::notice::Bilingual;
+use domain::webhook::{ActivityRecordedData, WebhookActivity, WebhookEvent, WebhookEventType};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -107,6 +109,21 @@ pub async fn record(
         .to(status);
     events::record(&txn, event, now).await?;
     let row = find(&txn, activity.id).await?;
+    crate::webhooks::emit(&txn, WebhookEventType::ActivityRecorded, now, now, async || {
+        let activity = &row.activity;
+        Ok(WebhookEvent::ActivityRecorded(ActivityRecordedData {
+            activity: WebhookActivity {
+                id: activity.id,
+                city_id: activity.city_id,
+                city_name: Bilingual::new((row.city_name_fa.clone(), row.city_name_en.clone())),
+                occurred_on: activity.occurred_on,
+                kind: *activity.kind,
+                direction: *activity.direction,
+                title: Bilingual::new((activity.title_fa.clone(), activity.title_en.clone())),
+            },
+        }))
+    })
+    .await?;
     txn.commit().await?;
     Ok(row)
 }

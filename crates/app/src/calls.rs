@@ -9,6 +9,7 @@ use db::events::NewEvent;
 use domain::call::{CallAction, CallPhase, CallWindow};
 use domain::event::EventKind;
 use domain::idea::{Domain, IdeaState};
+use domain::webhook::{CallClosedData, WebhookEvent, WebhookEventType};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -233,6 +234,18 @@ pub async fn close(db: &Db, actor: &Actor, id: Uuid, note: Option<String>, now: 
         .note(tidy(note));
     db::events::record(&txn, event, now).await?;
     let closed = find(&txn, call.id).await?;
+    // Sent once: the clock will not send this call's closing again when it sees the deadline passed.
+    let key = crate::webhooks::call_event_key(WebhookEventType::CallClosed, call.id);
+    if db::notices::claim_schedule_key(&txn, &key, now).await? {
+        let data = crate::webhooks::call_of(&closed);
+        crate::webhooks::emit(&txn, WebhookEventType::CallClosed, now, now, async || {
+            Ok(WebhookEvent::CallClosed(CallClosedData {
+                call: data,
+                early: true,
+            }))
+        })
+        .await?;
+    }
     txn.commit().await?;
     Ok(closed)
 }

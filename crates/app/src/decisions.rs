@@ -1,6 +1,7 @@
 //! Decisions: staff decide selected or not selected per idea (pending, seen by staff only), publish a
 //! call's decisions once, and the submitter then reads the result with the reviewers' comments for them.
 
+use domain::webhook::{DecisionsPublishedData, WebhookEvent, WebhookEventType, WebhookIdea};
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -264,6 +265,22 @@ pub async fn publish(db: &Db, actor: &Actor, call_id: Uuid, now: DateTime<Utc>) 
         ));
     }
     tell_submitters(&txn, call.id, &selected_ids, &not_selected_ids, now).await?;
+    crate::webhooks::emit(&txn, WebhookEventType::DecisionsPublished, now, now, async || {
+        let selected = db::ideas::find_many(&txn, &selected_ids)
+            .await?
+            .into_iter()
+            .map(|idea| WebhookIdea {
+                id: idea.id,
+                title: idea.title,
+            })
+            .collect();
+        Ok(WebhookEvent::DecisionsPublished(DecisionsPublishedData {
+            call: crate::webhooks::call_of(&call),
+            selected,
+            not_selected: u32::try_from(not_selected_ids.len()).unwrap_or(u32::MAX),
+        }))
+    })
+    .await?;
     txn.commit().await?;
     Ok(Published {
         at: now,

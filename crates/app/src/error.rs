@@ -43,6 +43,7 @@ error_codes! {
     EmailUnverified => (403, "email_unverified", "Confirm your e-mail address first: follow the link mailed to you"),
     SecondFactorRequired => (403, "second_factor_required", "Set up a second factor first: this session may only enrol one"),
     Forbidden => (403, "forbidden", "You are not allowed to do this"),
+    InsufficientScope => (403, "insufficient_scope", "This API key's scopes do not allow this operation"),
     NotFound => (404, "not_found", "Not found"),
     MethodNotAllowed => (405, "method_not_allowed", "Method not allowed"),
     EmailTaken => (409, "email_taken", "This e-mail address is already registered"),
@@ -79,6 +80,7 @@ error_codes! {
     ValidationFailed => (422, "validation_failed", "Some fields are missing or invalid"),
     PreconditionRequired => (428, "precondition_required", "Send If-Match with the ETag you read"),
     TooManyAttempts => (429, "too_many_attempts", "Too many failed attempts; try again later"),
+    RateLimited => (429, "rate_limited", "Too many requests with this API key; slow down"),
     InternalError => (500, "internal_error", "Something went wrong on our side"),
     NotReady => (503, "not_ready", "The service is not ready"),
     Busy => (503, "busy", "Too many password checks at once; try again in a moment"),
@@ -196,9 +198,14 @@ impl Error {
 
     /// A 429: asked too often; ask again after `wait`.
     pub fn too_many_requests(detail: impl Into<String>, wait: chrono::TimeDelta) -> Self {
+        Error::new(ErrorCode::TooManyAttempts, detail).retry_in(wait)
+    }
+
+    /// The same error, with how long the caller should wait (Retry-After).
+    pub fn retry_in(self, wait: chrono::TimeDelta) -> Self {
         Error {
             retry_after: Some(wait),
-            ..Error::new(ErrorCode::TooManyAttempts, detail)
+            ..self
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod activities;
 pub mod actor;
+pub mod api_keys;
 pub mod assignments;
 pub mod audit;
 pub mod calls;
@@ -29,6 +30,7 @@ pub mod reviews;
 pub mod rubrics;
 pub mod second_factor;
 pub mod sessions;
+pub mod webhooks;
 
 pub use actor::Actor;
 pub use error::{Error, ErrorCode, FieldError, Result};

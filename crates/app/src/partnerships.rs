@@ -6,9 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use db::events::{self, NewEvent};
 use db::partnerships::{HealthDates, NewStateChange};
 use domain::event::{EventKind, SubjectKind};
+use domain::notice::Bilingual;
 use domain::partnership::{
     FocalPoint, PartnershipAction, PartnershipKind, PartnershipState, StateChangeRefused, check_state_change,
 };
+use domain::webhook::{PartnershipStateChangedData, WebhookEvent, WebhookEventType, WebhookPartnership};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -175,6 +177,7 @@ pub async fn record(
         reason: new.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty()),
         actor_id: Some(actor.user_id),
     };
+    let initial_reason = initial.reason.clone();
     let txn = db::begin_write(db).await?;
     if db::cities::find_by_id(&txn, new.city_id).await?.is_none() {
         return Err(Error::field(
@@ -207,6 +210,7 @@ pub async fn record(
         .to(new.state);
     events::record(&txn, event, now).await?;
     let partnership = detail(&txn, Some(actor), partnership.id, dates).await?;
+    tell_integrators(&txn, &partnership, None, initial_reason, now).await?;
     txn.commit().await?;
     Ok(partnership)
 }
@@ -249,16 +253,6 @@ pub async fn update(
     Ok(partnership)
 }
 
-fn refused(refusal: StateChangeRefused) -> Error {
-    match refusal {
-        StateChangeRefused::Unchanged(_) => Error::new(ErrorCode::StateUnchanged, refusal.to_string()),
-        StateChangeRefused::InTheFuture => Error::field("/effectiveOn", "in_the_future", refusal.to_string()),
-        StateChangeRefused::BeforeLastChange(_) => {
-            Error::field("/effectiveOn", "before_last_change", refusal.to_string())
-        }
-    }
-}
-
 /// Changes a partnership's state (staff), dated and with a reason, if it is still at a version
 /// `if_match` accepts; the change goes into its history.
 pub async fn change_state(
@@ -292,11 +286,48 @@ pub async fn change_state(
     let event = NewEvent::new(SubjectKind::Partnership, current.id, EventKind::PartnershipStateChanged)
         .by(actor.user_id)
         .change(Some(from), Some(change.state))
-        .note(Some(reason));
+        .note(Some(reason.clone()));
     events::record(&txn, event, now).await?;
     let partnership = detail(&txn, Some(actor), current.id, dates).await?;
+    tell_integrators(&txn, &partnership, Some(from), Some(reason), now).await?;
     txn.commit().await?;
     Ok(partnership)
+}
+
+/// `partnership.state_changed` to the webhook endpoints that listen; `from` is None for a new partnership.
+async fn tell_integrators(
+    db: &impl ConnectionTrait,
+    partnership: &Partnership,
+    from: Option<PartnershipState>,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let row = &partnership.row;
+    crate::webhooks::emit(db, WebhookEventType::PartnershipStateChanged, now, now, async || {
+        Ok(WebhookEvent::PartnershipStateChanged(PartnershipStateChangedData {
+            partnership: WebhookPartnership {
+                id: row.partnership.id,
+                city_id: row.partnership.city_id,
+                city_name: Bilingual::new((row.city_name_fa.clone(), row.city_name_en.clone())),
+                kind: *row.partnership.kind,
+            },
+            from,
+            to: *row.partnership.state,
+            reason,
+        }))
+    })
+    .await?;
+    Ok(())
+}
+
+fn refused(refusal: StateChangeRefused) -> Error {
+    match refusal {
+        StateChangeRefused::Unchanged(_) => Error::new(ErrorCode::StateUnchanged, refusal.to_string()),
+        StateChangeRefused::InTheFuture => Error::field("/effectiveOn", "in_the_future", refusal.to_string()),
+        StateChangeRefused::BeforeLastChange(_) => {
+            Error::field("/effectiveOn", "before_last_change", refusal.to_string())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! call's review ends, reviewers with reviews pending; and every day until a call's decisions are
 //! published, staff get its digest. Any number of processes run this every minute or so: each notice is
 //! written under its key (kind, subject, day) with the notice itself, in one transaction, so it is
-//! written once whoever computes it and however often.
+//! written once whoever computes it and however often. Calls' openings and closings go to webhook
+//! endpoints the same way (`webhooks::call_events_due`).
 
 use std::collections::BTreeMap;
 
@@ -33,6 +34,8 @@ pub struct Written {
     pub draft_reminders: usize,
     pub review_reminders: usize,
     pub digests: usize,
+    /// Deliveries of calls' openings and closings to webhook endpoints.
+    pub call_events: usize,
 }
 
 /// Writes every notice of the clock that is due at `now` and not written yet.
@@ -40,7 +43,9 @@ pub async fn write_due(db: &Db, schedule: &Schedule, now: DateTime<Utc>) -> Resu
     let today = office_day(now, schedule.time_zone);
     let mut written = Written::default();
     let staff = db::schedule::staff(db).await?;
-    for call in db::schedule::running_calls(db, now).await? {
+    let calls = db::schedule::running_calls(db, now).await?;
+    written.call_events = crate::webhooks::call_events_due(db, &calls, now).await?;
+    for call in calls {
         let call_ref = CallRef {
             id: call.id,
             title: domain::notice::Bilingual {

@@ -2,6 +2,7 @@
 //! Every query takes `&impl ConnectionTrait`, so it runs alike on the pool and inside a transaction.
 
 pub mod activities;
+pub mod api_keys;
 pub mod assignments;
 pub mod calls;
 pub mod cities;
@@ -29,6 +30,7 @@ pub mod sessions;
 pub mod stored;
 pub mod throttle;
 pub mod users;
+pub mod webhooks;
 
 #[cfg(test)]
 mod jury_tests;

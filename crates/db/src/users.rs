@@ -61,6 +61,38 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser, now: DateTime<Utc>)
         totp_enabled_at: Set(None),
         totp_last_step: Set(None),
         email_verified_at: Set(new.email_verified_at),
+        service: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+}
+
+/// The service account an API key acts through, named after the key. It has no password and an address
+/// that cannot receive mail, so it can neither sign in nor be sent a link.
+pub async fn insert_service(
+    db: &impl ConnectionTrait,
+    display_name: &str,
+    roles: Roles,
+    now: DateTime<Utc>,
+) -> Result<User, DbErr> {
+    let id = Uuid::now_v7();
+    let email = format!("{}@api-keys.invalid", id.simple());
+    ActiveModel {
+        id: Set(id),
+        search_text: Set(search_text(&email, display_name)),
+        email: Set(email),
+        display_name: Set(display_name.to_owned()),
+        password_hash: Set(None),
+        roles: Set(Named(roles)),
+        active: Set(true),
+        locale: Set(Named(Locale::En)),
+        totp_secret: Set(None),
+        totp_enabled_at: Set(None),
+        totp_last_step: Set(None),
+        email_verified_at: Set(None),
+        service: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -72,8 +104,14 @@ pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<Us
     Users::find_by_id(id).one(db).await
 }
 
+/// The person with this address. A service account is nobody's to sign in to, reset or enrol, so it is
+/// never found by its address.
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<User>, DbErr> {
-    Users::find().filter(Column::Email.eq(email)).one(db).await
+    Users::find()
+        .filter(Column::Email.eq(email))
+        .filter(Column::Service.eq(false))
+        .one(db)
+        .await
 }
 
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
@@ -93,6 +131,8 @@ pub async fn list(db: &impl ConnectionTrait, filter: &UserFilter) -> Result<(Vec
     if let Some(active) = filter.active {
         query = query.filter(Column::Active.eq(active));
     }
+    // Service accounts are not people: their keys are listed with the keys.
+    query = query.filter(Column::Service.eq(false));
     let (field, order) = filter.sort.clone().unwrap_or((UserSortField::CreatedAt, Order::Desc));
     let column = match field {
         UserSortField::CreatedAt => Column::CreatedAt,

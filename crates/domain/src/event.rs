@@ -16,6 +16,8 @@ wire_enum! {
         Activity => "activity",
         Network => "network",
         Reviewer => "reviewer",
+        ApiKey => "api_key",
+        WebhookEndpoint => "webhook_endpoint",
     }
 }
 
@@ -109,11 +111,25 @@ wire_enum! {
         ExportDownloaded => "export_downloaded",
         /// An admin ended the account's sessions (`to`: how many).
         SessionsEnded => "sessions_ended",
+        /// An admin issued an API key (`to`: its scopes).
+        ApiKeyIssued => "api_key_issued",
+        /// An admin revoked an API key.
+        ApiKeyRevoked => "api_key_revoked",
+        /// An admin registered a webhook endpoint (`to`: its URL).
+        WebhookEndpointCreated => "webhook_endpoint_created",
+        /// An admin changed a webhook endpoint (`to`: its URL), or switched it on or off.
+        WebhookEndpointUpdated => "webhook_endpoint_updated",
+        /// An admin removed a webhook endpoint (`from`: its URL).
+        WebhookEndpointDeleted => "webhook_endpoint_deleted",
+        /// An admin rotated a webhook endpoint's signing secret.
+        WebhookSecretRotated => "webhook_secret_rotated",
+        /// The platform switched a webhook endpoint off after a long run of failed deliveries.
+        WebhookEndpointDisabled => "webhook_endpoint_disabled",
     }
 }
 
 /// What the audit trail shows admins: the privileged actions and those on accounts' security.
-pub const AUDITED: [EventKind; 11] = [
+pub const AUDITED: [EventKind; 18] = [
     EventKind::AccountCreated,
     EventKind::AccessChanged,
     EventKind::PasswordLinkIssued,
@@ -125,6 +141,13 @@ pub const AUDITED: [EventKind; 11] = [
     EventKind::RecoveryCodeUsed,
     EventKind::ExportDownloaded,
     EventKind::SessionsEnded,
+    EventKind::ApiKeyIssued,
+    EventKind::ApiKeyRevoked,
+    EventKind::WebhookEndpointCreated,
+    EventKind::WebhookEndpointUpdated,
+    EventKind::WebhookEndpointDeleted,
+    EventKind::WebhookSecretRotated,
+    EventKind::WebhookEndpointDisabled,
 ];
 
 impl EventKind {

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod api_key;
 pub mod assignment;
 pub mod call;
 pub mod country;
@@ -22,4 +23,5 @@ pub mod session;
 pub mod similarity;
 pub mod text;
 pub mod throttle;
+pub mod webhook;
 pub mod wire_enum;

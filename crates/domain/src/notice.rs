@@ -37,6 +37,8 @@ wire_enum! {
         ReviewReminder => "review_reminder",
         /// Staff's daily summary of a call until its decisions are published.
         CallDigest => "call_digest",
+        /// A webhook endpoint was switched off after a long run of failed deliveries (to admins).
+        WebhookDisabled => "webhook_disabled",
     }
 }
 
@@ -69,6 +71,7 @@ impl NoticeKind {
 }
 
 /// A text in Persian and, when given, in English (a call's title).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bilingual {
     pub fa: String,
@@ -199,6 +202,11 @@ pub enum Notice {
         day: NaiveDate,
         counts: DigestCounts,
     },
+    WebhookDisabled {
+        endpoint_id: Uuid,
+        url: String,
+        failures: i32,
+    },
 }
 
 impl Notice {
@@ -216,6 +224,7 @@ impl Notice {
             Notice::AssignmentsMade { .. } => NoticeKind::AssignmentsMade,
             Notice::ReviewReminder { .. } => NoticeKind::ReviewReminder,
             Notice::CallDigest { .. } => NoticeKind::CallDigest,
+            Notice::WebhookDisabled { .. } => NoticeKind::WebhookDisabled,
         }
     }
 

@@ -109,6 +109,7 @@ impl Links {
                 review.clone()
             }
             Notice::CallDigest { call, .. } => staff_call(base, call.id),
+            Notice::WebhookDisabled { endpoint_id, .. } => format!("{base}/admin/webhooks/{endpoint_id}"),
         };
         Ok(Links {
             action,

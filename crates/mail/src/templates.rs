@@ -106,6 +106,14 @@ pub(crate) const TEMPLATE_FILES: &[(&str, &str)] = &[
     ),
     ("fa/call_digest.txt", include_str!("../templates/fa/call_digest.txt")),
     ("en/call_digest.txt", include_str!("../templates/en/call_digest.txt")),
+    (
+        "fa/webhook_disabled.txt",
+        include_str!("../templates/fa/webhook_disabled.txt"),
+    ),
+    (
+        "en/webhook_disabled.txt",
+        include_str!("../templates/en/webhook_disabled.txt"),
+    ),
 ];
 
 pub(crate) const LAYOUT: &str = "layout.html";

@@ -132,6 +132,11 @@ fn samples() -> Vec<Notice> {
                 undecided: 25,
             },
         },
+        Notice::WebhookDisabled {
+            endpoint_id: uuid::Uuid::from_u128(7),
+            url: "https://portal.example.org/hooks".into(),
+            failures: 20,
+        },
     ];
     for change in [
         SecondFactorChange::Enabled,

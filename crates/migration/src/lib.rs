@@ -28,6 +28,7 @@ mod m20261206_000023_generalise_events;
 mod m20261206_000024_create_citizen_ties;
 mod m20261207_000025_create_second_factor_and_audit;
 mod m20261207_000026_create_notifications;
+mod m20261207_000027_create_integrations;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_create_citizen_ties::Migration),
             Box::new(m20261207_000025_create_second_factor_and_audit::Migration),
             Box::new(m20261207_000026_create_notifications::Migration),
+            Box::new(m20261207_000027_create_integrations::Migration),
         ]
     }
 }

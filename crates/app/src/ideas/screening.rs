@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use domain::event::EventKind;
 use domain::idea::{IdeaAction, IdeaState, Screening, ScreeningDecision, ScreeningError, ScreeningReason};
 use domain::notice::{IdeaRef, Notice};
+use domain::webhook::{IdeaScreenedData, ScreeningOutcome, WebhookEvent, WebhookEventType, WebhookIdea};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -177,6 +178,22 @@ async fn apply(
             reason: reason.filter(|_| !shortlisted),
         };
         crate::notices::notify(db, idea.submitter_id, outcome, None, now).await?;
+        crate::webhooks::emit(db, WebhookEventType::IdeaScreened, now, now, async || {
+            Ok(WebhookEvent::IdeaScreened(IdeaScreenedData {
+                call: crate::webhooks::call_by_id(db, idea.call_id).await?,
+                outcome: if shortlisted {
+                    ScreeningOutcome::Shortlisted
+                } else {
+                    ScreeningOutcome::Rejected
+                },
+                idea: Some(WebhookIdea {
+                    id: idea.id,
+                    title: idea.title.clone(),
+                }),
+                reason,
+            }))
+        })
+        .await?;
     }
     Ok(changed)
 }

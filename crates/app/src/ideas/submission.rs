@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::event::EventKind;
 use domain::idea::{Content, ContentChange, IdeaAction, IdeaState};
 use domain::profile::OccupationCategory;
+use domain::webhook::{IdeaSubmittedData, WebhookEvent, WebhookEventType, WebhookIdea};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -121,6 +122,17 @@ async fn move_own(db: &db::Db, actor: &Actor, id: Uuid, action: IdeaAction, now:
             },
         };
         crate::notices::notify_user(&txn, &submitter, receipt, None, now).await?;
+        let idea = WebhookIdea {
+            id: changed.id,
+            title: changed.title.clone(),
+        };
+        crate::webhooks::emit(&txn, WebhookEventType::IdeaSubmitted, now, now, async || {
+            Ok(WebhookEvent::IdeaSubmitted(IdeaSubmittedData {
+                call: crate::webhooks::call_by_id(&txn, changed.call_id).await?,
+                idea: Some(idea),
+            }))
+        })
+        .await?;
     }
     txn.commit().await?;
     let record = IdeaRecord {

@@ -1,6 +1,7 @@
 //! sea-orm entities: the tables as Rust types. They never leave the server: the API maps them to views.
 
 pub mod activity;
+pub mod api_key;
 pub mod assignment;
 pub mod call;
 pub mod citizen_profile;
@@ -28,3 +29,6 @@ pub mod rubric;
 pub mod scheduled_notice;
 pub mod session;
 pub mod user;
+pub mod webhook_attempt;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;

@@ -27,6 +27,9 @@ pub struct Model {
     pub totp_last_step: Option<i64>,
     /// When the owner confirmed the address through a mailed link (or set a password through one).
     pub email_verified_at: Option<DateTimeUtc>,
+    /// A service account acts for an API key: it never signs in, is never listed with people and is
+    /// never told anything.
+    pub service: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

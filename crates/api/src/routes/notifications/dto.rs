@@ -71,6 +71,17 @@ pub struct NotificationView {
     /// second_factor_changed: what changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<SecondFactorChange>,
+    /// webhook_disabled: the endpoint switched off (`count`: its failed attempts in a row).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<NoticeEndpoint>,
+}
+
+/// A webhook endpoint a notice is about.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NoticeEndpoint {
+    pub id: Uuid,
+    pub url: String,
 }
 
 impl From<app::notices::StoredNotice> for NotificationView {
@@ -96,6 +107,7 @@ impl From<app::notices::StoredNotice> for NotificationView {
             due: None,
             day: None,
             change: None,
+            endpoint: None,
         };
         match notice {
             Notice::IdeaReceived { idea, .. } => {
@@ -128,6 +140,17 @@ impl From<app::notices::StoredNotice> for NotificationView {
                 view.count = Some(counts.new_submissions);
             }
             Notice::SecondFactorChanged { change } => view.change = Some(*change),
+            Notice::WebhookDisabled {
+                endpoint_id,
+                url,
+                failures,
+            } => {
+                view.endpoint = Some(NoticeEndpoint {
+                    id: *endpoint_id,
+                    url: url.clone(),
+                });
+                view.count = Some(u64::try_from(*failures).unwrap_or(0));
+            }
             Notice::VerifyEmail
             | Notice::PasswordReset
             | Notice::PasswordChanged
