@@ -3,7 +3,12 @@
 
 use actix_web::App;
 use utoipa::openapi::path::{Operation, Parameter, ParameterIn, PathItem};
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use domain::webhook::{
+    ActivityRecordedData, CallClosedData, CallOpenedData, DecisionsPublishedData, IdeaScreenedData, IdeaSubmittedData,
+    PartnershipStateChangedData, PingData, WebhookEventType,
+};
+use utoipa::openapi::Paths;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
@@ -48,9 +53,15 @@ time zone (Asia/Tehran by default).",
         (name = "reviews", description = "Reviewers' scores and comments, and their assignments"),
         (name = "ranking", description = "Raw and calibrated ranking of a call's ideas, agreement, exports (staff)"),
         (name = "decisions", description = "Selected or not selected, recorded per idea and published per call"),
+        (name = "webhooks", description = "Webhook endpoints for integrators, their secrets and delivery logs (admin)"),
+        (name = "api-keys", description = "API keys for other systems: scoped, expiring, revocable (admin)"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(Problem, ErrorCode, FieldError, Limit, Offset)),
+    components(schemas(
+        Problem, ErrorCode, FieldError, Limit, Offset,
+        IdeaSubmittedData, IdeaScreenedData, DecisionsPublishedData, CallOpenedData, CallClosedData,
+        PartnershipStateChangedData, ActivityRecordedData, PingData,
+    )),
     modifiers(&BearerScheme),
 )]
 struct ApiDoc;
@@ -70,8 +81,26 @@ impl Modify for BearerScheme {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "apiKey",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("cdk_…")
+                    .description(Some(API_KEY_SCHEME))
+                    .build(),
+            ),
+        );
     }
 }
+
+const API_KEY_SCHEME: &str = "An API key an admin issued to another system (/api/v1/admin/api-keys), sent as \
+`Authorization: Bearer cdk_…`. Its scopes decide what it may do: `public_read` reads what the public reads, \
+`staff_read` what staff read, `register_write` changes cities, partnerships, activities and networks, \
+`calls_write` creates and changes calls and their rubrics. Each operation open to keys lists the scopes that \
+open it (any one suffices); every other operation answers a key 403 `insufficient_scope`. A key is limited \
+to its requests per minute (default 600): past that, 429 `rate_limited` with Retry-After. An expired or \
+revoked key gets 401. What a key changes is recorded under its own service account.";
 
 /// The document, as served at /api/openapi.json and committed at openapi/openapi.json.
 pub fn document() -> Document {
@@ -81,7 +110,76 @@ pub fn document() -> Document {
         .configure(routes::configure)
         .split_for_parts();
     add_shared_responses(&mut doc);
+    add_api_key_security(&mut doc);
+    doc.webhooks = Some(webhooks());
     doc
+}
+
+/// Operations that need a signed-in caller and that keys may call list the `apiKey` scheme with the
+/// scopes that open them, from the same rule the server applies (`domain::api_key::opening_scopes`).
+fn add_api_key_security(doc: &mut Document) {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        for (method, operation) in [
+            ("GET", &mut item.get),
+            ("PUT", &mut item.put),
+            ("POST", &mut item.post),
+            ("DELETE", &mut item.delete),
+            ("PATCH", &mut item.patch),
+        ] {
+            let Some(operation) = operation.as_mut() else { continue };
+            let scopes = domain::api_key::opening_scopes(method, path);
+            let Some(security) = operation.security.as_mut().filter(|s| !s.is_empty()) else { continue };
+            if !scopes.is_empty() {
+                security.push(SecurityRequirement::new("apiKey", scopes.iter().map(|s| s.as_str())));
+            }
+        }
+    }
+}
+
+/// The `webhooks` section: one POST per event type, its body the Standard Webhooks envelope around the
+/// event's data, and the headers that sign it.
+fn webhooks() -> Paths {
+    let types: [(WebhookEventType, &str, &str); 8] = [
+        (WebhookEventType::IdeaSubmitted, "IdeaSubmittedData", "A citizen submitted an idea. Staff-scope endpoints get the idea's id and title; public ones only the call."),
+        (WebhookEventType::IdeaScreened, "IdeaScreenedData", "Staff shortlisted or rejected an idea. Staff-scope endpoints get the idea and the reason; public ones the call and the outcome."),
+        (WebhookEventType::DecisionsPublished, "DecisionsPublishedData", "Staff published a call's decisions: the selected ideas, public from now on, and how many were not selected."),
+        (WebhookEventType::CallOpened, "CallOpenedData", "A call opened: the clock passed its opening time."),
+        (WebhookEventType::CallClosed, "CallClosedData", "A call closed: its deadline passed, or staff closed it early (`early`)."),
+        (WebhookEventType::PartnershipStateChanged, "PartnershipStateChangedData", "A partnership was recorded (no `from`) or changed state."),
+        (WebhookEventType::ActivityRecorded, "ActivityRecordedData", "An activity with a foreign city was recorded."),
+        (WebhookEventType::Ping, "PingData", "A test message an admin asked for (POST /api/v1/admin/webhooks/{id}/ping)."),
+    ];
+    let mut paths = serde_json::Map::new();
+    for (event_type, data, description) in types {
+        let item = serde_json::json!({
+            "post": {
+                "tags": ["webhooks"],
+                "summary": format!("{event_type}"),
+                "description": format!("{description}\n\nSigned the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{{webhook-id}}.{{webhook-timestamp}}.{{body}}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off."),
+                "operationId": format!("webhook_{}", event_type.as_str().replace('.', "_")),
+                "parameters": [
+                    { "name": "webhook-id", "in": "header", "required": true, "schema": { "type": "string" }, "description": "The message id (`msg_…`)." },
+                    { "name": "webhook-timestamp", "in": "header", "required": true, "schema": { "type": "integer" }, "description": "Unix seconds of this attempt; refuse messages far from your clock." },
+                    { "name": "webhook-signature", "in": "header", "required": true, "schema": { "type": "string" }, "description": "`v1,<base64>`, one per secret, space-separated." }
+                ],
+                "requestBody": {
+                    "required": true,
+                    "content": { "application/json": { "schema": {
+                        "type": "object",
+                        "required": ["type", "timestamp", "data"],
+                        "properties": {
+                            "type": { "type": "string", "enum": [event_type.as_str()] },
+                            "timestamp": { "type": "string", "format": "date-time" },
+                            "data": { "$ref": format!("#/components/schemas/{data}") }
+                        }
+                    } } }
+                },
+                "responses": { "2XX": { "description": "Received; any other answer is retried." } }
+            }
+        });
+        paths.insert(event_type.as_str().to_owned(), item);
+    }
+    serde_json::from_value(serde_json::Value::Object(paths)).unwrap_or_default()
 }
 
 /// The shared error answers, as named responses: (name, status, description).

@@ -14,6 +14,7 @@ use mail::{MailSettings, Mailer};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
+use crate::auth::api_keys::check_api_keys;
 use crate::auth::password::PasswordHashing;
 use crate::auth::tokens::Keys;
 use crate::error::ApiError;
@@ -137,6 +138,8 @@ impl Application {
             let mut app = App::new()
                 .wrap(Compress::default())
                 .wrap(Condition::new(!cors_origins.is_empty(), cors(&cors_origins)))
+                // Inside the problem handler, so that a refused key is answered like any other error.
+                .wrap(from_fn(check_api_keys))
                 .wrap(from_fn(refuse_control_characters))
                 .wrap(ErrorHandlers::new().default_handler(ensure_problem))
                 .wrap(from_fn(trace_requests))

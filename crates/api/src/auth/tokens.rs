@@ -145,6 +145,15 @@ pub fn mailed_link() -> app::accounts::MailedLink {
     }
 }
 
+/// A new API key: `cdk_` and 32 random bytes, and its hash for the store.
+pub fn api_key() -> app::api_keys::MintedKey {
+    let token = format!("{}{}", domain::api_key::TOKEN_PREFIX, random_token());
+    app::api_keys::MintedKey {
+        hash: token_hash(&token),
+        token,
+    }
+}
+
 /// A new TOTP key's secret: 160 random bits.
 pub fn totp_secret() -> Vec<u8> {
     let mut bytes = vec![0u8; domain::second_factor::SECRET_BYTES];

@@ -10,12 +10,15 @@ use std::net::IpAddr;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use app::api_keys::KeyUse;
+use domain::api_key::Access;
 use domain::roles::Roles;
 use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
 use super::client_address::client_of;
+use crate::auth::api_keys::KeyCaller;
 use crate::error::{ApiError, ErrorCode};
 use crate::state::AppState;
 
@@ -133,14 +136,40 @@ async fn authenticate(
     })
 }
 
+/// The key `auth::api_keys` let through, if the request was signed with one.
+fn key_caller(req: &HttpRequest) -> Option<KeyUse> {
+    req.extensions().get::<KeyCaller>().map(|caller| caller.0.clone())
+}
+
+/// A key acting as staff is its service account with the staff role for this request; a key that reads
+/// as the public is no signed-in caller.
+fn signed_in_by_key(key: KeyUse, address: Option<IpAddr>) -> Result<SignedIn, ApiError> {
+    match key.access {
+        Access::Staff => Ok(SignedIn {
+            roles: key.actor(address).roles,
+            session_id: key.key.id,
+            user: key.account,
+            address,
+            enrol_only: false,
+        }),
+        Access::Public => Err(ApiError::new(
+            ErrorCode::InsufficientScope,
+            "This key reads what the public reads; this operation needs the staff_read scope.",
+        )),
+    }
+}
+
 impl FromRequest for Enrolling {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let address = client_of(req);
+        if let Some(key) = key_caller(req) {
+            return Box::pin(async move { signed_in_by_key(key, address).map(Enrolling) });
+        }
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer_token(req);
-        let address = client_of(req);
         Box::pin(async move {
             let state = state.ok_or_else(|| ApiError::internal("application state missing"))?;
             authenticate(state, token?, address).await.map(Enrolling)
@@ -223,7 +252,8 @@ impl FromRequest for Viewer {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        if !req.headers().contains_key(header::AUTHORIZATION) {
+        let public_key = key_caller(req).is_some_and(|key| key.access == Access::Public);
+        if !req.headers().contains_key(header::AUTHORIZATION) || public_key {
             return Box::pin(async { Ok(Viewer(None)) });
         }
         let signed_in = SignedIn::from_request(req, payload);

@@ -2,6 +2,7 @@
 //! routes: the server and the OpenAPI document are both built from it.
 
 pub mod activities;
+pub mod api_keys;
 pub mod assignments;
 pub mod audit;
 pub mod auth;
@@ -29,6 +30,7 @@ pub mod sort;
 pub mod spreadsheet;
 pub mod text;
 pub mod users;
+pub mod webhooks;
 
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -56,6 +58,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(decisions::configure)
                 .configure(audit::configure)
                 .configure(notifications::configure)
-                .configure(outbox::configure),
+                .configure(outbox::configure)
+                .configure(webhooks::configure)
+                .configure(api_keys::configure),
         );
 }

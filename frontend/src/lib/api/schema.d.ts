@@ -73,6 +73,61 @@ export interface paths {
         patch: operations["update_activity"];
         trace?: never;
     };
+    "/api/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API keys (admin), newest first. */
+        get: operations["list_api_keys"];
+        put?: never;
+        /**
+         * Issue an API key (admin) for another system. The answer carries the key, shown this once; only its
+         *     hash is kept.
+         */
+        post: operations["issue_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API key (admin). */
+        get: operations["get_api_key"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API key (admin): its next request is refused with 401. */
+        post: operations["revoke_api_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/outbox": {
         parameters: {
             query?: never;
@@ -101,6 +156,136 @@ export interface paths {
         put?: never;
         /** Send a dead letter again (admin), from its first attempt. */
         post: operations["retry_outbox_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook endpoints (admin), newest first. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint (admin). The answer carries its signing secret, shown this once.
+         * @description The URL must be https on a public address: names are resolved at every delivery and refused if
+         *     any address is loopback, private, link-local, multicast or a cloud metadata service; redirects are
+         *     not followed.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (admin). */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /** Remove a webhook endpoint (admin) with its deliveries; the audit trail keeps that it was. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint (admin); `enabled: true` switches it back on and its waiting deliveries go out. */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's deliveries (admin), newest first: its delivery log. */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery (admin): its body as sent and every attempt at it. */
+        get: operations["get_webhook_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivered or failed message again (admin), with the same message id and a fresh set of attempts. */
+        post: operations["redeliver_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.ping` to the endpoint (admin), to try its receiver. */
+        post: operations["ping_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a webhook endpoint a new signing secret (admin), shown this once. The previous secret keeps
+         *     signing for 24 hours (each message then carries both signatures), so the receiver can switch.
+         */
+        post: operations["rotate_webhook_secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1666,7 +1851,184 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "activity.recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * activity.recorded
+         * @description An activity with a foreign city was recorded.
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_activity_recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "call.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call.closed
+         * @description A call closed: its deadline passed, or staff closed it early (`early`).
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_call_closed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "call.opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * call.opened
+         * @description A call opened: the clock passed its opening time.
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_call_opened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "decisions.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * decisions.published
+         * @description Staff published a call's decisions: the selected ideas, public from now on, and how many were not selected.
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_decisions_published"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "idea.screened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * idea.screened
+         * @description Staff shortlisted or rejected an idea. Staff-scope endpoints get the idea and the reason; public ones the call and the outcome.
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_idea_screened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "idea.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * idea.submitted
+         * @description A citizen submitted an idea. Staff-scope endpoints get the idea's id and title; public ones only the call.
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_idea_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "partnership.state_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * partnership.state_changed
+         * @description A partnership was recorded (no `from`) or changed state.
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_partnership_state_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.ping
+         * @description A test message an admin asked for (POST /api/v1/admin/webhooks/{id}/ping).
+         *
+         *     Signed the Standard Webhooks way: `webhook-signature` holds `v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the endpoint's secret (the part after `whsec_`, base64-decoded); after a rotation, one signature per secret, separated by spaces. `webhook-id` is the same on every retry and redelivery: use it to drop duplicates. Answer 2xx within 10 s; anything else is retried with backoff (up to 9 attempts over about two hours), and an endpoint that fails for a day is switched off.
+         */
+        post: operations["webhook_webhook_ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1679,6 +2041,10 @@ export interface components {
          * @enum {string}
          */
         ActivityKind: "webinar" | "visit" | "festival" | "exhibition" | "aid_shipment" | "knowledge_exchange" | "agreement" | "other";
+        /** @description `activity.recorded`. */
+        ActivityRecordedData: {
+            activity: components["schemas"]["WebhookActivity"];
+        };
         /**
          * @description How far along it is: a festival being planned, a shipment on the way, a webinar held.
          * @enum {string}
@@ -1708,6 +2074,53 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        /** @description A key just issued, with the key itself: shown this once. */
+        ApiKeyCreated: {
+            key: components["schemas"]["ApiKeyView"];
+            /** @description Send it as `Authorization: Bearer <token>`. */
+            token: string;
+        };
+        /**
+         * @description Where a key stands.
+         * @enum {string}
+         */
+        ApiKeyStatus: "active" | "expired" | "revoked";
+        /** @description An API key. The key itself is shown once, when it is issued; only its first characters after. */
+        ApiKeyView: {
+            /**
+             * Format: uuid
+             * @description The service account it acts through: its changes are in the history under this account.
+             */
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            name: string;
+            /**
+             * @description The key's first characters, to tell keys apart.
+             * @example cdk_Zq3xT9aB
+             */
+            prefix: string;
+            /**
+             * Format: int32
+             * @description Requests per minute.
+             */
+            rateLimit: number;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            scopes: components["schemas"]["ApiScope"][];
+            status: components["schemas"]["ApiKeyStatus"];
+        };
+        /**
+         * @description What a key may do.
+         * @enum {string}
+         */
+        ApiScope: "public_read" | "staff_read" | "register_write" | "calls_write";
         /** @description Give one idea to one reviewer. */
         AssignRequest: {
             dueOn?: components["schemas"]["Day"] | null;
@@ -1844,6 +2257,11 @@ export interface components {
             score: number;
             title: string;
         };
+        /** @description A text in Persian and, when given, in English (a call's title). */
+        Bilingual: {
+            en?: string | null;
+            fa: string;
+        };
         /** @description One decision of a bulk request. */
         BulkDecisionItem: {
             /**
@@ -1880,6 +2298,15 @@ export interface components {
          * @enum {string}
          */
         CallAction: "edit" | "close" | "propose_idea" | "edit_rubric" | "reopen_rubric" | "record_decisions" | "publish_decisions";
+        /** @description `call.closed`: `early` when staff closed it before its deadline. */
+        CallClosedData: {
+            call: components["schemas"]["WebhookCall"];
+            early: boolean;
+        };
+        /** @description `call.opened`. */
+        CallOpenedData: {
+            call: components["schemas"]["WebhookCall"];
+        };
         /**
          * @description Where a call stands, derived from its window and the clock; never stored.
          * @enum {string}
@@ -2266,6 +2693,21 @@ export interface components {
             /** @description The organisation the reviewer sits on the jury for. */
             organisation: components["schemas"]["Organisation"];
         };
+        /** @description An endpoint to register. */
+        CreateWebhookRequest: {
+            /** @description What it is for, for the admins who read the list. */
+            description?: string | null;
+            /** @description The events it receives (`webhook.ping` is sent on request only and cannot be subscribed to). */
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            /** @description What the payloads may carry: what the public may read, or what staff may read. */
+            scope: components["schemas"]["WebhookScope"];
+            /**
+             * @description Where deliveries go: https on a public address (http to loopback only where the server allows it
+             *     for development).
+             * @example https://opendata.example.org/hooks/citizen-diplomat
+             */
+            url: string;
+        };
         /** @description One scoring criterion, as staff send it and everyone reads it. */
         CriterionDto: {
             guidance?: components["schemas"]["CriterionText"] | null;
@@ -2383,6 +2825,13 @@ export interface components {
             /** @description Whether the call's decisions are published. */
             published: boolean;
         };
+        /** @description `decisions.published`: the selected ideas are public from this moment; the others only counted. */
+        DecisionsPublishedData: {
+            call: components["schemas"]["WebhookCall"];
+            /** Format: int32 */
+            notSelected: number;
+            selected: components["schemas"]["WebhookIdea"][];
+        };
         /** @description An assigned reviewer declares a conflict of interest with the idea. */
         DeclareConflictRequest: {
             /**
@@ -2434,6 +2883,7 @@ export interface components {
          *     - `email_unverified` (403): Confirm your e-mail address first: follow the link mailed to you
          *     - `second_factor_required` (403): Set up a second factor first: this session may only enrol one
          *     - `forbidden` (403): You are not allowed to do this
+         *     - `insufficient_scope` (403): This API key's scopes do not allow this operation
          *     - `not_found` (404): Not found
          *     - `method_not_allowed` (405): Method not allowed
          *     - `email_taken` (409): This e-mail address is already registered
@@ -2470,17 +2920,18 @@ export interface components {
          *     - `validation_failed` (422): Some fields are missing or invalid
          *     - `precondition_required` (428): Send If-Match with the ETag you read
          *     - `too_many_attempts` (429): Too many failed attempts; try again later
+         *     - `rate_limited` (429): Too many requests with this API key; slow down
          *     - `internal_error` (500): Something went wrong on our side
          *     - `not_ready` (503): The service is not ready
          *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "internal_error" | "not_ready" | "busy";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
          */
-        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "email_verified" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended";
+        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "email_verified" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended" | "api_key_issued" | "api_key_revoked" | "webhook_endpoint_created" | "webhook_endpoint_updated" | "webhook_endpoint_deleted" | "webhook_secret_rotated" | "webhook_endpoint_disabled";
         /** @description A list of events, oldest first. */
         EventListView: {
             items: components["schemas"]["EventView"][];
@@ -2562,6 +3013,13 @@ export interface components {
              */
             publishedAt?: string | null;
         };
+        /** @description `idea.screened`: the outcome for everyone; the idea and the reason for a staff endpoint. */
+        IdeaScreenedData: {
+            call: components["schemas"]["WebhookCall"];
+            idea?: components["schemas"]["WebhookIdea"] | null;
+            outcome: components["schemas"]["ScreeningOutcome"];
+            reason?: components["schemas"]["ScreeningReason"] | null;
+        };
         /**
          * @description Where an idea stands. Changes only through an `IdeaAction`.
          * @enum {string}
@@ -2572,6 +3030,11 @@ export interface components {
             /** Format: uuid */
             ideaId: string;
             state: components["schemas"]["IdeaState"];
+        };
+        /** @description `idea.submitted`: the idea only for a staff endpoint (the public never sees an idea before publication). */
+        IdeaSubmittedData: {
+            call: components["schemas"]["WebhookCall"];
+            idea?: components["schemas"]["WebhookIdea"] | null;
         };
         /**
          * @description An idea. What is shown depends on who asks: the public sees a selected idea without any personal
@@ -2609,6 +3072,23 @@ export interface components {
              * @description Send it back as `If-Match: "<version>"` to edit; it is also the ETag.
              */
             version: number;
+        };
+        /** @description A key to issue. */
+        IssueApiKeyRequest: {
+            /**
+             * Format: date-time
+             * @description When it stops working: in the future and within two years; default in a year.
+             */
+            expiresAt?: string | null;
+            /** @description Which system holds it, like "Open-data portal". */
+            name: string;
+            /**
+             * Format: int32
+             * @description Requests per minute, 1 to 100,000; default 600. Past it: 429 with Retry-After.
+             */
+            rateLimit?: number | null;
+            /** @description What it may do; at least one. */
+            scopes: components["schemas"]["ApiScope"][];
         };
         /**
          * Format: int32
@@ -2720,6 +3200,12 @@ export interface components {
             id: string;
             title: components["schemas"]["ShortText"];
         };
+        /** @description A webhook endpoint a notice is about. */
+        NoticeEndpoint: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+        };
         /** @description The idea a notice is about: its id and title, never who wrote it. */
         NoticeIdea: {
             /** Format: uuid */
@@ -2730,7 +3216,7 @@ export interface components {
          * @description What a notice tells.
          * @enum {string}
          */
-        NoticeKind: "verify_email" | "password_reset" | "password_changed" | "second_factor_changed" | "reviewer_invitation" | "idea_received" | "idea_screened" | "draft_reminder" | "decision_published" | "assignments_made" | "review_reminder" | "call_digest";
+        NoticeKind: "verify_email" | "password_reset" | "password_changed" | "second_factor_changed" | "reviewer_invitation" | "idea_received" | "idea_screened" | "draft_reminder" | "decision_published" | "assignments_made" | "review_reminder" | "call_digest" | "webhook_disabled";
         /** @description Whether one kind of notice is mailed to you. */
         NotificationPreference: {
             email: boolean;
@@ -2768,6 +3254,7 @@ export interface components {
              * @description The call's deadline (draft_reminder) or the end of its review (assignments_made, review_reminder).
              */
             due?: string | null;
+            endpoint?: components["schemas"]["NoticeEndpoint"] | null;
             /** Format: uuid */
             id: string;
             idea?: components["schemas"]["NoticeIdea"] | null;
@@ -2839,6 +3326,48 @@ export interface components {
                 title: components["schemas"]["ShortText"];
                 /** Format: date-time */
                 updatedAt: string;
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_ApiKeyView: {
+            items: {
+                /**
+                 * Format: uuid
+                 * @description The service account it acts through: its changes are in the history under this account.
+                 */
+                accountId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                lastUsedAt?: string | null;
+                name: string;
+                /**
+                 * @description The key's first characters, to tell keys apart.
+                 * @example cdk_Zq3xT9aB
+                 */
+                prefix: string;
+                /**
+                 * Format: int32
+                 * @description Requests per minute.
+                 */
+                rateLimit: number;
+                /** Format: date-time */
+                revokedAt?: string | null;
+                scopes: components["schemas"]["ApiScope"][];
+                status: components["schemas"]["ApiKeyStatus"];
             }[];
             /** Format: int32 */
             limit: number;
@@ -3140,6 +3669,7 @@ export interface components {
                  * @description The call's deadline (draft_reminder) or the end of its review (assignments_made, review_reminder).
                  */
                 due?: string | null;
+                endpoint?: components["schemas"]["NoticeEndpoint"] | null;
                 /** Format: uuid */
                 id: string;
                 idea?: components["schemas"]["NoticeIdea"] | null;
@@ -3348,6 +3878,81 @@ export interface components {
              */
             total: number;
         };
+        /** @description One page of a list. */
+        Page_WebhookDeliveryView: {
+            items: {
+                /** Format: int32 */
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                deliveredAt?: string | null;
+                eventType: components["schemas"]["WebhookEventType"];
+                /** @description The message id, as sent in webhook-id (`msg_` and 32 hex digits); the same on every attempt. */
+                id: string;
+                lastError?: string | null;
+                /**
+                 * Format: int32
+                 * @description The HTTP status of the last answer.
+                 */
+                lastStatus?: number | null;
+                /** Format: date-time */
+                nextAttemptAt: string;
+                state: components["schemas"]["WebhookDeliveryState"];
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
+        /** @description One page of a list. */
+        Page_WebhookEndpointView: {
+            items: {
+                /** Format: int32 */
+                consecutiveFailures: number;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                /**
+                 * Format: date-time
+                 * @description When it was switched off, by an admin or by the platform after a long run of failures.
+                 */
+                disabledAt?: string | null;
+                disabledReason?: string | null;
+                enabled: boolean;
+                eventTypes: components["schemas"]["WebhookEventType"][];
+                /**
+                 * Format: date-time
+                 * @description The first failed attempt of the current run of failures.
+                 */
+                failingSince?: string | null;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description After a rotation, the previous secret keeps signing until then.
+                 */
+                previousSecretExpiresAt?: string | null;
+                scope: components["schemas"]["WebhookScope"];
+                /** Format: date-time */
+                updatedAt: string;
+                url: string;
+            }[];
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            /**
+             * Format: int64
+             * @description How many items match, over all pages.
+             */
+            total: number;
+        };
         /** @description A partner abroad: a person or an organisation the idea would work with. */
         Partner: {
             /**
@@ -3402,6 +4007,14 @@ export interface components {
          * @enum {string}
          */
         PartnershipState: "in_negotiation" | "active" | "dormant" | "suspended" | "ended";
+        /** @description `partnership.state_changed`: `from` is absent when the partnership was just recorded. */
+        PartnershipStateChangedData: {
+            from?: components["schemas"]["PartnershipState"] | null;
+            partnership: components["schemas"]["WebhookPartnership"];
+            /** @description Why, as staff wrote it (public, as in the partnership's history). */
+            reason?: string | null;
+            to: components["schemas"]["PartnershipState"];
+        };
         /** @description A partnership with a foreign city. */
         PartnershipView: {
             /**
@@ -3456,6 +4069,11 @@ export interface components {
             token?: string | null;
             /** Format: uuid */
             userId: string;
+        };
+        /** @description `webhook.ping`: the endpoint it was sent to. */
+        PingData: {
+            /** Format: uuid */
+            endpointId: string;
         };
         /** @description How good a plan is. */
         PlanFiguresView: {
@@ -3959,6 +4577,11 @@ export interface components {
          * @enum {string}
          */
         ScreeningDecision: "shortlist" | "reject";
+        /**
+         * @description How staff screened an idea.
+         * @enum {string}
+         */
+        ScreeningOutcome: "shortlisted" | "rejected";
         /** @description How far screening has come (staff). */
         ScreeningProgress: {
             /**
@@ -4113,7 +4736,7 @@ export interface components {
          * @description What an event is about.
          * @enum {string}
          */
-        SubjectKind: "call" | "idea" | "account" | "profile" | "city" | "partnership" | "activity" | "network" | "reviewer";
+        SubjectKind: "call" | "idea" | "account" | "profile" | "city" | "partnership" | "activity" | "network" | "reviewer" | "api_key" | "webhook_endpoint";
         SubmitterView: {
             category?: components["schemas"]["OccupationCategory"] | null;
             displayName: string;
@@ -4319,6 +4942,14 @@ export interface components {
             /** @description The complete new list of roles beyond citizen (an empty list leaves a citizen). */
             roles?: components["schemas"]["Role"][] | null;
         };
+        /** @description What to change of an endpoint; `enabled: true` switches a switched-off endpoint back on. */
+        UpdateWebhookRequest: {
+            description?: string | null;
+            enabled?: boolean | null;
+            eventTypes?: components["schemas"]["WebhookEventType"][] | null;
+            scope?: components["schemas"]["WebhookScope"] | null;
+            url?: string | null;
+        };
         /** @description An account as its owner and admins see it. */
         UserView: {
             /** @description A deactivated account cannot sign in or use its tokens. */
@@ -4343,6 +4974,139 @@ export interface components {
         VerifyEmailRequest: {
             token: string;
         };
+        /** @description An activity as a payload names it. */
+        WebhookActivity: {
+            /** Format: uuid */
+            cityId: string;
+            cityName: components["schemas"]["Bilingual"];
+            direction: components["schemas"]["ActivityDirection"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ActivityKind"];
+            /** Format: date */
+            occurredOn: string;
+            title: components["schemas"]["Bilingual"];
+        };
+        /** @description One attempt at a delivery. */
+        WebhookAttemptView: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** Format: int32 */
+            durationMs: number;
+            error?: string | null;
+            /** @description The start of the receiver's answer. */
+            responseBody?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's status, or null when no answer came.
+             */
+            status?: number | null;
+        };
+        /** @description A call as a payload names it. */
+        WebhookCall: {
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            opensAt: string;
+            title: components["schemas"]["Bilingual"];
+        };
+        /** @description A delivery with its body as sent and every attempt at it. */
+        WebhookDeliveryDetail: components["schemas"]["WebhookDeliveryView"] & {
+            attemptLog: components["schemas"]["WebhookAttemptView"][];
+            /** @description The JSON body exactly as it was signed. */
+            payload: unknown;
+        };
+        /**
+         * @description Where one message to one endpoint stands.
+         * @enum {string}
+         */
+        WebhookDeliveryState: "pending" | "delivered" | "failed";
+        /** @description One message to one endpoint and how its delivery goes. */
+        WebhookDeliveryView: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            eventType: components["schemas"]["WebhookEventType"];
+            /** @description The message id, as sent in webhook-id (`msg_` and 32 hex digits); the same on every attempt. */
+            id: string;
+            lastError?: string | null;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last answer.
+             */
+            lastStatus?: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            state: components["schemas"]["WebhookDeliveryState"];
+        };
+        /** @description An endpoint with its signing secret, shown this once (on registration and on rotation). */
+        WebhookEndpointCreated: {
+            endpoint: components["schemas"]["WebhookEndpointView"];
+            /** @description The Standard Webhooks secret (`whsec_` and base64): verify webhook-signature with it. */
+            secret: string;
+        };
+        /** @description A webhook endpoint. Its secret is never shown again after it was made. */
+        WebhookEndpointView: {
+            /** Format: int32 */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /**
+             * Format: date-time
+             * @description When it was switched off, by an admin or by the platform after a long run of failures.
+             */
+            disabledAt?: string | null;
+            disabledReason?: string | null;
+            enabled: boolean;
+            eventTypes: components["schemas"]["WebhookEventType"][];
+            /**
+             * Format: date-time
+             * @description The first failed attempt of the current run of failures.
+             */
+            failingSince?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description After a rotation, the previous secret keeps signing until then.
+             */
+            previousSecretExpiresAt?: string | null;
+            scope: components["schemas"]["WebhookScope"];
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        /**
+         * @description What happened, as the `type` of a webhook message.
+         * @enum {string}
+         */
+        WebhookEventType: "idea.submitted" | "idea.screened" | "decisions.published" | "call.opened" | "call.closed" | "partnership.state_changed" | "activity.recorded" | "webhook.ping";
+        /** @description An idea as a payload names it: its id and title, never its submitter. */
+        WebhookIdea: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /** @description A partnership as a payload names it (never its focal points). */
+        WebhookPartnership: {
+            /** Format: uuid */
+            cityId: string;
+            cityName: components["schemas"]["Bilingual"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["PartnershipKind"];
+        };
+        /**
+         * @description What an endpoint's payloads may carry.
+         * @enum {string}
+         */
+        WebhookScope: "public" | "staff";
     };
     responses: {
         /** @description `forbidden` (the role does not allow it) or `account_inactive`. */
@@ -4587,6 +5351,130 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    list_api_keys: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiKeyView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    issue_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, with the key itself. */
+            201: {
+                headers: {
+                    /** @description The key's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revoke_api_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `invalid_transition`: it is revoked already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     list_outbox: {
         parameters: {
             query?: {
@@ -4659,6 +5547,319 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookEndpointView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret. */
+            201: {
+                headers: {
+                    /** @description The endpoint's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `validation_failed`: at /url `unsafe_target` (not https, or a refused address) or `invalid_url`; at /eventTypes none or `webhook.ping`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The endpoint as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                state?: components["schemas"]["WebhookDeliveryState"];
+                /** @description Only deliveries of this event type. */
+                eventType?: components["schemas"]["WebhookEventType"];
+                /** @description Page size, 1 to 100; default 20. */
+                limit?: components["schemas"]["Limit"];
+                /** @description How many items to skip; default 0. */
+                offset?: components["schemas"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookDeliveryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    get_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+                /** @description The message id (`msg_…`) */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    redeliver_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+                /** @description The message id (`msg_…`) */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `invalid_transition`: it is waiting for delivery already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ping_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ping, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its new secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -8440,6 +9641,286 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    webhook_activity_recorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["ActivityRecordedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "activity.recorded";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_call_closed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["CallClosedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "call.closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_call_opened: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["CallOpenedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "call.opened";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_decisions_published: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["DecisionsPublishedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "decisions.published";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_idea_screened: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["IdeaScreenedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "idea.screened";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_idea_submitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["IdeaSubmittedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "idea.submitted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_partnership_state_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["PartnershipStateChangedData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "partnership.state_changed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_ping: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The message id (`msg_…`). */
+                "webhook-id": string;
+                /** @description Unix seconds of this attempt; refuse messages far from your clock. */
+                "webhook-timestamp": number;
+                /** @description `v1,<base64>`, one per secret, space-separated. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["PingData"];
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "webhook.ping";
+                };
+            };
+        };
+        responses: {
+            /** @description Received; any other answer is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
