@@ -145,6 +145,10 @@ impl TestApp {
             // from accounts registered a moment before.
             "--require-email-verification",
             "false",
+            // The tests' webhook receivers listen on 127.0.0.1 (`--webhook-allow-loopback false` to test the
+            // production policy).
+            "--webhook-allow-loopback",
+            "true",
         ]
         .iter()
         .map(|s| s.to_string())

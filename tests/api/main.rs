@@ -5,6 +5,7 @@ mod helpers;
 mod histories;
 mod jury_fixtures;
 mod mailbox;
+mod receiver;
 
 mod account_sessions;
 mod accounts;
@@ -38,3 +39,4 @@ mod second_factor;
 mod sessions;
 mod throttling;
 mod users;
+mod webhooks;

@@ -211,7 +211,7 @@ pub struct ServeArgs {
 pub struct WebhookArgs {
     /// Allow http:// endpoints on loopback addresses (127.0.0.0/8, ::1, localhost). For development and
     /// tests only: in production every endpoint must be https on a public address.
-    #[arg(long, env = "WEBHOOK_ALLOW_LOOPBACK")]
+    #[arg(long, env = "WEBHOOK_ALLOW_LOOPBACK", default_value_t = false, action = clap::ArgAction::Set)]
     pub webhook_allow_loopback: bool,
     /// How long a receiver has to answer one delivery.
     #[arg(long, env = "WEBHOOK_TIMEOUT_SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=60))]
