@@ -10,6 +10,7 @@ mod receiver;
 mod account_sessions;
 mod accounts;
 mod activities;
+mod api_keys;
 mod architecture;
 mod assignments;
 mod audit;

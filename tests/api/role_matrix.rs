@@ -1,19 +1,30 @@
-//! The role matrix: every operation of the committed contract (openapi/openapi.json) tried by eight roles —
-//! the public, the citizen who submitted the fixture idea, another citizen, a reviewer assigned to the idea, a
-//! reviewer who is not, a reviewer with a conflict of interest recorded on it, staff and an admin. Each role
-//! gets either through (any answer but 401, 403 and 404, below 500) or exactly the refusal DESIGN.md gives it;
-//! never a 500. An operation of the contract without a row fails the test, and so does a row for an operation
-//! the contract lacks: a new operation is one more line in `table()`.
+//! The role matrix: every operation of the committed contract (openapi/openapi.json) tried by twelve callers —
+//! eight people: the public, the citizen who submitted the fixture idea, another citizen, a reviewer assigned
+//! to the idea, a reviewer who is not, a reviewer with a conflict of interest recorded on it, staff and an
+//! admin; and four API keys the admin issued through the API, one per scope (`public_read`, `staff_read`,
+//! `register_write`, `calls_write`), each sent as `Authorization: Bearer cdk_…` as an access token is. Each
+//! caller gets either through (any answer but 401, 403 and 404, below 500) or exactly the refusal DESIGN.md
+//! gives it; never a 500. An operation of the contract without a row fails the test, and so does a row for an
+//! operation the contract lacks: a new operation is one more line in `table()`.
 //!
-//! How the refusals are read from DESIGN.md ("Who sees what", "Roles", "API conventions"): the public gets 401
-//! with `WWW-Authenticate: Bearer` wherever signing in is required. A role the handler's signature requires
-//! (`Staff`, `Admin`, `Reviewer`) refuses every other caller with 403 whatever the resource, so its answer says
-//! nothing about the resource (tests/api/screening.rs holds the same for another citizen). Past that gate, or
-//! where there is none, a resource the caller may not see is 404, and one they see but may not act on is 403.
+//! How the people's refusals are read from DESIGN.md ("Who sees what", "Roles", "API conventions"): the public
+//! gets 401 with `WWW-Authenticate: Bearer` wherever signing in is required. A role the handler's signature
+//! requires (`Staff`, `Admin`, `Reviewer`) refuses every other caller with 403 whatever the resource, so its
+//! answer says nothing about the resource (tests/api/screening.rs holds the same for another citizen). Past
+//! that gate, or where there is none, a resource the caller may not see is 404, and one they see but may not
+//! act on is 403.
 //!
-//! One server and one set of accounts serve the whole matrix. Each operation gets fresh resources (a `Scene`):
-//! the refusing roles meet one set first, then each role allowed a change meets a set of its own, so one
-//! role's withdrawal, deletion or publication never changes what the next one meets.
+//! How the keys' refusals are read from their scopes (crates/domain/src/api_key.rs), checked before any handler: what
+//! acts for a person or administers the platform (/api/v1/auth, /me, /users, /audit, /admin, /unsubscribe) is
+//! 403 to every key, whatever the method. A read needs `public_read` or `staff_read` (403 without either):
+//! the `public_read` key reads as the public (403 where the public gets 401), the `staff_read` key as staff.
+//! A write needs the scope that names it and then acts as staff: `register_write` for cities, partnerships,
+//! activities and networks, `calls_write` for calls, their closing and their rubrics; every other write is 403
+//! to every key. A key acting as staff is neither an admin nor a reviewer.
+//!
+//! One server and one set of accounts and keys serve the whole matrix. Each operation gets fresh resources (a
+//! `Scene`): the refusing callers meet one set first, then each caller allowed a change meets a set of its
+//! own, so one caller's withdrawal, deletion, revocation or publication never changes what the next one meets.
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -41,10 +52,18 @@ enum Role {
     Conflicted,
     Staff,
     Admin,
+    /// The key with the `public_read` scope alone.
+    PublicReadKey,
+    /// The key with the `staff_read` scope alone.
+    StaffReadKey,
+    /// The key with the `register_write` scope alone.
+    RegisterWriteKey,
+    /// The key with the `calls_write` scope alone.
+    CallsWriteKey,
 }
 
 /// The roles in the order of the table's expectation columns.
-const ROLES: [Role; 8] = [
+const ROLES: [Role; 12] = [
     Role::Anonymous,
     Role::Citizen,
     Role::OtherCitizen,
@@ -53,6 +72,10 @@ const ROLES: [Role; 8] = [
     Role::Conflicted,
     Role::Staff,
     Role::Admin,
+    Role::PublicReadKey,
+    Role::StaffReadKey,
+    Role::RegisterWriteKey,
+    Role::CallsWriteKey,
 ];
 
 impl fmt::Display for Role {
@@ -66,6 +89,10 @@ impl fmt::Display for Role {
             Role::Conflicted => "conflicted reviewer",
             Role::Staff => "staff",
             Role::Admin => "admin",
+            Role::PublicReadKey => "key (public_read)",
+            Role::StaffReadKey => "key (staff_read)",
+            Role::RegisterWriteKey => "key (register_write)",
+            Role::CallsWriteKey => "key (calls_write)",
         })
     }
 }
@@ -127,6 +154,11 @@ enum Scene {
     /// The register: a bare `city` (added by the citizen), a `partner_city` with an active `partnership` and
     /// an `activity`, and a `network`.
     Register,
+    /// An endpoint the admin registered (`webhook`, at http://127.0.0.1:9/hook, where nothing listens) and
+    /// pinged once: the ping is its `delivery`.
+    Webhook,
+    /// An API key the admin issued for the row (`api_key`).
+    ApiKey,
     /// An open `call`, no ideas yet.
     OpenCall,
     /// An open call with the citizen's draft `idea`.
@@ -153,7 +185,7 @@ struct Row {
     method: &'static str,
     path: &'static str,
     scene: Scene,
-    expect: [Expect; 8],
+    expect: [Expect; 12],
     body: Option<Value>,
 }
 
@@ -166,7 +198,7 @@ fn row(method: &'static str, path: &'static str, scene: Scene, expect: &str, bod
         .collect();
     let expect = expect
         .try_into()
-        .unwrap_or_else(|_| panic!("{method} {path}: give eight expectations, one per role"));
+        .unwrap_or_else(|_| panic!("{method} {path}: give twelve expectations, one per role"));
     Row {
         method,
         path,
@@ -176,135 +208,170 @@ fn row(method: &'static str, path: &'static str, scene: Scene, expect: &str, bod
     }
 }
 
-// The usual columns:        anon cit  oth  asg  una  con  stf  adm
-const EVERYONE: &str = "ok   ok   ok   ok   ok   ok   ok   ok";
-const SIGNED_IN: &str = "401  ok   ok   ok   ok   ok   ok   ok";
-const JURY: &str = "401  403  403  ok   ok   ok   403  403";
-const STAFF: &str = "401  403  403  403  403  403  ok   ok";
-const ADMIN: &str = "401  403  403  403  403  403  403  ok";
-/// The submitter's own actions on their idea: staff see it but may not act; nobody else sees it.
-const SUBMITTER: &str = "401  ok   404  404  404  404  403  403";
-/// A reviewer's own review of the idea: the gate is the reviewer role, then the assignment.
-const REVIEWER: &str = "401  403  403  ok   404  404  403  403";
+/// The usual columns, one token per caller in the order of `ROLES`.
+#[rustfmt::skip]
+mod columns {
+    //                                  anon cit  oth  asg  una  con  stf  adm  pub  srd  reg  cal
+    /// Public reads: everyone, and each key that may read (the `staff_read` key reads as staff).
+    pub const PUBLIC_READ: &str =      "ok   ok   ok   ok   ok   ok   ok   ok   ok   ok   403  403";
+    /// Open to everyone, but acting for a person (signing in, an unsubscribe link): never for a key.
+    pub const ANY_PERSON: &str =       "ok   ok   ok   ok   ok   ok   ok   ok   403  403  403  403";
+    /// Any account, for itself: never a key.
+    pub const SIGNED_IN: &str =        "401  ok   ok   ok   ok   ok   ok   ok   403  403  403  403";
+    pub const JURY: &str =             "401  403  403  ok   ok   ok   403  403  403  403  403  403";
+    /// What staff read: the `staff_read` key reads it as staff; the `public_read` key is no signed-in caller.
+    pub const STAFF_READ: &str =       "401  403  403  403  403  403  ok   ok   403  ok   403  403";
+    /// Staff's changes to the register: the `register_write` key makes them as staff.
+    pub const REGISTER_WRITE: &str =   "401  403  403  403  403  403  ok   ok   403  403  ok   403";
+    /// Staff's changes to calls and their rubrics: the `calls_write` key makes them as staff.
+    pub const CALLS_WRITE: &str =      "401  403  403  403  403  403  ok   ok   403  403  403  ok";
+    /// Staff's other changes (screening, the jury, decisions): no scope opens them.
+    pub const STAFF_WRITE: &str =      "401  403  403  403  403  403  ok   ok   403  403  403  403";
+    /// The admins': never a key, not even one acting as staff.
+    pub const ADMIN: &str =            "401  403  403  403  403  403  403  ok   403  403  403  403";
+    /// The submitter's own actions on their idea: staff see it but may not act; nobody else sees it.
+    pub const SUBMITTER: &str =        "401  ok   404  404  404  404  403  403  403  403  403  403";
+    /// A reviewer's own review of the idea: the gate is the reviewer role, then the assignment.
+    pub const REVIEWER: &str =         "401  403  403  ok   404  404  403  403  403  403  403  403";
+}
 
 #[rustfmt::skip]
 fn table() -> Vec<Row> {
     use Scene::*;
+    use columns::*;
     vec![
-        // Health and sessions: open to all; a token sent along changes nothing.
-        row("GET",    "/api/health/live",                           Nothing,     EVERYONE, None),
-        row("GET",    "/api/health/ready",                          Nothing,     EVERYONE, None),
-        row("POST",   "/api/v1/auth/login",                         Nothing,     EVERYONE, Some(json!({ "email": "{spare_email}", "password": "{password}" }))),
-        row("POST",   "/api/v1/auth/logout",                        Session,     EVERYONE, Some(json!({ "refreshToken": "{refresh_token}" }))),
-        row("POST",   "/api/v1/auth/refresh",                       Session,     EVERYONE, Some(json!({ "refreshToken": "{refresh_token}" }))),
-        row("POST",   "/api/v1/auth/register",                      Nothing,     EVERYONE, Some(json!({ "email": "new-{unique}@example.org", "password": "{password}" }))),
-        row("POST",   "/api/v1/auth/set-password",                  Enrolled,    EVERYONE, Some(json!({ "token": "{password_token}", "password": "{password}" }))),
-        row("POST",   "/api/v1/auth/password",                      Nothing,     SIGNED_IN, Some(json!({ "currentPassword": "{password}", "newPassword": "{password}" }))),
-        row("POST",   "/api/v1/auth/login/second-factor",           Challenge,   EVERYONE, Some(json!({ "challenge": "{challenge}", "code": "{recovery_code}" }))),
+        // Health and sessions: open to all; a person's token sent along changes nothing. Signing in, out and up
+        // acts for a person: never for a key.
+        row("GET",    "/api/health/live",                                              Nothing,     PUBLIC_READ,    None),
+        row("GET",    "/api/health/ready",                                             Nothing,     PUBLIC_READ,    None),
+        row("POST",   "/api/v1/auth/login",                                            Nothing,     ANY_PERSON,     Some(json!({ "email": "{spare_email}", "password": "{password}" }))),
+        row("POST",   "/api/v1/auth/logout",                                           Session,     ANY_PERSON,     Some(json!({ "refreshToken": "{refresh_token}" }))),
+        row("POST",   "/api/v1/auth/refresh",                                          Session,     ANY_PERSON,     Some(json!({ "refreshToken": "{refresh_token}" }))),
+        row("POST",   "/api/v1/auth/register",                                         Nothing,     ANY_PERSON,     Some(json!({ "email": "new-{unique}@example.org", "password": "{password}" }))),
+        row("POST",   "/api/v1/auth/set-password",                                     Enrolled,    ANY_PERSON,     Some(json!({ "token": "{password_token}", "password": "{password}" }))),
+        row("POST",   "/api/v1/auth/password",                                         Nothing,     SIGNED_IN,      Some(json!({ "currentPassword": "{password}", "newPassword": "{password}" }))),
+        row("POST",   "/api/v1/auth/login/second-factor",                              Challenge,   ANY_PERSON,     Some(json!({ "challenge": "{challenge}", "code": "{recovery_code}" }))),
         // One's own account; administration.
-        row("GET",    "/api/v1/me",                                 Nothing,     SIGNED_IN, None),
-        row("PATCH",  "/api/v1/me",                                 Nothing,     SIGNED_IN, Some(json!({ "displayName": "نامی تازه" }))),
-        row("GET",    "/api/v1/me/assignments",                     InReview,    JURY,     None),
+        row("GET",    "/api/v1/me",                                                    Nothing,     SIGNED_IN,      None),
+        row("PATCH",  "/api/v1/me",                                                    Nothing,     SIGNED_IN,      Some(json!({ "displayName": "نامی تازه" }))),
+        row("GET",    "/api/v1/me/assignments",                                        InReview,    JURY,           None),
         // One's own second factor and sessions: nobody else's session is even seen.
-        row("GET",    "/api/v1/me/second-factor",                   Nothing,     SIGNED_IN, None),
-        row("POST",   "/api/v1/me/second-factor",                   Nothing,     SIGNED_IN, None),
-        row("POST",   "/api/v1/me/second-factor/confirm",           Nothing,     SIGNED_IN, Some(json!({ "code": "000000" }))),
-        row("POST",   "/api/v1/me/second-factor/disable",           Nothing,     SIGNED_IN, Some(json!({ "password": "{password}", "code": "000000" }))),
-        row("POST",   "/api/v1/me/second-factor/recovery-codes",    Nothing,     SIGNED_IN, Some(json!({ "code": "000000" }))),
-        row("GET",    "/api/v1/me/sessions",                        Nothing,     SIGNED_IN, None),
-        row("DELETE", "/api/v1/me/sessions",                        Nothing,     SIGNED_IN, None),
-        row("DELETE", "/api/v1/me/sessions/{id}",                   Session,     "401  404  404  404  404  404  404  404", None),
-        row("GET",    "/api/v1/audit",                              Nothing,     ADMIN,    None),
+        row("GET",    "/api/v1/me/second-factor",                                      Nothing,     SIGNED_IN,      None),
+        row("POST",   "/api/v1/me/second-factor",                                      Nothing,     SIGNED_IN,      None),
+        row("POST",   "/api/v1/me/second-factor/confirm",                              Nothing,     SIGNED_IN,      Some(json!({ "code": "000000" }))),
+        row("POST",   "/api/v1/me/second-factor/disable",                              Nothing,     SIGNED_IN,      Some(json!({ "password": "{password}", "code": "000000" }))),
+        row("POST",   "/api/v1/me/second-factor/recovery-codes",                       Nothing,     SIGNED_IN,      Some(json!({ "code": "000000" }))),
+        row("GET",    "/api/v1/me/sessions",                                           Nothing,     SIGNED_IN,      None),
+        row("DELETE", "/api/v1/me/sessions",                                           Nothing,     SIGNED_IN,      None),
+        row("DELETE", "/api/v1/me/sessions/{id}",                                      Session,     "401  404  404  404  404  404  404  404  403  403  403  403", None),
+        row("GET",    "/api/v1/audit",                                                 Nothing,     ADMIN,          None),
         // Notifications: one's own notices and preferences; an unsubscribe link is its own authority; the
         // outbox is the admins'. Nobody else's notice is even seen.
-        row("POST",   "/api/v1/auth/password-reset",                Nothing,     EVERYONE, Some(json!({ "email": "spare@example.org" }))),
-        row("POST",   "/api/v1/auth/verify-email",                  Nothing,     EVERYONE, Some(json!({ "token": "no-such-token" }))),
-        row("POST",   "/api/v1/me/email-verification",              Nothing,     SIGNED_IN, None),
-        row("GET",    "/api/v1/me/notifications",                   Nothing,     SIGNED_IN, None),
-        row("POST",   "/api/v1/me/notifications/read",              Nothing,     SIGNED_IN, None),
-        row("POST",   "/api/v1/me/notifications/{id}/read",         Submitted,   "401  ok   404  404  404  404  404  404", None),
-        row("GET",    "/api/v1/me/notification-preferences",        Nothing,     SIGNED_IN, None),
-        row("PUT",    "/api/v1/me/notification-preferences",        Nothing,     SIGNED_IN, Some(json!({ "emailOff": ["call_digest"] }))),
-        row("GET",    "/api/v1/unsubscribe",                        Nothing,     EVERYONE, None),
-        row("POST",   "/api/v1/unsubscribe",                        Nothing,     EVERYONE, None),
-        row("GET",    "/api/v1/admin/outbox",                       Nothing,     ADMIN,    None),
-        row("POST",   "/api/v1/admin/outbox/{id}/retry",            Submitted,   ADMIN,    None),
-        row("GET",    "/api/v1/users",                              Nothing,     ADMIN,    None),
-        row("PATCH",  "/api/v1/users/{id}",                         Enrolled,    ADMIN,    Some(json!({ "active": true }))),
-        row("POST",   "/api/v1/users/{id}/password-token",          Enrolled,    ADMIN,    None),
-        row("DELETE", "/api/v1/users/{id}/second-factor",           Enrolled,    ADMIN,    None),
-        row("GET",    "/api/v1/users/{id}/sessions",                Enrolled,    ADMIN,    None),
-        row("DELETE", "/api/v1/users/{id}/sessions",                Enrolled,    ADMIN,    None),
-        // The register: public to read, staff's to keep; any account may add a missing city.
-        row("GET",    "/api/v1/cities",                             Register,    EVERYONE, None),
-        row("POST",   "/api/v1/cities",                             Nothing,     SIGNED_IN, Some(json!({ "name": { "fa": "شهر {unique}", "en": "City {unique}" }, "country": "IT" }))),
-        row("GET",    "/api/v1/cities/{id}",                        Register,    EVERYONE, None),
-        row("PATCH",  "/api/v1/cities/{id}",                        Register,    STAFF,    Some(json!({ "verified": true }))),
-        row("GET",    "/api/v1/cities/{id}/activities",             Register,    EVERYONE, None),
-        row("POST",   "/api/v1/cities/{id}/activities",             Register,    STAFF,    Some(json!({ "occurredOn": "2026-01-15", "kind": "webinar", "direction": "joint", "title": { "fa": "وبینار شهرداران" } }))),
-        row("POST",   "/api/v1/cities/{id}/merge",                  Register,    STAFF,    Some(json!({ "into": "{partner_city}" }))),
-        row("GET",    "/api/v1/cities/{id}/overview",               Register,    EVERYONE, None),
-        row("GET",    "/api/v1/activities",                         Register,    EVERYONE, None),
-        row("GET",    "/api/v1/activities/{id}",                    Register,    EVERYONE, None),
-        row("PATCH",  "/api/v1/activities/{id}",                    Register,    STAFF,    Some(json!({ "title": { "fa": "وبینار شهرداران دو شهر" } }))),
-        row("GET",    "/api/v1/networks",                           Register,    EVERYONE, None),
-        row("POST",   "/api/v1/networks",                           Nothing,     STAFF,    Some(json!({ "name": { "fa": "شبکه {unique}", "en": "Network {unique}" } }))),
-        row("GET",    "/api/v1/networks/{id}",                      Register,    EVERYONE, None),
-        row("PATCH",  "/api/v1/networks/{id}",                      Register,    STAFF,    Some(json!({ "role": { "fa": "عضو هیئت مدیره" } }))),
-        row("GET",    "/api/v1/partnerships",                       Register,    EVERYONE, None),
-        row("POST",   "/api/v1/partnerships",                       Register,    STAFF,    Some(json!({ "cityId": "{city}", "kind": "friendship_city", "state": "in_negotiation" }))),
-        row("GET",    "/api/v1/partnerships/{id}",                  Register,    EVERYONE, None),
-        row("PATCH",  "/api/v1/partnerships/{id}",                  Register,    STAFF,    Some(json!({ "kind": "memorandum" }))),
-        row("POST",   "/api/v1/partnerships/{id}/state",            Register,    STAFF,    Some(json!({ "state": "dormant", "reason": "بدون برنامه مشترک" }))),
-        // Calls: public to read, staff's to run.
-        row("GET",    "/api/v1/calls",                              Submitted,   EVERYONE, None),
-        row("POST",   "/api/v1/calls",                              Nothing,     STAFF,    Some(open_call_body())),
-        row("GET",    "/api/v1/calls/{id}",                         Submitted,   EVERYONE, None),
-        row("PATCH",  "/api/v1/calls/{id}",                         OpenCall,    STAFF,    Some(json!({ "title": { "fa": "فراخوان دوم", "en": "The second call" } }))),
-        row("POST",   "/api/v1/calls/{id}/close",                   OpenCall,    STAFF,    Some(json!({ "note": "پایان زودتر" }))),
-        row("GET",    "/api/v1/calls/{id}/events",                  Submitted,   STAFF,    None),
-        row("GET",    "/api/v1/calls/{id}/ideas/export",            Submitted,   STAFF,    None),
-        row("GET",    "/api/v1/calls/{id}/stats",                   Submitted,   EVERYONE, None),
-        row("GET",    "/api/v1/calls/{callId}/ideas",               Submitted,   EVERYONE, None),
-        row("GET",    "/api/v1/calls/{id}/rubric",                  InReview,    EVERYONE, None),
-        row("PUT",    "/api/v1/calls/{id}/rubric",                  InReview,    STAFF,    Some(three_criteria())),
-        row("POST",   "/api/v1/calls/{id}/rubric/reopen",           Reviewed,    STAFF,    Some(json!({ "reason": "یک معیار نادرست بود" }))),
-        row("GET",    "/api/v1/calls/{id}/assignments",             InReview,    STAFF,    None),
-        row("POST",   "/api/v1/calls/{id}/assignments",             InReview,    STAFF,    Some(json!({ "ideaId": "{idea}", "reviewerId": "{unassigned_id}" }))),
-        row("POST",   "/api/v1/calls/{id}/assignments/auto",        InReview,    STAFF,    Some(json!({}))),
-        row("DELETE", "/api/v1/assignments/{id}",                   InReview,    STAFF,    None),
-        row("GET",    "/api/v1/calls/{callId}/ranking",             Reviewed,    STAFF,    None),
-        row("GET",    "/api/v1/calls/{callId}/ranking/export",      Reviewed,    STAFF,    None),
-        row("GET",    "/api/v1/calls/{callId}/decisions",           Decided,     STAFF,    None),
-        row("POST",   "/api/v1/calls/{callId}/decisions",           InReview,    STAFF,    Some(json!({ "items": [{ "ideaId": "{idea}", "outcome": "selected" }] }))),
-        row("POST",   "/api/v1/calls/{callId}/decisions/publish",   Decided,     STAFF,    None),
-        // Ideas.                                                                 anon cit  oth  asg  una  con  stf  adm
-        row("GET",    "/api/v1/ideas",                              InReview,    EVERYONE, None),
-        row("POST",   "/api/v1/ideas",                              OpenCall,    SIGNED_IN, Some(idea_body("{call}", "{target_city}", "ایده‌ای تازه"))),
-        row("POST",   "/api/v1/ideas/screening",                    Submitted,   STAFF,    Some(json!({ "ideaIds": ["{idea}"], "decision": "shortlist" }))),
-        row("GET",    "/api/v1/ideas/{id}",                         InReview,    "404  ok   404  ok   404  404  ok   ok", None),
-        row("PATCH",  "/api/v1/ideas/{id}",                         Draft,       SUBMITTER, Some(json!({ "summary": "خلاصه‌ای روشن‌تر" }))),
-        row("POST",   "/api/v1/ideas/{id}/submit",                  Draft,       SUBMITTER, None),
-        row("POST",   "/api/v1/ideas/{id}/withdraw",                Submitted,   SUBMITTER, None),
-        row("POST",   "/api/v1/ideas/{id}/screening",               Submitted,   STAFF,    Some(json!({ "decision": "shortlist" }))),
-        row("POST",   "/api/v1/ideas/{id}/screening/reopen",        Shortlisted, STAFF,    Some(json!({ "reason": "duplicate" }))),
-        row("GET",    "/api/v1/ideas/{id}/events",                  InReview,    "401  ok   404  404  404  404  ok   ok", None),
-        row("GET",    "/api/v1/ideas/{id}/similar",                 Submitted,   STAFF,    None),
-        row("POST",   "/api/v1/ideas/{id}/conflict",                InReview,    "401  403  404  ok   404  404  403  403", Some(json!({ "reason": "با پیشنهاددهنده همکارم" }))),
-        row("PUT",    "/api/v1/ideas/{id}/decision",                InReview,    STAFF,    Some(json!({ "outcome": "selected" }))),
-        row("GET",    "/api/v1/ideas/{id}/result",                  Published,   "404  ok   404  404  404  404  ok   ok", None),
-        row("GET",    "/api/v1/ideas/{id}/review",                  Drafted,     REVIEWER, None),
-        row("PUT",    "/api/v1/ideas/{id}/review",                  InReview,    REVIEWER, Some(json!({ "scores": { "impact": 7 } }))),
-        row("POST",   "/api/v1/ideas/{id}/review/submit",           InReview,    REVIEWER, Some(review_body(7, 4, 3))),
-        row("GET",    "/api/v1/ideas/{id}/reviews",                 Reviewed,    "401  404  404  ok   404  404  ok   ok", None),
+        row("POST",   "/api/v1/auth/password-reset",                                   Nothing,     ANY_PERSON,     Some(json!({ "email": "spare@example.org" }))),
+        row("POST",   "/api/v1/auth/verify-email",                                     Nothing,     ANY_PERSON,     Some(json!({ "token": "no-such-token" }))),
+        row("POST",   "/api/v1/me/email-verification",                                 Nothing,     SIGNED_IN,      None),
+        row("GET",    "/api/v1/me/notifications",                                      Nothing,     SIGNED_IN,      None),
+        row("POST",   "/api/v1/me/notifications/read",                                 Nothing,     SIGNED_IN,      None),
+        row("POST",   "/api/v1/me/notifications/{id}/read",                            Submitted,   "401  ok   404  404  404  404  404  404  403  403  403  403", None),
+        row("GET",    "/api/v1/me/notification-preferences",                           Nothing,     SIGNED_IN,      None),
+        row("PUT",    "/api/v1/me/notification-preferences",                           Nothing,     SIGNED_IN,      Some(json!({ "emailOff": ["call_digest"] }))),
+        row("GET",    "/api/v1/unsubscribe",                                           Nothing,     ANY_PERSON,     None),
+        row("POST",   "/api/v1/unsubscribe",                                           Nothing,     ANY_PERSON,     None),
+        row("GET",    "/api/v1/admin/outbox",                                          Nothing,     ADMIN,          None),
+        row("POST",   "/api/v1/admin/outbox/{id}/retry",                               Submitted,   ADMIN,          None),
+        row("GET",    "/api/v1/users",                                                 Nothing,     ADMIN,          None),
+        row("PATCH",  "/api/v1/users/{id}",                                            Enrolled,    ADMIN,          Some(json!({ "active": true }))),
+        row("POST",   "/api/v1/users/{id}/password-token",                             Enrolled,    ADMIN,          None),
+        row("DELETE", "/api/v1/users/{id}/second-factor",                              Enrolled,    ADMIN,          None),
+        row("GET",    "/api/v1/users/{id}/sessions",                                   Enrolled,    ADMIN,          None),
+        row("DELETE", "/api/v1/users/{id}/sessions",                                   Enrolled,    ADMIN,          None),
+        // Integrations: webhook endpoints and API keys are the admins' alone; no key administers either.
+        row("GET",    "/api/v1/admin/webhooks",                                        Nothing,     ADMIN,          None),
+        row("POST",   "/api/v1/admin/webhooks",                                        Nothing,     ADMIN,          Some(json!({ "url": "http://127.0.0.1:9/hook-{unique}", "eventTypes": ["call.opened"], "scope": "public" }))),
+        row("GET",    "/api/v1/admin/webhooks/{id}",                                   Webhook,     ADMIN,          None),
+        row("PATCH",  "/api/v1/admin/webhooks/{id}",                                   Webhook,     ADMIN,          Some(json!({ "description": "تازه" }))),
+        row("DELETE", "/api/v1/admin/webhooks/{id}",                                   Webhook,     ADMIN,          None),
+        row("POST",   "/api/v1/admin/webhooks/{id}/secret",                            Webhook,     ADMIN,          None),
+        row("POST",   "/api/v1/admin/webhooks/{id}/ping",                              Webhook,     ADMIN,          None),
+        row("GET",    "/api/v1/admin/webhooks/{id}/deliveries",                        Webhook,     ADMIN,          None),
+        row("GET",    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}",           Webhook,     ADMIN,          None),
+        row("POST",   "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver", Webhook,     ADMIN,          None),
+        row("GET",    "/api/v1/admin/api-keys",                                        Nothing,     ADMIN,          None),
+        row("POST",   "/api/v1/admin/api-keys",                                        Nothing,     ADMIN,          Some(json!({ "name": "key {unique}", "scopes": ["public_read"] }))),
+        row("GET",    "/api/v1/admin/api-keys/{id}",                                   ApiKey,      ADMIN,          None),
+        row("POST",   "/api/v1/admin/api-keys/{id}/revoke",                            ApiKey,      ADMIN,          None),
+        // The register: public to read, staff's and the register_write key's to keep; any account may add a
+        // missing city (no key but the register_write one).
+        row("GET",    "/api/v1/cities",                                                Register,    PUBLIC_READ,    None),
+        row("POST",   "/api/v1/cities",                                                Nothing,     "401  ok   ok   ok   ok   ok   ok   ok   403  403  ok   403", Some(json!({ "name": { "fa": "شهر {unique}", "en": "City {unique}" }, "country": "IT" }))),
+        row("GET",    "/api/v1/cities/{id}",                                           Register,    PUBLIC_READ,    None),
+        row("PATCH",  "/api/v1/cities/{id}",                                           Register,    REGISTER_WRITE, Some(json!({ "verified": true }))),
+        row("GET",    "/api/v1/cities/{id}/activities",                                Register,    PUBLIC_READ,    None),
+        row("POST",   "/api/v1/cities/{id}/activities",                                Register,    REGISTER_WRITE, Some(json!({ "occurredOn": "2026-01-15", "kind": "webinar", "direction": "joint", "title": { "fa": "وبینار شهرداران" } }))),
+        row("POST",   "/api/v1/cities/{id}/merge",                                     Register,    REGISTER_WRITE, Some(json!({ "into": "{partner_city}" }))),
+        row("GET",    "/api/v1/cities/{id}/overview",                                  Register,    PUBLIC_READ,    None),
+        row("GET",    "/api/v1/activities",                                            Register,    PUBLIC_READ,    None),
+        row("GET",    "/api/v1/activities/{id}",                                       Register,    PUBLIC_READ,    None),
+        row("PATCH",  "/api/v1/activities/{id}",                                       Register,    REGISTER_WRITE, Some(json!({ "title": { "fa": "وبینار شهرداران دو شهر" } }))),
+        row("GET",    "/api/v1/networks",                                              Register,    PUBLIC_READ,    None),
+        row("POST",   "/api/v1/networks",                                              Nothing,     REGISTER_WRITE, Some(json!({ "name": { "fa": "شبکه {unique}", "en": "Network {unique}" } }))),
+        row("GET",    "/api/v1/networks/{id}",                                         Register,    PUBLIC_READ,    None),
+        row("PATCH",  "/api/v1/networks/{id}",                                         Register,    REGISTER_WRITE, Some(json!({ "role": { "fa": "عضو هیئت مدیره" } }))),
+        row("GET",    "/api/v1/partnerships",                                          Register,    PUBLIC_READ,    None),
+        row("POST",   "/api/v1/partnerships",                                          Register,    REGISTER_WRITE, Some(json!({ "cityId": "{city}", "kind": "friendship_city", "state": "in_negotiation" }))),
+        row("GET",    "/api/v1/partnerships/{id}",                                     Register,    PUBLIC_READ,    None),
+        row("PATCH",  "/api/v1/partnerships/{id}",                                     Register,    REGISTER_WRITE, Some(json!({ "kind": "memorandum" }))),
+        row("POST",   "/api/v1/partnerships/{id}/state",                               Register,    REGISTER_WRITE, Some(json!({ "state": "dormant", "reason": "بدون برنامه مشترک" }))),
+        // Calls: public to read, staff's to run; the calls_write key opens and changes calls and their rubrics,
+        // not the jury's work nor decisions.
+        row("GET",    "/api/v1/calls",                                                 Submitted,   PUBLIC_READ,    None),
+        row("POST",   "/api/v1/calls",                                                 Nothing,     CALLS_WRITE,    Some(open_call_body())),
+        row("GET",    "/api/v1/calls/{id}",                                            Submitted,   PUBLIC_READ,    None),
+        row("PATCH",  "/api/v1/calls/{id}",                                            OpenCall,    CALLS_WRITE,    Some(json!({ "title": { "fa": "فراخوان دوم", "en": "The second call" } }))),
+        row("POST",   "/api/v1/calls/{id}/close",                                      OpenCall,    CALLS_WRITE,    Some(json!({ "note": "پایان زودتر" }))),
+        row("GET",    "/api/v1/calls/{id}/events",                                     Submitted,   STAFF_READ,     None),
+        row("GET",    "/api/v1/calls/{id}/ideas/export",                               Submitted,   STAFF_READ,     None),
+        row("GET",    "/api/v1/calls/{id}/stats",                                      Submitted,   PUBLIC_READ,    None),
+        row("GET",    "/api/v1/calls/{callId}/ideas",                                  Submitted,   PUBLIC_READ,    None),
+        row("GET",    "/api/v1/calls/{id}/rubric",                                     InReview,    PUBLIC_READ,    None),
+        row("PUT",    "/api/v1/calls/{id}/rubric",                                     InReview,    CALLS_WRITE,    Some(three_criteria())),
+        row("POST",   "/api/v1/calls/{id}/rubric/reopen",                              Reviewed,    CALLS_WRITE,    Some(json!({ "reason": "یک معیار نادرست بود" }))),
+        row("GET",    "/api/v1/calls/{id}/assignments",                                InReview,    STAFF_READ,     None),
+        row("POST",   "/api/v1/calls/{id}/assignments",                                InReview,    STAFF_WRITE,    Some(json!({ "ideaId": "{idea}", "reviewerId": "{unassigned_id}" }))),
+        row("POST",   "/api/v1/calls/{id}/assignments/auto",                           InReview,    STAFF_WRITE,    Some(json!({}))),
+        row("DELETE", "/api/v1/assignments/{id}",                                      InReview,    STAFF_WRITE,    None),
+        row("GET",    "/api/v1/calls/{callId}/ranking",                                Reviewed,    STAFF_READ,     None),
+        row("GET",    "/api/v1/calls/{callId}/ranking/export",                         Reviewed,    STAFF_READ,     None),
+        row("GET",    "/api/v1/calls/{callId}/decisions",                              Decided,     STAFF_READ,     None),
+        row("POST",   "/api/v1/calls/{callId}/decisions",                              InReview,    STAFF_WRITE,    Some(json!({ "items": [{ "ideaId": "{idea}", "outcome": "selected" }] }))),
+        row("POST",   "/api/v1/calls/{callId}/decisions/publish",                      Decided,     STAFF_WRITE,    None),
+        // Ideas.                                                                                    anon cit  oth  asg  una  con  stf  adm  pub  srd  reg  cal
+        row("GET",    "/api/v1/ideas",                                                 InReview,    PUBLIC_READ,    None),
+        row("POST",   "/api/v1/ideas",                                                 OpenCall,    SIGNED_IN,      Some(idea_body("{call}", "{target_city}", "ایده‌ای تازه"))),
+        row("POST",   "/api/v1/ideas/screening",                                       Submitted,   STAFF_WRITE,    Some(json!({ "ideaIds": ["{idea}"], "decision": "shortlist" }))),
+        row("GET",    "/api/v1/ideas/{id}",                                            InReview,    "404  ok   404  ok   404  404  ok   ok   404  ok   403  403", None),
+        row("PATCH",  "/api/v1/ideas/{id}",                                            Draft,       SUBMITTER,      Some(json!({ "summary": "خلاصه‌ای روشن‌تر" }))),
+        row("POST",   "/api/v1/ideas/{id}/submit",                                     Draft,       SUBMITTER,      None),
+        row("POST",   "/api/v1/ideas/{id}/withdraw",                                   Submitted,   SUBMITTER,      None),
+        row("POST",   "/api/v1/ideas/{id}/screening",                                  Submitted,   STAFF_WRITE,    Some(json!({ "decision": "shortlist" }))),
+        row("POST",   "/api/v1/ideas/{id}/screening/reopen",                           Shortlisted, STAFF_WRITE,    Some(json!({ "reason": "duplicate" }))),
+        row("GET",    "/api/v1/ideas/{id}/events",                                     InReview,    "401  ok   404  404  404  404  ok   ok   403  ok   403  403", None),
+        row("GET",    "/api/v1/ideas/{id}/similar",                                    Submitted,   STAFF_READ,     None),
+        row("POST",   "/api/v1/ideas/{id}/conflict",                                   InReview,    "401  403  404  ok   404  404  403  403  403  403  403  403", Some(json!({ "reason": "با پیشنهاددهنده همکارم" }))),
+        row("PUT",    "/api/v1/ideas/{id}/decision",                                   InReview,    STAFF_WRITE,    Some(json!({ "outcome": "selected" }))),
+        row("GET",    "/api/v1/ideas/{id}/result",                                     Published,   "404  ok   404  404  404  404  ok   ok   404  ok   403  403", None),
+        row("GET",    "/api/v1/ideas/{id}/review",                                     Drafted,     REVIEWER,       None),
+        row("PUT",    "/api/v1/ideas/{id}/review",                                     InReview,    REVIEWER,       Some(json!({ "scores": { "impact": 7 } }))),
+        row("POST",   "/api/v1/ideas/{id}/review/submit",                              InReview,    REVIEWER,       Some(review_body(7, 4, 3))),
+        row("GET",    "/api/v1/ideas/{id}/reviews",                                    Reviewed,    "401  404  404  ok   404  404  ok   ok   403  ok   403  403", None),
         // The jury's roster and conflicts of interest.
-        row("GET",    "/api/v1/reviewers",                          Nothing,     STAFF,    None),
-        row("POST",   "/api/v1/reviewers",                          Nothing,     STAFF,    Some(json!({ "email": "juror-{unique}@example.org", "displayName": "داور تازه", "organisation": "university", "expertise": ["cultural"], "maxLoad": 10 }))),
-        row("GET",    "/api/v1/reviewers/{id}",                     Enrolled,    STAFF,    None),
-        row("PATCH",  "/api/v1/reviewers/{id}",                     Enrolled,    STAFF,    Some(json!({ "maxLoad": 12 }))),
-        row("POST",   "/api/v1/reviewers/{id}/password-token",      Enrolled,    STAFF,    None),
-        row("GET",    "/api/v1/conflicts",                          InReview,    STAFF,    None),
-        row("POST",   "/api/v1/conflicts",                          InReview,    STAFF,    Some(json!({ "reviewerId": "{unassigned_id}", "ideaId": "{idea}", "reason": "هم‌دانشکده‌ای پیشنهاددهنده" }))),
+        row("GET",    "/api/v1/reviewers",                                             Nothing,     STAFF_READ,     None),
+        row("POST",   "/api/v1/reviewers",                                             Nothing,     STAFF_WRITE,    Some(json!({ "email": "juror-{unique}@example.org", "displayName": "داور تازه", "organisation": "university", "expertise": ["cultural"], "maxLoad": 10 }))),
+        row("GET",    "/api/v1/reviewers/{id}",                                        Enrolled,    STAFF_READ,     None),
+        row("PATCH",  "/api/v1/reviewers/{id}",                                        Enrolled,    STAFF_WRITE,    Some(json!({ "maxLoad": 12 }))),
+        row("POST",   "/api/v1/reviewers/{id}/password-token",                         Enrolled,    STAFF_WRITE,    None),
+        row("GET",    "/api/v1/conflicts",                                             InReview,    STAFF_READ,     None),
+        row("POST",   "/api/v1/conflicts",                                             InReview,    STAFF_WRITE,    Some(json!({ "reviewerId": "{unassigned_id}", "ideaId": "{idea}", "reason": "هم‌دانشکده‌ای پیشنهاددهنده" }))),
     ]
 }
 
@@ -384,7 +451,15 @@ struct Account {
     token: String,
 }
 
-/// The server, its accounts and the values every scene shares.
+/// The bearer tokens of the four API keys, one scope each.
+struct Keys {
+    public_read: String,
+    staff_read: String,
+    register_write: String,
+    calls_write: String,
+}
+
+/// The server, its accounts and keys, and the values every scene shares.
 struct World {
     app: TestApp,
     citizen: Account,
@@ -394,6 +469,7 @@ struct World {
     conflicted: Account,
     staff: Account,
     admin: Account,
+    keys: Keys,
     base: Fx,
     counter: Cell<u32>,
 }
@@ -413,12 +489,14 @@ fn resource_of(segment: &str) -> Option<&'static str> {
         "notifications" => "notice",
         "outbox" => "outbox",
         "users" => "user",
+        "webhooks" => "webhook",
+        "api-keys" => "api_key",
         _ => return None,
     })
 }
 
 /// The path with its parameters filled from the scene: `{callId}` is the call, `{id}` the resource its
-/// segment names (`/calls/{id}` the call, `/ideas/{id}` the idea…).
+/// segment names (`/calls/{id}` the call, `/ideas/{id}` the idea…), `{deliveryId}` the webhook's delivery.
 fn fill_path(path: &str, fx: &Fx, scene: Scene) -> String {
     let segments: Vec<&str> = path.split('/').collect();
     let mut filled = Vec::with_capacity(segments.len());
@@ -429,6 +507,7 @@ fn fill_path(path: &str, fx: &Fx, scene: Scene) -> String {
         };
         let resource = match name {
             "callId" => Some("call"),
+            "deliveryId" => Some("delivery"),
             "id" => i.checked_sub(1).and_then(|before| resource_of(segments[before])),
             _ => None,
         }
@@ -532,6 +611,22 @@ impl World {
                 .await
                 .expect("roles set");
         }
+        // The admin issues one key per scope, with room for every row's requests in a minute.
+        let mut keys = Vec::new();
+        for scope in ["public_read", "staff_read", "register_write", "calls_write"] {
+            let body = json!({ "name": format!("matrix {scope}"), "scopes": [scope], "rateLimit": 100_000 });
+            let response = app.post("/api/v1/admin/api-keys", Some(&admin.token), body).await;
+            assert_eq!(response.status(), 201, "issuing the {scope} key");
+            let issued: Value = response.json().await.expect("JSON");
+            keys.push(issued["token"].as_str().expect("the key's token").to_owned());
+        }
+        let [public_read, staff_read, register_write, calls_write] = <[String; 4]>::try_from(keys).expect("four keys");
+        let keys = Keys {
+            public_read,
+            staff_read,
+            register_write,
+            calls_write,
+        };
         // The jurors join the roster with room for every scene's assignments.
         for (email, organisation) in [
             ("juror.assigned@example.org", "university"),
@@ -572,6 +667,7 @@ impl World {
             conflicted,
             staff,
             admin,
+            keys,
             base,
             counter: Cell::new(0),
         }
@@ -587,6 +683,10 @@ impl World {
             Role::Conflicted => &self.conflicted,
             Role::Staff => &self.staff,
             Role::Admin => &self.admin,
+            Role::PublicReadKey => return Some(&self.keys.public_read),
+            Role::StaffReadKey => return Some(&self.keys.staff_read),
+            Role::RegisterWriteKey => return Some(&self.keys.register_write),
+            Role::CallsWriteKey => return Some(&self.keys.calls_write),
         };
         Some(&account.token)
     }
@@ -694,6 +794,31 @@ impl World {
                     "network",
                     id(&self.setup(Method::POST, "/api/v1/networks", staff, Some(network)).await),
                 );
+            }
+            Scene::Webhook => {
+                let admin = &self.admin.token;
+                let endpoint =
+                    json!({ "url": "http://127.0.0.1:9/hook", "eventTypes": ["call.opened"], "scope": "public" });
+                let created = self
+                    .setup(Method::POST, "/api/v1/admin/webhooks", admin, Some(endpoint))
+                    .await;
+                let webhook = id(&created["endpoint"]);
+                let ping = format!("/api/v1/admin/webhooks/{webhook}/ping");
+                let delivery = self.setup(Method::POST, &ping, admin, None).await;
+                let delivery = delivery["id"].as_str().expect("the ping's message id");
+                assert!(
+                    delivery.starts_with("msg_"),
+                    "a delivery's id is its message id: {delivery}"
+                );
+                fx.insert("delivery", delivery.to_owned());
+                fx.insert("webhook", webhook);
+            }
+            Scene::ApiKey => {
+                let key = json!({ "name": format!("row key {}", self.unique()), "scopes": ["public_read"] });
+                let issued = self
+                    .setup(Method::POST, "/api/v1/admin/api-keys", &self.admin.token, Some(key))
+                    .await;
+                fx.insert("api_key", id(&issued["key"]));
             }
             _ => self.call_scene(scene, &mut fx).await,
         }
