@@ -1061,6 +1061,8 @@ async fn submitting_reads_the_idea_once_in_three_statements() {
             "INSERT notices",
             "SELECT notice_opt_outs",
             "INSERT outbox",
+            // Whether a webhook endpoint listens for submissions; the event is built only if one does.
+            "SELECT webhook_endpoints",
         ],
         "{statements:#?}"
     );

@@ -395,7 +395,7 @@ async fn preferences_and_one_click_unsubscribe_stop_only_what_may_stop() {
         .json(app.get("/api/v1/me/notification-preferences", Some(&sara)).await)
         .await;
     let kinds = preferences["kinds"].as_array().expect("kinds");
-    assert_eq!(kinds.len(), 12);
+    assert_eq!(kinds.len(), 13);
     assert!(kinds.iter().all(|k| k["email"] == true));
     let essential = app
         .put(

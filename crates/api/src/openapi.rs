@@ -2,12 +2,12 @@
 //! (`routes::configure`), with the responses every operation shares added in one place.
 
 use actix_web::App;
-use utoipa::openapi::path::{Operation, Parameter, ParameterIn, PathItem};
 use domain::webhook::{
     ActivityRecordedData, CallClosedData, CallOpenedData, DecisionsPublishedData, IdeaScreenedData, IdeaSubmittedData,
     PartnershipStateChangedData, PingData, WebhookEventType,
 };
 use utoipa::openapi::Paths;
+use utoipa::openapi::path::{Operation, Parameter, ParameterIn, PathItem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -128,7 +128,9 @@ fn add_api_key_security(doc: &mut Document) {
         ] {
             let Some(operation) = operation.as_mut() else { continue };
             let scopes = domain::api_key::opening_scopes(method, path);
-            let Some(security) = operation.security.as_mut().filter(|s| !s.is_empty()) else { continue };
+            let Some(security) = operation.security.as_mut().filter(|s| !s.is_empty()) else {
+                continue;
+            };
             if !scopes.is_empty() {
                 security.push(SecurityRequirement::new("apiKey", scopes.iter().map(|s| s.as_str())));
             }
@@ -140,14 +142,46 @@ fn add_api_key_security(doc: &mut Document) {
 /// event's data, and the headers that sign it.
 fn webhooks() -> Paths {
     let types: [(WebhookEventType, &str, &str); 8] = [
-        (WebhookEventType::IdeaSubmitted, "IdeaSubmittedData", "A citizen submitted an idea. Staff-scope endpoints get the idea's id and title; public ones only the call."),
-        (WebhookEventType::IdeaScreened, "IdeaScreenedData", "Staff shortlisted or rejected an idea. Staff-scope endpoints get the idea and the reason; public ones the call and the outcome."),
-        (WebhookEventType::DecisionsPublished, "DecisionsPublishedData", "Staff published a call's decisions: the selected ideas, public from now on, and how many were not selected."),
-        (WebhookEventType::CallOpened, "CallOpenedData", "A call opened: the clock passed its opening time."),
-        (WebhookEventType::CallClosed, "CallClosedData", "A call closed: its deadline passed, or staff closed it early (`early`)."),
-        (WebhookEventType::PartnershipStateChanged, "PartnershipStateChangedData", "A partnership was recorded (no `from`) or changed state."),
-        (WebhookEventType::ActivityRecorded, "ActivityRecordedData", "An activity with a foreign city was recorded."),
-        (WebhookEventType::Ping, "PingData", "A test message an admin asked for (POST /api/v1/admin/webhooks/{id}/ping)."),
+        (
+            WebhookEventType::IdeaSubmitted,
+            "IdeaSubmittedData",
+            "A citizen submitted an idea. Staff-scope endpoints get the idea's id and title; public ones only the call.",
+        ),
+        (
+            WebhookEventType::IdeaScreened,
+            "IdeaScreenedData",
+            "Staff shortlisted or rejected an idea. Staff-scope endpoints get the idea and the reason; public ones the call and the outcome.",
+        ),
+        (
+            WebhookEventType::DecisionsPublished,
+            "DecisionsPublishedData",
+            "Staff published a call's decisions: the selected ideas, public from now on, and how many were not selected.",
+        ),
+        (
+            WebhookEventType::CallOpened,
+            "CallOpenedData",
+            "A call opened: the clock passed its opening time.",
+        ),
+        (
+            WebhookEventType::CallClosed,
+            "CallClosedData",
+            "A call closed: its deadline passed, or staff closed it early (`early`).",
+        ),
+        (
+            WebhookEventType::PartnershipStateChanged,
+            "PartnershipStateChangedData",
+            "A partnership was recorded (no `from`) or changed state.",
+        ),
+        (
+            WebhookEventType::ActivityRecorded,
+            "ActivityRecordedData",
+            "An activity with a foreign city was recorded.",
+        ),
+        (
+            WebhookEventType::Ping,
+            "PingData",
+            "A test message an admin asked for (POST /api/v1/admin/webhooks/{id}/ping).",
+        ),
     ];
     let mut paths = serde_json::Map::new();
     for (event_type, data, description) in types {

@@ -132,6 +132,7 @@ async fn fill(db: &impl ConnectionTrait, rng: &mut Lcg) -> anyhow::Result<(Vec<U
             totp_enabled_at: Set(None),
             totp_last_step: Set(None),
             email_verified_at: Set(Some(now)),
+            service: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
         }))

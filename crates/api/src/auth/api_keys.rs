@@ -41,8 +41,14 @@ pub async fn check_api_keys(
     };
     // The route's template (`/api/v1/calls/{id}`); a path no route matches goes on to its 404 or 405.
     let route = req.match_pattern().unwrap_or_else(|| req.path().to_owned());
-    let checked =
-        app::api_keys::authenticate(&state.db, &token_hash(&token), req.method().as_str(), &route, Utc::now()).await;
+    let checked = app::api_keys::authenticate(
+        &state.db,
+        &token_hash(&token),
+        req.method().as_str(),
+        &route,
+        Utc::now(),
+    )
+    .await;
     match checked {
         Ok(key_use) => {
             req.extensions_mut().insert(KeyCaller(key_use));

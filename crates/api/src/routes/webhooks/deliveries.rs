@@ -78,7 +78,6 @@ pub async fn redeliver_webhook(
 ) -> ApiResult<web::Json<WebhookDeliveryView>> {
     let (endpoint_id, delivery) = path.into_inner();
     let delivery = delivery_id(&delivery).ok_or_else(ApiError::not_found)?;
-    let redelivered =
-        app::webhooks::redeliver(&state.db, &admin.actor(), endpoint_id, delivery, Utc::now()).await?;
+    let redelivered = app::webhooks::redeliver(&state.db, &admin.actor(), endpoint_id, delivery, Utc::now()).await?;
     Ok(web::Json(redelivered.into()))
 }

@@ -1,7 +1,7 @@
 //! Webhook endpoints as admins manage them: registration, secrets, the delivery log and redelivery.
 
-pub mod dto;
 mod deliveries;
+pub mod dto;
 mod endpoints;
 
 use utoipa_actix_web::service_config::ServiceConfig;
