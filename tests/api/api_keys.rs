@@ -155,6 +155,17 @@ async fn what_a_key_changes_is_recorded_under_its_own_service_account() {
         history.to_string().contains("API key: سامانهٔ رویدادهای شهرداری"),
         "{history}"
     );
+    // Every use is in the audit trail under the key's name, whatever its kind.
+    let trail = format!("/api/v1/audit?actor={account}&limit=100");
+    let trail = app.json(app.get(&trail, Some(&admin)).await).await;
+    let kinds: Vec<&str> = trail["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|e| e["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["call_created", "partnership_recorded", "city_added"], "{trail}");
+    assert_eq!(trail["items"][0]["actorName"], "API key: سامانهٔ رویدادهای شهرداری");
 
     // The service account is no person: not listed, cannot sign in, cannot be sent a link.
     let users = app.json(app.get("/api/v1/users?limit=100", Some(&admin)).await).await;

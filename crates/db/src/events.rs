@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
 use domain::event::{EventKind, SubjectKind};
-use sea_orm::sea_query::Order;
+use sea_orm::sea_query::{ExprTrait, Order};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
@@ -187,13 +187,22 @@ pub struct AuditFilter {
     pub offset: u64,
 }
 
-/// One page of the audit trail, the latest first, and how many entries match.
+/// One page of the audit trail, the latest first, and how many entries match: the audited kinds, and
+/// everything an API key did (through its service account), whatever its kind.
 pub async fn audit(db: &impl ConnectionTrait, filter: &AuditFilter) -> Result<(Vec<Event>, u64), DbErr> {
-    let kinds: Vec<Named<EventKind>> = match filter.kind {
-        Some(kind) => vec![Named(kind)],
-        None => domain::event::AUDITED.iter().copied().map(Named).collect(),
+    let mut query = match filter.kind {
+        Some(kind) => Events::find().filter(Column::Kind.eq(Named(kind))),
+        None => {
+            let kinds = domain::event::AUDITED.iter().copied().map(Named);
+            let services = sea_orm::sea_query::Query::select()
+                .column(crate::entities::user::Column::Id)
+                .from(crate::entities::user::Entity)
+                .and_where(sea_orm::sea_query::Expr::col(crate::entities::user::Column::Service).eq(true))
+                .to_owned();
+            let by_keys = Column::ActorId.in_subquery(services);
+            Events::find().filter(sea_orm::Condition::any().add(Column::Kind.is_in(kinds)).add(by_keys))
+        }
     };
-    let mut query = Events::find().filter(Column::Kind.is_in(kinds));
     if let Some(actor) = filter.actor {
         query = query.filter(Column::ActorId.eq(actor));
     }
