@@ -2,6 +2,7 @@
 //! (`routes::configure`), with the responses every operation shares added in one place.
 
 use actix_web::App;
+use domain::api_key::ApiScope;
 use domain::webhook::{
     ActivityRecordedData, CallClosedData, CallOpenedData, DecisionsPublishedData, IdeaScreenedData, IdeaSubmittedData,
     PartnershipStateChangedData, PingData, WebhookEventType,
@@ -98,9 +99,10 @@ const API_KEY_SCHEME: &str = "An API key an admin issued to another system (/api
 `Authorization: Bearer cdk_…`. Its scopes decide what it may do: `public_read` reads what the public reads, \
 `staff_read` what staff read, `register_write` changes cities, partnerships, activities and networks, \
 `calls_write` creates and changes calls and their rubrics. Each operation open to keys lists the scopes that \
-open it (any one suffices); every other operation answers a key 403 `insufficient_scope`. A key is limited \
-to its requests per minute (default 600): past that, 429 `rate_limited` with Retry-After. An expired or \
-revoked key gets 401. What a key changes is recorded under its own service account.";
+open it (any one suffices; `public_read` reaches only what the public may call); every other operation \
+answers a key 403 `insufficient_scope`. A key is limited to its requests per minute (default 600): past that, \
+429 `rate_limited` with Retry-After. An expired or revoked key gets 401. What a key changes is recorded under \
+its own service account, in the history and the audit trail.";
 
 /// The document, as served at /api/openapi.json and committed at openapi/openapi.json.
 pub fn document() -> Document {
@@ -127,10 +129,15 @@ fn add_api_key_security(doc: &mut Document) {
             ("PATCH", &mut item.patch),
         ] {
             let Some(operation) = operation.as_mut() else { continue };
-            let scopes = domain::api_key::opening_scopes(method, path);
             let Some(security) = operation.security.as_mut().filter(|s| !s.is_empty()) else {
                 continue;
             };
+            // A key with `public_read` acts as the public, which only reaches an operation whose sign-in is optional.
+            let optional = security.iter().any(|requirement| *requirement == SecurityRequirement::default());
+            let scopes: Vec<ApiScope> = domain::api_key::opening_scopes(method, path)
+                .into_iter()
+                .filter(|scope| optional || *scope != ApiScope::PublicRead)
+                .collect();
             if !scopes.is_empty() {
                 security.push(SecurityRequirement::new("apiKey", scopes.iter().map(|s| s.as_str())));
             }
