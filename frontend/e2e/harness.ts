@@ -82,6 +82,9 @@ export async function startServer({ env: extra = {} }: ServerOptions = {}): Prom
     REQUIRE_EMAIL_VERIFICATION: 'false',
     // The links in the messages it mails lead to this server.
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // Webhooks may go to http://127.0.0.1:<port>/, where a journey's own receiver listens (e2e/webhooks.e2e.ts);
+    // every other target must still be https and public.
+    WEBHOOK_ALLOW_LOOPBACK: 'true',
     ...extra,
   };
   delete (env as Record<string, string | undefined>).DATABASE_URL;

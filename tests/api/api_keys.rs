@@ -197,7 +197,7 @@ async fn an_expired_or_revoked_key_is_refused_at_once() {
     assert!(refused.headers().get("www-authenticate").is_some());
     let problem = assert_problem(refused, 401, "invalid_token").await;
     assert!(problem["detail"].as_str().unwrap_or_default().contains("revoked"));
-    assert_problem(app.post_empty(&revoke, Some(&admin)).await, 409, "invalid_transition").await;
+    assert_problem(app.post_empty(&revoke, Some(&admin)).await, 409, "key_revoked").await;
 
     let (key, token) = issue(&app, &admin, json!({ "name": "پورتال", "scopes": ["public_read"] })).await;
     let past = (chrono::Utc::now() - chrono::TimeDelta::seconds(1)).to_rfc3339();

@@ -133,7 +133,9 @@ fn add_api_key_security(doc: &mut Document) {
                 continue;
             };
             // A key with `public_read` acts as the public, which only reaches an operation whose sign-in is optional.
-            let optional = security.iter().any(|requirement| *requirement == SecurityRequirement::default());
+            let optional = security
+                .iter()
+                .any(|requirement| *requirement == SecurityRequirement::default());
             let scopes: Vec<ApiScope> = domain::api_key::opening_scopes(method, path)
                 .into_iter()
                 .filter(|scope| optional || *scope != ApiScope::PublicRead)

@@ -151,7 +151,7 @@ pub async fn revoke(db: &Db, actor: &Actor, id: uuid::Uuid, now: DateTime<Utc>) 
     let txn = db::begin_write(db).await?;
     let key = db::api_keys::find(&txn, id).await?.ok_or_else(Error::not_found)?;
     if !db::api_keys::revoke(&txn, id, now).await? {
-        return Err(Error::new(ErrorCode::InvalidTransition, "This key is revoked already."));
+        return Err(Error::new(ErrorCode::KeyRevoked, "This key is revoked already."));
     }
     if let Some(account) = db::users::find_by_id(&txn, key.user_id).await? {
         let change = db::users::AccessChange {

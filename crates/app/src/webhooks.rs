@@ -12,7 +12,7 @@ use domain::notice::Notice;
 use domain::roles::Role;
 use domain::webhook::{
     CallClosedData, CallOpenedData, MAX_ATTEMPTS, PingData, SECRET_OVERLAP, WebhookCall, WebhookDeliveryState,
-    WebhookEvent, WebhookEventType, WebhookScope, retry_delay, should_disable,
+    WebhookDisabledBy, WebhookEvent, WebhookEventType, WebhookScope, retry_delay, should_disable,
 };
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -194,14 +194,14 @@ pub async fn update(
         Some(true) if !endpoint.enabled => {
             endpoint.enabled = true;
             endpoint.disabled_at = None;
-            endpoint.disabled_reason = None;
+            endpoint.disabled_by = None;
             endpoint.failing_since = None;
             endpoint.consecutive_failures = 0;
         }
         Some(false) if endpoint.enabled => {
             endpoint.enabled = false;
             endpoint.disabled_at = Some(now);
-            endpoint.disabled_reason = Some("Switched off by an admin.".to_owned());
+            endpoint.disabled_by = Some(WebhookDisabledBy::Admin.into());
         }
         _ => {}
     }
@@ -262,6 +262,12 @@ pub async fn ping(db: &Db, actor: &Actor, id: Uuid, now: DateTime<Utc>) -> Resul
     let endpoint = db::webhooks::find_endpoint(&txn, id)
         .await?
         .ok_or_else(Error::not_found)?;
+    if !endpoint.enabled {
+        return Err(Error::new(
+            ErrorCode::EndpointDisabled,
+            "The endpoint is switched off: switch it on first, and its waiting messages go with the test.",
+        ));
+    }
     let event = WebhookEvent::Ping(PingData {
         endpoint_id: endpoint.id,
     });
@@ -305,7 +311,7 @@ pub async fn redeliver(db: &Db, actor: &Actor, endpoint_id: Uuid, id: Uuid, now:
         .ok_or_else(Error::not_found)?;
     if *delivery.state == WebhookDeliveryState::Pending || !db::webhooks::redeliver(&txn, id, now).await? {
         return Err(Error::new(
-            ErrorCode::InvalidTransition,
+            ErrorCode::DeliveryPending,
             "This message is waiting for delivery already.",
         ));
     }
@@ -505,9 +511,7 @@ async fn switch_off(db: &impl ConnectionTrait, mut endpoint: Endpoint, now: Date
     let failures = endpoint.consecutive_failures;
     endpoint.enabled = false;
     endpoint.disabled_at = Some(now);
-    endpoint.disabled_reason = Some(format!(
-        "Switched off by the platform after {failures} failed attempts in a row."
-    ));
+    endpoint.disabled_by = Some(WebhookDisabledBy::Platform.into());
     endpoint.updated_at = now;
     let endpoint = db::webhooks::save_endpoint(db, endpoint).await?;
     db::events::record(db, endpoint_event(&endpoint, EventKind::WebhookEndpointDisabled), now).await?;

@@ -45,7 +45,7 @@ pub async fn insert_endpoint(
         previous_secret_expires_at: Set(None),
         enabled: Set(true),
         disabled_at: Set(None),
-        disabled_reason: Set(None),
+        disabled_by: Set(None),
         failing_since: Set(None),
         consecutive_failures: Set(0),
         created_by: Set(new.created_by),

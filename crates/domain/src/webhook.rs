@@ -75,6 +75,16 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// Who switched an endpoint off.
+    pub enum WebhookDisabledBy ("webhook disabled by") {
+        /// An admin.
+        Admin => "admin",
+        /// The platform, after a long run of failed deliveries.
+        Platform => "platform",
+    }
+}
+
+wire_enum! {
     /// How staff screened an idea.
     pub enum ScreeningOutcome ("screening outcome") {
         Shortlisted => "shortlisted",

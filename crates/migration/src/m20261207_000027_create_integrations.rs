@@ -76,7 +76,8 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(WebhookEndpoints::PreviousSecretExpiresAt))
                     .col(boolean(WebhookEndpoints::Enabled))
                     .col(timestamp_with_time_zone_null(WebhookEndpoints::DisabledAt))
-                    .col(text_null(WebhookEndpoints::DisabledReason))
+                    // admin or platform (after a long run of failures).
+                    .col(string_len_null(WebhookEndpoints::DisabledBy, 16))
                     // The first failed attempt of the current run of failures, and how many in a row.
                     .col(timestamp_with_time_zone_null(WebhookEndpoints::FailingSince))
                     .col(integer(WebhookEndpoints::ConsecutiveFailures).default(0))
@@ -216,7 +217,7 @@ enum WebhookEndpoints {
     PreviousSecretExpiresAt,
     Enabled,
     DisabledAt,
-    DisabledReason,
+    DisabledBy,
     FailingSince,
     ConsecutiveFailures,
     CreatedBy,

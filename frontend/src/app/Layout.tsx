@@ -58,6 +58,8 @@ export function Layout() {
       { to: '/admin/users', label: t('nav.users') },
       { to: '/admin/audit', label: t('nav.audit') },
       { to: '/admin/outbox', label: t('nav.outbox') },
+      { to: '/admin/webhooks', label: t('nav.webhooks') },
+      { to: '/admin/api-keys', label: t('nav.apiKeys') },
     );
   }
   const held = enrolOnly && location.pathname !== ENROL_PATH;

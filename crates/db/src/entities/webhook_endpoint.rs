@@ -1,4 +1,4 @@
-use domain::webhook::{WebhookEventType, WebhookScope};
+use domain::webhook::{WebhookDisabledBy, WebhookEventType, WebhookScope};
 use sea_orm::entity::prelude::*;
 
 use crate::stored::{Listed, Named};
@@ -18,7 +18,7 @@ pub struct Model {
     pub previous_secret_expires_at: Option<DateTimeUtc>,
     pub enabled: bool,
     pub disabled_at: Option<DateTimeUtc>,
-    pub disabled_reason: Option<String>,
+    pub disabled_by: Option<Named<WebhookDisabledBy>>,
     pub failing_since: Option<DateTimeUtc>,
     pub consecutive_failures: i32,
     pub created_by: Option<Uuid>,

@@ -30,6 +30,13 @@ export const AUDIT_KINDS = [
   'recovery_code_used',
   'export_downloaded',
   'sessions_ended',
+  'api_key_issued',
+  'api_key_revoked',
+  'webhook_endpoint_created',
+  'webhook_endpoint_updated',
+  'webhook_endpoint_deleted',
+  'webhook_secret_rotated',
+  'webhook_endpoint_disabled',
 ] as const satisfies readonly EventKind[];
 type AuditKind = (typeof AUDIT_KINDS)[number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

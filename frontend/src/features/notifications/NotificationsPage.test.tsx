@@ -9,6 +9,7 @@ import { NotificationsPage } from './NotificationsPage';
 
 type View = Schema<'NotificationView'>;
 const CALL = { id: '0190c0de-0000-7000-8000-0000000000ca', title: { fa: 'فراخوان پاییز', en: 'Autumn call' } };
+const ENDPOINT = '0190c0de-0000-7000-8000-0000000000e1';
 const IDEA = { id: '0190c0de-0000-7000-8000-00000000001d', title: 'Isfahan week' };
 const notice = (over: Partial<View>): View => ({ id: crypto.randomUUID(), kind: 'idea_received', createdAt: '2026-12-06T09:30:00Z', readAt: null, ...over });
 const me = (unreadNotifications: number) => ({
@@ -54,6 +55,7 @@ describe('the notifications page', { timeout: 20_000 }, () => {
       notice({ kind: 'call_digest', call: CALL, count: 5, day: '2026-12-05' }),
       notice({ kind: 'second_factor_changed', change: 'recovery_code_used' }),
       notice({ kind: 'password_changed' }),
+      notice({ kind: 'webhook_disabled', endpoint: { id: ENDPOINT, url: 'https://portal.example.org/hook' }, count: 20 }),
     ];
     stubApi((request) => (new URL(request.url).pathname === '/api/v1/me' ? { body: me(8) } : page(items)));
     await renderWithApp(screenUnderTest, { locale: 'en', path: '/notifications' });
@@ -71,6 +73,7 @@ describe('the notifications page', { timeout: 20_000 }, () => {
       'Daily summary of the call “Autumn call” for 5 December 2026: 5 new submissions.',
       n.notice.second_factor_changed.recovery_code_used,
       n.notice.password_changed,
+      'The webhook endpoint https://portal.example.org/hook was switched off after 20 failed attempts in a row; nothing is sent to it until you switch it on again.',
     ]);
     expect(links.map((link) => link?.getAttribute('href'))).toEqual([
       `/my/ideas/${IDEA.id}`,
@@ -82,6 +85,7 @@ describe('the notifications page', { timeout: 20_000 }, () => {
       `/staff/calls/${CALL.id}`,
       '/profile',
       '/profile',
+      `/admin/webhooks/${ENDPOINT}`,
     ]);
     // The read one has neither the mark nor the button.
     expect(entries[1]).not.toHaveClass('notice--unread');

@@ -48,8 +48,11 @@ export const notificationsEn: typeof notificationsFa = {
     review_reminder_other: '{{n}} reviews in the call {{call}} still wait for you.',
     call_digest_one: 'Daily summary of the call {{call}} for {{day}}: {{n}} new submission.',
     call_digest_other: 'Daily summary of the call {{call}} for {{day}}: {{n}} new submissions.',
+    webhook_disabled_one: 'The webhook endpoint {{url}} was switched off after {{n}} failed attempt; nothing is sent to it until you switch it on again.',
+    webhook_disabled_other: 'The webhook endpoint {{url}} was switched off after {{n}} failed attempts in a row; nothing is sent to it until you switch it on again.',
     someCall: 'a call',
     someIdea: 'one of the ideas',
+    someEndpoint: 'one of the endpoints',
     other: 'A notification about: {{kind}}',
   },
 };

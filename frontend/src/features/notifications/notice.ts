@@ -9,7 +9,10 @@ import { useLocale } from '@/lib/i18n/useLocale';
 
 export type NotificationView = Schema<'NotificationView'>;
 
-/** Where a notice leads: the idea, the reviews, the call or the profile; null for a kind with no page of its own. */
+/**
+ * Where a notice leads: the idea, the reviews, the call, the profile or the webhook endpoint; null for a kind with no
+ * page of its own.
+ */
 export function noticeLink(notice: NotificationView): string | null {
   switch (notice.kind) {
     case 'idea_received':
@@ -26,6 +29,8 @@ export function noticeLink(notice: NotificationView): string | null {
     case 'password_changed':
     case 'second_factor_changed':
       return '/profile';
+    case 'webhook_disabled':
+      return notice.endpoint ? `/admin/webhooks/${notice.endpoint.id}` : '/admin/webhooks';
     default:
       return null;
   }
@@ -67,6 +72,8 @@ export function useNoticeText(): (notice: NotificationView) => string {
         return then(t('notice.review_reminder', { count, n, call }), due ? t('notice.review_due', { due }) : null);
       case 'call_digest':
         return t('notice.call_digest', { count, n, call, day: notice.day ? formatDay(notice.day, locale, 'long') : '' });
+      case 'webhook_disabled':
+        return t('notice.webhook_disabled', { count, n, url: notice.endpoint ? isolate(notice.endpoint.url) : t('notice.someEndpoint') });
       default:
         return t('notice.other', { kind: t(`enums:NoticeKind.${notice.kind}`) });
     }

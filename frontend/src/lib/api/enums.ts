@@ -76,6 +76,20 @@ export const TIE_KINDS = values<Schema<'TieKind'>>({
   other: true,
 });
 
+/** The events an endpoint may subscribe to (`webhook.ping` is sent only when an admin asks for a test). */
+export const WEBHOOK_EVENT_TYPES = values<Exclude<Schema<'WebhookEventType'>, 'webhook.ping'>>({
+  'idea.submitted': true,
+  'idea.screened': true,
+  'decisions.published': true,
+  'call.opened': true,
+  'call.closed': true,
+  'partnership.state_changed': true,
+  'activity.recorded': true,
+});
+export const WEBHOOK_SCOPES = values<Schema<'WebhookScope'>>({ public: true, staff: true });
+export const WEBHOOK_DELIVERY_STATES = values<Schema<'WebhookDeliveryState'>>({ pending: true, delivered: true, failed: true });
+export const API_SCOPES = values<Schema<'ApiScope'>>({ public_read: true, staff_read: true, register_write: true, calls_write: true });
+
 /** Whether a text (an event's state, say) is one of an enum's values. */
 export function isOneOf<Value extends string>(list: readonly Value[], value: string | null | undefined): value is Value {
   return Boolean(value && (list as readonly string[]).includes(value));

@@ -80,4 +80,19 @@ export const keys = {
     all: ['outbox'] as const,
     list: (params?: Params) => ['outbox', 'list', params ?? {}] as const,
   },
+  /** Webhook endpoints; an endpoint's deliveries nest under it, so that a change to it refreshes its log too. */
+  webhooks: {
+    all: ['webhooks'] as const,
+    lists: ['webhooks', 'list'] as const,
+    list: (params?: Params) => ['webhooks', 'list', params ?? {}] as const,
+    detail: (id: string) => ['webhooks', id] as const,
+    /** Every page and every detail of an endpoint's deliveries. */
+    deliveries: (id: string) => ['webhooks', id, 'deliveries'] as const,
+    deliveryList: (id: string, params?: Params) => ['webhooks', id, 'deliveries', 'list', params ?? {}] as const,
+    delivery: (id: string, deliveryId: string) => ['webhooks', id, 'deliveries', deliveryId] as const,
+  },
+  apiKeys: {
+    all: ['api-keys'] as const,
+    list: (params?: Params) => ['api-keys', 'list', params ?? {}] as const,
+  },
 };

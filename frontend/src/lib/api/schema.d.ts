@@ -2914,6 +2914,9 @@ export interface components {
          *     - `review_submitted` (409): The review is submitted already
          *     - `decisions_published` (409): The call's decisions are published already
          *     - `decisions_incomplete` (409): Some ideas with the jury have no decision yet
+         *     - `delivery_pending` (409): The message is waiting for delivery already
+         *     - `endpoint_disabled` (409): The webhook endpoint is switched off
+         *     - `key_revoked` (409): The API key is revoked already
          *     - `review_first` (403): Submit your own review first
          *     - `stale_version` (412): It was changed since you read it
          *     - `payload_too_large` (413): The request body is too large
@@ -2926,7 +2929,7 @@ export interface components {
          *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "delivery_pending" | "endpoint_disabled" | "key_revoked" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
@@ -3920,10 +3923,10 @@ export interface components {
                 description: string;
                 /**
                  * Format: date-time
-                 * @description When it was switched off, by an admin or by the platform after a long run of failures.
+                 * @description When it was switched off…
                  */
                 disabledAt?: string | null;
-                disabledReason?: string | null;
+                disabledBy?: components["schemas"]["WebhookDisabledBy"] | null;
                 enabled: boolean;
                 eventTypes: components["schemas"]["WebhookEventType"][];
                 /**
@@ -5044,6 +5047,11 @@ export interface components {
             nextAttemptAt: string;
             state: components["schemas"]["WebhookDeliveryState"];
         };
+        /**
+         * @description Who switched an endpoint off.
+         * @enum {string}
+         */
+        WebhookDisabledBy: "admin" | "platform";
         /** @description An endpoint with its signing secret, shown this once (on registration and on rotation). */
         WebhookEndpointCreated: {
             endpoint: components["schemas"]["WebhookEndpointView"];
@@ -5059,10 +5067,10 @@ export interface components {
             description: string;
             /**
              * Format: date-time
-             * @description When it was switched off, by an admin or by the platform after a long run of failures.
+             * @description When it was switched off…
              */
             disabledAt?: string | null;
-            disabledReason?: string | null;
+            disabledBy?: components["schemas"]["WebhookDisabledBy"] | null;
             enabled: boolean;
             eventTypes: components["schemas"]["WebhookEventType"][];
             /**
@@ -5463,7 +5471,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `invalid_transition`: it is revoked already. */
+            /** @description `key_revoked`: it is revoked already. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5797,7 +5805,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `invalid_transition`: it is waiting for delivery already. */
+            /** @description `delivery_pending`: it is waiting for delivery already. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5833,6 +5841,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `endpoint_disabled`: switch the endpoint on first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };

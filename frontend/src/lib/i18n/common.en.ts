@@ -26,6 +26,8 @@ export const commonEn: typeof commonFa = {
     users: 'Users',
     audit: 'Audit',
     outbox: 'Outbox',
+    webhooks: 'Webhooks',
+    apiKeys: 'API keys',
     secondFactor: 'Two-step verification',
     profile: 'Profile',
     signIn: 'Sign in',

@@ -25,6 +25,8 @@ export const commonFa = {
     users: 'کاربران',
     audit: 'ممیزی',
     outbox: 'صف رایانامه‌ها',
+    webhooks: 'وب‌هوک‌ها',
+    apiKeys: 'کلیدهای API',
     secondFactor: 'تأیید دومرحله‌ای',
     profile: 'نمایه',
     signIn: 'ورود',

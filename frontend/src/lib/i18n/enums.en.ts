@@ -79,6 +79,13 @@ export const enumsEn: typeof enumsFa = {
     export_downloaded: 'Export downloaded',
     sessions_ended: 'Sessions ended',
     email_verified: 'E-mail address confirmed',
+    api_key_issued: 'API key issued',
+    api_key_revoked: 'API key revoked',
+    webhook_endpoint_created: 'Webhook endpoint registered',
+    webhook_endpoint_updated: 'Webhook endpoint changed',
+    webhook_endpoint_deleted: 'Webhook endpoint deleted',
+    webhook_secret_rotated: 'Webhook secret rotated',
+    webhook_endpoint_disabled: 'Webhook endpoint switched off by the platform',
   },
   HealthBasis: { last_activity: 'Last activity', signing: 'Signing date', record: 'Record date' },
   IdeaState: {
@@ -106,6 +113,7 @@ export const enumsEn: typeof enumsFa = {
     assignments_made: 'Ideas assigned to you for review',
     review_reminder: 'Reminders of reviews still to do',
     call_digest: 'Daily summaries of calls, for staff',
+    webhook_disabled: 'Webhook endpoints switched off, for admins',
   },
   OccupationCategory: {
     trader: 'Trader',
@@ -159,6 +167,8 @@ export const enumsEn: typeof enumsFa = {
     activity: 'Activity',
     network: 'Network',
     reviewer: 'Reviewer',
+    api_key: 'API key',
+    webhook_endpoint: 'Webhook endpoint',
   },
   TieKind: {
     family: 'Family',

@@ -116,6 +116,13 @@ export const enumsFa = {
     export_downloaded: 'خروجی دانلود شد',
     sessions_ended: 'نشست‌ها بسته شد',
     email_verified: 'نشانی رایانامه تأیید شد',
+    api_key_issued: 'کلید API ساخته شد',
+    api_key_revoked: 'کلید API باطل شد',
+    webhook_endpoint_created: 'مقصد وب‌هوک ثبت شد',
+    webhook_endpoint_updated: 'مقصد وب‌هوک تغییر کرد',
+    webhook_endpoint_deleted: 'مقصد وب‌هوک حذف شد',
+    webhook_secret_rotated: 'رمز امضای وب‌هوک تازه شد',
+    webhook_endpoint_disabled: 'مقصد وب‌هوک خودبه‌خود خاموش شد',
   },
   HealthBasis: { last_activity: 'آخرین فعالیت', signing: 'تاریخ امضا', record: 'تاریخ ثبت' },
   IdeaState: {
@@ -143,6 +150,7 @@ export const enumsFa = {
     assignments_made: 'ایده‌هایی که برای داوری به شما سپرده می‌شود',
     review_reminder: 'یادآوری داوری‌های مانده',
     call_digest: 'گزارش روزانهٔ فراخوان‌ها برای کارشناسان',
+    webhook_disabled: 'خاموش شدن مقصدهای وب‌هوک، برای مدیران',
   },
   OccupationCategory: {
     trader: 'بازرگان',
@@ -196,6 +204,8 @@ export const enumsFa = {
     activity: 'فعالیت',
     network: 'شبکه',
     reviewer: 'داور',
+    api_key: 'کلید API',
+    webhook_endpoint: 'مقصد وب‌هوک',
   },
   TieKind: {
     family: 'خانوادگی',

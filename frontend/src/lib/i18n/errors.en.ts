@@ -55,6 +55,11 @@ const en: Record<ErrorCode, string> = {
   no_enrolment: 'The set-up of two-step verification was not started or has expired; start again.',
   email_unverified: 'Confirm your e-mail address with the link we sent you before submitting an idea.',
   email_verified: 'Your e-mail address is already confirmed.',
+  insufficient_scope: 'This API key may not do this.',
+  rate_limited: 'Too many requests; try again shortly.',
+  delivery_pending: 'This message is waiting for delivery already.',
+  endpoint_disabled: 'The endpoint is switched off: switch it on first.',
+  key_revoked: 'This key is revoked already.',
 };
 
 const fieldEn: (typeof errorsFa)['field'] = {
@@ -102,6 +107,8 @@ const fieldEn: (typeof errorsFa)['field'] = {
   too_common: 'This password is among the most common ones; choose another.',
   contains_personal_data: 'The password must not be made from your e-mail address or name.',
   wrong_code: 'This code is wrong; enter the newest code of your authenticator app.',
+  unsafe_target: 'Messages may not go to this address: it must be https and lead to a public address on the internet, not an internal or private one.',
+  invalid_url: 'This URL is not valid; write the whole address, starting with https://.',
 };
 
 const waitEn: (typeof errorsFa)['wait'] = {

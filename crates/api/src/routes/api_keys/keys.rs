@@ -88,7 +88,7 @@ pub async fn get_api_key(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The key, revoked.", body = ApiKeyView),
-        (status = 409, description = "`invalid_transition`: it is revoked already."),
+        (status = 409, description = "`key_revoked`: it is revoked already."),
     ),
 )]
 #[post("/admin/api-keys/{id}/revoke")]

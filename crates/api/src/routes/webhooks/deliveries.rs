@@ -67,7 +67,7 @@ pub async fn get_webhook_delivery(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The delivery, pending again.", body = WebhookDeliveryView),
-        (status = 409, description = "`invalid_transition`: it is waiting for delivery already."),
+        (status = 409, description = "`delivery_pending`: it is waiting for delivery already."),
     ),
 )]
 #[post("/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver")]

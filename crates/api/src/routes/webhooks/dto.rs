@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use domain::webhook::{WebhookDeliveryState, WebhookEventType, WebhookScope};
+use domain::webhook::{WebhookDeliveryState, WebhookDisabledBy, WebhookEventType, WebhookScope};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -57,9 +57,10 @@ pub struct WebhookEndpointView {
     pub event_types: Vec<WebhookEventType>,
     pub scope: WebhookScope,
     pub enabled: bool,
-    /// When it was switched off, by an admin or by the platform after a long run of failures.
+    /// When it was switched off…
     pub disabled_at: Option<DateTime<Utc>>,
-    pub disabled_reason: Option<String>,
+    /// …and by whom: an admin, or the platform after a long run of failures (`consecutiveFailures`).
+    pub disabled_by: Option<WebhookDisabledBy>,
     /// The first failed attempt of the current run of failures.
     pub failing_since: Option<DateTime<Utc>>,
     pub consecutive_failures: i32,
@@ -79,7 +80,7 @@ impl From<app::webhooks::Endpoint> for WebhookEndpointView {
             scope: *endpoint.scope,
             enabled: endpoint.enabled,
             disabled_at: endpoint.disabled_at,
-            disabled_reason: endpoint.disabled_reason,
+            disabled_by: endpoint.disabled_by.map(|by| *by),
             failing_since: endpoint.failing_since,
             consecutive_failures: endpoint.consecutive_failures,
             previous_secret_expires_at: endpoint.previous_secret_expires_at,

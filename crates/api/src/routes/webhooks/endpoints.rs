@@ -168,7 +168,10 @@ pub async fn rotate_webhook_secret(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "The endpoint's id")),
     security(("bearer" = [])),
-    responses((status = 202, description = "The ping, queued.", body = WebhookDeliveryView)),
+    responses(
+        (status = 202, description = "The ping, queued.", body = WebhookDeliveryView),
+        (status = 409, description = "`endpoint_disabled`: switch the endpoint on first."),
+    ),
 )]
 #[post("/admin/webhooks/{id}/ping")]
 pub async fn ping_webhook(
