@@ -5776,6 +5776,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `validation_failed`: the message id holds a control character. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -5807,6 +5816,15 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description `delivery_pending`: it is waiting for delivery already. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed`: the message id holds a control character. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -43,7 +43,10 @@ pub async fn list_webhook_deliveries(
         ("deliveryId" = String, Path, description = "The message id (`msg_…`)"),
     ),
     security(("bearer" = [])),
-    responses((status = 200, description = "The delivery.", body = WebhookDeliveryDetail)),
+    responses(
+        (status = 200, description = "The delivery.", body = WebhookDeliveryDetail),
+        (status = 422, description = "`validation_failed`: the message id holds a control character."),
+    ),
 )]
 #[get("/admin/webhooks/{id}/deliveries/{deliveryId}")]
 pub async fn get_webhook_delivery(
@@ -68,6 +71,7 @@ pub async fn get_webhook_delivery(
     responses(
         (status = 200, description = "The delivery, pending again.", body = WebhookDeliveryView),
         (status = 409, description = "`delivery_pending`: it is waiting for delivery already."),
+        (status = 422, description = "`validation_failed`: the message id holds a control character."),
     ),
 )]
 #[post("/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver")]
