@@ -220,7 +220,7 @@ pub struct WebhookArgs {
     #[arg(long, env = "WEBHOOK_DISABLE_AFTER_FAILURES", default_value_t = domain::webhook::DISABLE_AFTER_FAILURES, value_parser = clap::value_parser!(i32).range(1..))]
     pub webhook_disable_after_failures: i32,
     /// …that went on for at least this many hours (0: as soon as the count is reached).
-    #[arg(long, env = "WEBHOOK_DISABLE_AFTER_HOURS", default_value_t = domain::webhook::DISABLE_AFTER.num_hours(), value_parser = clap::value_parser!(i64).range(0..))]
+    #[arg(long, env = "WEBHOOK_DISABLE_AFTER_HOURS", default_value_t = domain::webhook::DISABLE_AFTER.num_hours(), value_parser = clap::value_parser!(i64).range(0..=8760))]
     pub webhook_disable_after_hours: i64,
 }
 

@@ -44,13 +44,14 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewApiKey, now: DateTime<Utc
     .await
 }
 
-/// The key with this hash and its service account.
+/// The key with this hash and its service account, in one statement (every keyed request reads it).
 pub async fn find_by_hash(db: &impl ConnectionTrait, token_hash: &str) -> Result<Option<(ApiKey, user::Model)>, DbErr> {
-    let Some(key) = ApiKeys::find().filter(Column::TokenHash.eq(token_hash)).one(db).await? else {
-        return Ok(None);
-    };
-    let account = Users::find_by_id(key.user_id).one(db).await?;
-    Ok(account.map(|account| (key, account)))
+    let found = ApiKeys::find()
+        .filter(Column::TokenHash.eq(token_hash))
+        .find_also_related(Users)
+        .one(db)
+        .await?;
+    Ok(found.and_then(|(key, account)| Some((key, account?))))
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<ApiKey>, DbErr> {

@@ -186,3 +186,17 @@ pub(crate) fn scalar(select: sea_orm::sea_query::SelectStatement) -> sea_orm::se
 pub fn is_postgres(db: &DatabaseConnection) -> bool {
     db.get_database_backend() == DbBackend::Postgres
 }
+
+/// The row `id` as long as its holder still holds it: its lease (`locked_until`) unchanged since it was
+/// taken. A row taken over by another process after the lease ran out no longer matches, so only its new
+/// holder records what became of it (the outbox's e-mail and the webhook deliveries alike).
+pub(crate) fn still_held<C: sea_orm::ColumnTrait>(
+    (id_column, id): (C, uuid::Uuid),
+    (lease_column, locked_until): (C, Option<chrono::DateTime<chrono::Utc>>),
+) -> sea_orm::Condition {
+    let held = sea_orm::Condition::all().add(id_column.eq(id));
+    match locked_until {
+        Some(until) => held.add(lease_column.eq(until)),
+        None => held.add(lease_column.is_null()),
+    }
+}

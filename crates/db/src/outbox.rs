@@ -140,11 +140,7 @@ pub async fn record(
                 }
             }
         };
-        let mut held = Condition::all().add(Column::Id.eq(message.id));
-        held = match message.locked_until {
-            Some(until) => held.add(Column::LockedUntil.eq(until)),
-            None => held.add(Column::LockedUntil.is_null()),
-        };
+        let held = crate::still_held((Column::Id, message.id), (Column::LockedUntil, message.locked_until));
         update.filter(held).exec(db).await?;
     }
     Ok(())

@@ -211,11 +211,7 @@ pub async fn record_attempt(
         Next::RetryAt(at) => update.col_expr(Column::NextAttemptAt, Expr::value(at)),
         Next::Failed => update.col_expr(Column::State, Expr::value(WebhookDeliveryState::Failed.as_str())),
     };
-    let mut held = Condition::all().add(Column::Id.eq(delivery.id));
-    held = match delivery.locked_until {
-        Some(until) => held.add(Column::LockedUntil.eq(until)),
-        None => held.add(Column::LockedUntil.is_null()),
-    };
+    let held = crate::still_held((Column::Id, delivery.id), (Column::LockedUntil, delivery.locked_until));
     if update.filter(held).exec(db).await?.rows_affected != 1 {
         return Ok(false);
     }

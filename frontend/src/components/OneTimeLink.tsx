@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schema } from '@/lib/api/types';
 import { Button } from './ui/Button';
+import { useCopy } from './useCopy';
 import { Moment } from './ui/Time';
 
 /**
@@ -50,19 +51,11 @@ function MailedLink({ expiresAt, name, onDone }: { expiresAt: string; name: stri
 function ShownLink({ secret, expiresAt, name, onDone }: { secret: string; expiresAt: string; name: string; onDone: () => void }) {
   const { t } = useTranslation();
   const link = setPasswordLink(secret);
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const headingId = useId();
   const inputId = useId();
   const region = useRef<HTMLElement>(null);
   useEffect(() => region.current?.focus(), []);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
+  const { copied, copy } = useCopy(link);
   return (
     <section ref={region} tabIndex={-1} className="card one-time" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">

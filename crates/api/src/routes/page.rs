@@ -3,9 +3,9 @@
 //! out of range is refused with `range` at its pointer, as the contract says.
 
 use serde::{Deserialize, Deserializer, Serialize};
-use utoipa::ToSchema;
 use utoipa::openapi::schema::{ObjectBuilder, SchemaFormat, SchemaType, Type};
 use utoipa::openapi::{KnownFormat, RefOr, Schema};
+use utoipa::{IntoParams, ToSchema};
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 100;
@@ -14,6 +14,17 @@ pub const MAX_OFFSET: u32 = i32::MAX as u32;
 
 /// The start of the message `extract::validation` turns into the code `range`.
 pub const OUT_OF_RANGE: &str = "out of range";
+
+/// The query of a list that takes nothing but the page.
+#[derive(Debug, Deserialize, validator::Validate, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Page size, 1 to 100; default 20.
+    pub limit: Option<Limit>,
+    /// How many items to skip; default 0.
+    pub offset: Option<Offset>,
+}
 
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]

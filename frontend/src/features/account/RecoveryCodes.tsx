@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
+import { useCopy } from '@/components/useCopy';
 import { saveBlob } from '@/lib/download';
 import { recoveryCodesFile } from './codes';
 
@@ -10,19 +11,11 @@ import { recoveryCodesFile } from './codes';
  */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { t } = useTranslation('account');
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const headingId = useId();
   const region = useRef<HTMLElement>(null);
   useEffect(() => region.current?.focus(), []);
   const text = recoveryCodesFile(codes, t('recoveryCodes.fileHeading'));
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(codes.join('\n'));
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
+  const { copied, copy } = useCopy(codes.join('\n'));
   return (
     <section ref={region} tabIndex={-1} className="card one-time" aria-labelledby={headingId}>
       <h3 id={headingId} className="card__title">

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from '@/components/ui/Button';
+import { useCopy } from '@/components/useCopy';
 
 type Words = {
   title: string;
@@ -21,19 +22,11 @@ type Words = {
  * moves to it so that a keyboard or screen-reader user finds it at once; "done" hides it for good.
  */
 export function SecretOnce({ value, words, children, onDone }: { value: string; words: Words; children?: ReactNode; onDone: () => void }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const headingId = useId();
   const inputId = useId();
   const region = useRef<HTMLElement>(null);
   useEffect(() => region.current?.focus(), []);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
+  const { copied, copy } = useCopy(value);
   return (
     <section ref={region} tabIndex={-1} className="card one-time secret-once" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">

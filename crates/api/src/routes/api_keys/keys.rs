@@ -6,8 +6,7 @@ use uuid::Uuid;
 use super::dto::{ApiKeyCreated, ApiKeyView, IssueApiKeyRequest};
 use crate::error::ApiResult;
 use crate::extract::{Admin, ValidJson, ValidQuery};
-use crate::routes::page::{self, Page};
-use crate::routes::webhooks::dto::PageQuery;
+use crate::routes::page::{self, Page, PageQuery};
 use crate::state::AppState;
 
 /// The API keys (admin), newest first.

@@ -3,7 +3,7 @@
 use domain::account::Locale;
 use domain::profile::{OccupationCategory, TieKind};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
 
@@ -253,14 +253,4 @@ impl SessionView {
             address: session.client_address,
         }
     }
-}
-
-#[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct SessionsQuery {
-    /// Page size, 1 to 100; default 20.
-    pub limit: Option<crate::routes::page::Limit>,
-    /// How many items to skip; default 0.
-    pub offset: Option<crate::routes::page::Offset>,
 }

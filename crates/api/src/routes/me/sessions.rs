@@ -4,16 +4,17 @@ use actix_web::{HttpResponse, delete, get, web};
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::dto::{SessionView, SessionsQuery};
+use super::dto::SessionView;
 use crate::error::ApiResult;
 use crate::extract::{Enrolling, ValidQuery};
+use crate::routes::page::PageQuery;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
 
 /// The sessions you are signed in with, the latest first.
 #[utoipa::path(
     tag = "me",
-    params(SessionsQuery),
+    params(PageQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "One page of your live sessions.", body = Page<SessionView>)),
 )]
@@ -21,7 +22,7 @@ use crate::state::AppState;
 pub async fn list_my_sessions(
     state: web::Data<AppState>,
     Enrolling(caller): Enrolling,
-    query: ValidQuery<SessionsQuery>,
+    query: ValidQuery<PageQuery>,
 ) -> ApiResult<web::Json<Page<SessionView>>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);

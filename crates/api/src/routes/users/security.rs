@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use crate::error::ApiResult;
 use crate::extract::{Admin, ValidQuery};
-use crate::routes::me::dto::{SessionView, SessionsQuery};
+use crate::routes::me::dto::SessionView;
+use crate::routes::page::PageQuery;
 use crate::routes::page::{self, Page};
 use crate::state::AppState;
 
@@ -35,7 +36,7 @@ pub async fn reset_second_factor(
 /// An account's live sessions (admin), the latest first.
 #[utoipa::path(
     tag = "users",
-    params(("id" = Uuid, Path, description = "The account's id"), SessionsQuery),
+    params(("id" = Uuid, Path, description = "The account's id"), PageQuery),
     security(("bearer" = [])),
     responses((status = 200, description = "One page of the account's sessions.", body = Page<SessionView>)),
 )]
@@ -44,7 +45,7 @@ pub async fn list_user_sessions(
     state: web::Data<AppState>,
     Admin(admin): Admin,
     id: web::Path<Uuid>,
-    query: ValidQuery<SessionsQuery>,
+    query: ValidQuery<PageQuery>,
 ) -> ApiResult<web::Json<Page<SessionView>>> {
     let ValidQuery(query) = query;
     let (limit, offset) = page::bounds(query.limit, query.offset);

@@ -102,16 +102,6 @@ pub struct WebhookEndpointCreated {
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    /// Page size, 1 to 100; default 20.
-    pub limit: Option<Limit>,
-    /// How many items to skip; default 0.
-    pub offset: Option<Offset>,
-}
-
-#[derive(Debug, Deserialize, Validate, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
 pub struct DeliveriesQuery {
     /// Only deliveries in this state.
     pub state: Option<WebhookDeliveryState>,

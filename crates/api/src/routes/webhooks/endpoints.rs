@@ -4,12 +4,11 @@ use chrono::Utc;
 use uuid::Uuid;
 
 use super::dto::{
-    CreateWebhookRequest, PageQuery, UpdateWebhookRequest, WebhookDeliveryView, WebhookEndpointCreated,
-    WebhookEndpointView,
+    CreateWebhookRequest, UpdateWebhookRequest, WebhookDeliveryView, WebhookEndpointCreated, WebhookEndpointView,
 };
 use crate::error::ApiResult;
 use crate::extract::{Admin, ValidJson, ValidQuery};
-use crate::routes::page::{self, Page};
+use crate::routes::page::{self, Page, PageQuery};
 use crate::state::AppState;
 
 /// The webhook endpoints (admin), newest first.
