@@ -202,6 +202,110 @@ pub struct ServeArgs {
     pub notices: NoticeArgs,
     #[command(flatten)]
     pub webhooks: WebhookArgs,
+    #[command(flatten)]
+    pub files: FileArgs,
+}
+
+/// Files: where the bytes are kept, how large uploads may be, how long a link opens a file, and the
+/// antivirus that looks at each upload.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FileArgs {
+    /// Where files are kept: empty for the local disk under <DATA_DIR>/files, or s3://<bucket> for an
+    /// S3-compatible store (with S3_ENDPOINT, S3_REGION and the keys).
+    #[arg(long, env = "STORAGE_URL", default_value = "")]
+    pub storage_url: String,
+    /// The S3 endpoint of a store other than AWS (MinIO, moto…), like https://s3.example:9000.
+    #[arg(long, env = "S3_ENDPOINT")]
+    pub s3_endpoint: Option<String>,
+    #[arg(long, env = "S3_REGION", default_value = "us-east-1")]
+    pub s3_region: String,
+    #[arg(long, env = "S3_ACCESS_KEY_ID", default_value = "")]
+    pub s3_access_key_id: String,
+    #[arg(long, env = "S3_SECRET_ACCESS_KEY", hide_env_values = true)]
+    pub s3_secret_access_key: Option<Secret>,
+    /// A file holding the S3 secret access key (for container secrets).
+    #[arg(long, env = "S3_SECRET_ACCESS_KEY_FILE", conflicts_with = "s3_secret_access_key")]
+    pub s3_secret_access_key_file: Option<PathBuf>,
+    /// Allow an http:// S3 endpoint (a local store in development and tests only).
+    #[arg(long, env = "S3_ALLOW_HTTP", default_value_t = false, action = clap::ArgAction::Set)]
+    pub s3_allow_http: bool,
+    /// The largest file an upload may carry, in bytes.
+    #[arg(long, env = "UPLOAD_MAX_FILE_BYTES", default_value_t = 10 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub upload_max_file_bytes: u64,
+    /// The most the live files of one idea (or of one tie abroad) may take together, in bytes.
+    #[arg(long, env = "UPLOAD_MAX_IDEA_BYTES", default_value_t = 30 * 1024 * 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub upload_max_idea_bytes: u64,
+    /// How long a link handed out for a file opens it, in seconds.
+    #[arg(long, env = "FILE_LINK_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(i64).range(1..=86_400))]
+    pub file_link_seconds: i64,
+    /// How long the sweep leaves bytes that no file shows, after an upload last claimed them.
+    #[arg(long, env = "FILE_SWEEP_GRACE_SECONDS", default_value_t = 3600, value_parser = clap::value_parser!(i64).range(0..=31_536_000))]
+    pub file_sweep_grace_seconds: i64,
+    /// A ClamAV daemon that scans each upload before it is kept: tcp://host:3310 or unix:/path/to/clamd.ctl.
+    /// Without one uploads are not scanned, and the readiness answer says so.
+    #[arg(long, env = "CLAMAV_URL", default_value = "")]
+    pub clamav_url: String,
+}
+
+impl FileArgs {
+    /// The object store these settings name (`data_dir` holds the local one).
+    pub fn storage(&self, data_dir: &std::path::Path) -> anyhow::Result<files::Storage> {
+        let config = match self.storage_url.trim() {
+            "" => files::StorageConfig::Local {
+                root: data_dir.join("files"),
+            },
+            url => {
+                let Some(bucket) = url.strip_prefix("s3://").map(|b| b.trim_end_matches('/')) else {
+                    bail!("STORAGE_URL `{url}` is neither empty (the local disk) nor s3://<bucket>");
+                };
+                if bucket.is_empty() || bucket.contains('/') {
+                    bail!("STORAGE_URL `{url}` must name one bucket, like s3://citizen-diplomat");
+                }
+                let secret = match (&self.s3_secret_access_key, &self.s3_secret_access_key_file) {
+                    (Some(secret), _) => secret.0.clone(),
+                    (None, Some(file)) => std::fs::read_to_string(file)
+                        .with_context(|| format!("reading S3_SECRET_ACCESS_KEY_FILE {}", file.display()))?
+                        .trim_end_matches(['\n', '\r'])
+                        .to_owned(),
+                    (None, None) => String::new(),
+                };
+                files::StorageConfig::S3 {
+                    bucket: bucket.to_owned(),
+                    endpoint: self.s3_endpoint.clone(),
+                    region: self.s3_region.clone(),
+                    access_key_id: self.s3_access_key_id.clone(),
+                    secret_access_key: secret,
+                    allow_http: self.s3_allow_http,
+                }
+            }
+        };
+        files::Storage::new(&config).context("opening the file store")
+    }
+
+    /// Where uploads go, with their limits, links and antivirus.
+    pub fn store(&self, data_dir: &std::path::Path, secret: &[u8]) -> anyhow::Result<app::files::FileStore> {
+        let scanner = match self.clamav_url.trim() {
+            "" => None,
+            url => Some(files::Scanner::parse(url).with_context(|| format!("CLAMAV_URL `{url}`"))?),
+        };
+        let temp_dir = data_dir.join("uploads");
+        std::fs::create_dir_all(&temp_dir)
+            .with_context(|| format!("creating the upload folder {}", temp_dir.display()))?;
+        Ok(app::files::FileStore {
+            storage: self.storage(data_dir)?,
+            scanner,
+            limits: app::files::UploadLimits {
+                file_bytes: self.upload_max_file_bytes,
+                owner_bytes: self.upload_max_idea_bytes,
+            },
+            links: app::files::LinkSigner::new(secret, TimeDelta::seconds(self.file_link_seconds)),
+            temp_dir,
+        })
+    }
+
+    pub fn sweep_grace(&self) -> TimeDelta {
+        TimeDelta::seconds(self.file_sweep_grace_seconds)
+    }
 }
 
 /// Webhooks: which targets they may reach, how long a receiver has to answer, and when a failing

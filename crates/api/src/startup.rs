@@ -87,6 +87,7 @@ impl Application {
             webhook_policy: webhook::TargetPolicy {
                 allow_loopback: args.webhooks.webhook_allow_loopback,
             },
+            files: args.files.store(&args.database.data_dir, &secret)?,
         });
         let background = (!notices.no_dispatch).then(|| {
             let dispatcher = Dispatcher {
@@ -105,6 +106,7 @@ impl Application {
                     digest_hour: notices.digest_hour,
                 },
                 interval: std::time::Duration::from_secs(notices.scheduler_interval_seconds),
+                sweep_grace: args.files.sweep_grace(),
             };
             let hooks = WebhookDispatcher {
                 state: state.clone(),

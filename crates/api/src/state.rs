@@ -30,6 +30,8 @@ pub struct AppState {
     pub ranking: domain::ranking::RankingRules,
     /// Where webhook endpoints may point.
     pub webhook_policy: webhook::TargetPolicy,
+    /// Where files are kept, how uploads are checked and how links to them are signed.
+    pub files: app::files::FileStore,
 }
 
 impl AppState {

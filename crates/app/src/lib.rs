@@ -14,6 +14,7 @@ pub mod cities;
 pub mod conflicts;
 pub mod decisions;
 pub mod error;
+pub mod files;
 pub mod health;
 pub mod history;
 pub mod ideas;

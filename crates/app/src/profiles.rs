@@ -79,6 +79,15 @@ pub async fn update(db: &Db, actor: &Actor, change: MeChange, now: DateTime<Utc>
         db::profiles::save(&txn, actor.user_id, fields, now).await?;
         if let Some(ties) = profile_change.ties {
             let ties = keep_or_add(&profile, ties)?;
+            let kept: HashSet<Uuid> = ties.iter().map(|(id, _)| *id).collect();
+            let dropped = profile
+                .ties
+                .iter()
+                .map(|t| t.id)
+                .filter(|id| !kept.contains(id))
+                .collect();
+            // A tie taken off the profile takes its evidence with it.
+            crate::files::remove_with_ties(&txn, actor, dropped, now).await?;
             db::profiles::replace_ties(&txn, actor.user_id, ties).await?;
         }
         profile = db::profiles::find_with_ties(&txn, actor.user_id).await?;

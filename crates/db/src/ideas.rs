@@ -49,6 +49,7 @@ fn apply(model: &mut ActiveModel, content: &Content) {
     model.channel_years = Set(content.channel.as_ref().map(|c| c.years));
     model.partners = Set(Json(content.partners.clone()));
     model.expected_outcomes = Set(content.expected_outcomes.clone());
+    model.files_public = Set(content.files_public);
 }
 
 pub async fn insert(

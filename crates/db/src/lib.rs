@@ -11,6 +11,7 @@ pub mod decisions;
 pub mod email_tokens;
 pub mod entities;
 pub mod events;
+pub mod files;
 pub mod ideas;
 pub mod login_challenges;
 pub mod networks;

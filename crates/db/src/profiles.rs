@@ -41,6 +41,11 @@ pub async fn find(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Option<Pro
     Profiles::find_by_id(user_id).one(db).await
 }
 
+/// One tie, whoever holds it.
+pub async fn find_tie(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<StoredTie>, DbErr> {
+    Ties::find_by_id(id).one(db).await
+}
+
 /// The profile with its ties, in their order.
 pub async fn find_with_ties(db: &impl ConnectionTrait, user_id: Uuid) -> Result<ProfileRecord, DbErr> {
     let profile = find(db, user_id).await?;

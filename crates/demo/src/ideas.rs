@@ -914,6 +914,8 @@ impl Planner<'_> {
                 })
                 .collect(),
             expected_outcomes,
+            // Most demo submitters agree that a selected idea's documents be shown with it.
+            files_public: spec.years % 4 != 0,
         }
     }
 }

@@ -125,6 +125,10 @@ wire_enum! {
         WebhookSecretRotated => "webhook_secret_rotated",
         /// The platform switched a webhook endpoint off after a long run of failed deliveries.
         WebhookEndpointDisabled => "webhook_endpoint_disabled",
+        /// A file was added to the subject (`to`: its kind and name).
+        FileAdded => "file_added",
+        /// A file of the subject was removed (`from`: its kind and name).
+        FileRemoved => "file_removed",
     }
 }
 

@@ -218,6 +218,8 @@ pub struct Content {
     pub channel: Option<Channel>,
     pub partners: Vec<Partner>,
     pub expected_outcomes: String,
+    /// The submitter agrees that, once the idea is selected, the public sees its proposal documents.
+    pub files_public: bool,
 }
 
 /// A change to an idea's content; `None` keeps what is there.
@@ -231,6 +233,7 @@ pub struct ContentChange {
     pub channel: Option<Channel>,
     pub partners: Option<Vec<Partner>>,
     pub expected_outcomes: Option<String>,
+    pub files_public: Option<bool>,
 }
 
 impl Content {
@@ -244,6 +247,7 @@ impl Content {
             channel: change.channel.or(self.channel),
             partners: change.partners.unwrap_or(self.partners),
             expected_outcomes: change.expected_outcomes.unwrap_or(self.expected_outcomes),
+            files_public: change.files_public.unwrap_or(self.files_public),
         }
     }
 
@@ -396,6 +400,7 @@ mod tests {
                 country: Some("de".into()),
             }],
             expected_outcomes: "more".into(),
+            files_public: false,
         }
     }
 

@@ -7,6 +7,7 @@ pub mod assignment;
 pub mod call;
 pub mod country;
 pub mod event;
+pub mod file;
 pub mod history;
 pub mod idea;
 pub mod network;

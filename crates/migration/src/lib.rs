@@ -29,6 +29,7 @@ mod m20261206_000024_create_citizen_ties;
 mod m20261207_000025_create_second_factor_and_audit;
 mod m20261207_000026_create_notifications;
 mod m20261207_000027_create_integrations;
+mod m20261207_000028_create_files;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000025_create_second_factor_and_audit::Migration),
             Box::new(m20261207_000026_create_notifications::Migration),
             Box::new(m20261207_000027_create_integrations::Migration),
+            Box::new(m20261207_000028_create_files::Migration),
         ]
     }
 }

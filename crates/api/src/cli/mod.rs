@@ -1,6 +1,7 @@
 //! The `citizen-diplomat` command line: serve, migrate, openapi, create-user and seed.
 
 mod create_user;
+mod files;
 mod seed;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,6 +48,8 @@ enum Command {
     CreateUser(create_user::CreateUserArgs),
     /// Fill an empty database with demo content and print the demo accounts.
     Seed(seed::SeedArgs),
+    /// Look after the file store.
+    Files(files::FilesArgs),
 }
 
 fn init_logging(format: LogFormat) {
@@ -84,6 +87,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Openapi => println!("{}", crate::openapi::document().to_pretty_json()?),
         Command::CreateUser(args) => create_user::run(args).await?,
         Command::Seed(args) => seed::run(args).await?,
+        Command::Files(args) => files::run(args).await?,
     }
     Ok(())
 }

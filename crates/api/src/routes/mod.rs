@@ -11,6 +11,7 @@ pub mod cities;
 pub mod conflicts;
 pub mod day;
 pub mod decisions;
+pub mod files;
 pub mod health;
 pub mod ideas;
 pub mod me;
@@ -48,6 +49,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(ideas::configure)
                 .configure(partnerships::configure)
                 .configure(activities::configure)
+                .configure(files::configure)
                 .configure(networks::configure)
                 .configure(reviewers::configure)
                 .configure(conflicts::configure)

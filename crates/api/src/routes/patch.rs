@@ -9,3 +9,9 @@ pub fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
 ) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// For `#[serde(default, deserialize_with = "not_null")]` on an `Option<T>`: a field that may be left out
+/// but, when sent, may not be null.
+pub fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}

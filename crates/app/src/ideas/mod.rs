@@ -134,7 +134,7 @@ fn ensure_open(record: &IdeaRecord, now: DateTime<Utc>) -> Result<()> {
 }
 
 /// Whether the submitter may take `action` now: the call is open and the state allows it.
-fn submitter_may(record: &IdeaRecord, action: IdeaAction, now: DateTime<Utc>) -> Result<IdeaState> {
+pub(crate) fn submitter_may(record: &IdeaRecord, action: IdeaAction, now: DateTime<Utc>) -> Result<IdeaState> {
     ensure_open(record, now)?;
     next_state(&record.idea, action)
 }

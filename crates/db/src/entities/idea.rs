@@ -24,6 +24,8 @@ pub struct Model {
     /// The partners abroad, a JSON array.
     pub partners: Json<Vec<Partner>>,
     pub expected_outcomes: String,
+    /// The submitter agrees that, once selected, the idea's proposal documents are public.
+    pub files_public: bool,
     pub submitter_category: Option<Named<OccupationCategory>>,
     /// `domain::text::fold` of the idea's texts, indexed for `?q=`.
     pub search_text: String,
@@ -83,6 +85,7 @@ impl Model {
             channel,
             partners: self.partners.0.clone(),
             expected_outcomes: self.expected_outcomes.clone(),
+            files_public: self.files_public,
         }
     }
 }

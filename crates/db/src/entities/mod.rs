@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod api_key;
 pub mod assignment;
+pub mod blob;
 pub mod call;
 pub mod citizen_profile;
 pub mod citizen_tie;
@@ -11,6 +12,7 @@ pub mod conflict;
 pub mod decision;
 pub mod email_token;
 pub mod event;
+pub mod file;
 pub mod idea;
 pub mod login_challenge;
 pub mod login_throttle;

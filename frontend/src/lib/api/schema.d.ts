@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Can it serve requests: does the database answer? */
+        /** Can it serve requests: do the database, the file store and (when set) the antivirus answer? */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -71,6 +71,24 @@ export interface paths {
         head?: never;
         /** Correct an activity (staff): leave out what stays, send null to clear. */
         patch: operations["update_activity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An activity's documents and photographs: everyone sees them, except those marked internal (staff). */
+        get: operations["list_activity_files"];
+        put?: never;
+        /** Add a document or photograph to an activity's record (staff); public unless marked `internal`. */
+        post: operations["upload_activity_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/api-keys": {
@@ -973,6 +991,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file, if you may see it. */
+        get: operations["show_file"];
+        put?: never;
+        post?: never;
+        /** Remove a file: no link opens it any more; its bytes go with the next sweep. */
+        delete: operations["remove_file"];
+        options?: never;
+        head?: never;
+        /** Change a file's description or marks: whoever may add files to its owner now. */
+        patch: operations["edit_file"];
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a file: a redirect to a link that serves its bytes for a few minutes.
+         * @description For clients that send a bearer header or an API key; browsers use the `url` of the file's listing.
+         */
+        get: operations["open_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open an image's preview (at most 320×320): a redirect to a short-lived link; 404 when it has none. */
+        get: operations["open_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes a signed link opens (local storage): no bearer header needed, the signature is the key.
+         * @description Answers with the type read at upload, `Content-Disposition` with the name (RFC 6266), `ETag`, and
+         *     `206` for a `Range`. A link opens one variant of one file under one name until it expires.
+         */
+        get: operations["signed_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ideas": {
         parameters: {
             query?: never;
@@ -1101,6 +1196,35 @@ export interface paths {
         get: operations["list_idea_events"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ideas/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An idea's files, as many as you may see.
+         * @description Its submitter and staff see all; a reviewer assigned to it the proposal documents and, unless the
+         *     call is blind, the evidence (a blind call's reviewers never see evidence, files marked identifying or
+         *     original names); the public, once the idea is selected and published, its proposal documents if the
+         *     submitter agreed (`filesPublic`).
+         */
+        get: operations["list_idea_files"];
+        put?: never;
+        /**
+         * Add a file to your idea while it may be edited.
+         * @description A `proposal` document (shown to the jury) or `evidence` of the tie abroad the idea relies on (never
+         *     shown to a blind call's reviewers). Mark a file `identifying` when it names you: a blind call's
+         *     reviewers never see it. Check `authorField` in the answer: a document's metadata may name its author.
+         */
+        post: operations["upload_idea_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1637,6 +1761,24 @@ export interface paths {
         patch: operations["update_partnership"];
         trace?: never;
     };
+    "/api/v1/partnerships/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partnership's documents and photographs: everyone sees them, except those marked internal (staff). */
+        get: operations["list_partnership_files"];
+        put?: never;
+        /** Add a document or photograph to a partnership's record (staff); public unless marked `internal`. */
+        post: operations["upload_partnership_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partnerships/{id}/state": {
         parameters: {
             query?: never;
@@ -1725,6 +1867,24 @@ export interface paths {
          *     (POST /api/v1/users/{id}/password-token), or staff could take such an account over.
          */
         post: operations["issue_reviewer_password_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ties/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence of a tie abroad: its citizen and staff see it. */
+        get: operations["list_tie_files"];
+        put?: never;
+        /** Add evidence of one of your ties abroad (seen by you and staff only). */
+        post: operations["upload_tie_file"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2621,6 +2781,11 @@ export interface components {
             domain: components["schemas"]["Domain"];
             /** @description What the city would gain; up to 5,000 characters. */
             expectedOutcomes?: string | null;
+            /**
+             * @description Whether, once the idea is selected, the public may see its proposal documents (not evidence, not
+             *     files marked identifying); default false.
+             */
+            filesPublic?: boolean | null;
             /** @description Up to 20 partners abroad. */
             partners?: components["schemas"]["Partner"][] | null;
             /** @description Up to 500 characters. */
@@ -2862,6 +3027,16 @@ export interface components {
          * @enum {string}
          */
         Domain: "cultural" | "economic" | "scientific" | "tourism" | "urban_services" | "sports" | "media" | "health_and_crisis_relief" | "other";
+        /** @description A change of a file's description or marks; what is left out stays. */
+        EditFileRequest: {
+            /** @description The new description (at most 300 characters); null removes it. */
+            description?: string | null;
+            /** @description An idea's file only. May not be null. */
+            identifying?: boolean | null;
+            /** @description A partnership's or activity's file only. May not be null. */
+            internal?: boolean | null;
+            kind?: components["schemas"]["FileKind"] | null;
+        };
         /** @description A reviewer just enrolled. */
         EnrolmentView: {
             passwordToken?: components["schemas"]["PasswordTokenView"] | null;
@@ -2872,6 +3047,7 @@ export interface components {
          *
          *     - `malformed_request` (400): The request body is not well-formed JSON
          *     - `wrong_content_type` (400): The request body must be application/json
+         *     - `malformed_multipart` (400): The upload is not well-formed multipart/form-data
          *     - `not_signed_in` (401): Sign in first
          *     - `invalid_token` (401): The access token is invalid or expired
          *     - `invalid_credentials` (401): Wrong e-mail or password
@@ -2918,8 +3094,14 @@ export interface components {
          *     - `endpoint_disabled` (409): The webhook endpoint is switched off
          *     - `key_revoked` (409): The API key is revoked already
          *     - `review_first` (403): Submit your own review first
+         *     - `link_expired` (403): This file link has expired; open the file again from its page
+         *     - `link_invalid` (403): This file link is not valid
          *     - `stale_version` (412): It was changed since you read it
          *     - `payload_too_large` (413): The request body is too large
+         *     - `file_too_large` (413): The file is larger than an upload may be
+         *     - `owner_files_too_large` (413): The files kept here would pass their size limit
+         *     - `unsupported_file_type` (415): Only PDF, PNG, JPEG, WebP, ODT and DOCX files are accepted
+         *     - `infected_file` (422): The antivirus found something in the file; it was not kept
          *     - `validation_failed` (422): Some fields are missing or invalid
          *     - `precondition_required` (428): Send If-Match with the ETag you read
          *     - `too_many_attempts` (429): Too many failed attempts; try again later
@@ -2929,12 +3111,12 @@ export interface components {
          *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "delivery_pending" | "endpoint_disabled" | "key_revoked" | "review_first" | "stale_version" | "payload_too_large" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "malformed_multipart" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "delivery_pending" | "endpoint_disabled" | "key_revoked" | "review_first" | "link_expired" | "link_invalid" | "stale_version" | "payload_too_large" | "file_too_large" | "owner_files_too_large" | "unsupported_file_type" | "infected_file" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
          */
-        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "email_verified" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended" | "api_key_issued" | "api_key_revoked" | "webhook_endpoint_created" | "webhook_endpoint_updated" | "webhook_endpoint_deleted" | "webhook_secret_rotated" | "webhook_endpoint_disabled";
+        EventKind: "created" | "submitted" | "withdrawn" | "shortlisted" | "rejected" | "screening_reopened" | "call_created" | "call_updated" | "window_moved" | "closed_early" | "assigned" | "unassigned" | "conflict_recorded" | "review_submitted" | "review_started" | "reviews_complete" | "review_resumed" | "returned_to_shortlist" | "decision_recorded" | "decision_published" | "rubric_updated" | "rubric_reopened" | "decisions_published" | "account_created" | "access_changed" | "password_link_issued" | "password_set" | "email_verified" | "profile_updated" | "city_added" | "city_updated" | "cities_merged" | "partnership_recorded" | "partnership_updated" | "partnership_state_changed" | "activity_added" | "activity_updated" | "network_created" | "network_updated" | "reviewer_added" | "reviewer_updated" | "second_factor_enrolled" | "second_factor_disabled" | "second_factor_reset" | "recovery_codes_renewed" | "recovery_code_used" | "export_downloaded" | "sessions_ended" | "api_key_issued" | "api_key_revoked" | "webhook_endpoint_created" | "webhook_endpoint_updated" | "webhook_endpoint_deleted" | "webhook_secret_rotated" | "webhook_endpoint_disabled" | "file_added" | "file_removed";
         /** @description A list of events, oldest first. */
         EventListView: {
             items: components["schemas"]["EventView"][];
@@ -2970,6 +3152,27 @@ export interface components {
              */
             pointer: string;
         };
+        /**
+         * @description What a reader may do with a file.
+         * @enum {string}
+         */
+        FileAction: "edit" | "remove";
+        /**
+         * @description What a file is to its owner.
+         * @enum {string}
+         */
+        FileKind: "proposal" | "evidence" | "record";
+        /** @description An owner's files that you may see, oldest first. */
+        FileList: {
+            items: components["schemas"]["StoredFileView"][];
+            /** Format: int64 */
+            total: number;
+        };
+        /**
+         * @description What a file belongs to.
+         * @enum {string}
+         */
+        FileOwnerKind: "idea" | "tie" | "partnership" | "activity";
         /** @description Someone to talk to about the partnership, on either side. Seen by staff only. */
         FocalPoint: {
             /** @description An e-mail address, a telephone number or both. */
@@ -3058,6 +3261,8 @@ export interface components {
             createdAt: string;
             domain: components["schemas"]["Domain"];
             expectedOutcomes: string;
+            /** @description Whether the submitter agreed that, once selected, the idea's proposal documents are public. */
+            filesPublic: boolean;
             /** Format: uuid */
             id: string;
             partners: components["schemas"]["Partner"][];
@@ -3586,6 +3791,8 @@ export interface components {
                 createdAt: string;
                 domain: components["schemas"]["Domain"];
                 expectedOutcomes: string;
+                /** @description Whether the submitter agreed that, once selected, the idea's proposal documents are public. */
+                filesPublic: boolean;
                 /** Format: uuid */
                 id: string;
                 partners: components["schemas"]["Partner"][];
@@ -4344,6 +4551,15 @@ export interface components {
              */
             total: number;
         };
+        /** @description The answer of the readiness probe: what the service runs with. */
+        Readiness: {
+            /** @description `ok` */
+            status: string;
+            /** @description Where files are kept: `local` (the data folder) or `s3`. */
+            storage: string;
+            /** @description Whether an antivirus (CLAMAV_URL) scans each upload; false means uploads are kept unscanned. */
+            uploadsScanned: boolean;
+        };
         /**
          * @description What a reviewer recommends for the idea, beside the scores.
          * @enum {string}
@@ -4735,6 +4951,46 @@ export interface components {
             recordedBy?: string | null;
             to: components["schemas"]["PartnershipState"];
         };
+        /** @description A file as you may see it, with links that open it for a few minutes. */
+        StoredFileView: {
+            /** @description What you may do with it now. */
+            allowedActions: components["schemas"]["FileAction"][];
+            /**
+             * @description The author the document's metadata names (shown to the uploader and staff only): in a blind
+             *     call, remove the file or mark it identifying if it names you.
+             */
+            authorField?: string | null;
+            /** @description The type read from the file's bytes. */
+            contentType: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description An idea's file that names its submitter: never shown to a blind call's reviewers. */
+            identifying: boolean;
+            /** @description A partnership's or activity's file seen by staff only. */
+            internal: boolean;
+            kind: components["schemas"]["FileKind"];
+            /** Format: date-time */
+            linkExpiresAt: string;
+            /** @description The uploader's name for it (sanitised), or `proposal-<n>.<ext>` for a blind call's reviewers. */
+            name: string;
+            /** Format: uuid */
+            ownerId: string;
+            ownerKind: components["schemas"]["FileOwnerKind"];
+            /** @description Opens the image preview made at upload, for images. */
+            previewUrl?: string | null;
+            /** @description Whether an antivirus scanned it before it was kept. */
+            scanned: boolean;
+            /**
+             * Format: int64
+             * @description In bytes.
+             */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Opens the file (as an attachment) until `linkExpiresAt`, without a bearer header. */
+            url: string;
+        };
         /**
          * @description What an event is about.
          * @enum {string}
@@ -4884,6 +5140,11 @@ export interface components {
             channel?: components["schemas"]["Channel"] | null;
             domain?: components["schemas"]["Domain"] | null;
             expectedOutcomes?: string | null;
+            /**
+             * @description Whether, once the idea is selected, the public may see its proposal documents (not evidence, not
+             *     files marked identifying); default false.
+             */
+            filesPublic?: boolean | null;
             partners?: components["schemas"]["Partner"][] | null;
             summary?: string | null;
             /** Format: uuid */
@@ -4952,6 +5213,26 @@ export interface components {
             eventTypes?: components["schemas"]["WebhookEventType"][] | null;
             scope?: components["schemas"]["WebhookScope"] | null;
             url?: string | null;
+        };
+        /** @description The multipart/form-data body of an upload. */
+        UploadForm: {
+            /** @description A short description in Persian or English (at most 300 characters). */
+            description?: string;
+            /**
+             * Format: binary
+             * @description The file: PDF, PNG, JPEG, WebP, ODT or DOCX, decided from its bytes. Its filename is kept,
+             *     sanitised, for display only.
+             */
+            file: string;
+            /** @description An idea's file that names its submitter, hidden from a blind call's reviewers (default false). */
+            identifying?: boolean;
+            /** @description A partnership's or activity's file that only staff see (default false). */
+            internal?: boolean;
+            /**
+             * @description An idea's file: `proposal` (default) or `evidence` of the tie abroad. A tie's file is always
+             *     `evidence`, a partnership's or activity's `record`.
+             */
+            kind?: components["schemas"]["FileKind"];
         };
         /** @description An account as its owner and admins see it. */
         UserView: {
@@ -5242,11 +5523,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Probe"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             500: components["responses"]["InternalError"];
-            /** @description `not_ready`: the database does not answer. */
+            /** @description `not_ready`: the database, the file store or the antivirus does not answer. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,6 +5637,102 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_activity_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The activity's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files you may see, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upload_activity_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The activity's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description The file, kept. */
+            201: {
+                headers: {
+                    /** @description The file's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            /** @description `malformed_multipart`: the body is not multipart/form-data. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `file_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (see `errors`) or `infected_file`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -7576,6 +7953,224 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    show_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with fresh links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    remove_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `call_closed` or `invalid_transition`: the idea may not be edited now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    edit_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The file as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `call_closed` or `invalid_transition`: the idea may not be edited now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    open_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To a short-lived link that serves the file. */
+            302: {
+                headers: {
+                    /** @description The signed or pre-signed link */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    open_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To a short-lived link that serves the preview. */
+            302: {
+                headers: {
+                    /** @description The signed or pre-signed link */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    signed_file: {
+        parameters: {
+            query: {
+                variant: "original" | "preview";
+                /** @description When the link stops working, in Unix seconds. */
+                expires: number;
+                /** @description The name the file is served under. */
+                name: string;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description The asked range of the bytes. */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                };
+            };
+            /** @description `link_expired` or `link_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The range is outside the file. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     list_ideas: {
         parameters: {
             query?: {
@@ -7909,6 +8504,111 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_idea_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The idea's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files you may see, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upload_idea_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The idea's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description The file, kept. */
+            201: {
+                headers: {
+                    /** @description The file's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            /** @description `malformed_multipart`: the body is not multipart/form-data. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `call_closed` or `invalid_transition`: the idea may not be edited now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `file_too_large` (UPLOAD_MAX_FILE_BYTES, 10 MB by default) or `owner_files_too_large` (UPLOAD_MAX_IDEA_BYTES, 30 MB by default, for the idea's files together). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (see `errors`) or `infected_file`: the antivirus found something. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -9176,6 +9876,102 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    list_partnership_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files you may see, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upload_partnership_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The partnership's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description The file, kept. */
+            201: {
+                headers: {
+                    /** @description The file's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            /** @description `malformed_multipart`: the body is not multipart/form-data. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `file_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (see `errors`) or `infected_file`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     change_partnership_state: {
         parameters: {
             query?: never;
@@ -9403,6 +10199,102 @@ export interface operations {
             };
             /** @description `not_found`: the account is not a reviewer. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    list_tie_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tie's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tie's files, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upload_tie_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tie's id (from your profile) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadForm"];
+            };
+        };
+        responses: {
+            /** @description The file, kept. */
+            201: {
+                headers: {
+                    /** @description The file's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFileView"];
+                };
+            };
+            /** @description `malformed_multipart`: the body is not multipart/form-data. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `file_too_large` or `owner_files_too_large` (the tie's files together). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation_failed` (see `errors`) or `infected_file`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -91,6 +91,9 @@ pub struct CreateIdeaRequest {
     #[validate(length(max = 5000, code = "too_long"))]
     #[schema(max_length = 5000)]
     pub expected_outcomes: Option<String>,
+    /// Whether, once the idea is selected, the public may see its proposal documents (not evidence, not
+    /// files marked identifying); default false.
+    pub files_public: Option<bool>,
 }
 
 /// A change to an idea's content; leave out what stays.
@@ -116,6 +119,9 @@ pub struct UpdateIdeaRequest {
     #[validate(length(max = 5000, code = "too_long"))]
     #[schema(max_length = 5000)]
     pub expected_outcomes: Option<String>,
+    /// Whether, once the idea is selected, the public may see its proposal documents (not evidence, not
+    /// files marked identifying); default false.
+    pub files_public: Option<bool>,
 }
 
 impl From<Channel> for domain::idea::Channel {
@@ -174,6 +180,7 @@ impl CreateIdeaRequest {
             channel: self.channel.map(Into::into),
             partners: partners(self.partners.unwrap_or_default()),
             expected_outcomes: self.expected_outcomes.unwrap_or_default(),
+            files_public: self.files_public.unwrap_or(false),
         };
         (self.call_id, content)
     }
@@ -190,6 +197,7 @@ impl From<UpdateIdeaRequest> for ContentChange {
             channel: request.channel.map(Into::into),
             partners: request.partners.map(partners),
             expected_outcomes: request.expected_outcomes,
+            files_public: request.files_public,
         }
     }
 }
@@ -286,6 +294,8 @@ pub struct IdeaView {
     pub channel: Option<Channel>,
     pub partners: Vec<Partner>,
     pub expected_outcomes: String,
+    /// Whether the submitter agreed that, once selected, the idea's proposal documents are public.
+    pub files_public: bool,
     /// Shown to the submitter and staff, and (without e-mail) to the idea's reviewers unless the call is blind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submitter: Option<SubmitterView>,
@@ -352,6 +362,7 @@ impl IdeaView {
             summary: idea.summary,
             body: idea.body,
             expected_outcomes: idea.expected_outcomes,
+            files_public: idea.files_public,
             version: idea.version,
             submitted_at: idea.submitted_at,
             created_at: idea.created_at,

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use app::networks::NetworkSortField;
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 use validator::{Validate, ValidationError};
@@ -32,11 +32,6 @@ fn http_address(url: &str) -> Result<(), ValidationError> {
         Err(ValidationError::new("invalid_url")
             .with_message(Cow::Borrowed("not an http(s) address such as https://www.we-gov.org")))
     }
-}
-
-/// A field that may be left out but, when sent, may not be null.
-fn not_null<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(deserializer).map(Some)
 }
 
 fn trimmed(website: String) -> String {
@@ -88,7 +83,7 @@ impl CreateNetworkRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateNetworkRequest {
     /// May not be null.
-    #[serde(default, deserialize_with = "not_null")]
+    #[serde(default, deserialize_with = "crate::routes::patch::not_null")]
     #[validate(nested)]
     #[schema(value_type = ShortText)]
     pub name: Option<ShortText>,
