@@ -7,7 +7,8 @@ RUN cargo build --release -p api --bin citizen-diplomat
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --home /app citizen
+    && useradd --system --home /app citizen \
+    && mkdir -p /data && chown citizen /data
 WORKDIR /app
 COPY --from=build /src/target/release/citizen-diplomat /usr/local/bin/citizen-diplomat
 USER citizen
