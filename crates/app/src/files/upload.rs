@@ -161,7 +161,14 @@ pub async fn add(
     ensure_within_budget(db, store, owner, inspected.size).await?;
     let scanned = match &store.scanner {
         Some(scanner) => {
-            match scanner.scan(&path).await.map_err(Error::internal)? {
+            let verdict = scanner.scan(&path).await.map_err(|err| {
+                tracing::warn!(error = %err, "the antivirus could not scan an upload");
+                Error::new(
+                    ErrorCode::NotReady,
+                    "The antivirus could not scan the file, so it was not kept; try again later.",
+                )
+            })?;
+            match verdict {
                 files::Verdict::Clean => {}
                 files::Verdict::Infected(signature) => {
                     tracing::warn!(

@@ -49,6 +49,7 @@ async fn upload(
         (status = 413, description = "`file_too_large` (UPLOAD_MAX_FILE_BYTES, 10 MB by default) or `owner_files_too_large` (UPLOAD_MAX_IDEA_BYTES, 30 MB by default, for the idea's files together)."),
         (status = 415, description = "`unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX."),
         (status = 422, description = "`validation_failed` (see `errors`) or `infected_file`: the antivirus found something."),
+        (status = 503, description = "`not_ready`: the antivirus could not scan the file; nothing was kept."),
     ),
 )]
 #[post("/ideas/{id}/files")]
@@ -79,6 +80,7 @@ pub async fn upload_idea_file(
         (status = 413, description = "`file_too_large` or `owner_files_too_large` (the tie's files together)."),
         (status = 415, description = "`unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX."),
         (status = 422, description = "`validation_failed` (see `errors`) or `infected_file`."),
+        (status = 503, description = "`not_ready`: the antivirus could not scan the file; nothing was kept."),
     ),
 )]
 #[post("/ties/{id}/files")]
@@ -109,6 +111,7 @@ pub async fn upload_tie_file(
         (status = 413, description = "`file_too_large`."),
         (status = 415, description = "`unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX."),
         (status = 422, description = "`validation_failed` (see `errors`) or `infected_file`."),
+        (status = 503, description = "`not_ready`: the antivirus could not scan the file; nothing was kept."),
     ),
 )]
 #[post("/partnerships/{id}/files")]
@@ -139,6 +142,7 @@ pub async fn upload_partnership_file(
         (status = 413, description = "`file_too_large`."),
         (status = 415, description = "`unsupported_file_type`: the bytes are not PDF, PNG, JPEG, WebP, ODT or DOCX."),
         (status = 422, description = "`validation_failed` (see `errors`) or `infected_file`."),
+        (status = 503, description = "`not_ready`: the antivirus could not scan the file; nothing was kept."),
     ),
 )]
 #[post("/activities/{id}/files")]
