@@ -190,9 +190,10 @@ impl EventKind {
         )
     }
 
-    /// Whether an idea's submitter sees this event (without its actor or staff note): its changes of state.
+    /// Whether an idea's submitter sees this event (without its actor or staff note): its changes of state,
+    /// and the files added to it and removed from it.
     pub fn shown_to_submitter(self) -> bool {
-        self.moves_idea()
+        self.moves_idea() || matches!(self, EventKind::FileAdded | EventKind::FileRemoved)
     }
 }
 
