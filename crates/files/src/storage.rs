@@ -206,6 +206,13 @@ impl Storage {
         Ok(())
     }
 
+    /// Reads small bytes (a preview) whole.
+    pub async fn get_bytes(&self, sha256: &str) -> Result<Vec<u8>, StorageError> {
+        let location = blob_path(sha256)?;
+        let bytes = self.store().get(&location).await?.bytes().await?;
+        Ok(bytes.to_vec())
+    }
+
     /// Whether blob `sha256` is stored.
     pub async fn exists(&self, sha256: &str) -> Result<bool, StorageError> {
         let location = blob_path(sha256)?;

@@ -26,7 +26,7 @@ const languageChunks: BackendModule = {
   },
 };
 
-const NAMESPACES = ['common', 'errors', 'enums', 'account', 'admin', 'calls', 'ideas', 'jury', 'notifications', 'partnerships', 'public', 'ranking', 'reviews', 'screening', 'stats'] as const satisfies ReadonlyArray<keyof Words>;
+const NAMESPACES = ['common', 'errors', 'enums', 'files', 'account', 'admin', 'calls', 'ideas', 'jury', 'notifications', 'partnerships', 'public', 'ranking', 'reviews', 'screening', 'stats'] as const satisfies ReadonlyArray<keyof Words>;
 
 let started: Promise<typeof i18next> | undefined;
 

@@ -417,10 +417,20 @@ pub async fn remove_with_ties(
     Ok(())
 }
 
-/// What a signed link opens when the bytes are served by this server (local storage).
+/// Where the bytes a signed link opens are.
+#[derive(Debug, Clone)]
+pub enum OpenedBytes {
+    /// A file on this server's disk (local storage): served with Range and ETag.
+    Path(PathBuf),
+    /// A preview read from the object store (S3), small enough to hold: served by us, so that the SPA's
+    /// images come from its own origin as its content security policy wants.
+    Memory { bytes: Vec<u8>, etag: String },
+}
+
+/// What a signed link opens.
 #[derive(Debug, Clone)]
 pub struct Opened {
-    pub path: PathBuf,
+    pub bytes: OpenedBytes,
     pub content_type: String,
     pub name: String,
     pub variant: FileVariant,
@@ -429,7 +439,7 @@ pub struct Opened {
 
 /// Checks a signed link and finds the bytes it opens: 403 `link_invalid` when the signature does not
 /// match (another file, another variant, another name), 403 `link_expired` after its time, 404 when the
-/// file was removed or the bytes are not on this server's disk.
+/// file was removed or (an original on S3, which the store serves itself) the bytes are not ours to serve.
 pub async fn open_signed(db: &Db, store: &FileStore, link: &SignedLink, now: DateTime<Utc>) -> Result<Opened> {
     let expires_at = store.links.verify(link, now)?;
     let file = db::files::find_live(db, link.file_id)
@@ -442,9 +452,16 @@ pub async fn open_signed(db: &Db, store: &FileStore, link: &SignedLink, now: Dat
     let (Some(sha256), Some(content_type)) = (sha256, content_type) else {
         return Err(Error::not_found());
     };
-    let path = store.storage.local_path(&sha256).ok_or_else(Error::not_found)?;
+    let bytes = match store.storage.local_path(&sha256) {
+        Some(path) => OpenedBytes::Path(path),
+        None if link.variant == FileVariant::Preview => OpenedBytes::Memory {
+            bytes: store.storage.get_bytes(&sha256).await.map_err(Error::internal)?,
+            etag: sha256,
+        },
+        None => return Err(Error::not_found()),
+    };
     Ok(Opened {
-        path,
+        bytes,
         content_type,
         name: link.name.clone(),
         variant: link.variant,
@@ -476,11 +493,15 @@ impl FileStore {
         };
         let lifetime = Duration::from_secs(u64::try_from((expires_at - Utc::now()).num_seconds().max(1)).unwrap_or(1));
         let header = files::content_disposition(disposition, name);
-        let presigned = self
-            .storage
-            .presigned_get(sha256, content_type, &header, lifetime)
-            .await
-            .map_err(Error::internal)?;
+        // Previews are always ours to serve: an <img> of the SPA may only load from its own origin.
+        let presigned = match variant {
+            FileVariant::Original => self
+                .storage
+                .presigned_get(sha256, content_type, &header, lifetime)
+                .await
+                .map_err(Error::internal)?,
+            FileVariant::Preview => None,
+        };
         Ok(match presigned {
             Some(url) => Link::Presigned(url),
             None => Link::Signed(self.links.sign(file.id, variant, name, expires_at)),

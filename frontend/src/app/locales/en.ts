@@ -14,12 +14,14 @@ import { statsEn } from '@/features/stats/i18n.en';
 import { commonEn } from '@/lib/i18n/common.en';
 import { enumsEn } from '@/lib/i18n/enums.en';
 import { errorsEn } from '@/lib/i18n/errors.en';
+import { filesEn } from '@/lib/i18n/files.en';
 import type { Words } from './fa';
 
 const en: Words = {
   common: commonEn,
   errors: errorsEn,
   enums: enumsEn,
+  files: filesEn,
   account: accountEn,
   admin: adminEn,
   calls: callsEn,

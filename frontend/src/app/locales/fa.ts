@@ -14,11 +14,13 @@ import { statsFa } from '@/features/stats/i18n';
 import { commonFa } from '@/lib/i18n/common';
 import { enumsFa } from '@/lib/i18n/enums';
 import { errorsFa } from '@/lib/i18n/errors';
+import { filesFa } from '@/lib/i18n/files';
 
 const fa = {
   common: commonFa,
   errors: errorsFa,
   enums: enumsFa,
+  files: filesFa,
   account: accountFa,
   admin: adminFa,
   calls: callsFa,

@@ -11,6 +11,7 @@ import { CitizenProfileForm } from './CitizenProfileForm';
 import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 import { SecondFactorCard } from './SecondFactorCard';
 import { SessionsCard } from './SessionsCard';
+import { TieEvidenceCard } from './TieEvidenceCard';
 import './account.css';
 
 export function ProfilePage() {
@@ -26,6 +27,7 @@ export function ProfilePage() {
             {welcome ? <Notice>{t('profile.welcome')}</Notice> : null}
             <AccountForm me={data} />
             <CitizenProfileForm me={data} />
+            <TieEvidenceCard me={data} />
             <ChangePasswordForm />
             <SecondFactorCard />
             <SessionsCard />

@@ -48,6 +48,7 @@ function idea(overrides: Partial<Schema<'IdeaView'>> = {}): Schema<'IdeaView'> {
     partners: [],
     expectedOutcomes: '',
     channel: null,
+    filesPublic: false,
     // A draft in an open call: the server lets its submitter change, submit or withdraw it.
     allowedActions: ['edit', 'submit', 'withdraw'],
     version: 1,
@@ -92,7 +93,7 @@ describe('the idea form', () => {
     expect(await screen.findByText(ideasFa.form.saved)).toBeInTheDocument();
     const post = calls.find((r) => r.method === 'POST' && path(r) === '/api/v1/ideas');
     expect(post).toBeDefined();
-    expect(await post!.json()).toMatchObject({ callId: CALL_ID, title: 'جشنوارهٔ فیلم اصفهان و رم', domain: 'cultural', targetCityId: CITY_ID, channel: null });
+    expect(await post!.json()).toMatchObject({ callId: CALL_ID, title: 'جشنوارهٔ فیلم اصفهان و رم', domain: 'cultural', targetCityId: CITY_ID, channel: null, filesPublic: false });
 
     await userEvent.click(screen.getByLabelText(new RegExp(f.summary)));
     await userEvent.paste('چکیده');
@@ -100,6 +101,8 @@ describe('the idea form', () => {
     await userEvent.click(screen.getByLabelText(new RegExp(f.channelDescription)));
     await userEvent.paste('پنج سال در رم درس خواندم');
     await userEvent.type(screen.getByLabelText(new RegExp(f.channelYears)), '۵');
+    // The consent to show the idea's documents once it is selected, given before submitting.
+    await userEvent.click(screen.getByRole('checkbox', { name: f.filesPublic }));
     await userEvent.click(screen.getByRole('button', { name: ideasFa.form.submit }));
 
     await waitFor(() => expect(calls.some((r) => path(r).endsWith('/submit'))).toBe(true));
@@ -108,7 +111,7 @@ describe('the idea form', () => {
     const patch = calls.find((r) => r.method === 'PATCH')!;
     expect(patch.headers.get('If-Match')).toBe('"1"');
     // Persian digits typed are sent as a number.
-    expect(await patch.json()).toMatchObject({ summary: 'چکیده', channel: { kind: 'study', description: 'پنج سال در رم درس خواندم', years: 5 } });
+    expect(await patch.json()).toMatchObject({ summary: 'چکیده', channel: { kind: 'study', description: 'پنج سال در رم درس خواندم', years: 5 }, filesPublic: true });
   }, 30_000);
 
   it("shows a 422's field errors next to their fields, and the rest in an alert", async () => {

@@ -38,6 +38,8 @@ export type IdeaFormValues = {
   channel: { kind: TieKind | ''; description: string; years: string };
   partners: { name: string; organisation: string; country: string }[];
   expectedOutcomes: string;
+  /** The submitter agrees that the public sees the idea's documents once it is selected. */
+  filesPublic: boolean;
 };
 
 const MAX_YEARS = 80;
@@ -58,6 +60,7 @@ function initialValues(idea: Idea | undefined, locale: Locale): IdeaFormValues {
     },
     partners: (idea?.partners ?? []).map((p) => ({ name: p.name, organisation: p.organisation ?? '', country: p.country ?? '' })),
     expectedOutcomes: idea?.expectedOutcomes ?? '',
+    filesPublic: idea?.filesPublic ?? false,
   };
 }
 
@@ -77,6 +80,7 @@ export function toContent(values: IdeaFormValues): IdeaContent {
       .filter((p) => p.name.trim() || p.organisation.trim() || p.country)
       .map((p) => ({ name: p.name.trim(), organisation: p.organisation.trim() || null, ...(p.country ? { country: p.country } : {}) })),
     expectedOutcomes: values.expectedOutcomes.trim(),
+    filesPublic: values.filesPublic,
   };
 }
 
@@ -384,6 +388,20 @@ function IdeaFormFields({ idea: initial, calls }: { idea?: Idea; calls: Call[] }
         >
           {(control) => <textarea {...control} dir="auto" rows={5} maxLength={5000} {...form.register('expectedOutcomes')} />}
         </Field>
+      </fieldset>
+
+      <fieldset className="card idea-form__section" disabled={locked}>
+        <legend>{t('form.sections.files')}</legend>
+        <p className="field__hint">{t('form.sections.filesHelp')}</p>
+        <div>
+          <label className="check">
+            <input type="checkbox" aria-describedby="files-public-hint" {...form.register('filesPublic')} />
+            <span>{t('form.fields.filesPublic')}</span>
+          </label>
+          <p id="files-public-hint" className="field__hint">
+            {t('form.fields.filesPublicHint')}
+          </p>
+        </div>
       </fieldset>
 
       {isEmailUnverified(error) ? <VerifyEmailNotice reason="refused" /> : <ProblemAlert error={error} />}

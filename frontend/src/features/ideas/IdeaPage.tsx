@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { FileSection } from '@/components/files/FileSection';
 import { isEmailUnverified, VerifyEmailNotice } from '@/components/VerifyEmailNotice';
 import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
@@ -144,6 +145,14 @@ function IdeaDetail({ idea }: { idea: Idea }) {
           <h3>{t('detail.expectedOutcomes')}</h3>
           <p className="idea-text" dir="auto">{idea.expectedOutcomes || '—'}</p>
         </Card>
+
+        <FileSection
+          owner={{ kind: 'idea', id: idea.id }}
+          title={t('detail.files')}
+          canAdd={actions.includes('edit')}
+          blind={call.data?.blindReview ?? false}
+          lead={idea.filesPublic ? t('detail.filesPublic') : t('detail.filesPrivate')}
+        />
 
         <Card title={t('detail.history')}>
           <QueryState query={events}>

@@ -35,6 +35,8 @@ export const ideasEn: typeof ideasFa = {
       partnersHelp: 'People or organisations who would carry out the idea with you (optional, up to 20).',
       outcomes: 'Outcomes',
       outcomesHelp: 'What would Isfahan gain from this idea?',
+      files: "The idea's documents",
+      filesHelp: "Add documents and evidence on the idea's page or below this form. Say here whether its documents become public if the idea is selected.",
     },
     fields: {
       call: 'Call',
@@ -70,6 +72,8 @@ export const ideasEn: typeof ideasFa = {
       partnerLegend: 'Partner {{number}}',
       expectedOutcomes: 'Expected outcomes',
       expectedOutcomesHint: 'Up to 5,000 characters.',
+      filesPublic: "If the idea is selected, everyone may see the idea's documents",
+      filesPublicHint: 'Only the documents of the idea itself, not those you mark as identifying; evidence of your tie is never public. Choose before you submit the idea.',
     },
     invalidNumber: 'Enter a whole number from {{min}} to {{max}}.',
     tooShort: 'Write at least {{min}} characters.',
@@ -113,5 +117,8 @@ export const ideasEn: typeof ideasFa = {
     resultPending: 'The result is not published yet.',
     back: 'Back to my ideas',
     editableUntil: "You may edit it until the call's deadline.",
+    files: 'Documents and evidence',
+    filesPublic: 'If the idea is selected, its documents (except those marked identifying) become public.',
+    filesPrivate: 'The documents of this idea are not made public; only you, staff and reviewers see them.',
   },
 };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FileSection } from '@/components/files/FileSection';
 import { Badge } from '@/components/ui/Page';
 import { Day } from '@/components/ui/Time';
 import type { Schema } from '@/lib/api/types';
@@ -12,8 +13,18 @@ type Activity = Schema<'ActivityView'>;
 
 const statusTone = { planned: 'info', under_way: 'warning', done: 'success', cancelled: 'neutral' } as const;
 
-/** A city's activities, newest first, as a timeline; staff get an action under each one. */
-export function ActivityTimeline({ activities, actions }: { activities: Activity[]; actions?: (activity: Activity) => ReactNode }) {
+type Props = {
+  activities: Activity[];
+  actions?: (activity: Activity) => ReactNode;
+  /** The reader records activities (staff): they add each one's documents and photographs too. */
+  canAddFiles?: boolean;
+};
+
+/**
+ * A city's activities, newest first, as a timeline with each one's documents and photographs (internal ones for
+ * staff only, as the server lists them); staff get an action under each one.
+ */
+export function ActivityTimeline({ activities, actions, canAddFiles = false }: Props) {
   const { t } = useTranslation(['partnerships', 'enums']);
   const { locale } = useLocale();
   return (
@@ -46,6 +57,15 @@ export function ActivityTimeline({ activities, actions }: { activities: Activity
                 </Link>
               </p>
             ) : null}
+            <FileSection
+              owner={{ kind: 'activity', id: activity.id }}
+              title={t('timeline.filesTitle')}
+              label={t('timeline.files', { title: pick(activity.title, locale) })}
+              headingLevel={4}
+              framed={false}
+              canAdd={canAddFiles}
+              hideWhenEmpty
+            />
             {actions ? <div>{actions(activity)}</div> : null}
           </li>
         );

@@ -86,8 +86,16 @@ export function StateHistory({ history }: { history: Schema<'StateChangeView'>[]
   );
 }
 
-/** A city's activities, a page at a time, as a timeline. */
-export function CityActivities({ cityId, actions }: { cityId: string; actions?: (activity: Schema<'ActivityView'>) => ReactNode }) {
+/** A city's activities, a page at a time, as a timeline (`canAddFiles`: the reader adds their files, see ActivityTimeline). */
+export function CityActivities({
+  cityId,
+  actions,
+  canAddFiles = false,
+}: {
+  cityId: string;
+  actions?: (activity: Schema<'ActivityView'>) => ReactNode;
+  canAddFiles?: boolean;
+}) {
   const { t } = useTranslation('partnerships');
   const [offset, setOffset] = useState(0);
   const query = { limit: 50, offset };
@@ -99,7 +107,7 @@ export function CityActivities({ cityId, actions }: { cityId: string; actions?: 
           <p className="muted">{t('detail.noActivities')}</p>
         ) : (
           <>
-            <ActivityTimeline activities={page.items} actions={actions} />
+            <ActivityTimeline activities={page.items} actions={actions} canAddFiles={canAddFiles} />
             <Pagination total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} />
           </>
         )

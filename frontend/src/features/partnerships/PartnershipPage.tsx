@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { FileSection } from '@/components/files/FileSection';
 import { Card, Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
 import { pick } from '@/lib/i18n/text';
@@ -39,6 +40,7 @@ export function PartnershipPage() {
               <PartnershipFacts partnership={data} />
             </Card>
             <NotesCard partnership={data} />
+            <FileSection owner={{ kind: 'partnership', id: data.id }} title={t('files.title')} canAdd={data.allowedActions.includes('edit')} />
             <Card title={t('detail.activities')}>
               <CityActivities cityId={data.city.id} />
             </Card>

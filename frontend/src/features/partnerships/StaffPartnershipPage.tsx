@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { FileSection } from '@/components/files/FileSection';
 import { BilingualFields } from '@/components/ui/BilingualFields';
 import { Link, useParams } from 'react-router';
 import { Button } from '@/components/ui/Button';
@@ -54,6 +55,7 @@ export function StaffPartnershipPage() {
               <PartnershipFacts partnership={data} />
               <DormancyRule partnership={data} />
             </Card>
+            <FileSection owner={{ kind: 'partnership', id: data.id }} title={t('files.title')} canAdd={data.allowedActions.includes('edit')} />
             <ActivitiesCard cityId={data.city.id} canRecord={data.allowedActions.includes('add_activity')} />
             {data.allowedActions.includes('edit') ? (
               <Card title={t('edit.title')}>
@@ -298,6 +300,7 @@ function ActivitiesCard({ cityId, canRecord }: { cityId: string; canRecord: bool
         ) : null}
         <CityActivities
           cityId={cityId}
+          canAddFiles={canRecord}
           actions={(activity) =>
             !canRecord ? null : editing === activity.id ? (
               <div className="inline-form">

@@ -77,7 +77,10 @@ export const partnershipsEn: typeof partnershipsFa = {
     outcomes: 'Outcomes',
     fromIdea: 'Grew from the selected idea:',
     edit: 'Edit “{{title}}”',
+    files: 'Documents and photos of “{{title}}”',
+    filesTitle: 'Documents and photos',
   },
+  files: { title: 'Documents and photos of the partnership' },
   staff: {
     title: 'Partnerships',
     record: 'Record a partnership',

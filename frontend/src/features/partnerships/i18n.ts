@@ -76,7 +76,10 @@ export const partnershipsFa = {
     outcomes: 'دستاوردها',
     fromIdea: 'برآمده از ایدهٔ برگزیده:',
     edit: 'ویرایش «{{title}}»',
+    files: 'اسناد و تصاویر «{{title}}»',
+    filesTitle: 'اسناد و تصاویر',
   },
+  files: { title: 'اسناد و تصاویر پیوند' },
   staff: {
     title: 'پیوندها',
     record: 'ثبت پیوند تازه',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { FileSection } from '@/components/files/FileSection';
 import { Badge, Card, Page } from '@/components/ui/Page';
 import { QueryState } from '@/components/ui/QueryState';
 import { Day } from '@/components/ui/Time';
@@ -59,6 +60,8 @@ function SelectedIdeaView({ idea }: { idea: Schema<'IdeaView'> }) {
             </ul>
           </Card>
         ) : null}
+        {/* The documents its submitter agreed to publish, if any. */}
+        <FileSection owner={{ kind: 'idea', id: idea.id }} title={t('selected.files')} canAdd={false} hideWhenEmpty />
         <Card title={t('selected.grewInto')}>
           <QueryState query={activities}>
             {(page) =>

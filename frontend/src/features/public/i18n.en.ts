@@ -36,6 +36,7 @@ export const publicEn: typeof publicFa = {
     sisterCitiesText: "Isfahan's sister and friendship cities around the world.",
   },
   selected: {
+    files: "The idea's documents",
     title: 'Selected ideas',
     lead: 'The ideas selected after review and announced, by call, the newest first.',
     none: 'No call has announced its results yet.',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { FileSection } from '@/components/files/FileSection';
 import { Button } from '@/components/ui/Button';
 import { Countdown } from '@/components/ui/Countdown';
 import { Field } from '@/components/ui/Field';
@@ -68,6 +69,8 @@ function Reviewing({ idea }: { idea: Idea }) {
             </QueryState>
           </section>
         </div>
+        {/* What the server lists for a reviewer: in a blind call, proposal documents only, under neutral names. */}
+        <FileSection owner={{ kind: 'idea', id: idea.id }} title={t('review.files')} canAdd={false} />
         <OthersReviews ideaId={idea.id} criteria={rubric.data?.criteria ?? []} enabled={allowed.includes('read_others')} />
         {allowed.includes('declare_conflict') ? <DeclareConflict ideaId={idea.id} /> : null}
       </div>

@@ -21,6 +21,7 @@ export const reviewsEn: typeof reviewsFa = {
     overall: 'In all: {{submitted}} of {{total}} reviews submitted.',
   },
   review: {
+    files: "The idea's documents",
     back: 'Back to my reviews',
     blindNote: "This call is reviewed blind: the submitter's identity is not shown to you. Judge only what you see.",
     submitter: 'Submitter',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CallTabs } from '@/components/CallTabs';
 import { Button } from '@/components/ui/Button';
+import { FileSection } from '@/components/files/FileSection';
 import { Badge, Card, Page } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
@@ -38,6 +39,7 @@ export function IdeaScreeningPage() {
             <div className="stack">
               <IdeaText idea={data} />
               <SubmitterCard idea={data} />
+              <FileSection owner={{ kind: 'idea', id: data.id }} title={t('idea.files')} canAdd={false} />
             </div>
             <div className="stack">
               <ScreeningCard idea={data} />

@@ -25,6 +25,7 @@ function idea(n: number, title: string, state: Schema<'IdeaState'>, allowedActio
     targetCity: city,
     partners: [],
     expectedOutcomes: 'دستاورد',
+    filesPublic: false,
     allowedActions,
     version: 1,
     submittedAt: '2026-11-20T08:00:00Z',

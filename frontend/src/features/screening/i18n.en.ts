@@ -57,6 +57,7 @@ export const screeningEn: typeof screeningFa = {
     done: 'The idea is now “{{state}}”.',
   },
   idea: {
+    files: 'Documents and evidence',
     back: 'Back to the screening queue',
     summary: 'Summary',
     body: 'Full text',

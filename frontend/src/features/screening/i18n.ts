@@ -56,6 +56,7 @@ export const screeningFa = {
     done: 'وضعیت ایده اکنون «{{state}}» است.',
   },
   idea: {
+    files: 'اسناد و مدرک‌ها',
     back: 'بازگشت به فهرست غربالگری',
     summary: 'چکیده',
     body: 'متن کامل',

@@ -44,8 +44,11 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'code' in body && 'status' in body && 'detail' in body;
 }
 
+/** What `toProblem` reads of an answer: a fetch Response, or what an XMLHttpRequest received (lib/api/upload.ts). */
+export type ResponseLike = Pick<Response, 'status' | 'statusText'> & { headers: Pick<Headers, 'get'> };
+
 /** Turns whatever an error answer carried into an ApiProblem. */
-export function toProblem(body: unknown, response: Response | undefined): ApiProblem {
+export function toProblem(body: unknown, response: ResponseLike | undefined): ApiProblem {
   const retryAfter = retryAfterOf(response);
   if (isProblem(body)) return new ApiProblem(body, retryAfter);
   const status = response?.status ?? 0;
@@ -59,7 +62,7 @@ export function toProblem(body: unknown, response: Response | undefined): ApiPro
 }
 
 /** Retry-After in seconds: a number of seconds, or an HTTP date. */
-function retryAfterOf(response: Response | undefined): number | undefined {
+function retryAfterOf(response: ResponseLike | undefined): number | undefined {
   const header = response?.headers.get('Retry-After');
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim());

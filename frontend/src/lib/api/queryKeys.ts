@@ -91,6 +91,11 @@ export const keys = {
     deliveryList: (id: string, params?: Params) => ['webhooks', id, 'deliveries', 'list', params ?? {}] as const,
     delivery: (id: string, deliveryId: string) => ['webhooks', id, 'deliveries', deliveryId] as const,
   },
+  /** The files of one owner (an idea, a tie, a partnership, an activity), as its reader may see them. */
+  files: {
+    all: ['files'] as const,
+    list: (ownerKind: string, ownerId: string) => ['files', ownerKind, ownerId] as const,
+  },
   apiKeys: {
     all: ['api-keys'] as const,
     list: (params?: Params) => ['api-keys', 'list', params ?? {}] as const,

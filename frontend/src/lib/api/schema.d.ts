@@ -5734,6 +5734,15 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            /** @description `not_ready`: the antivirus could not scan the file; nothing was kept. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_api_keys: {
@@ -8610,6 +8619,15 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            /** @description `not_ready`: the antivirus could not scan the file; nothing was kept. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     idea_result: {
@@ -9970,6 +9988,15 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            /** @description `not_ready`: the antivirus could not scan the file; nothing was kept. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     change_partnership_state: {
@@ -10303,6 +10330,15 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            /** @description `not_ready`: the antivirus could not scan the file; nothing was kept. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     check_unsubscribe: {

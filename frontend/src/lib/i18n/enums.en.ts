@@ -86,7 +86,10 @@ export const enumsEn: typeof enumsFa = {
     webhook_endpoint_deleted: 'Webhook endpoint deleted',
     webhook_secret_rotated: 'Webhook secret rotated',
     webhook_endpoint_disabled: 'Webhook endpoint switched off by the platform',
+    file_added: 'File added',
+    file_removed: 'File removed',
   },
+  FileKind: { proposal: 'Idea document', evidence: 'Evidence of the tie', record: 'Record' },
   HealthBasis: { last_activity: 'Last activity', signing: 'Signing date', record: 'Record date' },
   IdeaState: {
     draft: 'Draft',

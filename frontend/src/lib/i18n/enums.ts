@@ -14,6 +14,7 @@ type EnumNames = {
   DeliveryState: Schema<'DeliveryState'>;
   Domain: Schema<'Domain'>;
   EventKind: Schema<'EventKind'>;
+  FileKind: Schema<'FileKind'>;
   HealthBasis: Schema<'HealthBasis'>;
   IdeaState: Schema<'IdeaState'>;
   Locale: Schema<'Locale'>;
@@ -123,7 +124,10 @@ export const enumsFa = {
     webhook_endpoint_deleted: 'مقصد وب‌هوک حذف شد',
     webhook_secret_rotated: 'رمز امضای وب‌هوک تازه شد',
     webhook_endpoint_disabled: 'مقصد وب‌هوک خودبه‌خود خاموش شد',
+    file_added: 'پرونده افزوده شد',
+    file_removed: 'پرونده حذف شد',
   },
+  FileKind: { proposal: 'سند ایده', evidence: 'مدرک پیوند', record: 'سند' },
   HealthBasis: { last_activity: 'آخرین فعالیت', signing: 'تاریخ امضا', record: 'تاریخ ثبت' },
   IdeaState: {
     draft: 'پیش‌نویس',

@@ -60,6 +60,13 @@ const en: Record<ErrorCode, string> = {
   delivery_pending: 'This message is waiting for delivery already.',
   endpoint_disabled: 'The endpoint is switched off: switch it on first.',
   key_revoked: 'This key is revoked already.',
+  file_too_large: 'This file is larger than allowed; choose a smaller one (save an image at a lower quality).',
+  owner_files_too_large: 'There is no room left for files here: this one would pass the total allowed. Remove a file or choose a smaller one.',
+  unsupported_file_type: 'This type of file is not accepted: only PDF, PNG, JPEG, WebP, ODT or DOCX. The type is told from the file’s content, not its name.',
+  infected_file: 'The virus scanner found malware in this file and refused it. Check the file and upload a clean copy.',
+  malformed_multipart: 'The file did not arrive whole; try again.',
+  link_expired: 'This link has expired; reload the page and open it again.',
+  link_invalid: 'This link is not valid; reload the page and open it again.',
 };
 
 const fieldEn: (typeof errorsFa)['field'] = {

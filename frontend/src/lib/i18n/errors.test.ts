@@ -28,6 +28,14 @@ describe('error messages', () => {
     expect(missing).toEqual([]);
   });
 
+  it('knows the codes of uploads and file links (issue 19)', () => {
+    const files = ['file_too_large', 'owner_files_too_large', 'unsupported_file_type', 'infected_file', 'malformed_multipart', 'link_expired', 'link_invalid'];
+    expect(codes).toEqual(expect.arrayContaining(files));
+    for (const code of files) {
+      expect((errorsFa as unknown as Record<string, string>)[code]).not.toBe((errorsEn as unknown as Record<string, string>)[code]);
+    }
+  });
+
   it('writes Persian messages in Persian', () => {
     for (const code of codes) {
       expect((errorsFa as unknown as Record<string, string>)[code]).toMatch(/[\u0600-\u06FF]/);

@@ -1,7 +1,7 @@
 use actix_files::NamedFile;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use app::files::SignedLink;
+use app::files::{Opened, OpenedBytes, SignedLink};
 use chrono::Utc;
 use domain::file::FileVariant;
 use serde::Deserialize;
@@ -98,15 +98,26 @@ pub async fn signed_file(
     };
     let now = Utc::now();
     let opened = app::files::open_signed(&state.db, &state.files, &link, now).await?;
+    serve(&req, opened, now)
+}
+
+/// The bytes with their type, name (RFC 6266), validator and how long they may be kept.
+fn serve(req: &HttpRequest, opened: Opened, now: chrono::DateTime<Utc>) -> ApiResult<HttpResponse> {
     let mime: actix_web::mime::Mime = opened
         .content_type
         .parse()
         .map_err(|_| ApiError::from(app::Error::internal("a stored content type does not parse")))?;
-    let file = NamedFile::open(&opened.path)
-        .map_err(|_| ApiError::from(app::Error::not_found()))?
-        .set_content_type(mime)
-        .disable_content_disposition();
-    let mut response = file.into_response(&req);
+    let mut response = match opened.bytes {
+        OpenedBytes::Path(path) => NamedFile::open(&path)
+            .map_err(|_| ApiError::from(app::Error::not_found()))?
+            .set_content_type(mime)
+            .disable_content_disposition()
+            .into_response(req),
+        OpenedBytes::Memory { bytes, etag } => HttpResponse::Ok()
+            .content_type(mime)
+            .insert_header((header::ETAG, format!("\"{etag}\"")))
+            .body(bytes),
+    };
     let disposition = match opened.variant {
         FileVariant::Original => files::DispositionKind::Attachment,
         FileVariant::Preview => files::DispositionKind::Inline,
