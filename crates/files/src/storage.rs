@@ -409,6 +409,8 @@ mod tests {
             return;
         };
         let bucket = format!("files-test-{}", std::process::id());
+        // Our reqwest has TLS without a provider of its own: the store installs one, and so does the test.
+        install_crypto_provider();
         // moto takes an unsigned bucket creation.
         let created = reqwest::Client::new()
             .put(format!("{}/{bucket}", endpoint.trim_end_matches('/')))
