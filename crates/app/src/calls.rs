@@ -401,20 +401,39 @@ pub async fn stats(db: &Db, actor: Option<&Actor>, id: Uuid, zone: Tz) -> Result
     })
 }
 
-/// A call's ideas for staff's spreadsheet, in submission order, with their submitters and best matches;
-/// the download is recorded in the audit trail (`file`: what is handed over, like `ideas.csv`).
+/// One idea of a call's spreadsheet: its row and its live files, oldest first.
+pub struct ExportedIdea {
+    pub row: db::ideas::IdeaRow,
+    pub files: Vec<db::files::StoredFile>,
+}
+
+/// A call's ideas for staff's spreadsheet, in submission order, with their submitters, best matches and
+/// files (all of them: staff see every file of an idea); the download is recorded in the audit trail
+/// (`file`: what is handed over, like `ideas.csv`).
 pub async fn ideas_for_export(
     db: &Db,
     actor: &Actor,
     id: Uuid,
     file: &str,
     now: DateTime<Utc>,
-) -> Result<Vec<db::ideas::IdeaRow>> {
+) -> Result<Vec<ExportedIdea>> {
     ensure_staff(actor)?;
     let call = find(db, id).await?;
     let rows = db::ideas::all_of_call(db, call.id).await?;
+    // One query for the files of all the call's ideas.
+    let ids = rows.iter().map(|row| row.idea.id).collect();
+    let mut files: std::collections::HashMap<Uuid, Vec<db::files::StoredFile>> = std::collections::HashMap::new();
+    for stored in db::files::list_live_of_owners(db, domain::file::FileOwnerKind::Idea, ids).await? {
+        files.entry(stored.owner_id).or_default().push(stored);
+    }
     record_export(db, actor, call.id, file, now).await?;
-    Ok(rows)
+    Ok(rows
+        .into_iter()
+        .map(|row| ExportedIdea {
+            files: files.remove(&row.idea.id).unwrap_or_default(),
+            row,
+        })
+        .collect())
 }
 
 /// Records that staff downloaded a spreadsheet of the call: personal data left the system, so the audit

@@ -5,19 +5,22 @@
 //! the day the seed runs), and every step is taken through the application's use cases at the time it
 //! happened, in the order it happened.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Context, anyhow};
 use app::Actor;
 use app::calls::NewCall;
+use app::files::{FileStore, Owner};
 use app::profiles::{MeChange, ProfileChange, TieInput};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use db::Db;
 use domain::call::{CallPhase, CallWindow};
+use domain::file::{FileKind, FileOwnerKind};
 use domain::idea::{Channel, Content, Domain, IdeaState, Partner, ScreeningDecision, ScreeningReason};
 use domain::profile::{OccupationCategory, TieKind};
 use uuid::Uuid;
 
+use crate::attachments::{self, Attachment, Encoding, Pdf, Scene};
 use crate::calendar::{Dice, between, date, end_of, office_day, office_time, start_of};
 use crate::data::{Bilingual, CallText, City, Data, Phrases, Theme, Words};
 
@@ -947,6 +950,7 @@ pub struct SeededCall {
 /// screening. `password_hash` is the demo accounts' one hash, computed once by the caller.
 pub async fn seed(
     db: &Db,
+    store: &FileStore,
     data: &'static Data,
     accounts: &DemoAccounts,
     password_hash: &str,
@@ -990,6 +994,9 @@ pub async fn seed(
     for person in &people {
         save_profile(db, person, &places).await?;
     }
+    for (person, evidence) in people[CITIZENS..].iter().zip(tie_evidence()) {
+        add_tie_evidence(db, store, person, &places, evidence).await?;
+    }
 
     let plans = call_plans(&data.calls, now)?;
     let mut call_ids = Vec::with_capacity(plans.len());
@@ -1019,6 +1026,7 @@ pub async fn seed(
         planner.plan_duplicates(call)?;
     }
     let ideas = planner.ideas;
+    let mut idea_files = files_of_ideas(&ideas, &plans, &places, data)?;
 
     // Every step of every idea in the order it happened, so that each sees the others as they were then
     // (the near-duplicate matches, the cap of ideas per citizen).
@@ -1027,12 +1035,25 @@ pub async fn seed(
         .enumerate()
         .flat_map(|(index, idea)| idea.steps().into_iter().map(move |(at, step)| (at, index, step)))
         .collect();
+    steps.extend(idea_files.iter().map(|(&index, (at, _))| (*at, index, Step::AddFiles)));
     steps.sort_by_key(|&(at, index, step)| (at, index, step));
     let mut ids: Vec<Option<Uuid>> = vec![None; ideas.len()];
     for (at, index, step) in steps {
         let idea = &ideas[index];
         let submitter = &people.get(idea.submitter).context("the idea's submitter")?.actor;
         let id = ids[index];
+        if step == Step::AddFiles {
+            let id = id.context("an idea's files before its creation")?;
+            let (_, files) = idea_files.remove(&index).context("the idea's files")?;
+            let owner = Owner {
+                kind: FileOwnerKind::Idea,
+                id,
+            };
+            for file in files {
+                attachments::add(db, store, submitter, owner, file, at).await?;
+            }
+            continue;
+        }
         let written = match (step, id) {
             (Step::Create, _) => {
                 let call_id = *call_ids.get(idea.call).context("the idea's call")?;
@@ -1044,7 +1065,7 @@ pub async fn seed(
                 let screening = idea.screening.as_ref().context("the idea's screening")?;
                 app::ideas::screen(db, staff, id, screening.decision(), at).await
             }
-            (_, None) => return Err(anyhow!("an idea's step before its creation")),
+            (Step::AddFiles, _) | (_, None) => return Err(anyhow!("an idea's step before its creation")),
         };
         let viewed = written.map_err(|err| anyhow!("idea {index} ({:?}) at {at}, {step:?}: {err}", idea.state))?;
         ids[index] = Some(viewed.record.idea.id);
@@ -1080,6 +1101,8 @@ pub async fn seed(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Step {
     Create,
+    /// The submitter attaches the idea's documents, a little after creating it.
+    AddFiles,
     Submit,
     Withdraw,
     Screen,
@@ -1261,4 +1284,266 @@ async fn save_profile(db: &Db, person: &Person, places: &[Place]) -> anyhow::Res
     };
     app::profiles::update(db, &person.actor, change, person.joined_at + Duration::hours(1)).await?;
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Files: a few ideas' documents and the demo accounts' evidence of their ties
+
+/// The calls by their place in `call_plans`.
+const FIRST_CALL: usize = 0;
+const SECOND_CALL: usize = 1;
+
+/// The ideas that carry files, with when their submitter attached them (a little after creating the idea,
+/// before its next step) and the files:
+/// - a selected idea of the first call whose submitter agreed to show its files: its proposal, which the
+///   public sees on the idea's page;
+/// - the second call's idea that reviewer@demo.example is given first (as `jury` picks it): its proposal,
+///   which the blind call's reviewers see under an anonymous name, and a scanned letter of support marked
+///   identifying, which they do not see;
+/// - the two demo citizens' submitted ideas in the open call: citizen@demo.example's proposal, whose
+///   properties name her as its author (the upload warns her), with a scan of the partner's invitation as
+///   evidence, and citizen.en@demo.example's proposal.
+fn files_of_ideas(ideas: &[Planned], plans: &[CallPlan], places: &[Place], data: &Data) -> anyhow::Result<IdeaFiles> {
+    let find = |what: &str, wanted: &dyn Fn(&Planned) -> bool| {
+        ideas
+            .iter()
+            .enumerate()
+            .filter(|(_, idea)| wanted(idea))
+            .min_by_key(|(index, idea)| (idea.created_at, *index))
+            .map(|(index, _)| index)
+            .with_context(|| format!("a demo idea for files: {what}"))
+    };
+    let selected = find("selected in the first call", &|idea| {
+        idea.call == FIRST_CALL
+            && idea.state == IdeaState::Selected
+            && idea.content.files_public
+            && idea.lang == Lang::Fa
+    })?;
+    let reviewed = find("in review in the second call", &|idea| {
+        idea.call == SECOND_CALL
+            && idea.state == IdeaState::InReview
+            && crate::jury::DEMO_REVIEWER_EXPERTISE.contains(&idea.content.domain)
+    })?;
+    let own = |submitter: usize| {
+        move |idea: &Planned| {
+            idea.call == OPEN_CALL && idea.submitter == submitter && idea.state == IdeaState::Submitted
+        }
+    };
+    let fa = find("citizen@demo.example's", &own(CITIZENS))?;
+    let en = find("citizen.en@demo.example's", &own(CITIZENS + 1))?;
+    let author = data
+        .accounts
+        .iter()
+        .find(|account| account.email == "citizen@demo.example")
+        .map(|account| account.display_name.as_str());
+
+    let mut files = BTreeMap::new();
+    for (index, author) in [(selected, None), (reviewed, None), (fa, author), (en, None)] {
+        let idea = &ideas[index];
+        let place = places.get(idea.place).context("the idea's city")?;
+        let mut attached = vec![proposal(idea, &plans[idea.call], place, author)];
+        if index == reviewed || index == fa {
+            attached.push(letter_of_support(idea, place, index == reviewed)?);
+        }
+        files.insert(index, (files_added_at(idea), attached));
+    }
+    Ok(files)
+}
+
+/// The files of ideas by the idea's place in the plan, with when they were attached.
+type IdeaFiles = BTreeMap<usize, (DateTime<Utc>, Vec<Attachment>)>;
+
+/// A few minutes after the idea was created, and before anything else happened to it.
+fn files_added_at(idea: &Planned) -> DateTime<Utc> {
+    let soon = idea.created_at + Duration::minutes(12);
+    let next = idea
+        .steps()
+        .into_iter()
+        .filter(|(_, step)| *step != Step::Create)
+        .map(|(at, _)| at)
+        .min();
+    match next {
+        Some(next) => soon.min(idea.created_at + (next - idea.created_at) / 2),
+        None => soon,
+    }
+}
+
+/// The idea's proposal document: its title in the document's properties, the idea's particulars on the page.
+fn proposal(idea: &Planned, plan: &CallPlan, place: &Place, author: Option<&str>) -> Attachment {
+    let content = &idea.content;
+    let city = place.city;
+    let call = plan.fields.title.1.as_deref().unwrap_or("the call for ideas");
+    let mut lines = vec![
+        format!("Call: {call}"),
+        format!("Target city: {}, {}", city.en, city.country),
+        format!("Domain: {}", content.domain.as_str().replace('_', " ")),
+    ];
+    if let Some(channel) = &content.channel {
+        lines.push(format!(
+            "Channel: a {} tie of {} years",
+            channel.kind.as_str().replace('_', " "),
+            channel.years
+        ));
+    }
+    for partner in &content.partners {
+        let organisation = partner.organisation.as_deref().unwrap_or("-");
+        lines.push(format!("Partner: {} ({organisation})", partner.name));
+    }
+    lines.push(String::new());
+    match idea.lang {
+        Lang::En => {
+            lines.push("Summary".to_owned());
+            lines.extend(wrapped(&content.summary, 88));
+        }
+        Lang::Fa => {
+            lines.push("The proposal's title and text are in Persian: the title is in this document's".to_owned());
+            lines.push("properties, the text in the idea itself.".to_owned());
+        }
+    }
+    lines.push(String::new());
+    lines.push("Timeline: six months of preparation with the partner, then the first event.".to_owned());
+    lines.push("Budget: to be agreed with the municipality once the idea is selected.".to_owned());
+    let heading = match idea.lang {
+        Lang::En => "Proposal",
+        Lang::Fa => "Proposal (Persian title in the document properties)",
+    };
+    let bytes = attachments::pdf(&Pdf {
+        title: &content.title,
+        author,
+        heading,
+        lines: &lines,
+    });
+    let (name, description) = match idea.lang {
+        Lang::Fa => (
+            format!("طرح پیشنهادی - {}.pdf", city.fa),
+            format!("طرح پیشنهادی برای {}", idea.lang.city_in_text(city)),
+        ),
+        Lang::En => (
+            format!("proposal-{}.pdf", city.en.to_lowercase().replace(' ', "-")),
+            format!("The proposal for {}", city.en),
+        ),
+    };
+    Attachment::new(&name, &description, FileKind::Proposal, bytes)
+}
+
+/// A scan of the partner's letter, as evidence of the tie the idea relies on; `identifying` when it names
+/// the submitter (hidden from a blind call's reviewers).
+fn letter_of_support(idea: &Planned, place: &Place, identifying: bool) -> anyhow::Result<Attachment> {
+    let city = place.city;
+    let partner = idea
+        .content
+        .partners
+        .first()
+        .and_then(|p| p.organisation.clone())
+        .unwrap_or_else(|| city.en.clone());
+    let stamp = if identifying { [150, 30, 60] } else { [20, 110, 70] };
+    let bytes = attachments::picture(Scene::Letter { stamp }, Encoding::Jpeg)?;
+    let name = format!("letter-{}.jpg", city.en.to_lowercase().replace(' ', "-"));
+    let description = match (idea.lang, identifying) {
+        (Lang::Fa, true) => format!("نامهٔ حمایت {partner} که نام مرا آورده است"),
+        (Lang::Fa, false) => format!("دعوت‌نامهٔ {partner}"),
+        (Lang::En, true) => format!("Letter of support from {partner}, naming me"),
+        (Lang::En, false) => format!("Invitation from {partner}"),
+    };
+    let letter = Attachment::new(&name, &description, FileKind::Evidence, bytes);
+    Ok(if identifying { letter.identifying() } else { letter })
+}
+
+/// Lines of at most `width` characters, broken between words.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The evidence the two demo accounts keep of one tie each (in the order of `demo_people`): the city, and
+/// the file.
+fn tie_evidence() -> [(&'static str, TieEvidence); 2] {
+    [
+        ("Florence", TieEvidence::Enrolment),
+        ("Kuala Lumpur", TieEvidence::TradeLicence),
+    ]
+}
+
+#[derive(Clone, Copy)]
+enum TieEvidence {
+    /// A certificate of study, as a PDF.
+    Enrolment,
+    /// A scan of a trade licence.
+    TradeLicence,
+}
+
+/// The citizen attaches evidence of their tie to `city` ten minutes after filling in their profile.
+async fn add_tie_evidence(
+    db: &Db,
+    store: &FileStore,
+    person: &Person,
+    places: &[Place],
+    (city, evidence): (&str, TieEvidence),
+) -> anyhow::Result<()> {
+    let place = places
+        .iter()
+        .find(|p| p.city.en == city)
+        .with_context(|| format!("the demo city {city}"))?;
+    let ties = db::profiles::find_with_ties(db, person.actor.user_id).await?.ties;
+    let tie = ties
+        .iter()
+        .find(|tie| tie.city == person.locale.city(place.city))
+        .with_context(|| format!("the demo account's tie to {city}"))?;
+    let file = match evidence {
+        TieEvidence::Enrolment => {
+            let lines = vec![
+                format!(
+                    "{} certifies that the holder of this certificate",
+                    place.city.organisations.university
+                ),
+                format!(
+                    "was enrolled in its master's programme in art history from {}",
+                    tie.since
+                ),
+                "to its completion, and took part in the exchange seminar with Isfahan.".to_owned(),
+                String::new(),
+                "Issued at the student's request, as evidence of their studies.".to_owned(),
+            ];
+            let bytes = attachments::pdf(&Pdf {
+                title: &format!("گواهی تحصیل - {}", place.city.fa),
+                author: None,
+                heading: "Certificate of enrolment",
+                lines: &lines,
+            });
+            Attachment::new(
+                "گواهی تحصیل فلورانس.pdf",
+                "گواهی تحصیل در دانشگاه فلورانس",
+                FileKind::Evidence,
+                bytes,
+            )
+        }
+        TieEvidence::TradeLicence => {
+            let bytes = attachments::picture(Scene::Letter { stamp: [30, 70, 150] }, Encoding::Jpeg)?;
+            Attachment::new(
+                "trade-licence-kuala-lumpur.jpg",
+                "My trading licence in Kuala Lumpur (scan)",
+                FileKind::Evidence,
+                bytes,
+            )
+        }
+    };
+    let owner = Owner {
+        kind: FileOwnerKind::Tie,
+        id: tie.id,
+    };
+    let at = person.joined_at + Duration::hours(1) + Duration::minutes(10);
+    attachments::add(db, store, &person.actor, owner, file, at).await
 }

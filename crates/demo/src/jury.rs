@@ -39,7 +39,7 @@ pub fn juror_email(number: usize) -> String {
 
 /// reviewer@demo.example sits on the jury for the municipality, from before the second call's review.
 const DEMO_REVIEWER_ORGANISATION: Organisation = Organisation::Municipality;
-const DEMO_REVIEWER_EXPERTISE: &[Domain] = &[Domain::Cultural, Domain::Tourism, Domain::UrbanServices];
+pub(crate) const DEMO_REVIEWER_EXPERTISE: &[Domain] = &[Domain::Cultural, Domain::Tourism, Domain::UrbanServices];
 /// The second call's ideas given to reviewer@demo.example, all still to score.
 const DEMO_REVIEWER_IDEAS: usize = 3;
 

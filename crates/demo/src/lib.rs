@@ -7,6 +7,7 @@
 //! The seed sends nothing: no use case it calls sends mail or calls a webhook, and the sets of password
 //! links it issues to jurors are used at once, here.
 
+mod attachments;
 mod calendar;
 pub mod data;
 mod ideas;
@@ -21,6 +22,7 @@ use app::Actor;
 use app::accounts::{AccessChange, NewAccount};
 use chrono::{DateTime, Duration, Utc};
 use db::Db;
+use domain::file::FileOwnerKind;
 use domain::idea::IdeaState;
 use domain::roles::{Role, Roles};
 use uuid::Uuid;
@@ -30,8 +32,14 @@ pub use jury::juror_email;
 pub use summary::Seeded;
 
 /// Fills an empty database with the demo. `password_hash` is the hash of the demo accounts' one password,
-/// computed once by the caller (argon2 is slow on purpose). Refuses a database that has accounts.
-pub async fn seed(db: &Db, password_hash: &str, now: DateTime<Utc>) -> anyhow::Result<Seeded> {
+/// computed once by the caller (argon2 is slow on purpose); `store` is where the demo's files go, as the
+/// server's uploads do. Refuses a database that has accounts.
+pub async fn seed(
+    db: &Db,
+    store: &app::files::FileStore,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Seeded> {
     let data = data::data()?;
     if db::users::count(db).await? > 0 {
         bail!("the database is not empty; demo content goes only into a new database");
@@ -49,13 +57,13 @@ pub async fn seed(db: &Db, password_hash: &str, now: DateTime<Utc>) -> anyhow::R
         citizen_fa: id_of("citizen@demo.example")?.user_id,
         citizen_en: id_of("citizen.en@demo.example")?.user_id,
     };
-    let calls = ideas::seed(db, data, &demo, password_hash, now).await?;
+    let calls = ideas::seed(db, store, data, &demo, password_hash, now).await?;
     let jury_accounts = jury::JuryAccounts {
         staff: staff.clone(),
         reviewer: id_of("reviewer@demo.example")?,
     };
     let jury = jury::seed(db, data, &jury_accounts, &calls, password_hash, now).await?;
-    let register = register::seed(db, data, &staff, now).await?;
+    let register = register::seed(db, store, data, &staff, now).await?;
     // The demo's people are made up: the e-mails their story queued are dropped unsent (no mail server
     // should ever see them), while their notices stay in the app for the demo to show.
     db::outbox::discard_pending(db).await?;
@@ -78,7 +86,26 @@ pub async fn seed(db: &Db, password_hash: &str, now: DateTime<Utc>) -> anyhow::R
         calls: summaries,
         register,
         jury,
+        files: files_by_owner(db).await?,
     })
+}
+
+/// How many live files each kind of owner has.
+async fn files_by_owner(db: &Db) -> anyhow::Result<BTreeMap<FileOwnerKind, u64>> {
+    use db::entities::file;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let mut counts = BTreeMap::new();
+    for owner in FileOwnerKind::ALL {
+        let count = file::Entity::find()
+            .filter(file::Column::OwnerKind.eq(db::stored::Named(*owner)))
+            .filter(file::Column::RemovedAt.is_null())
+            .count(db)
+            .await?;
+        if count > 0 {
+            counts.insert(*owner, count);
+        }
+    }
+    Ok(counts)
 }
 
 /// The demo accounts, by e-mail address. The admin is made as `create-user` makes the first one; the others

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use anyhow::{Context, anyhow};
 use app::Actor;
 use app::activities::ActivityContent;
+use app::files::{FileStore, Owner};
 use app::networks::NewNetwork;
 use app::partnerships::{NewPartnership, PartnershipFields, StateChange};
 use app::precondition::Precondition;
@@ -20,12 +21,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use db::Db;
 use db::entities::{city, idea};
 use db::partnerships::HealthDates;
+use domain::activity::ActivityKind;
+use domain::file::{FileKind, FileOwnerKind};
 use domain::idea::IdeaState;
 use domain::partnership::{DormancyRule, FocalPoint, PartnershipState};
 use sea_orm::sea_query::Order;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use crate::attachments::{self, Attachment, Encoding, Pdf, Scene};
 use crate::calendar::office_day;
 use crate::data::{ActivityText, Data, PartnershipText};
 
@@ -44,7 +48,13 @@ pub struct SeededRegister {
 }
 
 /// Staff enter the register: partnerships with their histories, activities, and network memberships.
-pub async fn seed(db: &Db, data: &'static Data, staff: &Actor, now: DateTime<Utc>) -> anyhow::Result<SeededRegister> {
+pub async fn seed(
+    db: &Db,
+    store: &FileStore,
+    data: &'static Data,
+    staff: &Actor,
+    now: DateTime<Utc>,
+) -> anyhow::Result<SeededRegister> {
     let today = office_day(now);
     let dates = HealthDates {
         today,
@@ -91,7 +101,14 @@ pub async fn seed(db: &Db, data: &'static Data, staff: &Actor, now: DateTime<Utc
             idea_id: idea.as_ref().map(|idea| idea.id),
         };
         ideas_achieved.extend(idea.map(|idea| idea.title));
-        app::activities::record(db, staff, content, Some(plan.status), today, now).await?;
+        let activity = app::activities::record(db, staff, content, Some(plan.status), today, now).await?;
+        let owner = Owner {
+            kind: FileOwnerKind::Activity,
+            id: activity.activity.id,
+        };
+        for file in activity_files(plan)? {
+            attachments::add(db, store, staff, owner, file, now).await?;
+        }
     }
 
     for network in &register.networks {
@@ -218,4 +235,69 @@ async fn selected_idea(db: &Db, city: Uuid, words: &str) -> anyhow::Result<idea:
         .into_iter()
         .find(|idea| idea.title.contains(words))
         .with_context(|| format!("the demo has no selected idea «{words}» for an activity to grow from"))
+}
+
+/// The files staff keep with a few activities: photographs for everyone, and a visit's programme with its
+/// guest list for staff only.
+fn activity_files(plan: &ActivityText) -> anyhow::Result<Vec<Attachment>> {
+    let photo = |name: &str, description: &str, scene: Scene, encoding: Encoding| {
+        let bytes = attachments::picture(scene, encoding)?;
+        anyhow::Ok(Attachment::new(name, description, FileKind::Record, bytes))
+    };
+    Ok(match (plan.city.as_str(), plan.kind) {
+        ("Freiburg", ActivityKind::KnowledgeExchange) => vec![photo(
+            "کارگاه مرمت - فرایبورگ.jpg",
+            "کارگاه مشترک مرمت بناهای تاریخی با کارشناسان فرایبورگ",
+            Scene::Hall {
+                wall: [232, 226, 212],
+                frames: 3,
+            },
+            Encoding::Jpeg,
+        )?],
+        ("Paris", ActivityKind::Festival) => vec![photo(
+            "isfahan-week-paris.png",
+            "The exhibition hall of Isfahan's cultural week in Paris",
+            Scene::Hall {
+                wall: [205, 218, 232],
+                frames: 5,
+            },
+            Encoding::Png,
+        )?],
+        ("Xi'an", ActivityKind::Visit) => {
+            let lines = [
+                "Day 1: arrival; welcome by the mayor at the municipality.",
+                "Day 2: Naqsh-e Jahan Square, the bazaar, meeting with tour operators.",
+                "Day 3: visit to the Isfahan Chamber of Commerce; departure.",
+                "",
+                "Guests: the delegation's members with their passport numbers are listed",
+                "in the annex kept by the protocol office.",
+            ]
+            .map(str::to_owned);
+            let programme = attachments::pdf(&Pdf {
+                title: "برنامهٔ سفر هیئت گردشگری شیان",
+                author: None,
+                heading: "Programme of the Xi'an delegation's visit",
+                lines: &lines,
+            });
+            vec![
+                photo(
+                    "xian-delegation-naqsh-e-jahan.jpg",
+                    "The delegation from Xi'an at Naqsh-e Jahan Square",
+                    Scene::Landscape {
+                        sky: [92, 152, 214],
+                        ground: [176, 160, 118],
+                    },
+                    Encoding::Jpeg,
+                )?,
+                Attachment::new(
+                    "برنامه و فهرست مهمانان.pdf",
+                    "برنامهٔ سفر و فهرست مهمانان — برای استفادهٔ داخلی",
+                    FileKind::Record,
+                    programme,
+                )
+                .internal(),
+            ]
+        }
+        _ => Vec::new(),
+    })
 }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::{self, Display, Formatter};
 
 use domain::call::CallPhase;
+use domain::file::FileOwnerKind;
 use domain::idea::IdeaState;
 use domain::roles::Roles;
 use uuid::Uuid;
@@ -19,6 +20,8 @@ pub struct Seeded {
     pub calls: Vec<CallSummary>,
     pub register: SeededRegister,
     pub jury: SeededJury,
+    /// How many files the demo keeps with each kind of owner.
+    pub files: BTreeMap<FileOwnerKind, u64>,
 }
 
 pub struct CallSummary {
@@ -60,6 +63,20 @@ impl Display for Summary<'_> {
         writeln!(f, "Ideas per state: {}", per_state.join(", "))?;
         seeded.register.fmt(f)?;
         seeded.jury.fmt(f)?;
+        let files: Vec<String> = seeded
+            .files
+            .iter()
+            .map(|(owner, n)| {
+                let owners = match owner {
+                    FileOwnerKind::Idea => "ideas",
+                    FileOwnerKind::Tie => "citizens' ties",
+                    FileOwnerKind::Partnership => "partnerships",
+                    FileOwnerKind::Activity => "activities",
+                };
+                format!("{n} on {owners}")
+            })
+            .collect();
+        writeln!(f, "Files: {}", files.join(", "))?;
         writeln!(f, "Demo accounts (password for all: {password}):")?;
         for (email, roles) in &seeded.accounts {
             let roles = roles.to_stored();

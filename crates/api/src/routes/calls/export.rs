@@ -40,9 +40,12 @@ const HEADERS: &[&str] = &[
     "best_match_id",
     "best_match_title",
     "best_match_score",
+    "files",
 ];
 
-fn record(row: db::ideas::IdeaRow) -> Vec<String> {
+fn record(exported: app::calls::ExportedIdea) -> Vec<String> {
+    let files = files_cell(&exported.files);
+    let row = exported.row;
     let idea = row.idea;
     vec![
         idea.id.to_string(),
@@ -64,7 +67,29 @@ fn record(row: db::ideas::IdeaRow) -> Vec<String> {
         idea.best_match_id.map(|id| id.to_string()).unwrap_or_default(),
         row.best_match_title.unwrap_or_default(),
         idea.best_match_score.map(|s| format!("{s:.3}")).unwrap_or_default(),
+        files,
     ]
+}
+
+/// The idea's live files as `name (kind, size)`, joined by `; `.
+fn files_cell(files: &[db::files::StoredFile]) -> String {
+    files
+        .iter()
+        .map(|file| {
+            let size = u64::try_from(file.size).unwrap_or_default();
+            format!("{} ({}, {})", file.name, file.kind.as_str(), readable_size(size))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A size in bytes as people read it: `812 B`, `51.8 kB`, `2.3 MB` (decimal units).
+fn readable_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 /// A call's ideas as CSV or XLSX (staff), in submission order, with their submitters and best matches.
@@ -95,4 +120,18 @@ pub async fn export_ideas(
         .map(|row| record(row).into_iter().map(Cell::Text).collect())
         .collect();
     spreadsheet::attachment(format, format!("ideas-{id}"), "ideas", headers, rows).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_size;
+
+    #[test]
+    fn sizes_read_as_people_read_them() {
+        assert_eq!(readable_size(0), "0 B");
+        assert_eq!(readable_size(999), "999 B");
+        assert_eq!(readable_size(1_658), "1.7 kB");
+        assert_eq!(readable_size(51_846), "51.8 kB");
+        assert_eq!(readable_size(10 * 1024 * 1024), "10.5 MB");
+    }
 }
