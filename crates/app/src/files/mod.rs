@@ -224,6 +224,11 @@ async fn shown_files(
     Ok(shown)
 }
 
+fn whole_second_after(at: DateTime<Utc>) -> DateTime<Utc> {
+    let seconds = at.timestamp() + i64::from(at.timestamp_subsec_nanos() > 0);
+    DateTime::from_timestamp(seconds, 0).unwrap_or(at)
+}
+
 fn extension_of(content_type: &str) -> &'static str {
     files::FileType::from_content_type(content_type).map_or("bin", files::FileType::extension)
 }
@@ -236,7 +241,8 @@ async fn show(
     author: bool,
     now: DateTime<Utc>,
 ) -> Result<Shown> {
-    let expires_at = now + store.links.ttl();
+    // Whole seconds, rounded up: a link's expiry travels as Unix seconds and must not end before it says.
+    let expires_at = whole_second_after(now + store.links.ttl());
     let link = store.link(&file, FileVariant::Original, &name, expires_at).await?;
     let preview_link = match file.preview_sha256 {
         Some(_) => Some(store.link(&file, FileVariant::Preview, &name, expires_at).await?),
