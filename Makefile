@@ -3,7 +3,7 @@
 BIN := target/debug/citizen-diplomat
 VENV := .venv
 
-.PHONY: run build web test test-sqlite test-postgres contract test-web lint compose-check openapi release bench bench-jury bench-logins bench-outbox
+.PHONY: run build web test test-sqlite test-postgres contract test-web lint compose-check openapi release bench bench-jury bench-logins bench-outbox bench-files
 
 ## Build the API and the SPA, then start the app on SQLite at http://127.0.0.1:8080, with demo content when the
 ## database is new.
@@ -37,13 +37,27 @@ lint:
 	cargo fmt --all --check
 	$(CHECKED) cargo build --workspace --all-targets
 
-test-sqlite: lint
-	env -u TEST_DATABASE_URL $(CHECKED) cargo test --workspace
+# The services the files tests use, started around each cargo test run and stopped after it, whatever happens:
+# moto's S3 server (TEST_S3_ENDPOINT; the files tests run their storage cases on it as well as on the local
+# folder) and a private clamd that knows only the EICAR test signature (TEST_CLAMAV_URL). A test whose service
+# is missing says SKIPPED, and fails when CI is set. One test with them: `tests/services/with-services.sh
+# cargo test -p integration-tests files`.
+SERVICES := tests/services/with-services.sh
+# moto, pinned like schemathesis; a new pin installs on the next run.
+MOTO_VERSION := 5.2.1
 
-test-postgres: lint
+$(VENV)/.moto-$(MOTO_VERSION):
+	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet 'moto[server]==$(MOTO_VERSION)'
+	touch $@
+
+test-sqlite: lint $(VENV)/.moto-$(MOTO_VERSION)
+	env -u TEST_DATABASE_URL $(CHECKED) $(SERVICES) cargo test --workspace
+
+test-postgres: lint $(VENV)/.moto-$(MOTO_VERSION)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "PostgreSQL: running the db and HTTP suites on $$TEST_DATABASE_URL"; \
-		$(CHECKED) cargo test -p db -p integration-tests; \
+		$(CHECKED) $(SERVICES) cargo test -p db -p integration-tests; \
 	else \
 		echo "PostgreSQL: SKIPPED — set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on it"; \
 	fi
@@ -119,3 +133,11 @@ bench-logins:
 ## (on PostgreSQL too with BENCH_DATABASE_URL); figures in docs/benchmarks/outbox.md.
 bench-outbox:
 	cargo run --release -p integration-tests --example bench_outbox -- $(BENCH_DATABASE_URL)
+
+## Files on the local folder: upload and download throughput (1 to 100 MiB, one at a time and four at once) and
+## the server's resident memory during each upload, against the release server; figures in
+## docs/benchmarks/files.md.
+bench-files:
+	cargo build --release -p api --bin citizen-diplomat
+	cargo build --release -p integration-tests --example bench_files
+	target/release/examples/bench_files target/release/citizen-diplomat

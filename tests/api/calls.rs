@@ -746,10 +746,29 @@ async fn staff_export_a_calls_ideas_as_csv_or_xlsx() {
     let citizen = app.citizen("sara@example.org").await;
     let city = app.create_city(&staff, "کوالالامپور", "Kuala Lumpur", "MY").await;
     let call = id(&app.create_open_call(&staff).await);
-    app.submitted_idea(&citizen, &call, &id(&city), "نمایشگاه تجاری اصفهان در کوالالامپور")
+    let fair = app
+        .submitted_idea(&citizen, &call, &id(&city), "نمایشگاه تجاری اصفهان در کوالالامپور")
         .await;
     app.submitted_idea(&citizen, &call, &id(&city), "Trade fair, \"Kuala Lumpur\" 2027")
         .await;
+    // The first idea's files: a proposal, evidence marked identifying (staff see it all), and one removed.
+    let files_path = format!("/api/v1/ideas/{}/files", id(&fair));
+    let (pdf, png) = (crate::files_fixtures::pdf(None), crate::files_fixtures::png(8, 8));
+    assert!(pdf.len() < 1000 && png.len() < 1000, "sizes written in bytes below");
+    let (pdf_len, png_len) = (pdf.len(), png.len());
+    for (name, bytes, fields) in [
+        ("طرح کامل.pdf", pdf.clone(), &[("kind", "proposal")][..]),
+        ("photo.png", png, &[("kind", "evidence"), ("identifying", "true")][..]),
+        ("old.pdf", pdf, &[][..]),
+    ] {
+        let response = app.upload(&files_path, Some(&citizen), name, bytes, fields).await;
+        assert_eq!(response.status(), 201, "{name}");
+        if name == "old.pdf" {
+            let old: Value = response.json().await.expect("the file");
+            let removed = app.delete(&format!("/api/v1/files/{}", id(&old)), Some(&citizen)).await;
+            assert_eq!(removed.status(), 204);
+        }
+    }
     let path = format!("/api/v1/calls/{call}/ideas/export");
 
     let response = app.get(&path, Some(&staff)).await;
@@ -775,6 +794,25 @@ async fn staff_export_a_calls_ideas_as_csv_or_xlsx() {
     );
     assert!(text.contains("کوالالامپور,Kuala Lumpur,MY,"), "{text}");
     assert!(text.contains("sara@example.org"), "staff see the submitter");
+    // The last column lists each idea's live files, name (kind, size), in the order they were added.
+    assert!(
+        lines[0].ends_with(",best_match_id,best_match_title,best_match_score,files"),
+        "{}",
+        lines[0]
+    );
+    let files = format!("\"طرح کامل.pdf (proposal, {pdf_len} B); photo.png (evidence, {png_len} B)\"");
+    // Each idea names the other as its best match: their lines are told apart by their ids.
+    let fair_id = id(&fair);
+    let (fair_line, other) = match lines[1..]
+        .iter()
+        .partition::<Vec<&&str>, _>(|l| l.starts_with(&fair_id))
+    {
+        (fair, other) if fair.len() == 1 && other.len() == 1 => (fair[0], other[0]),
+        _ => panic!("two ideas: {text}"),
+    };
+    assert!(fair_line.ends_with(&files), "{fair_line}");
+    assert!(!text.contains("old.pdf"), "a removed file is not listed: {text}");
+    assert!(other.ends_with(','), "an idea without files has an empty cell: {other}");
 
     let response = app.get(&format!("{path}?format=csv"), Some(&staff)).await;
     assert_eq!(response.bytes().await.expect("body"), bytes);

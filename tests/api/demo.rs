@@ -125,6 +125,40 @@ async fn the_demo_holds_three_calls_and_250_ideas_in_every_state() {
     assert!(me["unreadNotifications"].as_u64().is_some_and(|n| n > 0), "{me}");
     assert_eq!(me["emailVerified"], true);
 
+    // Her submitted idea in the open call has a proposal whose properties name her, and evidence; her tie to
+    // Florence has a certificate that only she and staff see.
+    let mine = app
+        .json(app.get("/api/v1/ideas?mine=true&state=submitted", Some(&citizen)).await)
+        .await;
+    let mut own_files = Vec::new();
+    for idea in items(&mine) {
+        let path = format!("/api/v1/ideas/{}/files", idea["id"].as_str().expect("id"));
+        own_files.extend(
+            items(&app.json(app.get(&path, Some(&citizen)).await).await)
+                .iter()
+                .cloned(),
+        );
+    }
+    let kinds: Vec<&str> = own_files.iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert_eq!(kinds, ["proposal", "evidence"], "{own_files:?}");
+    assert!(own_files[0]["authorField"].as_str().is_some_and(|a| !a.is_empty()));
+    assert!(own_files[1]["previewUrl"].is_string());
+    let florence = me["profile"]["ties"]
+        .as_array()
+        .expect("ties")
+        .iter()
+        .find(|t| t["country"] == "IT")
+        .and_then(|t| t["id"].as_str())
+        .expect("the tie to Florence");
+    let path = format!("/api/v1/ties/{florence}/files");
+    let evidence = app.json(app.get(&path, Some(&citizen)).await).await;
+    assert_eq!(evidence["total"], 1);
+    assert_eq!(evidence["items"][0]["contentType"], "application/pdf");
+    assert_eq!(app.get(&path, Some(&staff)).await.status(), 200);
+    let other = app.login("citizen.en@demo.example", "demo-password-1405").await;
+    let other = token(&app.json(other).await);
+    assert_eq!(app.get(&path, Some(&other)).await.status(), 404);
+
     // A second seed refuses, and --if-empty leaves the database alone.
     let again = api::cli::run(Cli::try_parse_from(&argv).expect("flags")).await;
     assert!(again.is_err());
@@ -321,6 +355,42 @@ async fn the_demo_register_shows_revived_partners_dormant_by_their_activity() {
     assert_eq!(grown["total"], 1);
     let linked = app.json(app.get("/api/v1/activities?limit=100", None).await).await;
     assert_eq!(items(&linked).iter().filter(|a| !a["idea"].is_null()).count(), 2);
+
+    // The Xi'an delegation's visit has a photograph for everyone and its guest list for staff only.
+    let visit = app
+        .json(
+            app.get("/api/v1/activities?country=CN&kind=visit&limit=100", None)
+                .await,
+        )
+        .await;
+    let visit = items(&visit)
+        .iter()
+        .find(|a| city_en(a) == "Xi'an")
+        .and_then(|a| a["id"].as_str())
+        .expect("the Xi'an visit");
+    let path = format!("/api/v1/activities/{visit}/files");
+    let public = app.json(app.get(&path, None).await).await;
+    let public: Vec<(&str, &str)> = items(&public)
+        .iter()
+        .map(|f| {
+            (
+                f["contentType"].as_str().unwrap_or_default(),
+                f["name"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(public, [("image/jpeg", "xian-delegation-naqsh-e-jahan.jpg")]);
+    let for_staff = app.json(app.get(&path, Some(&staff)).await).await;
+    assert_eq!(for_staff["total"], 2);
+    assert!(
+        items(&for_staff)
+            .iter()
+            .any(|f| f["internal"] == true && f["contentType"] == "application/pdf")
+    );
+    let listed = app.json(app.get(&path, None).await).await;
+    let photo = &items(&listed)[0];
+    let preview = app.get(photo["previewUrl"].as_str().expect("a preview"), None).await;
+    assert_eq!(preview.status(), 200, "a preview made at upload");
 
     // A cultural week in Paris counts as an activity though Paris is no partner.
     let french = app
@@ -539,4 +609,29 @@ async fn the_demo_jury_reviewed_the_first_call_and_reviews_the_second() {
         )
         .await;
     assert_eq!(assigned.status(), 200, "the demo reviewer reads an idea given to them");
+
+    // One of them carries files: the blind call's reviewer sees its proposal under an anonymous name and not
+    // the letter marked identifying, which staff see; the proposal opens through its signed link.
+    let staff = app.login("staff@demo.example", "demo-password-1405").await;
+    let staff = token(&app.json(staff).await);
+    let mut seen = Vec::new();
+    for assignment in &pending {
+        let path = format!("/api/v1/ideas/{}/files", assignment.assignment.idea_id);
+        let for_reviewer = app.json(app.get(&path, Some(&reviewer_token)).await).await;
+        if items(&for_reviewer).is_empty() {
+            continue;
+        }
+        let for_staff = app.json(app.get(&path, Some(&staff)).await).await;
+        let marks: Vec<(&str, bool)> = items(&for_staff)
+            .iter()
+            .map(|f| (f["kind"].as_str().unwrap_or_default(), f["identifying"] == true))
+            .collect();
+        assert_eq!(marks, [("proposal", false), ("evidence", true)]);
+        seen.extend(items(&for_reviewer).iter().cloned());
+    }
+    let names: Vec<&str> = seen.iter().filter_map(|f| f["name"].as_str()).collect();
+    assert_eq!(names, ["proposal-1.pdf"], "{seen:?}");
+    let opened = app.get(seen[0]["url"].as_str().expect("a link"), None).await;
+    assert_eq!(opened.status(), 200);
+    assert!(opened.bytes().await.expect("body").starts_with(b"%PDF-1.4"));
 }

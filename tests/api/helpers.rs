@@ -17,6 +17,9 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub database_url: String,
     pub dir: TempDir,
+    /// The S3 bucket the app keeps its files in (`spawn_app_on_storage(Storage::S3, …)`); None: the local
+    /// folder under its data folder.
+    pub s3: Option<S3Bucket>,
     /// Dropped with the app: the PostgreSQL database goes with it.
     _postgres: Option<PostgresDatabase>,
 }
@@ -93,6 +96,7 @@ pub async fn unstarted_app() -> TestApp {
         client: client(),
         database_url,
         dir,
+        s3: None,
         _postgres: postgres,
     }
 }
@@ -338,4 +342,242 @@ pub fn names_en(page: &Value) -> Vec<&str> {
         .flatten()
         .filter_map(|item| item["name"]["en"].as_str())
         .collect()
+}
+
+// Files: the test services, the two storages, multipart uploads.
+
+/// Whether this is CI's run (`CI` set, as .ci/run's caller sets it): there a missing test service fails.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| !value.is_empty() && value != "false")
+}
+
+/// A test service's address from the environment variable `var` (tests/services/with-services.sh sets them
+/// around `make test`). When it is missing, None after printing `SKIPPED: …`, so that the test passes without
+/// the service on a developer's machine; in CI a loud failure.
+pub fn test_service(var: &str, what: &str) -> Option<String> {
+    if let Some(value) = std::env::var(var).ok().filter(|value| !value.is_empty()) {
+        return Some(value);
+    }
+    let message = format!(
+        "{var} is not set: {what} is not running (tests/services/with-services.sh starts it, as `make test` does)"
+    );
+    assert!(!in_ci(), "{message}; CI must run every files test");
+    println!("SKIPPED: {message}");
+    eprintln!("SKIPPED: {message}");
+    None
+}
+
+/// Where a test app keeps its files' bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    /// The local file system under the data folder (STORAGE_URL empty, the default).
+    Local,
+    /// moto's S3 server at TEST_S3_ENDPOINT, in a bucket of the test's own.
+    S3,
+}
+
+/// A test's own bucket on the S3 test server.
+#[derive(Clone, Debug)]
+pub struct S3Bucket {
+    pub endpoint: String,
+    pub bucket: String,
+}
+
+impl S3Bucket {
+    /// A fresh bucket on TEST_S3_ENDPOINT, made with a plain unsigned `PUT /<bucket>` (moto takes it). None
+    /// (SKIPPED) without the server.
+    pub async fn fresh() -> Option<S3Bucket> {
+        let endpoint = test_service("TEST_S3_ENDPOINT", "the S3 test server (moto)")?;
+        let endpoint = endpoint.trim_end_matches('/').to_owned();
+        let bucket = format!("cd-test-{}", uuid::Uuid::new_v4().simple());
+        let response = reqwest::Client::new()
+            .put(format!("{endpoint}/{bucket}"))
+            .send()
+            .await
+            .expect("the S3 test server answers");
+        assert!(
+            response.status().is_success(),
+            "creating bucket {bucket}: {}",
+            response.status()
+        );
+        Some(S3Bucket { endpoint, bucket })
+    }
+
+    /// The `serve` flags that keep the files in this bucket.
+    pub fn serve_flags(&self) -> Vec<String> {
+        [
+            "--storage-url",
+            &format!("s3://{}", self.bucket),
+            "--s3-endpoint",
+            &self.endpoint,
+            "--s3-access-key-id",
+            "test",
+            "--s3-secret-access-key",
+            "test",
+            "--s3-allow-http",
+            "true",
+        ]
+        .iter()
+        .map(|flag| flag.to_string())
+        .collect()
+    }
+
+    /// The keys and sizes of the bucket's objects (an unsigned ListObjectsV2, as moto allows), whatever
+    /// layout the store gives them.
+    pub async fn objects(&self) -> Vec<(String, u64)> {
+        let mut objects = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut url = format!("{}/{}?list-type=2", self.endpoint, self.bucket);
+            if let Some(token) = &token {
+                url.push_str("&continuation-token=");
+                url.push_str(&percent_encode(token));
+            }
+            let response = reqwest::get(&url).await.expect("the S3 test server answers");
+            assert!(
+                response.status().is_success(),
+                "listing {}: {}",
+                self.bucket,
+                response.status()
+            );
+            let xml = response.text().await.expect("a listing");
+            for contents in xml.split("<Contents>").skip(1) {
+                let key = xml_value(contents, "Key").unwrap_or_default();
+                let size = xml_value(contents, "Size").and_then(|s| s.parse().ok()).unwrap_or(0);
+                objects.push((key, size));
+            }
+            token = xml_value(&xml, "NextContinuationToken");
+            if xml_value(&xml, "IsTruncated").as_deref() != Some("true") || token.is_none() {
+                return objects;
+            }
+        }
+    }
+}
+
+/// The text of the first `<tag>…</tag>` in `xml` (enough for S3's listings; entities decoded for `&amp;`).
+fn xml_value(xml: &str, tag: &str) -> Option<String> {
+    let start = xml.find(&format!("<{tag}>"))? + tag.len() + 2;
+    let end = xml[start..].find(&format!("</{tag}>"))? + start;
+    Some(xml[start..end].replace("&amp;", "&"))
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The server on `storage` with extra `serve` flags: the local folder, or a fresh bucket on the S3 test server.
+/// None (after `SKIPPED: …`) for S3 when TEST_S3_ENDPOINT is not set outside CI.
+pub async fn spawn_app_on_storage(storage: Storage, extra: &[&str]) -> Option<TestApp> {
+    let mut app = unstarted_app().await;
+    let mut flags: Vec<String> = Vec::new();
+    if storage == Storage::S3 {
+        let bucket = S3Bucket::fresh().await?;
+        flags.extend(bucket.serve_flags());
+        app.s3 = Some(bucket);
+    }
+    flags.extend(extra.iter().map(|flag| flag.to_string()));
+    let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+    let args = app.serve_args(&flags);
+    Some(app.start_with(args).await)
+}
+
+/// The type a browser would send for a file of this name (from its extension): what the server must not trust.
+pub fn browser_type(file_name: &str) -> &'static str {
+    let extension = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "html" | "htm" => "text/html",
+        "txt" => "text/plain",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
+    }
+}
+
+impl TestApp {
+    /// A multipart/form-data upload: the part `file` (named `file_name`, with the type a browser would give
+    /// that name) holding `bytes`, and text parts `fields` (`description`, `kind`, `identifying`, `internal`).
+    pub async fn upload(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        file_name: &str,
+        bytes: Vec<u8>,
+        fields: &[(&str, &str)],
+    ) -> Response {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(file_name.to_owned())
+            .mime_str(browser_type(file_name))
+            .expect("a valid MIME type");
+        self.send_form(path, token, form(fields).part("file", part)).await
+    }
+
+    /// A multipart/form-data body as it is, for malformed or unusual forms.
+    pub async fn send_form(&self, path: &str, token: Option<&str>, form: reqwest::multipart::Form) -> Response {
+        let mut request = self.client.post(self.url(path)).multipart(form);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request sent")
+    }
+
+    /// A streamed upload of `length` bytes that `chunks` produces one after the other (the part's length is
+    /// declared, as a browser's is): the test never holds the file whole.
+    pub async fn upload_stream<S>(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        file_name: &str,
+        length: u64,
+        chunks: S,
+        fields: &[(&str, &str)],
+    ) -> Response
+    where
+        S: futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static,
+    {
+        let body = reqwest::Body::wrap_stream(chunks);
+        let part = reqwest::multipart::Part::stream_with_length(body, length)
+            .file_name(file_name.to_owned())
+            .mime_str(browser_type(file_name))
+            .expect("a valid MIME type");
+        self.send_form(path, token, form(fields).part("file", part)).await
+    }
+}
+
+/// A form with these text parts.
+pub fn form(fields: &[(&str, &str)]) -> reqwest::multipart::Form {
+    fields
+        .iter()
+        .fold(reqwest::multipart::Form::new(), |form, (name, value)| {
+            form.text(name.to_string(), value.to_string())
+        })
+}
+
+/// A line of /proc/self/status in KiB (`VmRSS`, `VmHWM`).
+pub fn own_memory_kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in /proc/self/status"))
+}
+
+/// Resets this process's peak resident size (VmHWM) to its current size (Linux: `5` to /proc/self/clear_refs).
+/// False where the kernel does not allow it.
+pub fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }

@@ -1,5 +1,6 @@
 //! The black-box suite: the real server over HTTP, on SQLite (default) or PostgreSQL (TEST_DATABASE_URL).
 
+mod files_fixtures;
 mod fixtures;
 mod helpers;
 mod histories;
@@ -21,6 +22,9 @@ mod crash;
 mod decisions;
 mod demo;
 mod errors;
+mod files;
+mod files_large;
+mod files_visibility;
 mod headers;
 mod idea_lists;
 mod ideas;

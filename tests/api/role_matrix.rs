@@ -208,6 +208,19 @@ fn row(method: &'static str, path: &'static str, scene: Scene, expect: &str, bod
     }
 }
 
+/// A multipart upload's body: a small PDF as the part `file`, and these text parts. The row's body is a
+/// marker that `attempt` turns into the form.
+fn upload(fields: &[(&str, &str)]) -> Option<Value> {
+    let fields: serde_json::Map<String, Value> = fields
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), json!(value)))
+        .collect();
+    Some(json!({ MULTIPART: fields }))
+}
+
+/// The key of a row body that stands for a multipart form.
+const MULTIPART: &str = "$multipart";
+
 /// The usual columns, one token per caller in the order of `ROLES`.
 #[rustfmt::skip]
 mod columns {
@@ -364,6 +377,24 @@ fn table() -> Vec<Row> {
         row("PUT",    "/api/v1/ideas/{id}/review",                                     InReview,    REVIEWER,       Some(json!({ "scores": { "impact": 7 } }))),
         row("POST",   "/api/v1/ideas/{id}/review/submit",                              InReview,    REVIEWER,       Some(review_body(7, 4, 3))),
         row("GET",    "/api/v1/ideas/{id}/reviews",                                    Reviewed,    "401  404  404  ok   404  404  ok   ok   403  ok   403  403", None),
+        // Files: an idea's are its submitter's to add while it may be edited, seen as the idea is (the scenes'
+        // `file` is the citizen's proposal photograph on their idea); a tie's evidence is the citizen's, seen by
+        // staff too; a partnership's and an activity's records are public, staff's and the register_write
+        // key's to add. A signed link is its own authority. Uploads are multipart (`upload()`).
+        row("POST",   "/api/v1/ideas/{id}/files",                                      Draft,       SUBMITTER,      upload(&[("kind", "proposal")])),
+        row("GET",    "/api/v1/ideas/{id}/files",                                      InReview,    "404  ok   404  ok   404  404  ok   ok   404  ok   403  403", None),
+        row("POST",   "/api/v1/ties/{id}/files",                                       Nothing,     SUBMITTER,      upload(&[])),
+        row("GET",    "/api/v1/ties/{id}/files",                                       Nothing,     "401  ok   404  404  404  404  ok   ok   403  ok   403  403", None),
+        row("POST",   "/api/v1/partnerships/{id}/files",                               Register,    REGISTER_WRITE, upload(&[("internal", "false")])),
+        row("GET",    "/api/v1/partnerships/{id}/files",                               Register,    PUBLIC_READ,    None),
+        row("POST",   "/api/v1/activities/{id}/files",                                 Register,    REGISTER_WRITE, upload(&[])),
+        row("GET",    "/api/v1/activities/{id}/files",                                 Register,    PUBLIC_READ,    None),
+        row("GET",    "/api/v1/files/{id}",                                            InReview,    "404  ok   404  ok   404  404  ok   ok   404  ok   403  403", None),
+        row("PATCH",  "/api/v1/files/{id}",                                            Draft,       SUBMITTER,      Some(json!({ "description": "طرح به‌روز شده" }))),
+        row("DELETE", "/api/v1/files/{id}",                                            Draft,       SUBMITTER,      None),
+        row("GET",    "/api/v1/files/{id}/content",                                    InReview,    "404  ok   404  ok   404  404  ok   ok   404  ok   403  403", None),
+        row("GET",    "/api/v1/files/{id}/preview",                                    InReview,    "404  ok   404  ok   404  404  ok   ok   404  ok   403  403", None),
+        row("GET",    "/api/v1/files/{id}/signed",                                     InReview,    PUBLIC_READ,    None),
         // The jury's roster and conflicts of interest.
         row("GET",    "/api/v1/reviewers",                                             Nothing,     STAFF_READ,     None),
         row("POST",   "/api/v1/reviewers",                                             Nothing,     STAFF_WRITE,    Some(json!({ "email": "juror-{unique}@example.org", "displayName": "داور تازه", "organisation": "university", "expertise": ["cultural"], "maxLoad": 10 }))),
@@ -491,6 +522,8 @@ fn resource_of(segment: &str) -> Option<&'static str> {
         "users" => "user",
         "webhooks" => "webhook",
         "api-keys" => "api_key",
+        "ties" => "tie",
+        "files" => "file",
         _ => return None,
     })
 }
@@ -644,6 +677,15 @@ impl World {
             json!({ "name": { "fa": "فلورانس", "en": "Florence" }, "country": "IT" }),
         );
         let target_city: Value = target_city.await.json().await.expect("JSON");
+        // The citizen's tie abroad, whose evidence the tie rows upload and list.
+        let profile = json!({ "profile": { "ties": [{ "city": "Freiburg", "country": "DE", "nature": "study", "since": 2012 }] } });
+        let me: Value = app
+            .patch("/api/v1/me", Some(&citizen.token), profile)
+            .await
+            .json()
+            .await
+            .expect("JSON");
+        let tie = me["profile"]["ties"][0]["id"].as_str().expect("a tie id").to_owned();
         let base: Fx = [
             ("password", PASSWORD.to_owned()),
             ("spare_email", "spare@example.org".to_owned()),
@@ -655,6 +697,7 @@ impl World {
             ("conflicted_id", conflicted.id.clone()),
             ("staff_id", staff.id.clone()),
             ("admin_id", admin.id.clone()),
+            ("tie", tie),
         ]
         .into_iter()
         .collect();
@@ -840,6 +883,31 @@ impl World {
         let body = idea_body(&call, &fx["target_city"], "پیوند موزه‌های دو شهر");
         let idea = id(&self.setup(Method::POST, "/api/v1/ideas", citizen, Some(body)).await);
         fx.insert("idea", idea.clone());
+        // A proposal photograph on the draft (a preview too), and the query of the signed link staff read for it.
+        let response = self
+            .app
+            .upload(
+                &format!("/api/v1/ideas/{idea}/files"),
+                Some(citizen),
+                "photo.png",
+                crate::files_fixtures::png(40, 30),
+                &[("kind", "proposal")],
+            )
+            .await;
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        assert_eq!(
+            status, 201,
+            "setting up: uploading the idea's file answered {status}: {text}"
+        );
+        let file: Value = serde_json::from_str(&text).expect("JSON");
+        let file = id(&file);
+        let read = self
+            .setup(Method::GET, &format!("/api/v1/files/{file}"), staff, None)
+            .await;
+        let url = read["url"].as_str().expect("a signed link");
+        fx.insert("signed_query", url.split_once('?').map_or("", |(_, q)| q).to_owned());
+        fx.insert("file", file);
         let on_idea = |action: &str| format!("/api/v1/ideas/{idea}/{action}");
         if scene >= Scene::Submitted {
             self.setup(Method::POST, &on_idea("submit"), citizen, None).await;
@@ -932,8 +1000,32 @@ impl World {
         {
             request = request.header("If-Match", etag);
         }
-        if let Some(body) = &row.body {
-            request = request.json(&fill_body(body, &fx));
+        // A signed link's path takes the query of a link the scene's staff read.
+        if row.path.ends_with("/signed") {
+            request = self
+                .app
+                .client
+                .request(Method::GET, format!("{}?{}", self.app.url(&path), fx["signed_query"]));
+            if let Some(token) = self.token(role) {
+                request = request.bearer_auth(token);
+            }
+        }
+        match &row.body {
+            Some(body) if body.get(MULTIPART).is_some() => {
+                let fields = body[MULTIPART].as_object().expect("the form's fields");
+                let form = fields
+                    .iter()
+                    .fold(reqwest::multipart::Form::new(), |form, (name, value)| {
+                        form.text(name.clone(), value.as_str().unwrap_or_default().to_owned())
+                    });
+                let file = reqwest::multipart::Part::bytes(crate::files_fixtures::pdf(None))
+                    .file_name("proposal.pdf")
+                    .mime_str("application/pdf")
+                    .expect("a MIME type");
+                request = request.multipart(form.part("file", file));
+            }
+            Some(body) => request = request.json(&fill_body(body, &fx)),
+            None => {}
         }
         got(request.send().await.expect("request sent")).await
     }

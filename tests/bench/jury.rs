@@ -484,6 +484,7 @@ fn idea_row(
         channel_years: Set(None),
         partners: Set(Json(Vec::new())),
         expected_outcomes: Set("پیوند".into()),
+        files_public: Set(false),
         submitter_category: Set(None),
         search_text: Set(title),
         fingerprint: Set(Vec::new()),
