@@ -223,6 +223,7 @@ async fn fill(db: &impl ConnectionTrait, rng: &mut Lcg) -> anyhow::Result<(Vec<U
             channel_years: Set(Some(3)),
             partners: Set(Json(Vec::new())),
             expected_outcomes: Set(rng.text(8)),
+            files_public: Set(false),
             submitter_category: Set(Some(Named(
                 OccupationCategory::ALL[rng.below(OccupationCategory::ALL.len())],
             ))),

@@ -332,6 +332,7 @@ pub(crate) fn content(city: uuid::Uuid, title: &str, body: &str) -> domain::idea
         channel: None,
         partners: Vec::new(),
         expected_outcomes: String::new(),
+        files_public: false,
     }
 }
 
