@@ -301,7 +301,8 @@ fn add_shared_responses(doc: &mut Document) {
             for (name, status, _) in SHARED {
                 let applies = match *status {
                     "400" | "413" => has_body,
-                    "422" => has_body || has_query,
+                    // A control character anywhere in the URL, path included, is refused with 422 (middleware).
+                    "422" => has_body || has_query || has_path_params,
                     "401" | "403" => secured,
                     "404" => has_path_params,
                     "412" | "428" => if_match,
