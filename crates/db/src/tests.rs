@@ -119,16 +119,23 @@ async fn the_generalised_history_keeps_every_earlier_event() {
             .expect("an account of the old shape");
         let f = call_fixture_for(&db, submitter).await;
         let now = Utc::now();
-        // Today's code writes the idea: the column it knows and this old shape lacks stands in for the insert.
-        db.execute_unprepared("ALTER TABLE ideas ADD COLUMN files_public BOOLEAN NOT NULL DEFAULT FALSE")
-            .await
-            .expect("a stand-in column");
-        let idea = crate::ideas::insert(&db, f.call, f.submitter, None, &content(f.city, "ایده", "متن"), now)
-            .await
-            .expect("idea");
-        db.execute_unprepared("ALTER TABLE ideas DROP COLUMN files_public")
-            .await
-            .expect("the stand-in column dropped");
+        // Today's code writes the idea: the column it knows and this old shape lacks stands in for the insert,
+        // on one connection (a transaction), so that the pool's other connections never see half of it.
+        let idea = {
+            use sea_orm::TransactionTrait;
+            let txn = db.begin().await.expect("a transaction");
+            txn.execute_unprepared("ALTER TABLE ideas ADD COLUMN files_public BOOLEAN NOT NULL DEFAULT FALSE")
+                .await
+                .expect("a stand-in column");
+            let idea = crate::ideas::insert(&txn, f.call, f.submitter, None, &content(f.city, "ایده", "متن"), now)
+                .await
+                .expect("idea");
+            txn.execute_unprepared("ALTER TABLE ideas DROP COLUMN files_public")
+                .await
+                .expect("the stand-in column dropped");
+            txn.commit().await.expect("committed");
+            idea
+        };
         let (call_event, idea_event) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
         let mut insert = Query::insert();
         insert
