@@ -223,7 +223,8 @@ describe('integrations: webhooks and API keys', () => {
       await expectFitsPhone(page, 'webhook endpoint (fa)');
       await screenshot(page, 'webhook-endpoint-fa-phone');
       await page.goto(`${server.url}/admin/api-keys`);
-      await page.getByRole('region', { name: s.admin.apiKeys.tableLabel }).waitFor();
+      // The page's section bears the same name as its table: wait for the table's scrolling region itself.
+      await page.locator('.table-scroll').getByRole('table').waitFor();
       await expectFitsPhone(page, 'API keys (fa)');
       await screenshot(page, 'api-keys-fa-phone');
     } finally {
