@@ -127,9 +127,10 @@ fn around(total: i32) -> [(&'static str, i32); 2] {
 
 /// The call of the domain's worked example (`a_strict_jury_no_longer_sinks_an_idea_once_calibrated`), with a
 /// fifth idea nobody has reviewed yet (one pending assignment) and a review that no longer fits the rubric.
-///   lenient (mean 85): A 95, C 85, D 75
-///   neutral (mean 70): A 80, B 70, D 60
-///   strict  (mean 40): B 50, C 40, D 30
+/// True qualities A 80, B 65, C 62, D 50; jurors lenient by 8, neutral, strict by 8:
+///   lenient: A 88, C 70, D 58
+///   neutral: A 80, B 65, D 50
+///   strict:  B 57, C 54, D 42
 struct Worked {
     staff: String,
     call: String,
@@ -147,15 +148,15 @@ async fn worked_example(app: &TestApp) -> Worked {
     let (late, _) = juror(app, "late@example.org", Organisation::Municipality).await;
     let [a, b, c, d, e] = [0, 1, 2, 3, 4].map(|i| jury.ideas[i].clone());
     for (reviewer, idea, total) in [
-        (lenient, &a, 95),
-        (lenient, &c, 85),
-        (lenient, &d, 75),
+        (lenient, &a, 88),
+        (lenient, &c, 70),
+        (lenient, &d, 58),
         (neutral, &a, 80),
-        (neutral, &b, 70),
-        (neutral, &d, 60),
-        (strict, &b, 50),
-        (strict, &c, 40),
-        (strict, &d, 30),
+        (neutral, &b, 65),
+        (neutral, &d, 50),
+        (strict, &b, 57),
+        (strict, &c, 54),
+        (strict, &d, 42),
     ] {
         submitted_review(app, &jury.id, idea, reviewer, &around(total), Some("نظر")).await;
     }
@@ -206,7 +207,6 @@ async fn the_ranking_calibrates_a_strict_jury_away() {
     let w = worked_example(&app).await;
     let [a, b, c, d, e] = [0, 1, 2, 3, 4].map(|i| w.ideas[i].clone());
     let body = ranking(&app, &w.staff, &w.call, "").await;
-    let k = 1.5_f64.sqrt();
 
     assert_eq!(body["total"], 5);
     assert_eq!(body["limit"], 20);
@@ -217,20 +217,24 @@ async fn the_ranking_calibrates_a_strict_jury_away() {
         [a.as_str(), b.as_str(), c.as_str(), d.as_str(), e.as_str()]
     );
 
-    for (idea, raw, raw_rank, calibrated, calibrated_rank, spread, count, disagreement) in [
-        (&a, 87.5, 1, k, 1, Some(7.5), 2, false),
-        (&b, 60.0, 3, k / 2.0, 2, Some(10.0), 2, false),
-        (&c, 62.5, 2, 0.0, 3, Some(22.5), 2, true),
-        (&d, 55.0, 4, -k, 4, Some(350.0_f64.sqrt()), 3, true),
+    // Offsets ±8/3 (the domain's worked example, λ = 5): A = (88 − 8/3 + 80)/2, B = (65 + 57 + 8/3)/2.
+    let spread_d = (128.0_f64 / 3.0).sqrt();
+    for (idea, raw, raw_rank, calibrated, calibrated_rank, spread, count) in [
+        (&a, 84.0, 1, 248.0 / 3.0, 1, 4.0, 2),
+        (&b, 61.0, 3, 187.0 / 3.0, 2, 4.0, 2),
+        (&c, 62.0, 2, 62.0, 3, 8.0, 2),
+        (&d, 50.0, 4, 50.0, 4, spread_d, 3),
     ] {
         let item = item(&body, idea);
         assert!(close(&item["rawScore"], raw), "{item}");
         assert_eq!(item["rawRank"], raw_rank, "{item}");
         assert!(close(&item["calibratedScore"], calibrated), "{item}");
         assert_eq!(item["calibratedRank"], calibrated_rank, "{item}");
-        assert!(close(&item["spread"], spread.unwrap_or_default()), "{item}");
+        assert!(close(&item["spread"], spread), "{item}");
         assert_eq!(item["reviewCount"], count, "{item}");
-        assert_eq!(item["disagreement"], disagreement, "{item}");
+        assert_eq!(item["disagreement"], false, "{item}");
+        // One place of difference among four ideas is below the three places that flag a shift.
+        assert_eq!(item["rankShift"], false, "{item}");
         assert_eq!(item["state"], "reviewed");
         assert_eq!(item["decision"], Value::Null);
         // Each criterion on its own scale: impact was scored 5 above the total, feasibility 5 below.
@@ -245,45 +249,58 @@ async fn the_ranking_calibrates_a_strict_jury_away() {
     }
     assert_eq!(unscored["reviewCount"], 0);
     assert_eq!(unscored["disagreement"], false);
+    assert_eq!(unscored["rankShift"], false);
     assert_eq!(unscored["state"], "shortlisted");
     assert_eq!(unscored["criterionMeans"][0]["mean"], Value::Null);
 
-    // Reviewers: their means are their leniency; each has three reviews, enough to be calibrated alone.
+    // Reviewers: raw means and spreads, offsets ±8/3 and 0, each with the same standard error: σ̂² = RSS/df =
+    // (1280/9)/3 and (A⁻¹)_jj = 7/45, so √(1792/243).
     let reviewers = body["reviewers"].as_array().expect("reviewers");
     assert_eq!(reviewers.len(), 3, "the late reviewer's review does not count");
-    let mut means: Vec<(f64, &str, &str)> = reviewers
+    let mut figures: Vec<(f64, f64, f64, &str)> = reviewers
         .iter()
         .map(|r| {
-            assert!(close(&r["spread"], 10.0 * (2.0_f64 / 3.0).sqrt()), "{r}");
             assert_eq!(r["reviewCount"], 3);
-            assert_eq!(r["calibratedAlone"], true);
+            assert!(close(&r["offsetUncertainty"], (1792.0_f64 / 243.0).sqrt()), "{r}");
+            assert!(!r["displayName"].as_str().expect("name").is_empty());
             (
                 r["mean"].as_f64().expect("mean"),
+                r["spread"].as_f64().expect("spread"),
+                r["offset"].as_f64().expect("offset"),
                 r["organisation"].as_str().expect("organisation"),
-                r["displayName"].as_str().expect("name"),
             )
         })
         .collect();
-    means.sort_by(|x, y| x.0.total_cmp(&y.0));
-    assert_eq!(
-        means.iter().map(|m| (m.0, m.1)).collect::<Vec<_>>(),
-        [
-            (40.0, "chamber_of_commerce"),
-            (70.0, "foreign_ministry"),
-            (85.0, "university")
-        ]
-    );
-    assert!(means.iter().all(|m| !m.2.is_empty()));
+    figures.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let expected = [
+        (51.0, 42.0_f64.sqrt(), -8.0 / 3.0, "chamber_of_commerce"),
+        (65.0, 150.0_f64.sqrt(), 0.0, "foreign_ministry"),
+        (72.0, 152.0_f64.sqrt(), 8.0 / 3.0, "university"),
+    ];
+    for (actual, expected) in figures.iter().zip(expected) {
+        assert!((actual.0 - expected.0).abs() < 1e-9, "{actual:?} vs {expected:?}");
+        assert!((actual.1 - expected.1).abs() < 1e-9, "{actual:?} vs {expected:?}");
+        assert!((actual.2 - expected.2).abs() < 1e-9, "{actual:?} vs {expected:?}");
+        assert_eq!(actual.3, expected.3);
+    }
 
-    // Agreement over the totals, worked by hand: D_o = 8450/9, D_e = 937.5, alpha = 1 − D_o/D_e = −1/675.
-    // Each criterion is the totals shifted by ±5, so it agrees exactly as much.
+    // Agreement over the totals, worked by hand (exact fractions): alpha = 603/859; over the calibrated totals
+    // 5387/6411. Each criterion is the totals shifted by ±5, so it agrees exactly as much as the totals.
     let agreement = &body["agreement"];
-    assert!(close(&agreement["alpha"], -1.0 / 675.0), "{agreement}");
+    assert!(close(&agreement["alpha"], 603.0 / 859.0), "{agreement}");
+    assert!(close(&agreement["calibratedAlpha"], 5387.0 / 6411.0), "{agreement}");
+    // Raw against calibrated order: of 6 pairs, only B/C is discordant: (5 − 1)/6.
+    assert!(close(&agreement["rankCorrelation"], 2.0 / 3.0), "{agreement}");
     assert_eq!(agreement["units"], 4);
     assert_eq!(agreement["pairableValues"], 9);
     for criterion in agreement["byCriterion"].as_array().expect("byCriterion") {
-        assert!(close(&criterion["alpha"], -1.0 / 675.0), "{criterion}");
+        assert!(close(&criterion["alpha"], 603.0 / 859.0), "{criterion}");
     }
+    // Every pair of jurors shares an idea: one group, no warning.
+    assert_eq!(
+        body["graph"],
+        serde_json::json!({ "groups": 1, "split": false, "jurorPairs": 3 })
+    );
 
     // Eleven assignments: ten submitted (one of which no longer fits the rubric) and one pending.
     assert_eq!(
@@ -294,7 +311,8 @@ async fn the_ranking_calibrates_a_strict_jury_away() {
     assert_eq!(body["criteria"][0]["label"]["fa"], "اثر بین‌المللی");
     assert_eq!(body["criteria"][1]["scaleMax"], 100);
     assert_eq!(body["criteria"][1]["weight"], 1.0);
-    assert_eq!(body["rules"]["minReviewsForCalibration"], 3);
+    assert_eq!(body["rules"]["offsetShrinkage"], 5.0);
+    assert_eq!(body["rules"]["rankShiftPlaces"], 3);
     assert_eq!(body["rules"]["disagreementSpread"], 15.0);
 }
 
@@ -316,9 +334,10 @@ async fn the_ranking_sorts_and_pages_over_the_whole_call() {
         ranked("?sort=-calibrated").await,
         [d.as_str(), c.as_str(), b.as_str(), a.as_str(), e.as_str()]
     );
+    // A and B share a spread of 4: the better calibrated rank first.
     assert_eq!(
         ranked("?sort=-spread").await,
-        [c.as_str(), d.as_str(), b.as_str(), a.as_str(), e.as_str()]
+        [c.as_str(), d.as_str(), a.as_str(), b.as_str(), e.as_str()]
     );
     assert_eq!(
         ranked("?sort=spread").await,
@@ -485,14 +504,15 @@ async fn the_whole_ranking_exports_as_csv_and_xlsx() {
             "spread",
             "reviews",
             "disagreement",
+            "rank_shift",
             "impact (اثر بین‌المللی)",
             "feasibility (امکان‌پذیری)",
         ]
     );
-    assert!(rows.iter().all(|row| row.len() == 13));
+    assert!(rows.iter().all(|row| row.len() == 14));
     let ids: Vec<&str> = rows[1..].iter().map(|row| row[2].as_str()).collect();
     assert_eq!(ids, [a.as_str(), b.as_str(), c.as_str(), d.as_str(), e.as_str()]);
-    // B: calibrated 2nd, raw 3rd, scores 60 and k/2 ≈ 0.612, spread 10; means 65 and 55.
+    // B: calibrated 2nd, raw 3rd, scores 61 and 187/3 ≈ 62.33 on the same scale, spread 4; means 66 and 56.
     assert_eq!(
         rows[2],
         [
@@ -502,17 +522,18 @@ async fn the_whole_ranking_exports_as_csv_and_xlsx() {
             "ایده شماره 1",
             "reviewed",
             "",
-            "60.00",
-            "0.612",
-            "10.00",
+            "61.00",
+            "62.33",
+            "4.00",
             "2",
             "no",
-            "65.00",
-            "55.00"
+            "no",
+            "66.00",
+            "56.00"
         ]
     );
-    assert_eq!(rows[4][7], "-1.225");
-    assert_eq!(rows[3][10], "yes");
+    assert_eq!(rows[1][7], "82.67");
+    assert_eq!(rows[3][8], "8.00");
     // E: unscored, blanks.
     assert_eq!(rows[5][0], "");
     assert_eq!(rows[5][6], "");

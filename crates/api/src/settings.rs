@@ -160,6 +160,10 @@ pub struct ServeArgs {
     /// the idea for discussion.
     #[arg(long, env = "DISAGREEMENT_SPREAD", default_value_t = 15.0, value_parser = spread_in_range)]
     pub disagreement_spread: f64,
+    /// How strongly the ranking shrinks jurors' offsets towards zero: as if each juror had also given this many
+    /// reviews at exactly the idea's quality (`domain::calibration`). Larger trusts jurors' offsets less.
+    #[arg(long, env = "OFFSET_SHRINKAGE", default_value_t = domain::ranking::RankingRules::default().offset_shrinkage, value_parser = shrinkage_in_range)]
+    pub offset_shrinkage: f64,
     /// Origins allowed to call the API from a browser, comma-separated. CORS is off when empty.
     #[arg(long, env = "CORS_ALLOWED_ORIGINS", default_value = "")]
     pub cors_allowed_origins: CommaSeparated<Origin>,
@@ -465,6 +469,15 @@ fn spread_in_range(text: &str) -> Result<f64, String> {
         Ok(value)
     } else {
         Err("the disagreement spread is between 0 and 100 points".to_owned())
+    }
+}
+
+fn shrinkage_in_range(text: &str) -> Result<f64, String> {
+    let value: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    if value.is_finite() && value > 0.0 && value <= 1000.0 {
+        Ok(value)
+    } else {
+        Err("the offset shrinkage is above 0 and at most 1000 reviews".to_owned())
     }
 }
 

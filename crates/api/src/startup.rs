@@ -82,6 +82,7 @@ impl Application {
             },
             ranking: domain::ranking::RankingRules {
                 disagreement_spread: args.disagreement_spread,
+                offset_shrinkage: args.offset_shrinkage,
                 ..Default::default()
             },
             webhook_policy: webhook::TargetPolicy {

@@ -1,5 +1,5 @@
 //! A call's ranking for staff: raw and calibrated scores and ranks from the submitted reviews
-//! (`domain::ranking`), the jury's agreement and strictness, and the review's progress, in the order asked
+//! (`domain::ranking`), the jury's agreement, graph and offsets, and the review's progress, in the order asked
 //! for.
 
 use std::cmp::Ordering;
@@ -59,7 +59,7 @@ pub struct RankedIdea {
     pub result: IdeaResult,
 }
 
-/// How one reviewer scored across the call.
+/// How one reviewer scored across the call, and their offset.
 #[derive(Debug, Clone)]
 pub struct Strictness {
     pub result: ReviewerResult,
@@ -86,6 +86,8 @@ pub struct Ranking {
     pub items: Vec<RankedIdea>,
     /// `by_criterion` in rubric order.
     pub agreement: Agreement,
+    /// The jury graph of the counted reviews: more than one group and calibration cannot compare them.
+    pub graph: domain::jury_graph::JuryGraph,
     pub reviewers: Vec<Strictness>,
     pub progress: Progress,
     /// The rubric's criteria, in order.
@@ -207,6 +209,7 @@ pub async fn compute(
     Ok(Ranking {
         items,
         agreement: ranking.agreement,
+        graph: ranking.graph,
         reviewers,
         progress,
         criteria: rubric.into_criteria(),
@@ -225,6 +228,12 @@ fn by<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
+}
+
+/// A spread rounded to a nanopoint: totals computed from weighted criteria differ in their last bits, and two
+/// spreads that are the same on paper must tie (and fall to the next key) rather than order by rounding noise.
+fn rounded(spread: f64) -> f64 {
+    (spread / domain::ranking::TIE_TOLERANCE).round()
 }
 
 /// Orders the ranking: by the key asked for, ideas without it last, then by the other rank, then by title
@@ -247,7 +256,7 @@ pub fn sort_items(items: &mut [RankedIdea], sort: RankingSort) {
                     .then_with(|| by(x.calibrated_rank, y.calibrated_rank, desc))
                     .then_with(title)
             }
-            Spread | SpreadDesc => by(x.spread, y.spread, sort == SpreadDesc)
+            Spread | SpreadDesc => by(x.spread.map(rounded), y.spread.map(rounded), sort == SpreadDesc)
                 .then_with(|| by(x.calibrated_rank, y.calibrated_rank, false))
                 .then_with(title),
             Title => title(),

@@ -1,38 +1,41 @@
 //! A call's ranking from its submitted reviews: each idea's raw and calibrated score and rank, its spread and
-//! disagreement flag, each reviewer's strictness, and the jury's agreement (DESIGN.md, "Scores, done right").
+//! flags, each juror's offset, and the jury's agreement (DESIGN.md, "Scores, done right").
 //!
 //! **Raw score**: the mean of the idea's review totals (each 0–100, see `rubric::Rubric::total`). **Spread**: the
 //! population standard deviation of those totals, with two reviews or more; an idea is flagged for discussion
 //! when its spread is strictly greater than `RankingRules::disagreement_spread`.
 //!
 //! **Calibrated score**: jurors differ in strictness, and an idea that drew a strict jury should not lose to one
-//! that drew a lenient one. Each review's total is turned into a z-score against its reviewer:
-//! - a reviewer with at least `RankingRules::min_reviews_for_calibration` reviews in the call is measured against
-//!   themselves: z = (total − their mean) / their population SD;
-//! - a reviewer with fewer is too little known for that, and is treated as a juror of average strictness:
-//!   z = (total − jury mean) / jury population SD, over every review total in the call;
-//! - when the SD used is zero (a reviewer who gave every idea the same total, or a jury that did), z = 0: such
-//!   totals say nothing about order.
-//!
-//! An idea's calibrated score is the mean of its reviews' z-scores. It is on no fixed scale: 0 is an average
-//! review, +1 a review one standard deviation above its reviewer's usual.
+//! that drew a lenient one. A review's total is read as the idea's quality plus the juror's offset plus noise;
+//! the offsets are estimated with shrinkage towards zero (`RankingRules::offset_shrinkage`, see
+//! [`crate::calibration`]) and the calibrated score is the idea's estimated quality: the mean of its reviews'
+//! totals less their jurors' offsets, on the raw score's 0–100 scale (held within it: a perfect total from a
+//! strict juror is still 100).
 //!
 //! **Ranks**: competition ranking ("1224") by score, highest first, raw and calibrated separately; scores within
-//! 1e-9 of each other are tied, and an idea without reviews has no rank.
+//! 1e-9 of each other are tied, and an idea without reviews has no rank. An idea whose two ranks lie at least
+//! [`RankingRules::rank_shift_places`] apart is flagged: the jurors it drew changed its place sharply.
 //!
-//! **Agreement**: Krippendorff's alpha with the interval metric, over the review totals (ideas are the units)
-//! and over each criterion's raw scores.
+//! **Agreement**: Krippendorff's alpha with the interval metric, over the review totals (ideas are the units),
+//! over the calibrated totals (each total less its juror's offset) and over each criterion's raw scores; and
+//! Kendall's tau between the raw and the calibrated order.
+//!
+//! **The jury graph**: jurors and ideas linked by reviews. Offsets compare only jurors connected through shared
+//! ideas, so the ranking reports how many separate groups the graph has (more than one: the calibration cannot
+//! compare them) and how many pairs of jurors share an idea.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use uuid::Uuid;
+
+use crate::calibration::{Observation, calibrate};
+use crate::jury_graph::{JuryGraph, jury_graph};
 
 /// Scores this close are the same score for ranking.
 pub const TIE_TOLERANCE: f64 = 1e-9;
 
-/// A standard deviation at or below this counts as zero: a reviewer whose totals are all equal gets an SD of a
-/// few ulps from rounding, and dividing by it would blow rounding noise up into z-scores of ±1.
-const ZERO_SD: f64 = 1e-9;
+/// The fewest places between an idea's raw and calibrated rank that flag it, however small the call.
+pub const MIN_RANK_SHIFT: u32 = 3;
 
 /// One submitted review, reduced to what ranking needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,18 +51,34 @@ pub struct ScoredReview {
 /// The call's settings for ranking.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RankingRules {
-    /// The fewest reviews a reviewer must have in the call to be calibrated against their own mean and spread.
-    pub min_reviews_for_calibration: usize,
+    /// λ, how strongly jurors' offsets are shrunk towards zero: as if each juror had also given λ reviews at
+    /// exactly the idea's quality. 0 would trust every offset fully (a juror with two reviews could swing their
+    /// ideas as much as one with forty); large values approach the raw mean. Default 5, chosen by the calibration
+    /// simulation (crates/domain/tests/calibration_simulation.rs).
+    pub offset_shrinkage: f64,
     /// The spread of totals (on 0–100) above which an idea is flagged for discussion.
     pub disagreement_spread: f64,
+    /// The share of the ranked ideas by which an idea's raw and calibrated ranks must differ for it to be
+    /// flagged (never fewer than [`MIN_RANK_SHIFT`] places).
+    pub rank_shift_share: f64,
 }
 
 impl Default for RankingRules {
     fn default() -> Self {
         RankingRules {
-            min_reviews_for_calibration: 3,
+            offset_shrinkage: 5.0,
             disagreement_spread: 15.0,
+            rank_shift_share: 0.1,
         }
+    }
+}
+
+impl RankingRules {
+    /// How many places apart an idea's two ranks must be to flag it, among `ranked` ideas with a score.
+    pub fn rank_shift_places(&self, ranked: usize) -> u32 {
+        let share = (self.rank_shift_share.max(0.0) * ranked as f64).ceil();
+        // The share is of a count, so it fits; `as` saturates for absurd settings.
+        (share as u32).max(MIN_RANK_SHIFT)
     }
 }
 
@@ -70,7 +89,7 @@ pub struct IdeaResult {
     /// The mean of its review totals; `None` without reviews.
     pub raw_score: Option<f64>,
     pub raw_rank: Option<u32>,
-    /// The mean of its reviews' z-scores; `None` without reviews.
+    /// Its estimated quality on 0–100 (its totals less their jurors' offsets); `None` without reviews.
     pub calibrated_score: Option<f64>,
     pub calibrated_rank: Option<u32>,
     /// The population SD of its review totals; `None` with fewer than two reviews.
@@ -78,21 +97,25 @@ pub struct IdeaResult {
     pub review_count: usize,
     /// Whether the spread is above the call's threshold.
     pub disagreement: bool,
+    /// Whether its raw and calibrated ranks lie at least `RankingRules::rank_shift_places` apart.
+    pub rank_shift: bool,
     /// The mean of each criterion's raw score over its reviews, in rubric order.
     pub criterion_means: Vec<Option<f64>>,
 }
 
-/// How one reviewer scored across the call.
+/// How one juror scored across the call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewerResult {
     pub reviewer_id: Uuid,
-    /// The mean of their review totals: their leniency.
+    /// The mean of their review totals.
     pub mean: f64,
     /// The population SD of their review totals.
     pub spread: f64,
     pub review_count: usize,
-    /// Whether their own mean and spread calibrate their reviews (else the jury's do).
-    pub calibrated_alone: bool,
+    /// Their estimated offset in points of 0–100: positive lenient, negative strict, after shrinkage.
+    pub offset: f64,
+    /// The offset's standard error in points; `None` when the reviews leave nothing to measure it by.
+    pub offset_uncertainty: Option<f64>,
 }
 
 /// How far the jury agrees, by Krippendorff's alpha (interval metric).
@@ -100,12 +123,17 @@ pub struct ReviewerResult {
 pub struct Agreement {
     /// Over the review totals; `None` when it cannot be computed (fewer than two pairable values, or all equal).
     pub alpha: Option<f64>,
+    /// Over the calibrated totals (each total less its juror's offset); `None` likewise.
+    pub calibrated_alpha: Option<f64>,
     /// Ideas with at least two reviews.
     pub units: usize,
     /// Reviews of those ideas.
     pub pairable_values: usize,
     /// Alpha per criterion, rubric order.
     pub by_criterion: Vec<Option<f64>>,
+    /// Kendall's tau-b between the raw and the calibrated scores of the ideas with reviews: 1 when calibration
+    /// changes no order; `None` with fewer than two such ideas or a constant score.
+    pub rank_correlation: Option<f64>,
 }
 
 /// A call's ranking.
@@ -116,13 +144,15 @@ pub struct Ranking {
     /// Sorted by reviewer id.
     pub reviewers: Vec<ReviewerResult>,
     pub agreement: Agreement,
+    /// The graph of jurors and ideas the counted reviews make.
+    pub graph: JuryGraph,
 }
 
 /// Ranks `ideas` from their `reviews` under a rubric of `criteria_count` criteria (see the module doc for the
 /// rules).
 ///
 /// Reviews of ideas not in `ideas`, and reviews whose total is not a finite number, are left out of everything,
-/// including the reviewers' means: the ranking is about exactly the ideas given. A review's criterion scores
+/// including the reviewers' figures: the ranking is about exactly the ideas given. A review's criterion scores
 /// beyond `criteria_count`, or missing from it, are skipped in the per-criterion figures only.
 pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rules: &RankingRules) -> Ranking {
     let listed: HashSet<Uuid> = ideas.iter().copied().collect();
@@ -131,10 +161,34 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
         .filter(|review| listed.contains(&review.idea_id) && review.total.is_finite())
         .collect();
 
-    let reviewers = reviewer_results(&reviews, rules);
-    let z_scores = z_scores(&reviews, &reviewers);
+    // Dense indices for the solver: distinct ideas in input order, jurors by id.
+    let mut idea_index: HashMap<Uuid, usize> = HashMap::new();
+    for idea_id in ideas {
+        let next = idea_index.len();
+        idea_index.entry(*idea_id).or_insert(next);
+    }
+    let juror_ids: Vec<Uuid> = reviews
+        .iter()
+        .map(|review| review.reviewer_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let juror_index: HashMap<Uuid, usize> = juror_ids.iter().enumerate().map(|(j, id)| (*id, j)).collect();
+    let observations: Vec<Observation> = reviews
+        .iter()
+        .map(|review| Observation {
+            idea: idea_index[&review.idea_id],
+            juror: juror_index[&review.reviewer_id],
+            total: review.total,
+        })
+        .collect();
+    let calibration = calibrate(idea_index.len(), juror_ids.len(), &observations, rules.offset_shrinkage);
+    let calibrated_totals: Vec<f64> = observations
+        .iter()
+        .map(|o| o.total - calibration.offsets[o.juror])
+        .collect();
 
-    // Each idea's reviews, as indices into `reviews` (and `z_scores`), in input order.
+    // Each idea's reviews, as indices into `reviews`, in input order.
     let mut by_idea: HashMap<Uuid, Vec<usize>> = HashMap::new();
     for (i, review) in reviews.iter().enumerate() {
         by_idea.entry(review.idea_id).or_default().push(i);
@@ -147,7 +201,6 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
         .map(|idea_id| {
             let indices = of_idea(idea_id);
             let totals: Vec<f64> = indices.iter().map(|&i| reviews[i].total).collect();
-            let zs: Vec<f64> = indices.iter().map(|&i| z_scores[i]).collect();
             let spread = if totals.len() >= 2 {
                 population_sd(&totals)
             } else {
@@ -157,11 +210,12 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
                 idea_id: *idea_id,
                 raw_score: mean(&totals),
                 raw_rank: None,
-                calibrated_score: mean(&zs),
+                calibrated_score: calibration.quality[idea_index[idea_id]].map(|q| q.clamp(0.0, 100.0)),
                 calibrated_rank: None,
                 spread,
                 review_count: totals.len(),
                 disagreement: spread.is_some_and(|spread| spread > rules.disagreement_spread),
+                rank_shift: false,
                 criterion_means: (0..criteria_count)
                     .map(|c| mean(&criterion_values(&reviews, indices, c)))
                     .collect(),
@@ -171,10 +225,14 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
 
     let raw_ranks = competition_ranks(&results.iter().map(|r| r.raw_score).collect::<Vec<_>>());
     let calibrated_ranks = competition_ranks(&results.iter().map(|r| r.calibrated_score).collect::<Vec<_>>());
+    let shift = rules.rank_shift_places(raw_ranks.iter().flatten().count());
     for ((result, raw), calibrated) in results.iter_mut().zip(raw_ranks).zip(calibrated_ranks) {
         result.raw_rank = raw;
         result.calibrated_rank = calibrated;
+        result.rank_shift = matches!((raw, calibrated), (Some(r), Some(c)) if r.abs_diff(c) >= shift);
     }
+
+    let reviewers = reviewer_results(&reviews, &juror_ids, &calibration);
 
     // One unit per distinct idea, so that an id listed twice is not counted twice.
     let mut seen = HashSet::new();
@@ -183,13 +241,20 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
         .filter(|idea_id| seen.insert(**idea_id))
         .map(of_idea)
         .collect();
-    let total_units: Vec<Vec<f64>> = units
-        .iter()
-        .map(|indices| indices.iter().map(|&i| reviews[i].total).collect())
-        .collect();
+    let units_of = |values: &dyn Fn(usize) -> f64| -> Vec<Vec<f64>> {
+        units
+            .iter()
+            .map(|indices| indices.iter().map(|&i| values(i)).collect())
+            .collect()
+    };
+    let total_units = units_of(&|i| reviews[i].total);
     let pairable: Vec<&Vec<f64>> = total_units.iter().filter(|unit| unit.len() >= 2).collect();
+    let (raw_scores, calibrated_scores): (Vec<f64>, Vec<f64>) = seen_once(ideas)
+        .filter_map(|i| Some((results[i].raw_score?, results[i].calibrated_score?)))
+        .unzip();
     let agreement = Agreement {
         alpha: krippendorff_alpha_interval(&total_units),
+        calibrated_alpha: krippendorff_alpha_interval(&units_of(&|i| calibrated_totals[i])),
         units: pairable.len(),
         pairable_values: pairable.iter().map(|unit| unit.len()).sum(),
         by_criterion: (0..criteria_count)
@@ -201,13 +266,25 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
                 krippendorff_alpha_interval(&unit_values)
             })
             .collect(),
+        rank_correlation: kendall_tau(&raw_scores, &calibrated_scores),
     };
 
     Ranking {
         ideas: results,
         reviewers,
         agreement,
+        graph: jury_graph(reviews.iter().map(|review| (review.idea_id, review.reviewer_id))),
     }
+}
+
+/// The positions in `ideas` of each distinct id's first occurrence.
+fn seen_once(ideas: &[Uuid]) -> impl Iterator<Item = usize> + '_ {
+    let mut seen = HashSet::new();
+    ideas
+        .iter()
+        .enumerate()
+        .filter(move |(_, idea_id)| seen.insert(**idea_id))
+        .map(|(i, _)| i)
 }
 
 /// The finite scores on criterion `c` among the reviews at `indices`.
@@ -219,42 +296,30 @@ fn criterion_values(reviews: &[&ScoredReview], indices: &[usize], c: usize) -> V
         .collect()
 }
 
-/// Each reviewer's mean and spread, sorted by reviewer id.
-fn reviewer_results(reviews: &[&ScoredReview], rules: &RankingRules) -> Vec<ReviewerResult> {
+/// Each juror's figures, in the order of `juror_ids` (sorted by id).
+fn reviewer_results(
+    reviews: &[&ScoredReview],
+    juror_ids: &[Uuid],
+    calibration: &crate::calibration::Calibration,
+) -> Vec<ReviewerResult> {
     let mut totals: BTreeMap<Uuid, Vec<f64>> = BTreeMap::new();
     for review in reviews {
         totals.entry(review.reviewer_id).or_default().push(review.total);
     }
-    totals
-        .into_iter()
-        .map(|(reviewer_id, totals)| ReviewerResult {
-            reviewer_id,
-            // A reviewer in the map has at least one total, so both are there.
-            mean: mean(&totals).unwrap_or(0.0),
-            spread: population_sd(&totals).unwrap_or(0.0),
-            review_count: totals.len(),
-            calibrated_alone: totals.len() >= rules.min_reviews_for_calibration,
-        })
-        .collect()
-}
-
-/// Each review's z-score, in the order of `reviews`.
-fn z_scores(reviews: &[&ScoredReview], reviewers: &[ReviewerResult]) -> Vec<f64> {
-    let all_totals: Vec<f64> = reviews.iter().map(|review| review.total).collect();
-    let jury = (
-        mean(&all_totals).unwrap_or(0.0),
-        population_sd(&all_totals).unwrap_or(0.0),
-    );
-    let own: HashMap<Uuid, (f64, f64)> = reviewers
+    juror_ids
         .iter()
-        .filter(|reviewer| reviewer.calibrated_alone)
-        .map(|reviewer| (reviewer.reviewer_id, (reviewer.mean, reviewer.spread)))
-        .collect();
-    reviews
-        .iter()
-        .map(|review| {
-            let (mean, sd) = own.get(&review.reviewer_id).copied().unwrap_or(jury);
-            if sd > ZERO_SD { (review.total - mean) / sd } else { 0.0 }
+        .enumerate()
+        .map(|(j, reviewer_id)| {
+            let totals = totals.get(reviewer_id).map(Vec::as_slice).unwrap_or_default();
+            ReviewerResult {
+                reviewer_id: *reviewer_id,
+                // A juror in the list has at least one total, so both are there.
+                mean: mean(totals).unwrap_or(0.0),
+                spread: population_sd(totals).unwrap_or(0.0),
+                review_count: totals.len(),
+                offset: calibration.offsets[j],
+                offset_uncertainty: calibration.uncertainty[j],
+            }
         })
         .collect()
 }
@@ -338,36 +403,63 @@ pub fn krippendorff_alpha_interval(units: &[Vec<f64>]) -> Option<f64> {
 }
 
 /// Kendall's tau-b between two paired lists, ties accounted for. `None` when the lengths differ, there are fewer
-/// than two pairs, either list is constant, or a value is not finite. O(n²).
+/// than two pairs, either list is constant, or a value is not finite. O(n log n).
 pub fn kendall_tau(a: &[f64], b: &[f64]) -> Option<f64> {
     if a.len() != b.len() || a.len() < 2 || a.iter().chain(b).any(|v| !v.is_finite()) {
         return None;
     }
-    let (mut concordant, mut discordant) = (0_i64, 0_i64);
-    let (mut tied_a, mut tied_b, mut pairs) = (0_i64, 0_i64, 0_i64);
-    for i in 0..a.len() {
-        for j in i + 1..a.len() {
-            pairs += 1;
-            let da = a[i] - a[j];
-            let db = b[i] - b[j];
-            if da == 0.0 {
-                tied_a += 1;
-            }
-            if db == 0.0 {
-                tied_b += 1;
-            }
-            if da * db > 0.0 {
-                concordant += 1;
-            } else if da * db < 0.0 {
-                discordant += 1;
-            }
-        }
-    }
-    let denominator = (((pairs - tied_a) as f64) * ((pairs - tied_b) as f64)).sqrt();
+    // Knight's algorithm, O(n log n): sort by (a, b), count the ties, then count the discordant pairs as the
+    // inversions of b in that order. C − D = pairs − tied_a − tied_b + tied_both − 2·discordant.
+    let mut pairs: Vec<(f64, f64)> = a.iter().copied().zip(b.iter().copied()).collect();
+    pairs.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1)));
+    let tied_pairs = |n: u64| n * n.saturating_sub(1) / 2;
+    let tied_a: u64 = pairs
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| tied_pairs(run.len() as u64))
+        .sum();
+    let tied_both: u64 = pairs
+        .chunk_by(|x, y| x == y)
+        .map(|run| tied_pairs(run.len() as u64))
+        .sum();
+    let mut bs: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    let discordant = inversions(&mut bs);
+    // `bs` is now sorted.
+    let tied_b: u64 = bs.chunk_by(|x, y| x == y).map(|run| tied_pairs(run.len() as u64)).sum();
+    let all = tied_pairs(a.len() as u64);
+
+    let denominator = ((all - tied_a) as f64 * (all - tied_b) as f64).sqrt();
     if denominator == 0.0 {
         return None;
     }
-    Some((concordant - discordant) as f64 / denominator)
+    let difference = all as f64 - tied_a as f64 - tied_b as f64 + tied_both as f64 - 2.0 * discordant as f64;
+    Some(difference / denominator)
+}
+
+/// Sorts `values` by merge sort and returns how many pairs i < j had values[i] > values[j] (strictly).
+fn inversions(values: &mut [f64]) -> u64 {
+    let n = values.len();
+    if n < 2 {
+        return 0;
+    }
+    let (left, right) = values.split_at_mut(n / 2);
+    let mut count = inversions(left) + inversions(right);
+    let mut merged = Vec::with_capacity(n);
+    let (mut i, mut j) = (0, 0);
+    while i < left.len() && j < right.len() {
+        if right[j] < left[i] {
+            // Every value still in `left` is greater than right[j].
+            count += (left.len() - i) as u64;
+            merged.push(right[j]);
+            j += 1;
+        } else {
+            merged.push(left[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&left[i..]);
+    merged.extend_from_slice(&right[j..]);
+    values.copy_from_slice(&merged);
+    count
 }
 
 #[cfg(test)]
@@ -399,66 +491,86 @@ mod tests {
         let (a, b, c, d) = (ideas[0], ideas[1], ideas[2], ideas[3]);
         let jurors: Vec<Uuid> = (101..=103).map(Uuid::from_u128).collect();
         let (lenient, neutral, strict) = (jurors[0], jurors[1], jurors[2]);
-        // Each juror scores three ideas at their mean + d, mean, mean − d (d = 10), so each has a population
-        // SD of 10·√(2/3) and z-scores of +k, 0, −k with k = 10 / (10·√(2/3)) = √1.5 ≈ 1.2247.
-        //   lenient (mean 85): A 95, C 85, D 75
-        //   neutral (mean 70): A 80, B 70, D 60
-        //   strict  (mean 40): B 50, C 40, D 30
+        // True qualities A 80, B 65, C 62, D 50; offsets lenient +8, neutral 0, strict −8; no noise:
+        //   lenient: A 88, C 70, D 58
+        //   neutral: A 80, B 65, D 50
+        //   strict:  B 57, C 54, D 42
         let reviews = [
-            review(a, lenient, 95.0),
-            review(c, lenient, 85.0),
-            review(d, lenient, 75.0),
+            review(a, lenient, 88.0),
+            review(c, lenient, 70.0),
+            review(d, lenient, 58.0),
             review(a, neutral, 80.0),
-            review(b, neutral, 70.0),
-            review(d, neutral, 60.0),
-            review(b, strict, 50.0),
-            review(c, strict, 40.0),
-            review(d, strict, 30.0),
+            review(b, neutral, 65.0),
+            review(d, neutral, 50.0),
+            review(b, strict, 57.0),
+            review(c, strict, 54.0),
+            review(d, strict, 42.0),
         ];
-        let ranking = rank(&ideas, 0, &reviews, &RankingRules::default());
-        let k = 1.5_f64.sqrt();
 
-        // Raw: A (95+80)/2 = 87.5, B (70+50)/2 = 60, C (85+40)/2 = 62.5, D (75+60+30)/3 = 55.
-        // C, scored by the lenient juror, beats B, scored by the strict one.
+        // Raw: A 84, B 61, C 62, D 50: C, scored by the lenient juror, beats B, scored by the strict one.
+        let ranking = rank(&ideas, 0, &reviews, &RankingRules::default());
         let raw: Vec<_> = ranking.ideas.iter().map(|r| r.raw_score).collect();
-        assert_eq!(raw, [Some(87.5), Some(60.0), Some(62.5), Some(55.0)]);
+        assert_eq!(raw, [Some(84.0), Some(61.0), Some(62.0), Some(50.0)]);
         let raw_ranks: Vec<_> = ranking.ideas.iter().map(|r| r.raw_rank).collect();
         assert_eq!(raw_ranks, [Some(1), Some(3), Some(2), Some(4)]);
 
-        // Calibrated: A (k + k)/2 = k, B (0 + k)/2 = k/2, C (0 + 0)/2 = 0, D (−k −k −k)/3 = −k.
+        // Calibrated, λ = 5. By symmetry b_neutral = 0 and b_strict = −b_lenient = −x. The lenient row of the
+        // system: A_LL = 3 + λ − (1/2 + 1/2 + 1/3) = 5/3 + λ, A_LS = −(1/2 + 1/3) = −5/6,
+        // c_L = (88 − 84) + (70 − 62) + (58 − 50) = 20; so (5/3 + λ + 5/6)·x = 20 and x = 20/7.5 = 8/3.
+        // A = (88 − 8/3 + 80)/2 = 248/3, B = (65 + 57 + 8/3)/2 = 187/3, C = 62, D = 50: B now beats C.
         let calibrated: Vec<_> = ranking.ideas.iter().map(|r| r.calibrated_score).collect();
-        for (actual, expected) in calibrated.iter().zip([k, k / 2.0, 0.0, -k]) {
+        for (actual, expected) in calibrated.iter().zip([248.0 / 3.0, 187.0 / 3.0, 62.0, 50.0]) {
             assert!(close(*actual, expected), "{actual:?} vs {expected}");
         }
         let calibrated_ranks: Vec<_> = ranking.ideas.iter().map(|r| r.calibrated_rank).collect();
         assert_eq!(calibrated_ranks, [Some(1), Some(2), Some(3), Some(4)]);
+        let offsets: Vec<f64> = ranking.reviewers.iter().map(|r| r.offset).collect();
+        for (actual, expected) in offsets.iter().zip([8.0 / 3.0, 0.0, -8.0 / 3.0]) {
+            assert!(close(Some(*actual), expected), "{offsets:?}");
+        }
+        // Raw and calibrated orders: 6 pairs, B/C discordant: (5 − 1)/6.
+        assert!(close(ranking.agreement.rank_correlation, 2.0 / 3.0));
+        assert_eq!(ranking.graph.groups, 1);
+        assert_eq!(ranking.graph.juror_pairs, 3);
 
-        // Spreads: A {95, 80} → 7.5; B {70, 50} → 10; C {85, 40} → 22.5;
-        // D {75, 60, 30}: mean 55, deviations 20, 5, −25 → √((400 + 25 + 625)/3) = √350 ≈ 18.71.
+        // With next to no shrinkage and no noise the model recovers the truth exactly: (5/2 + λ)·x = 20, x = 8.
+        let rules = RankingRules {
+            offset_shrinkage: 1e-6,
+            ..RankingRules::default()
+        };
+        let exact = rank(&ideas, 0, &reviews, &rules);
+        let near = |actual: Option<f64>, expected: f64| actual.is_some_and(|a| (a - expected).abs() < 1e-4);
+        for (result, truth) in exact.ideas.iter().zip([80.0, 65.0, 62.0, 50.0]) {
+            assert!(near(result.calibrated_score, truth), "{result:?}");
+        }
+        for (reviewer, offset) in exact.reviewers.iter().zip([8.0, 0.0, -8.0]) {
+            assert!(near(Some(reviewer.offset), offset), "{reviewer:?}");
+            // No noise left (9 reviews − (4 ideas + 3 jurors − 1 group) = 3 degrees): next to no standard error.
+            assert!(reviewer.offset_uncertainty.is_some_and(|u| u < 0.01), "{reviewer:?}");
+        }
+        // The calibrated totals agree perfectly; the raw ones do not.
+        assert!(near(exact.agreement.calibrated_alpha, 1.0));
+        assert!(exact.agreement.alpha.is_some_and(|alpha| alpha < 1.0));
+
+        // Spreads: A {88, 80} → 4; B {65, 57} → 4; C {70, 54} → 8; D {58, 50, 42} → √(128/3).
         let spreads: Vec<_> = ranking.ideas.iter().map(|r| r.spread).collect();
-        for (actual, expected) in spreads.iter().zip([7.5, 10.0, 22.5, 350.0_f64.sqrt()]) {
+        for (actual, expected) in spreads.iter().zip([4.0, 4.0, 8.0, (128.0_f64 / 3.0).sqrt()]) {
             assert!(close(*actual, expected), "{actual:?} vs {expected}");
         }
-        let flags: Vec<_> = ranking.ideas.iter().map(|r| r.disagreement).collect();
-        assert_eq!(flags, [false, false, true, true]);
+        assert!(ranking.ideas.iter().all(|r| !r.disagreement));
         let counts: Vec<_> = ranking.ideas.iter().map(|r| r.review_count).collect();
         assert_eq!(counts, [2, 2, 2, 3]);
-
-        // Reviewers, sorted by id: their means are their leniency.
+        // Reviewers, sorted by id, with their raw means; a one-place swap among 4 ideas flags nothing.
         let means: Vec<_> = ranking.reviewers.iter().map(|r| (r.reviewer_id, r.mean)).collect();
-        assert_eq!(means, [(lenient, 85.0), (neutral, 70.0), (strict, 40.0)]);
-        for reviewer in &ranking.reviewers {
-            assert!(close(Some(reviewer.spread), 10.0 * (2.0_f64 / 3.0).sqrt()));
-            assert_eq!(reviewer.review_count, 3);
-            assert!(reviewer.calibrated_alone);
-        }
+        assert_eq!(means, [(lenient, 72.0), (neutral, 65.0), (strict, 51.0)]);
+        assert!(ranking.reviewers.iter().all(|r| r.review_count == 3));
+        assert!(ranking.ideas.iter().all(|r| !r.rank_shift));
 
-        // Agreement over the totals is the alpha of the ideas' totals as units.
         let units = vec![
-            vec![95.0, 80.0],
-            vec![70.0, 50.0],
-            vec![85.0, 40.0],
-            vec![75.0, 60.0, 30.0],
+            vec![88.0, 80.0],
+            vec![65.0, 57.0],
+            vec![70.0, 54.0],
+            vec![58.0, 50.0, 42.0],
         ];
         assert_eq!(ranking.agreement.alpha, krippendorff_alpha_interval(&units));
         assert_eq!(ranking.agreement.units, 4);
@@ -513,76 +625,107 @@ mod tests {
     }
 
     #[test]
-    fn a_reviewer_with_few_reviews_is_measured_against_the_whole_jury() {
-        let ideas = ids(3);
-        let (x, y, z) = (ideas[0], ideas[1], ideas[2]);
-        let (regular, occasional) = (Uuid::from_u128(100), Uuid::from_u128(200));
-        let reviews = [
-            review(x, regular, 60.0),
-            review(y, regular, 70.0),
-            review(z, regular, 80.0),
-            review(x, occasional, 50.0),
-            review(y, occasional, 90.0),
-        ];
-        let ranking = rank(&ideas, 0, &reviews, &RankingRules::default());
-        // Regular (3 reviews): mean 70, SD 10·√(2/3), z = −k, 0, +k with k = √1.5.
-        // Occasional (2 reviews): against all five totals {60, 70, 80, 50, 90}: mean 70,
-        // SD √((100 + 0 + 100 + 400 + 400)/5) = √200, so z = −20/√200 = −√2 and +√2.
-        let (k, r2) = (1.5_f64.sqrt(), 2.0_f64.sqrt());
-        let calibrated: Vec<_> = ranking.ideas.iter().map(|r| r.calibrated_score).collect();
-        for (actual, expected) in calibrated.iter().zip([(-k - r2) / 2.0, r2 / 2.0, k]) {
-            assert!(close(*actual, expected), "{actual:?} vs {expected}");
+    fn a_sharp_change_of_place_is_flagged() {
+        // Ten ideas of true quality 95, 90, …, 50 in pairs of one lenient (+20) and one strict (−20) juror, linked
+        // by a third juror who scores every idea truly. The lenient pair's weakest idea rises sharply in raw.
+        let ideas = ids(10);
+        let (lenient, strict, linker) = (Uuid::from_u128(100), Uuid::from_u128(200), Uuid::from_u128(300));
+        let mut reviews = Vec::new();
+        for (i, idea) in ideas.iter().enumerate() {
+            let truth = 95.0 - 5.0 * i as f64;
+            reviews.push(review(*idea, linker, truth));
+            // The five weakest go to the lenient juror, the five best to the strict one.
+            let (juror, offset) = if i >= 5 { (lenient, 20.0) } else { (strict, -20.0) };
+            reviews.push(review(*idea, juror, truth + offset));
         }
-        let alone: Vec<_> = ranking
-            .reviewers
-            .iter()
-            .map(|r| (r.reviewer_id, r.calibrated_alone))
-            .collect();
-        assert_eq!(alone, [(regular, true), (occasional, false)]);
-
-        // With the threshold at 2, both stand alone: occasional's z = ±1 (mean 70, SD 20).
         let rules = RankingRules {
-            min_reviews_for_calibration: 2,
+            offset_shrinkage: 1e-6,
             ..RankingRules::default()
         };
         let ranking = rank(&ideas, 0, &reviews, &rules);
-        let calibrated: Vec<_> = ranking.ideas.iter().map(|r| r.calibrated_score).collect();
-        for (actual, expected) in calibrated.iter().zip([(-k - 1.0) / 2.0, 0.5, k]) {
-            assert!(close(*actual, expected), "{actual:?} vs {expected}");
-        }
+        // Ten ranked ideas: the threshold is max(3, ⌈10 %·10⌉) = 3 places.
+        assert_eq!(rules.rank_shift_places(10), 3);
+        assert_eq!(rules.rank_shift_places(250), 25);
+        // Calibrated: the truth. Raw: the five best 85, 80, 75, 70, 65 and the five weakest 80, 75, 70, 65, 60,
+        // so idea 6 (truth 70, raw 80) ties idea 2 for rank 2 in raw against rank 6 calibrated: 4 places.
+        let calibrated: Vec<_> = ranking.ideas.iter().map(|r| r.calibrated_rank).collect();
+        assert_eq!(calibrated, (1..=10).map(Some).collect::<Vec<_>>());
+        let shifted: Vec<usize> = (0..10).filter(|&i| ranking.ideas[i].rank_shift).collect();
+        let raw: Vec<_> = ranking.ideas.iter().map(|r| r.raw_rank).collect();
+        assert_eq!(
+            raw,
+            [
+                Some(1),
+                Some(2),
+                Some(4),
+                Some(6),
+                Some(8),
+                Some(2),
+                Some(4),
+                Some(6),
+                Some(8),
+                Some(10)
+            ]
+        );
+        // |raw − calibrated| for ideas 0..10: 0 0 1 2 3 4 3 2 1 0.
+        assert_eq!(shifted, [4, 5, 6]);
     }
 
     #[test]
-    fn a_juror_who_gives_everyone_the_same_total_tells_nothing_about_order() {
-        let ideas = ids(3);
-        let (flat, discerning) = (Uuid::from_u128(100), Uuid::from_u128(200));
-        let mut reviews = Vec::new();
-        for (idea, total) in ideas.iter().zip([50.0, 60.0, 70.0]) {
-            // Three totals of 0.1 average to 0.10000000000000002: an SD of about 1e-17 that must count as none,
-            // or every z would be −1.
-            reviews.push(review(*idea, flat, 0.1));
-            reviews.push(review(*idea, discerning, total));
-        }
+    fn a_split_jury_is_reported_and_a_lone_juror_keeps_a_zero_offset() {
+        let ideas = ids(4);
+        let jurors: Vec<Uuid> = (101..=104).map(Uuid::from_u128).collect();
+        // Jurors 1 and 2 share ideas 1 and 2; jurors 3 and 4 share ideas 3 and 4: two groups, two pairs.
+        let reviews = [
+            review(ideas[0], jurors[0], 80.0),
+            review(ideas[0], jurors[1], 70.0),
+            review(ideas[1], jurors[0], 60.0),
+            review(ideas[1], jurors[1], 50.0),
+            review(ideas[2], jurors[2], 40.0),
+            review(ideas[2], jurors[3], 30.0),
+            review(ideas[3], jurors[2], 20.0),
+            review(ideas[3], jurors[3], 10.0),
+        ];
         let ranking = rank(&ideas, 0, &reviews, &RankingRules::default());
-        // Flat: z = 0 everywhere. Discerning: −k, 0, +k. Calibrated: −k/2, 0, k/2.
-        let k = 1.5_f64.sqrt();
-        let calibrated: Vec<_> = ranking.ideas.iter().map(|r| r.calibrated_score).collect();
-        for (actual, expected) in calibrated.iter().zip([-k / 2.0, 0.0, k / 2.0]) {
-            assert!(close(*actual, expected), "{actual:?} vs {expected}");
-        }
-        assert!(ranking.reviewers[0].spread > 0.0 && ranking.reviewers[0].spread < ZERO_SD);
+        assert_eq!(ranking.graph.groups, 2);
+        assert_eq!(ranking.graph.juror_pairs, 2);
+        // A juror alone on their ideas: nothing to compare with, offset 0 and the raw totals.
+        let alone = rank(
+            &ideas[..2],
+            0,
+            &[review(ideas[0], jurors[0], 30.0), review(ideas[1], jurors[0], 90.0)],
+            &RankingRules::default(),
+        );
+        assert_eq!(alone.reviewers[0].offset, 0.0);
+        assert_eq!(alone.reviewers[0].offset_uncertainty, None);
+        assert_eq!(alone.ideas[0].calibrated_score, Some(30.0));
+        assert_eq!(alone.graph.groups, 1);
+        assert_eq!(alone.graph.juror_pairs, 0);
+    }
 
-        // A jury where every total is the same: everything is zero and everyone ties.
-        let same: Vec<_> = ideas.iter().map(|idea| review(*idea, flat, 70.0)).collect();
-        let ranking = rank(&ideas, 0, &same, &RankingRules::default());
+    #[test]
+    fn calibrated_scores_stay_on_the_raw_scale() {
+        // The strict juror scores 20 below the fair one on ideas 2 and 3 (offsets −10 and +10 once centred), and
+        // alone gives idea 1 a 100: unclamped, its quality would be 100 + 10 = 110.
+        let ideas = ids(3);
+        let (strict, fair) = (Uuid::from_u128(100), Uuid::from_u128(200));
+        let reviews = [
+            review(ideas[0], strict, 100.0),
+            review(ideas[1], strict, 40.0),
+            review(ideas[1], fair, 60.0),
+            review(ideas[2], strict, 20.0),
+            review(ideas[2], fair, 40.0),
+        ];
+        let rules = RankingRules {
+            offset_shrinkage: 1e-6,
+            ..RankingRules::default()
+        };
+        let ranking = rank(&ideas, 0, &reviews, &rules);
         for result in &ranking.ideas {
-            assert_eq!(result.calibrated_score, Some(0.0));
-            assert_eq!(result.calibrated_rank, Some(1));
-            assert_eq!(result.raw_rank, Some(1));
+            let score = result.calibrated_score.unwrap_or(f64::NAN);
+            assert!((0.0..=100.0).contains(&score), "{result:?}");
         }
-        // And the same for a newcomer measured against a flat jury.
-        let ranking = rank(&ideas[..2], 0, &same[..2], &RankingRules::default());
-        assert_eq!(ranking.ideas[0].calibrated_score, Some(0.0));
+        assert_eq!(ranking.ideas[0].calibrated_score, Some(100.0));
     }
 
     #[test]

@@ -67,7 +67,8 @@ pub struct RankedIdeaView {
     pub raw_score: Option<f64>,
     /// Its competition rank ("1224") by raw score over the whole call; null without reviews.
     pub raw_rank: Option<u32>,
-    /// The mean of its reviews' z-scores against their reviewers' strictness; null without reviews.
+    /// Its estimated quality on the raw score's 0–100 scale: the mean of its review totals less each juror's
+    /// offset (the additive model, offsets shrunk towards zero; held within 0–100); null without reviews.
     pub calibrated_score: Option<f64>,
     /// Its competition rank by calibrated score over the whole call; null without reviews.
     pub calibrated_rank: Option<u32>,
@@ -77,6 +78,9 @@ pub struct RankedIdeaView {
     pub review_count: usize,
     /// Whether the spread is above the call's threshold: to discuss.
     pub disagreement: bool,
+    /// Whether its raw and calibrated ranks lie far apart (at least `rules.rankShiftPlaces`): the jurors it drew
+    /// moved it sharply, worth a look before deciding.
+    pub rank_shift: bool,
     /// Each criterion's mean score, in rubric order.
     pub criterion_means: Vec<RankingCriterionMean>,
 }
@@ -98,6 +102,12 @@ pub struct RankingAgreement {
     /// Krippendorff's alpha (interval metric) over the review totals; null when it cannot be computed (fewer
     /// than two pairable values, or all equal).
     pub alpha: Option<f64>,
+    /// The same alpha over the calibrated totals (each total less its juror's offset): how far the jury agrees
+    /// once strictness is taken out; null likewise.
+    pub calibrated_alpha: Option<f64>,
+    /// Kendall's tau-b between the raw and the calibrated scores of the ideas with reviews (1: calibration
+    /// changes no order); null with fewer than two such ideas or a constant score.
+    pub rank_correlation: Option<f64>,
     /// Ideas with at least two reviews.
     pub units: usize,
     /// The reviews of those ideas.
@@ -106,7 +116,7 @@ pub struct RankingAgreement {
     pub by_criterion: Vec<RankingCriterionAgreement>,
 }
 
-/// How one reviewer scored across the call.
+/// How one reviewer scored across the call, and their estimated offset.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewerStrictness {
@@ -116,14 +126,18 @@ pub struct ReviewerStrictness {
     pub display_name: String,
     /// The reviewer's organisation, if they are on the roster.
     pub organisation: Option<Organisation>,
-    /// The mean of their review totals (0–100): their leniency.
+    /// The mean of their review totals (0–100). Not their leniency: it also reflects the ideas they drew.
     pub mean: f64,
     /// The population standard deviation of their review totals.
     pub spread: f64,
     /// How many of their reviews count.
     pub review_count: usize,
-    /// Whether they have enough reviews to be calibrated against their own mean and spread (else the jury's).
-    pub calibrated_alone: bool,
+    /// Their estimated offset in points of 0–100, from the ideas they share with other jurors: positive when
+    /// lenient, negative when strict, shrunk towards 0 the fewer their reviews. Calibration subtracts it.
+    pub offset: f64,
+    /// The offset's standard error in points; null when the reviews leave nothing to measure it by (a juror
+    /// whose ideas no other juror reviewed, or too few reviews in the call).
+    pub offset_uncertainty: Option<f64>,
 }
 
 /// How far the review of the call has come.
@@ -159,12 +173,30 @@ pub struct RankingCriterion {
     pub scale_max: i32,
 }
 
+/// The graph of jurors and ideas linked by counted reviews.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RankingGraph {
+    /// Separate groups of jurors and ideas (0 without reviews). More than one: jurors of different groups never
+    /// met on an idea, so no calibration can compare them, and the calibrated scores of different groups are
+    /// not comparable.
+    pub groups: usize,
+    /// Whether the graph is split (`groups` > 1): the ranking's warning.
+    pub split: bool,
+    /// Distinct pairs of jurors who reviewed at least one idea in common.
+    pub juror_pairs: usize,
+}
+
 /// The settings the ranking was computed with.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RankingRules {
-    /// The fewest reviews a reviewer needs to be calibrated against themselves.
-    pub min_reviews_for_calibration: usize,
+    /// λ: how strongly jurors' offsets are shrunk towards 0, as if each juror had also given this many reviews
+    /// at exactly the idea's quality.
+    pub offset_shrinkage: f64,
+    /// How many places apart an idea's raw and calibrated ranks must be to flag it (`rankShift`): a share of
+    /// the ranked ideas (10 % by default), never fewer than 3.
+    pub rank_shift_places: u32,
     /// The spread (on 0–100) above which an idea is flagged for discussion.
     pub disagreement_spread: f64,
 }
@@ -183,7 +215,9 @@ pub struct RankingView {
     pub offset: u32,
     /// How far the jury agrees.
     pub agreement: RankingAgreement,
-    /// Each reviewer's strictness, by reviewer id.
+    /// The jury graph: a split one is warned about.
+    pub graph: RankingGraph,
+    /// Each reviewer's figures and offset, by reviewer id.
     pub reviewers: Vec<ReviewerStrictness>,
     /// How far the review has come.
     pub progress: RankingProgress,

@@ -21,6 +21,7 @@ const FIXED_HEADERS: &[&str] = &[
     "spread",
     "reviews",
     "disagreement",
+    "rank_shift",
 ];
 
 fn headers(criteria: &[RankingCriterion]) -> Vec<String> {
@@ -40,11 +41,11 @@ fn record(item: RankedIdeaView) -> Vec<Cell> {
         Cell::Text(item.state.as_str().to_owned()),
         item.decision.map_or(Cell::Empty, |d| Cell::Text(d.as_str().to_owned())),
         Cell::number(item.raw_score, 2),
-        // A z-score is small: a third decimal tells ideas apart.
-        Cell::number(item.calibrated_score, 3),
+        Cell::number(item.calibrated_score, 2),
         Cell::number(item.spread, 2),
         Cell::Number(item.review_count as f64, 0),
         Cell::Text(if item.disagreement { "yes" } else { "no" }.to_owned()),
+        Cell::Text(if item.rank_shift { "yes" } else { "no" }.to_owned()),
     ];
     cells.extend(item.criterion_means.into_iter().map(|m| Cell::number(m.mean, 2)));
     cells
@@ -53,8 +54,8 @@ fn record(item: RankedIdeaView) -> Vec<Cell> {
 /// A call's whole ranking as CSV or XLSX (staff): every ranked idea, no paging, in the order asked for.
 ///
 /// Columns: calibrated rank, raw rank, idea id, title, state, decision, raw score (2 decimals), calibrated
-/// score (3), spread (2), reviews, disagreement, then each criterion's mean (2), headed by its key and
-/// Persian label.
+/// score (2, the same 0–100 scale), spread (2), reviews, disagreement, rank shift, then each criterion's mean
+/// (2), headed by its key and Persian label.
 #[utoipa::path(
     tag = "ranking",
     params(("callId" = Uuid, Path, description = "The call's id"), RankingExportQuery),

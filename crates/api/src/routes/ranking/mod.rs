@@ -1,5 +1,5 @@
 //! A call's ranking for staff: raw and calibrated scores and ranks from the submitted reviews, the jury's
-//! agreement and strictness, and the whole ranking as CSV or XLSX. The use case is `app::ranking`.
+//! agreement, graph and offsets, and the whole ranking as CSV or XLSX. The use case is `app::ranking`.
 
 pub mod dto;
 mod export;
@@ -9,7 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::routes::text::ShortText;
 use dto::{
-    RankedIdeaView, RankingAgreement, RankingCriterion, RankingCriterionAgreement, RankingCriterionMean,
+    RankedIdeaView, RankingAgreement, RankingCriterion, RankingCriterionAgreement, RankingCriterionMean, RankingGraph,
     RankingProgress, RankingRules, ReviewerStrictness,
 };
 
@@ -21,6 +21,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub struct FullRanking {
     pub items: Vec<RankedIdeaView>,
     pub agreement: RankingAgreement,
+    pub graph: RankingGraph,
     pub reviewers: Vec<ReviewerStrictness>,
     pub progress: RankingProgress,
     pub criteria: Vec<RankingCriterion>,
@@ -30,6 +31,11 @@ pub struct FullRanking {
 impl From<app::ranking::Ranking> for FullRanking {
     fn from(ranking: app::ranking::Ranking) -> Self {
         let keys: Vec<&str> = ranking.criteria.iter().map(|c| c.key.as_str()).collect();
+        let ranked = ranking
+            .items
+            .iter()
+            .filter(|item| item.result.raw_rank.is_some())
+            .count();
         let items = ranking
             .items
             .into_iter()
@@ -46,6 +52,7 @@ impl From<app::ranking::Ranking> for FullRanking {
                 spread: item.result.spread,
                 review_count: item.result.review_count,
                 disagreement: item.result.disagreement,
+                rank_shift: item.result.rank_shift,
                 criterion_means: keys
                     .iter()
                     .zip(item.result.criterion_means)
@@ -66,12 +73,15 @@ impl From<app::ranking::Ranking> for FullRanking {
                 mean: r.result.mean,
                 spread: r.result.spread,
                 review_count: r.result.review_count,
-                calibrated_alone: r.result.calibrated_alone,
+                offset: r.result.offset,
+                offset_uncertainty: r.result.offset_uncertainty,
             })
             .collect();
         let progress = ranking.progress;
         let agreement = RankingAgreement {
             alpha: ranking.agreement.alpha,
+            calibrated_alpha: ranking.agreement.calibrated_alpha,
+            rank_correlation: ranking.agreement.rank_correlation,
             units: ranking.agreement.units,
             pairable_values: ranking.agreement.pairable_values,
             by_criterion: keys
@@ -94,9 +104,15 @@ impl From<app::ranking::Ranking> for FullRanking {
                 scale_max: c.scale_max,
             })
             .collect();
+        let graph = RankingGraph {
+            groups: ranking.graph.groups,
+            split: ranking.graph.groups > 1,
+            juror_pairs: ranking.graph.juror_pairs,
+        };
         FullRanking {
             items,
             agreement,
+            graph,
             reviewers,
             progress: RankingProgress {
                 ideas: progress.ideas,
@@ -107,7 +123,8 @@ impl From<app::ranking::Ranking> for FullRanking {
             },
             criteria,
             rules: RankingRules {
-                min_reviews_for_calibration: ranking.rules.min_reviews_for_calibration,
+                offset_shrinkage: ranking.rules.offset_shrinkage,
+                rank_shift_places: ranking.rules.rank_shift_places(ranked),
                 disagreement_spread: ranking.rules.disagreement_spread,
             },
         }

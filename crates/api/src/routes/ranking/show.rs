@@ -8,7 +8,8 @@ use crate::routes::page;
 use crate::state::AppState;
 
 /// A call's ranking (staff): every idea that reached the jury with its raw and calibrated score and rank,
-/// spread and disagreement flag, and the call's agreement, reviewers' strictness and progress.
+/// spread and flags, and the call's agreement, jury graph (`graph.split` warns that calibration cannot compare
+/// separate groups of jurors), jurors' offsets and progress.
 ///
 /// Ranks are over the whole call; `limit` and `offset` page the ordered list afterwards. Reviews that no
 /// longer fit the rubric (reopened and changed) are left out and counted in `progress.reviewsToRescore`.
@@ -46,6 +47,7 @@ pub async fn show_ranking(
         limit,
         offset,
         agreement: ranking.agreement,
+        graph: ranking.graph,
         reviewers: ranking.reviewers,
         progress: ranking.progress,
         criteria: ranking.criteria,
