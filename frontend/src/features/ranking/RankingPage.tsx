@@ -61,12 +61,21 @@ export function Ranking({ callId }: { callId: string }) {
         {(view) => (
           <>
             <Progress progress={view.progress} />
+            {view.graph.split ? (
+              <div role="alert" className="alert alert--warning">
+                <strong>{t('graph.splitTitle', { groups: n(view.graph.groups) })}</strong> {t('graph.splitText')}
+              </div>
+            ) : null}
             <RankingTable view={view} />
             <p className="muted">
-              {t('rules', { spread: fixed(view.rules.disagreementSpread, locale, 1), min: n(view.rules.minReviewsForCalibration) })}
+              {t('rules', {
+                spread: fixed(view.rules.disagreementSpread, locale, 1),
+                places: n(view.rules.rankShiftPlaces),
+                shrinkage: formatNumber(view.rules.offsetShrinkage, locale),
+              })}
             </p>
             <Agreement view={view} />
-            <Strictness reviewers={view.reviewers} />
+            <Offsets reviewers={view.reviewers} />
           </>
         )}
       </QueryState>
@@ -97,18 +106,26 @@ export function RankingTable({ view }: { view: Schema<'RankingView'> }) {
         </>
       ),
     },
-    { key: 'calibratedScore', header: t('table.calibratedScore'), className: 'num', cell: (idea) => fixed(idea.calibratedScore, locale, 2) },
+    { key: 'calibratedScore', header: t('table.calibratedScore'), className: 'num', cell: (idea) => fixed(idea.calibratedScore, locale, 1) },
     { key: 'rawScore', header: t('table.rawScore'), className: 'num', cell: (idea) => fixed(idea.rawScore, locale, 1) },
     { key: 'spread', header: t('table.spread'), sort: 'spread', firstDirection: 'desc', className: 'num', cell: (idea) => fixed(idea.spread, locale, 1) },
     {
-      key: 'disagreement',
-      header: t('table.disagreement'),
-      cell: (idea) =>
-        idea.disagreement ? (
-          <span title={t('table.disagreementHint', { limit })}>
-            <Badge tone="warning">{t('table.disagreement')}</Badge>
-          </span>
-        ) : null,
+      key: 'flags',
+      header: t('table.flags'),
+      cell: (idea) => (
+        <>
+          {idea.disagreement ? (
+            <span title={t('table.disagreementHint', { limit })}>
+              <Badge tone="warning">{t('table.disagreement')}</Badge>
+            </span>
+          ) : null}{' '}
+          {idea.rankShift ? (
+            <span title={t('table.rankShiftHint', { raw: n(idea.rawRank), calibrated: n(idea.calibratedRank) })}>
+              <Badge tone="warning">{t('table.rankShift')}</Badge>
+            </span>
+          ) : null}
+        </>
+      ),
     },
     { key: 'reviews', header: t('table.reviews'), className: 'num', cell: (idea) => n(idea.reviewCount) },
     ...view.criteria.map(
@@ -136,7 +153,7 @@ export function RankingTable({ view }: { view: Schema<'RankingView'> }) {
       columns={columns}
       page={view}
       rowKey={(idea) => idea.ideaId}
-      rowClassName={(idea) => (idea.disagreement ? 'row--disputed' : undefined)}
+      rowClassName={(idea) => (idea.disagreement || idea.rankShift ? 'row--disputed' : undefined)}
       empty={t('table.none')}
       defaultSort="calibrated"
     />
@@ -184,24 +201,40 @@ function Progress({ progress }: { progress: Schema<'RankingProgress'> }) {
 function Agreement({ view }: { view: Schema<'RankingView'> }) {
   const { t } = useTranslation('ranking');
   const { locale } = useLocale();
-  const { agreement } = view;
+  const { agreement, graph } = view;
   const alpha = (value: number | null | undefined) =>
     value === null || value === undefined ? t('agreement.notComputable') : `${fixed(value, locale, 2)} (${t(`agreement.levels.${alphaLevel(value)}`)})`;
+  const alphaFigure = (value: number | null | undefined) =>
+    value === null || value === undefined ? (
+      t('agreement.notComputable')
+    ) : (
+      <>
+        {fixed(value, locale, 2)}
+        <small className="figure__note">{t(`agreement.levels.${alphaLevel(value)}`)}</small>
+      </>
+    );
   return (
     <Card title={t('agreement.title')}>
       <dl className="figures">
         <div>
           <dt>{t('agreement.alpha')}</dt>
-          <dd>
-            {agreement.alpha === null || agreement.alpha === undefined ? (
-              t('agreement.notComputable')
-            ) : (
-              <>
-                {fixed(agreement.alpha, locale, 2)}
-                <small className="figure__note">{t(`agreement.levels.${alphaLevel(agreement.alpha)}`)}</small>
-              </>
-            )}
-          </dd>
+          <dd>{alphaFigure(agreement.alpha)}</dd>
+        </div>
+        <div>
+          <dt>{t('agreement.calibratedAlpha')}</dt>
+          <dd>{alphaFigure(agreement.calibratedAlpha)}</dd>
+        </div>
+        <div>
+          <dt>{t('agreement.tau')}</dt>
+          <dd>{fixed(agreement.rankCorrelation, locale, 2, t('agreement.notComputable'))}</dd>
+        </div>
+        <div>
+          <dt>{t('graph.groups')}</dt>
+          <dd>{formatNumber(graph.groups, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('graph.pairs')}</dt>
+          <dd>{formatNumber(graph.jurorPairs, locale)}</dd>
         </div>
       </dl>
       <p className="muted">
@@ -232,27 +265,39 @@ function Agreement({ view }: { view: Schema<'RankingView'> }) {
         </TableScroll>
       ) : null}
       <p className="explain">{t('agreement.explain')}</p>
+      <p className="explain">{t('agreement.tauExplain')}</p>
     </Card>
   );
 }
 
-function Strictness({ reviewers }: { reviewers: Schema<'ReviewerStrictness'>[] }) {
+/** How each juror's offset reads: lenient or strict only when it stands clear of its uncertainty (two standard errors). */
+export function offsetReading(offset: number, uncertainty: number | null | undefined): 'lenient' | 'strict' | 'average' | 'unknown' {
+  if (uncertainty === null || uncertainty === undefined) return 'unknown';
+  if (Math.abs(offset) <= 2 * uncertainty) return 'average';
+  return offset > 0 ? 'lenient' : 'strict';
+}
+
+function Offsets({ reviewers }: { reviewers: Schema<'ReviewerStrictness'>[] }) {
   const { t } = useTranslation(['ranking', 'enums']);
   const { locale } = useLocale();
   if (reviewers.length === 0) return null;
+  const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${fixed(Math.abs(value), locale, 1)}`;
   return (
-    <section aria-labelledby="strictness-title">
-      <h2 id="strictness-title">{t('strictness.title')}</h2>
-      <TableScroll label={t('strictness.label')}>
+    <section aria-labelledby="offsets-title">
+      <h2 id="offsets-title">{t('offsets.title')}</h2>
+      <p className="muted">{t('offsets.lead')}</p>
+      <TableScroll label={t('offsets.label')}>
         <table className="table">
-          <caption className="visually-hidden">{t('strictness.label')}</caption>
+          <caption className="visually-hidden">{t('offsets.label')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('strictness.reviewer')}</th>
-              <th scope="col" className="num">{t('strictness.mean')}</th>
-              <th scope="col" className="num">{t('strictness.spread')}</th>
-              <th scope="col" className="num">{t('strictness.reviews')}</th>
-              <th scope="col">{t('strictness.calibration')}</th>
+              <th scope="col">{t('offsets.reviewer')}</th>
+              <th scope="col" className="num">{t('offsets.reviews')}</th>
+              <th scope="col" className="num">{t('offsets.mean')}</th>
+              <th scope="col" className="num">{t('offsets.spread')}</th>
+              <th scope="col" className="num">{t('offsets.offset')}</th>
+              <th scope="col" className="num">{t('offsets.uncertainty')}</th>
+              <th scope="col">{t('offsets.reading')}</th>
             </tr>
           </thead>
           <tbody>
@@ -267,10 +312,20 @@ function Strictness({ reviewers }: { reviewers: Schema<'ReviewerStrictness'>[] }
                     </>
                   ) : null}
                 </th>
+                <td className="num">{formatNumber(reviewer.reviewCount, locale)}</td>
                 <td className="num">{fixed(reviewer.mean, locale, 1)}</td>
                 <td className="num">{fixed(reviewer.spread, locale, 1)}</td>
-                <td className="num">{formatNumber(reviewer.reviewCount, locale)}</td>
-                <td>{t(reviewer.calibratedAlone ? 'strictness.alone' : 'strictness.jury')}</td>
+                <td className="num">
+                  <bdi>{signed(reviewer.offset)}</bdi>
+                </td>
+                <td className="num">
+                  {reviewer.offsetUncertainty === null || reviewer.offsetUncertainty === undefined ? (
+                    <span className="muted">{t('offsets.unmeasured')}</span>
+                  ) : (
+                    <bdi>±{fixed(reviewer.offsetUncertainty, locale, 1)}</bdi>
+                  )}
+                </td>
+                <td>{t(`offsets.readings.${offsetReading(reviewer.offset, reviewer.offsetUncertainty)}`)}</td>
               </tr>
             ))}
           </tbody>

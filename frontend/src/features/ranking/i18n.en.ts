@@ -4,7 +4,7 @@ import type { rankingFa } from './i18n';
 export const rankingEn: typeof rankingFa = {
   title: 'Ranking',
   titleOf: 'Ranking: {{call}}',
-  lead: "The raw score is the mean of the reviewers' totals (0 to 100); the calibrated score corrects for each reviewer's strictness or leniency.",
+  lead: "The raw score is the mean of the reviewers' totals (0 to 100). The calibrated score, on the same 0–100 scale, is the idea's estimated quality: each reviewer's total less their offset, how much more lenient or strict they are on the ideas they share with other reviewers.",
   sort: {
     label: 'Order',
     calibrated: 'By calibrated score',
@@ -27,7 +27,10 @@ export const rankingEn: typeof rankingFa = {
     spread: 'Spread',
     reviews: 'Reviews',
     decision: 'Decision',
+    flags: 'Flags',
     disagreement: 'Disagreement',
+    rankShift: 'Rank shift',
+    rankShiftHint: 'Raw rank {{raw}}, calibrated rank {{calibrated}}: the reviewers it drew moved it sharply; take a second look before deciding.',
     disagreementHint: 'The scores spread more than {{limit}}: discuss it before deciding.',
     noScore: '—',
     undecided: 'Undecided',
@@ -45,7 +48,11 @@ export const rankingEn: typeof rankingFa = {
   },
   agreement: {
     title: "The jury's agreement",
-    alpha: "Krippendorff's alpha (overall)",
+    alpha: "Krippendorff's alpha (raw totals)",
+    calibratedAlpha: "Krippendorff's alpha (calibrated totals)",
+    tau: "Raw against calibrated order (Kendall's tau)",
+    tauExplain:
+      "The alpha of the calibrated totals is the reviewers' agreement once each one's strictness is taken out. Kendall's tau says how far calibration changed the order: 1 means no order changed.",
     perCriterion: 'Alpha per criterion',
     criterion: 'Criterion',
     value: 'Alpha',
@@ -55,19 +62,35 @@ export const rankingEn: typeof rankingFa = {
       "Krippendorff's alpha says how far the reviewers agree on the scores: 1 is full agreement, 0 is no more agreement than chance, and below 0 is systematic disagreement. Above 0.8 is usually taken as good agreement, and below 0.67 as too weak to draw conclusions from.",
     levels: { good: 'Good agreement', fair: 'Fair agreement', weak: 'Weak agreement' },
   },
-  strictness: {
-    title: "Reviewers' strictness",
-    label: "Each reviewer's mean and spread of totals",
+  graph: {
+    groups: 'Separate groups in the jury',
+    pairs: 'Pairs of reviewers sharing at least one idea',
+    splitTitle: 'The jury is split into {{groups}} separate groups.',
+    splitText:
+      "Reviewers of different groups never shared an idea, so no calibration can compare their strictness, and calibrated scores from different groups are not comparable. Assign a few ideas to reviewers of the other groups too.",
+  },
+  offsets: {
+    title: "Reviewers' offsets",
+    lead: "A reviewer's offset estimates how many points (of 100) above (lenient) or below (strict) the others they scored the ideas they shared; the fewer their reviews, the closer to zero it is taken. A reviewer's raw mean also depends on the ideas they drew and alone says nothing about strictness.",
+    label: "Each reviewer's mean, spread and offset",
     reviewer: 'Reviewer',
-    mean: 'Mean',
-    spread: 'Spread',
     reviews: 'Reviews',
-    calibration: 'Calibrated against',
-    alone: 'Their own scores',
-    jury: 'The whole jury (few reviews)',
+    mean: 'Raw mean',
+    spread: 'Spread',
+    offset: 'Offset',
+    uncertainty: 'Uncertainty',
+    unmeasured: 'Cannot be measured',
+    reading: 'Reading',
+    readings: {
+      lenient: 'Lenient',
+      strict: 'Strict',
+      average: 'About average (within the uncertainty)',
+      unknown: 'Too little to measure by',
+    },
   },
   means: 'Mean {{label}}',
-  rules: 'Ideas whose spread is above {{spread}} are flagged; a reviewer with fewer than {{min}} reviews is measured against the whole jury.',
+  rules:
+    "Ideas whose scores spread more than {{spread}}, and ideas whose raw and calibrated ranks lie {{places}} places apart or more, are flagged; each reviewer's offset is drawn towards zero as if they had also given {{shrinkage}} reviews without any offset.",
   decisions: {
     title: 'Decisions',
     titleOf: 'Decisions: {{call}}',
@@ -102,5 +125,9 @@ export const rankingEn: typeof rankingFa = {
     published: "This call's decisions are published.",
     publishedAt: 'Published',
     unsaved: 'You have unsaved changes: save them first.',
+    confirmSelected: 'The ideas to be announced as selected:',
+    elsewhere: 'Decisions on ideas no longer with the jury',
+    elsewhereLead: "They stay on record but are not published with the call's decisions.",
+    decidedBy: 'decided by {{name}}',
   },
 };
