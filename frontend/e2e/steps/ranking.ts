@@ -21,6 +21,9 @@ export async function rankDecideAndPublish(page: Page, server: Server, locale: L
     if (!value || value === r.table.noScore) throw new Error(`${ideaTitle}: no ${column} in the ranking (${cells.join(' | ')})`);
   }
   await page.getByRole('heading', { name: r.agreement.title }).waitFor();
+  // Each juror's offset, with its uncertainty, under its own heading.
+  await page.getByRole('heading', { name: r.offsets.title }).waitFor();
+  await page.getByRole('region', { name: r.offsets.label }).getByRole('row').nth(1).waitFor();
   // Sorting by the raw place and back, by a click on each column's header.
   await table.getByRole('button', { name: r.table.rawRank, exact: true }).click();
   await table.getByRole('columnheader', { name: r.table.rawRank, exact: true }).and(page.locator('[aria-sort="ascending"]')).waitFor();
