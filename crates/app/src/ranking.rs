@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use domain::idea::{IdeaCommand, IdeaState};
 use domain::ranking::{Agreement, IdeaResult, RankingRules, ReviewerResult, ScoredReview};
-use domain::review::{AssignmentState, DecisionOutcome, decidable};
+use domain::review::{AssignmentState, DecisionOutcome, may_decide};
 use domain::reviewer::Organisation;
 use domain::rubric::Criterion;
 use serde::Deserialize;
@@ -129,6 +129,8 @@ pub async fn compute(
     let criteria = rubric.criteria();
 
     let idea_ids: Vec<Uuid> = inputs.ideas.iter().map(|idea| idea.id).collect();
+    // Any submitted review lets staff decide, one left out until rescored included (`decisions::decide`).
+    let with_review: HashSet<Uuid> = inputs.reviews.iter().map(|row| row.review.idea_id).collect();
     let ranked: HashSet<Uuid> = idea_ids.iter().copied().collect();
     let mut scored = Vec::with_capacity(inputs.reviews.len());
     let mut to_rescore = 0;
@@ -168,7 +170,7 @@ pub async fn compute(
             title: idea.title,
             state: *idea.state,
             decision: idea.decision.map(|d| *d),
-            allowed_actions: decidable(*idea.state, decided)
+            allowed_actions: may_decide(*idea.state, decided, with_review.contains(&idea.id))
                 .then_some(IdeaCommand::Decide)
                 .into_iter()
                 .collect(),

@@ -61,7 +61,8 @@ pub struct RankedIdeaView {
     pub state: IdeaState,
     /// The outcome staff decided (pending until published, or published); null when undecided.
     pub decision: Option<DecisionOutcome>,
-    /// `decide` while staff may still record a decision on it (in review or reviewed, decisions unpublished).
+    /// `decide` while staff may record a decision on it: in review or reviewed, with at least one submitted
+    /// review, and the call's decisions unpublished.
     pub allowed_actions: Vec<IdeaCommand>,
     /// The mean of its review totals, 0–100; null without reviews.
     pub raw_score: Option<f64>,
