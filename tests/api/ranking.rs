@@ -317,6 +317,62 @@ async fn the_ranking_calibrates_a_strict_jury_away() {
 }
 
 #[tokio::test]
+async fn the_ranking_warns_when_the_jury_is_split_into_groups_that_never_met() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let jury = app.jury_call(&staff, 4, false, 2).await;
+    jury_rubric(&app, &jury.id).await;
+    let mut jurors = Vec::new();
+    for (email, organisation) in [
+        ("one@example.org", Organisation::University),
+        ("two@example.org", Organisation::ForeignMinistry),
+        ("three@example.org", Organisation::ChamberOfCommerce),
+        ("four@example.org", Organisation::Municipality),
+    ] {
+        jurors.push(juror(&app, email, organisation).await.0);
+    }
+    // Jurors one and two share ideas 1 and 2; three and four share ideas 3 and 4, scored 30 points lower: nothing
+    // tells whether those ideas are weaker or their jurors stricter.
+    for (juror, idea, total) in [
+        (0, 0, 80),
+        (1, 0, 70),
+        (0, 1, 60),
+        (1, 1, 50),
+        (2, 2, 50),
+        (3, 2, 40),
+        (2, 3, 30),
+        (3, 3, 20),
+    ] {
+        submitted_review(&app, &jury.id, &jury.ideas[idea], jurors[juror], &around(total), None).await;
+    }
+    let body = ranking(&app, &staff, &jury.id, "").await;
+    assert_eq!(
+        body["graph"],
+        serde_json::json!({ "groups": 2, "split": true, "jurorPairs": 2 })
+    );
+    // Each group is calibrated within itself: in each, the first juror scored 10 above the second on both ideas,
+    // c = ±10 and (2 + λ)·b = 10 with λ = 5, so offsets ±10/7 in both groups alike.
+    let mut offsets: Vec<f64> = body["reviewers"]
+        .as_array()
+        .expect("reviewers")
+        .iter()
+        .map(|r| r["offset"].as_f64().expect("offset"))
+        .collect();
+    offsets.sort_by(f64::total_cmp);
+    for (actual, expected) in offsets.iter().zip([-10.0 / 7.0, -10.0 / 7.0, 10.0 / 7.0, 10.0 / 7.0]) {
+        assert!((actual - expected).abs() < 1e-9, "{offsets:?}");
+    }
+
+    // One more review links the groups: juror one scores idea 3 too.
+    submitted_review(&app, &jury.id, &jury.ideas[2], jurors[0], &around(60), None).await;
+    let body = ranking(&app, &staff, &jury.id, "").await;
+    assert_eq!(
+        body["graph"],
+        serde_json::json!({ "groups": 1, "split": false, "jurorPairs": 4 })
+    );
+}
+
+#[tokio::test]
 async fn the_ranking_sorts_and_pages_over_the_whole_call() {
     let app = spawn_app().await;
     let w = worked_example(&app).await;
