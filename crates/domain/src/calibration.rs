@@ -260,21 +260,22 @@ impl Cholesky {
         y
     }
 
-    /// The diagonal of A⁻¹ = L⁻ᵀ L⁻¹: (A⁻¹)_jj = Σ_k (L⁻¹)_kj², with L⁻¹ lower triangular.
+    /// The diagonal of A⁻¹ = L⁻ᵀ L⁻¹: (A⁻¹)_jj = Σ_k (L⁻¹)_kj², with L⁻¹ lower triangular. Column j of L⁻¹ is
+    /// kept as row j (`columns`), so that every inner loop reads memory in order.
     fn inverse_diagonal(&self) -> Vec<f64> {
         let (l, n) = (&self.lower, self.lower.n);
-        let mut inverse = Matrix::zeros(n);
+        let mut columns = Matrix::zeros(n);
         for j in 0..n {
-            inverse[(j, j)] = 1.0 / l[(j, j)];
+            columns[(j, j)] = 1.0 / l[(j, j)];
             for i in j + 1..n {
                 let mut value = 0.0;
                 for k in j..i {
-                    value -= l[(i, k)] * inverse[(k, j)];
+                    value -= l[(i, k)] * columns[(j, k)];
                 }
-                inverse[(i, j)] = value / l[(i, i)];
+                columns[(j, i)] = value / l[(i, i)];
             }
         }
-        (0..n).map(|j| (j..n).map(|k| inverse[(k, j)].powi(2)).sum()).collect()
+        (0..n).map(|j| (j..n).map(|k| columns[(j, k)].powi(2)).sum()).collect()
     }
 }
 

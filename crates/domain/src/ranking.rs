@@ -858,6 +858,65 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "timing: run with --release -- --ignored --nocapture"]
+    fn ten_thousand_ideas_rank_quickly() {
+        // 10,000 ideas, 400 jurors, 3 reviews each on a rotating roster (connected), totals from a fixed formula.
+        let ideas = ids(10_000);
+        let jurors: Vec<Uuid> = (0..400_u128).map(|j| Uuid::from_u128(1_000_000 + j)).collect();
+        let mut reviews = Vec::with_capacity(30_000);
+        for (i, idea) in ideas.iter().enumerate() {
+            for k in 0..3 {
+                let j = (i * 3 + k * 7 + i / 400) % 400;
+                let total = ((i * 37 + j * 11) % 100) as f64;
+                reviews.push(ScoredReview {
+                    idea_id: *idea,
+                    reviewer_id: jurors[j],
+                    total,
+                    criteria: vec![total; 6],
+                });
+            }
+        }
+        let started = std::time::Instant::now();
+        let ranking = rank(&ideas, 6, &reviews, &RankingRules::default());
+        eprintln!(
+            "10,000 ideas × 400 jurors × 3 reviews: {:?} (groups {}, juror pairs {})",
+            started.elapsed(),
+            ranking.graph.groups,
+            ranking.graph.juror_pairs
+        );
+        assert_eq!(ranking.reviewers.len(), 400);
+    }
+
+    /// The definition, pair by pair: the reference the O(n log n) count is checked against.
+    fn kendall_tau_by_pairs(a: &[f64], b: &[f64]) -> f64 {
+        let (mut concordant, mut discordant, mut tied_a, mut tied_b, mut pairs) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for i in 0..a.len() {
+            for j in i + 1..a.len() {
+                pairs += 1.0;
+                let (da, db) = (a[i] - a[j], b[i] - b[j]);
+                tied_a += f64::from(u8::from(da == 0.0));
+                tied_b += f64::from(u8::from(db == 0.0));
+                concordant += f64::from(u8::from(da * db > 0.0));
+                discordant += f64::from(u8::from(da * db < 0.0));
+            }
+        }
+        (concordant - discordant) / ((pairs - tied_a) * (pairs - tied_b)).sqrt()
+    }
+
+    #[test]
+    fn kendall_tau_agrees_with_the_pairwise_definition_on_tied_data() {
+        // A deterministic sequence with many ties on both sides.
+        let a: Vec<f64> = (0..300_u64).map(|i| ((i * 7919) % 23) as f64).collect();
+        let b: Vec<f64> = (0..300_u64)
+            .map(|i| ((i * 104_729 + i * i) % 17) as f64 + a[i as usize] / 4.0)
+            .collect();
+        let fast = kendall_tau(&a, &b).unwrap_or(f64::NAN);
+        assert!((fast - kendall_tau_by_pairs(&a, &b)).abs() < 1e-12, "{fast}");
+        let reversed: Vec<f64> = b.iter().map(|v| -v).collect();
+        assert!((kendall_tau(&a, &reversed).unwrap_or(f64::NAN) + fast).abs() < 1e-12);
+    }
+
+    #[test]
     fn kendall_tau_b_handles_ties() {
         assert_eq!(kendall_tau(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]), Some(1.0));
         assert_eq!(kendall_tau(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), Some(-1.0));
