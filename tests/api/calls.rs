@@ -941,3 +941,120 @@ async fn a_call_offers_each_caller_what_they_may_do_next() {
     let page = app.json(app.get("/api/v1/calls", Some(&staff)).await).await;
     assert!(page["items"][0].get("allowedActions").is_none(), "{page}");
 }
+
+#[tokio::test]
+async fn calls_are_listed_in_the_order_of_the_date_asked_for() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    // Created in this order; each date puts them in another.
+    let a = id(&app.create_call(&staff, call_body("الف", [-20, 40, 41, 60])).await);
+    let b = id(&app.create_call(&staff, call_body("ب", [-5, 10, 11, 20])).await);
+    let c = id(&app.create_call(&staff, call_body("پ", [-10, 20, 25, 70])).await);
+    let (a, b, c) = (a.as_str(), b.as_str(), c.as_str());
+    let listed = |query: &'static str| {
+        let app = &app;
+        async move {
+            let page = app.json(app.get(&format!("/api/v1/calls{query}"), None).await).await;
+            ids(&page).into_iter().map(str::to_owned).collect::<Vec<_>>()
+        }
+    };
+
+    // Unsorted: the latest opening first, as before.
+    assert_eq!(listed("").await, [b, c, a]);
+    assert_eq!(listed("?sort=-opensAt").await, [b, c, a]);
+    assert_eq!(listed("?sort=opensAt").await, [a, c, b]);
+    assert_eq!(listed("?sort=closesAt").await, [b, c, a]);
+    assert_eq!(listed("?sort=-closesAt").await, [a, c, b]);
+    assert_eq!(listed("?sort=reviewOpensAt").await, [b, c, a]);
+    assert_eq!(listed("?sort=-reviewClosesAt").await, [c, a, b]);
+    assert_eq!(listed("?sort=createdAt").await, [a, b, c]);
+    assert_eq!(listed("?sort=-createdAt").await, [c, b, a]);
+    // With a filter and a page.
+    assert_eq!(listed("?phase=open&sort=closesAt&limit=2&offset=1").await, [c, a]);
+
+    for query in ["sort=title", "sort=closes_at", "sort=--opensAt", "sort="] {
+        let response = app.get(&format!("/api/v1/calls?{query}"), None).await;
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), ["/sort"], "for {query}");
+    }
+}
+
+#[tokio::test]
+async fn a_calls_view_counts_its_ideas_as_its_reader_may_know() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let florence = app.create_city(&staff, "فلورانس", "Florence", "IT").await;
+    let call = id(&app.create_open_call(&staff).await);
+    let trader = citizen_with(&app, "trader@example.org", Some("trader")).await;
+    let athlete = citizen_with(&app, "athlete@example.org", None).await;
+    let first = submit(
+        &app,
+        &trader,
+        body_for(&call, &florence, "هفته فرهنگی در فلورانس", "cultural"),
+    )
+    .await;
+    submit(
+        &app,
+        &trader,
+        body_for(&call, &florence, "تبادل هنرمندان با فلورانس", "cultural"),
+    )
+    .await;
+    app.create_idea(&athlete, body_for(&call, &florence, "پیش‌نویس همکاری ورزشی", "cultural"))
+        .await;
+    let withdrawn = submit(
+        &app,
+        &athlete,
+        body_for(&call, &florence, "اردوی ورزشی در فلورانس", "cultural"),
+    )
+    .await;
+    let response = app
+        .post_empty(&format!("/api/v1/ideas/{withdrawn}/withdraw"), Some(&athlete))
+        .await;
+    assert_eq!(response.status(), 200);
+    let response = app.screen(&staff, &first, json!({ "decision": "shortlist" })).await;
+    assert_eq!(response.status(), 200);
+
+    let path = format!("/api/v1/calls/{call}");
+    let public_counts = json!({
+        "submitted": 2,
+        "byState": {
+            "submitted": 1, "shortlisted": 1, "rejected": 0, "in_review": 0, "reviewed": 0,
+            "selected": 0, "not_selected": 0,
+        },
+    });
+    // The public, a citizen (even one with a draft and a withdrawn idea) and a juror: submitted ideas only.
+    let reviewer = app.reviewer().await;
+    for token in [None, Some(athlete.as_str()), Some(reviewer.as_str())] {
+        let shown = app.json(app.get(&path, token).await).await;
+        assert_eq!(shown["counts"], public_counts, "as {token:?}");
+    }
+    // Staff: every state.
+    let shown = app.json(app.get(&path, Some(&staff)).await).await;
+    assert_eq!(
+        shown["counts"],
+        json!({
+            "submitted": 2,
+            "byState": {
+                "draft": 1, "submitted": 1, "withdrawn": 1, "shortlisted": 1, "rejected": 0, "in_review": 0,
+                "reviewed": 0, "selected": 0, "not_selected": 0,
+            },
+        })
+    );
+    // Never more than the call's public statistics tell.
+    let stats = app.json(app.get(&format!("{path}/stats"), None).await).await;
+    assert_eq!(stats["submitted"], public_counts["submitted"]);
+
+    // A call without ideas counts zeros; lists and the answers to changes leave the counts out.
+    let empty = id(&app.create_open_call(&staff).await);
+    let shown = app.json(app.get(&format!("/api/v1/calls/{empty}"), None).await).await;
+    assert_eq!(shown["counts"]["submitted"], 0);
+    assert!(
+        shown["counts"]["byState"]
+            .as_object()
+            .is_some_and(|m| m.values().all(|n| n == 0))
+    );
+    let page = app.json(app.get("/api/v1/calls", Some(&staff)).await).await;
+    assert!(page["items"][0].get("counts").is_none(), "{page}");
+    let closed = app.close_call(&staff, &empty).await;
+    assert!(closed.get("counts").is_none(), "{closed}");
+}

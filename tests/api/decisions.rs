@@ -69,6 +69,7 @@ async fn staff_decide_one_idea_and_decide_again() {
     .await)
     .await;
     assert_eq!(view["ideaId"], idea.as_str());
+    assert_eq!(view["ideaTitle"], "ایده شماره 0");
     assert_eq!(view["callId"], jury.id.as_str());
     assert_eq!(view["outcome"], "not_selected");
     assert_eq!(view["note"], "هنوز خام");
@@ -256,6 +257,15 @@ async fn bulk_decisions_are_all_or_nothing() {
 
     let list = ok(app.get(&path, Some(&staff)).await).await;
     assert_eq!(list["items"].as_array().map(Vec::len), Some(3));
+    // Each decision carries its idea's title, so the list reads on its own.
+    for item in list["items"].as_array().expect("items") {
+        let n = jury
+            .ideas
+            .iter()
+            .position(|i| item["ideaId"] == i.as_str())
+            .expect("one of the call's ideas");
+        assert_eq!(item["ideaTitle"], format!("ایده شماره {n}"), "{item}");
+    }
     assert_eq!(
         list["counts"],
         json!({ "selected": 2, "notSelected": 1, "undecided": 1 })
@@ -268,6 +278,84 @@ async fn bulk_decisions_are_all_or_nothing() {
             .iter()
             .any(|e| e["kind"] == "decision_recorded" && e["to"] == "selected")
     );
+}
+
+#[tokio::test]
+async fn an_idea_is_decided_only_once_a_juror_has_submitted_a_review_of_it() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    let jury = reviewed_call(&app, &staff, 2).await;
+    let (reviewed, waiting) = (&jury.ideas[0], &jury.ideas[1]);
+    let path = format!("/api/v1/calls/{}/decisions", jury.id);
+    let (juror_id, juror_token) = juror(&app, "third@example.org", Organisation::Other).await;
+
+    // Staff give the waiting idea a juror: it is in review, and nobody has reviewed it yet.
+    let response = app.assign(&staff, &jury.id, waiting, &juror_id.to_string()).await;
+    assert_eq!(response.status(), 201);
+    assert_eq!(app.idea_state(&staff, waiting).await, "in_review");
+    assert_eq!(idea_actions(&app, &staff, waiting).await, json!(["assign"]));
+    assert_eq!(idea_actions(&app, &staff, reviewed).await, json!(["assign", "decide"]));
+    // The ranking, where staff decide, agrees.
+    let ranking = format!("/api/v1/calls/{}/ranking", jury.id);
+    let offered = |ranking: &Value, idea: &str| {
+        ranking["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|item| item["ideaId"] == idea)
+            .map(|item| item["allowedActions"].clone())
+    };
+    let before = ok(app.get(&ranking, Some(&staff)).await).await;
+    assert_eq!(offered(&before, waiting), Some(json!([])), "{before}");
+    assert_eq!(offered(&before, reviewed), Some(json!(["decide"])), "{before}");
+    let problem = assert_problem(
+        decide(&app, &staff, waiting, json!({ "outcome": "selected" })).await,
+        409,
+        "no_submitted_review",
+    )
+    .await;
+    assert!(
+        problem["detail"].as_str().is_some_and(|d| d.contains("in_review")),
+        "{problem}"
+    );
+
+    // In bulk, the idea is pointed at; nothing is recorded, the reviewed idea's decision neither.
+    let body = json!({ "items": [
+        { "ideaId": reviewed, "outcome": "selected" },
+        { "ideaId": waiting, "outcome": "not_selected" },
+    ]});
+    let problem = assert_problem(
+        app.post(&path, Some(&staff), body.clone()).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(pointers(&problem), ["/items/1/ideaId"]);
+    assert_eq!(problem["errors"][0]["code"], "no_submitted_review");
+    assert_eq!(ok(app.get(&path, Some(&staff)).await).await["items"], json!([]));
+
+    // A draft review is not enough.
+    let review = format!("/api/v1/ideas/{waiting}/review");
+    let draft = json!({ "scores": { "impact": 70 } });
+    assert_eq!(app.put(&review, Some(&juror_token), draft).await.status(), 200);
+    assert_problem(
+        decide(&app, &staff, waiting, json!({ "outcome": "selected" })).await,
+        409,
+        "no_submitted_review",
+    )
+    .await;
+
+    // Once the juror submits it, staff may decide, one at a time or in bulk.
+    let submitted = json!({ "scores": { "impact": 70, "feasibility": 55 }, "recommendation": "select" });
+    let response = app.submit_review(&juror_token, waiting, submitted).await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap_or_default());
+    assert_eq!(idea_actions(&app, &staff, waiting).await, json!(["assign", "decide"]));
+    let after = ok(app.get(&ranking, Some(&staff)).await).await;
+    assert_eq!(offered(&after, waiting), Some(json!(["decide"])), "{after}");
+    let view = ok(decide(&app, &staff, waiting, json!({ "outcome": "selected" })).await).await;
+    assert_eq!(view["outcome"], "selected");
+    let saved = ok(app.post(&path, Some(&staff), body).await).await;
+    assert_eq!(saved["items"].as_array().map(Vec::len), Some(2));
 }
 
 #[tokio::test]

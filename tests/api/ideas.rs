@@ -1034,10 +1034,20 @@ async fn submitting_reads_the_idea_once_in_three_statements() {
         .filter(|sql| sql.starts_with("SELECT") && sql.contains("FROM \"ideas\""))
         .count();
     assert_eq!(reads_of_the_idea, 1, "{statements:#?}");
-    // Each statement as its verb and table: `SELECT ideas`, `INSERT events`…
+    // Each statement as its verb and table: `SELECT ideas`, `INSERT events`… The table is the one after the
+    // statement's own keyword, outside parentheses: a subquery in its columns (the idea's count of submitted
+    // reviews) names another table first.
     let table_after = |sql: &str, word: &str| {
-        sql.split_once(word)
-            .and_then(|(_, rest)| rest.split('"').nth(1))
+        let mut depth = 0i32;
+        let at = sql.char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0 && sql[i..].starts_with(word)).then_some(i + word.len())
+        });
+        at.and_then(|i| sql[i..].split('"').nth(1))
             .unwrap_or_default()
             .to_owned()
     };

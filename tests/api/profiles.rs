@@ -319,3 +319,81 @@ async fn ties_keep_their_ids() {
     let me = app.json(app.get("/api/v1/me", Some(&citizen)).await).await;
     assert_eq!(&me["profile"]["ties"], ties, "nothing changed");
 }
+
+/// The submitter's ties as an idea's view carries them, or None when it carries none.
+fn ties_on(idea: &Value) -> Option<Value> {
+    idea["submitter"].get("ties").cloned()
+}
+
+#[tokio::test]
+async fn staff_see_the_submitters_ties_on_an_idea_and_nobody_else_does() {
+    for blind in [false, true] {
+        let app = spawn_app().await;
+        let staff = app.staff().await;
+        let jury = app.jury_call(&staff, 1, blind, 2).await;
+        let (idea, submitter) = (&jury.ideas[0], &jury.submitters[0]);
+        // The profile as the submitter keeps it now, after the idea: the idea shows it as it is.
+        let change = json!({ "profile": { "ties": full_profile()["ties"] } });
+        let me = app.json(app.patch("/api/v1/me", Some(submitter), change).await).await;
+        let ties = me["profile"]["ties"].clone();
+        assert_eq!(ties.as_array().map(Vec::len), Some(2));
+        let path = format!("/api/v1/ideas/{idea}");
+
+        // Staff, reading the idea: every tie, in order, with its id.
+        let shown = app.json(app.get(&path, Some(&staff)).await).await;
+        assert_eq!(ties_on(&shown), Some(ties.clone()), "blind {blind}: {shown}");
+        assert_eq!(shown["submitter"]["ties"][0]["city"], "Saint Petersburg");
+        assert_eq!(shown["submitter"]["ties"][1]["nature"], "work");
+
+        // Lists do not carry them.
+        let page = app
+            .json(app.get(&format!("/api/v1/calls/{}/ideas", jury.id), Some(&staff)).await)
+            .await;
+        assert!(page["items"][0]["submitter"].is_object(), "{page}");
+        assert_eq!(ties_on(&page["items"][0]), None, "{page}");
+
+        // The submitter sees their idea without them (their profile is theirs already at /me).
+        let own = app.json(app.get(&path, Some(submitter)).await).await;
+        assert!(own["submitter"].is_object());
+        assert_eq!(ties_on(&own), None);
+
+        // Staff's answers to screening carry them as reading the idea does (the SPA keeps the answer as the idea).
+        let back = json!({ "reason": "other", "note": "دوباره بررسی شود" });
+        let reopened = app.post(&format!("{path}/screening/reopen"), Some(&staff), back).await;
+        assert_eq!(reopened.status(), 200);
+        let reopened: Value = reopened.json().await.expect("JSON");
+        assert_eq!(ties_on(&reopened), Some(ties.clone()));
+        let screened = app.screen(&staff, idea, json!({ "decision": "shortlist" })).await;
+        assert_eq!(screened.status(), 200);
+        let screened: Value = screened.json().await.expect("JSON");
+        assert_eq!(ties_on(&screened), Some(ties.clone()));
+
+        // The idea's juror: never, whether or not the call is blind.
+        let organisation = domain::reviewer::Organisation::University;
+        let (juror_id, juror) = crate::ranking::juror(&app, "juror@example.org", organisation).await;
+        let response = app.assign(&staff, &jury.id, idea, &juror_id.to_string()).await;
+        assert_eq!(response.status(), 201);
+        let seen = app.json(app.get(&path, Some(&juror)).await).await;
+        assert_eq!(seen["id"], idea.as_str());
+        if blind {
+            assert!(seen.get("submitter").is_none(), "{seen}");
+        } else {
+            assert!(seen["submitter"].is_object(), "{seen}");
+        }
+        let text = seen.to_string();
+        assert!(
+            !text.contains("Saint Petersburg") && !text.contains("\"ties\""),
+            "{text}"
+        );
+
+        // Another citizen and the public: the idea is not theirs to see.
+        let other = app.citizen("other@example.org").await;
+        assert_problem(app.get(&path, Some(&other)).await, 404, "not_found").await;
+        assert_problem(app.get(&path, None).await, 404, "not_found").await;
+
+        // Once public (selected), nobody outside sees the submitter at all.
+        app.make_selected(idea).await;
+        let public = app.json(app.get(&path, None).await).await;
+        assert!(public.get("submitter").is_none(), "{public}");
+    }
+}

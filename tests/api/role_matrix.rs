@@ -356,7 +356,7 @@ fn table() -> Vec<Row> {
         row("GET",    "/api/v1/calls/{callId}/ranking",                                Reviewed,    STAFF_READ,     None),
         row("GET",    "/api/v1/calls/{callId}/ranking/export",                         Reviewed,    STAFF_READ,     None),
         row("GET",    "/api/v1/calls/{callId}/decisions",                              Decided,     STAFF_READ,     None),
-        row("POST",   "/api/v1/calls/{callId}/decisions",                              InReview,    STAFF_WRITE,    Some(json!({ "items": [{ "ideaId": "{idea}", "outcome": "selected" }] }))),
+        row("POST",   "/api/v1/calls/{callId}/decisions",                              Reviewed,    STAFF_WRITE,    Some(json!({ "items": [{ "ideaId": "{idea}", "outcome": "selected" }] }))),
         row("POST",   "/api/v1/calls/{callId}/decisions/publish",                      Decided,     STAFF_WRITE,    None),
         // Ideas.                                                                                    anon cit  oth  asg  una  con  stf  adm  pub  srd  reg  cal
         row("GET",    "/api/v1/ideas",                                                 InReview,    PUBLIC_READ,    None),
@@ -371,7 +371,7 @@ fn table() -> Vec<Row> {
         row("GET",    "/api/v1/ideas/{id}/events",                                     InReview,    "401  ok   404  404  404  404  ok   ok   403  ok   403  403", None),
         row("GET",    "/api/v1/ideas/{id}/similar",                                    Submitted,   STAFF_READ,     None),
         row("POST",   "/api/v1/ideas/{id}/conflict",                                   InReview,    "401  403  404  ok   404  404  403  403  403  403  403  403", Some(json!({ "reason": "با پیشنهاددهنده همکارم" }))),
-        row("PUT",    "/api/v1/ideas/{id}/decision",                                   InReview,    STAFF_WRITE,    Some(json!({ "outcome": "selected" }))),
+        row("PUT",    "/api/v1/ideas/{id}/decision",                                   Reviewed,    STAFF_WRITE,    Some(json!({ "outcome": "selected" }))),
         row("GET",    "/api/v1/ideas/{id}/result",                                     Published,   "404  ok   404  404  404  404  ok   ok   404  ok   403  403", None),
         row("GET",    "/api/v1/ideas/{id}/review",                                     Drafted,     REVIEWER,       None),
         row("PUT",    "/api/v1/ideas/{id}/review",                                     InReview,    REVIEWER,       Some(json!({ "scores": { "impact": 7 } }))),

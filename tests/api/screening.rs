@@ -415,8 +415,31 @@ async fn bulk_screening_is_all_or_nothing() {
             let detail = problem["detail"].as_str().expect("detail");
             assert!(detail.contains(odd.as_str()), "names the {state} idea: {detail}");
             assert!(!detail.contains(first.as_str()), "names only the refused: {detail}");
+            // A client finds the refused idea without reading the detail: `errors` points at it in the request.
+            assert_eq!(
+                problem["errors"],
+                json!([{
+                    "pointer": "/ideaIds/1",
+                    "code": "not_submitted",
+                    "message": format!("the idea is {state}, not submitted"),
+                }]),
+                "{problem}"
+            );
         }
     }
+
+    // Every refused idea is listed, in the order of the request.
+    let body = json!({ "ideaIds": [&shortlisted, &first, &draft], "decision": "shortlist" });
+    let response = app.post("/api/v1/ideas/screening", Some(&s.staff), body).await;
+    let problem = assert_problem(response, 409, "invalid_transition").await;
+    assert_eq!(pointers(&problem), ["/ideaIds/0", "/ideaIds/2"]);
+    let codes: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["not_submitted", "not_submitted"]);
 
     for ((idea, state), count) in [
         (&first, "submitted"),

@@ -27,7 +27,8 @@ pub struct Problem {
     /// What went wrong this time.
     pub detail: String,
     pub code: ErrorCode,
-    /// For 422: each invalid field.
+    /// For 422, each invalid field; for a bulk request refused whole (409), each item it refuses, pointing at
+    /// it in the request (`/ideaIds/3`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[schema(nullable = false)]
     pub errors: Vec<FieldError>,

@@ -21,6 +21,7 @@ use crate::{Actor, Db};
 pub type Call = db::calls::Model;
 /// A new call as staff give it: texts tidied, moments read as instants in the office's time zone.
 pub use db::calls::CallFields as NewCall;
+pub use db::calls::CallSortField;
 pub type Event = db::events::Model;
 
 /// The call, or 404.
@@ -250,18 +251,68 @@ pub async fn close(db: &Db, actor: &Actor, id: Uuid, note: Option<String>, now: 
     Ok(closed)
 }
 
-/// A call with what the asking account may do with it next.
+/// A call with what the asking account may do with it next, and how many ideas it holds as they may know.
 #[derive(Debug, Clone)]
 pub struct CallDetail {
     pub call: Call,
     pub allowed_actions: Vec<CallAction>,
+    pub counts: CallCounts,
 }
 
-/// Anyone reads a call; the answer says what the reader may do next.
+/// How many ideas a call holds, as its reader may know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallCounts {
+    /// Submitted and not withdrawn: every idea past its draft, whatever became of it since.
+    pub submitted: u64,
+    /// Each state the reader may know of, in the order of an idea's life, with how many ideas are in it (0 too).
+    pub by_state: Vec<(IdeaState, u64)>,
+}
+
+/// The states of the ideas anyone may count on a call's page: those of submitted ideas. Drafts and withdrawn
+/// ideas are their submitters' business and staff's. (A pending decision is no state: nobody but staff learns it.)
+pub const PUBLIC_COUNTED_STATES: [IdeaState; 7] = [
+    IdeaState::Submitted,
+    IdeaState::Shortlisted,
+    IdeaState::Rejected,
+    IdeaState::InReview,
+    IdeaState::Reviewed,
+    IdeaState::Selected,
+    IdeaState::NotSelected,
+];
+
+/// The counts `staff` or anyone else may see, from the call's ideas counted by state.
+pub fn counts_for(staff: bool, counted: &[(IdeaState, u64)]) -> CallCounts {
+    let of = |state: IdeaState| {
+        counted
+            .iter()
+            .filter(|(s, _)| *s == state)
+            .map(|(_, n)| *n)
+            .sum::<u64>()
+    };
+    let by_state: Vec<(IdeaState, u64)> = IdeaState::ALL
+        .iter()
+        .copied()
+        .filter(|state| staff || PUBLIC_COUNTED_STATES.contains(state))
+        .map(|state| (state, of(state)))
+        .collect();
+    CallCounts {
+        submitted: PUBLIC_COUNTED_STATES.iter().map(|state| of(*state)).sum(),
+        by_state,
+    }
+}
+
+/// Anyone reads a call; the answer says what the reader may do next and how many ideas it holds (staff by every
+/// state, anyone else by the states of submitted ideas).
 pub async fn show(db: &Db, actor: Option<&Actor>, id: Uuid, now: DateTime<Utc>) -> Result<CallDetail> {
     let call = find(db, id).await?;
     let allowed_actions = allowed_actions(db, actor, &call, now).await?;
-    Ok(CallDetail { call, allowed_actions })
+    let staff = actor.is_some_and(|a| ensure_staff(a).is_ok());
+    let counted = db::ideas::count_by_state_in_call(db, call.id).await?;
+    Ok(CallDetail {
+        call,
+        allowed_actions,
+        counts: counts_for(staff, &counted),
+    })
 }
 
 /// What `actor` may do next with `call`: each action is offered when the rule its use case refuses with
@@ -311,10 +362,12 @@ pub async fn allowed_actions(
     Ok(actions)
 }
 
-/// One page of calls (the latest opening first), optionally only those in `phase` now, and how many match.
+/// One page of calls in `sort`'s order (default: the latest opening first), optionally only those in `phase`
+/// now, and how many match.
 pub async fn list(
     db: &Db,
     phase: Option<CallPhase>,
+    sort: Option<(CallSortField, crate::Order)>,
     limit: u32,
     offset: u32,
     now: DateTime<Utc>,
@@ -322,6 +375,7 @@ pub async fn list(
     let filter = db::calls::CallFilter {
         phase,
         now,
+        sort,
         limit: limit.into(),
         offset: offset.into(),
     };
@@ -474,6 +528,29 @@ pub(crate) mod tests {
             created_at: now,
             updated_at: now,
         }
+    }
+
+    #[test]
+    fn a_calls_counts_show_staff_every_state_and_anyone_else_the_submitted_ideas_only() {
+        let counted = [
+            (IdeaState::Draft, 4),
+            (IdeaState::Withdrawn, 1),
+            (IdeaState::Submitted, 3),
+            (IdeaState::Rejected, 2),
+        ];
+        let staff = counts_for(true, &counted);
+        assert_eq!(staff.submitted, 5);
+        assert_eq!(staff.by_state.len(), IdeaState::ALL.len());
+        assert_eq!(staff.by_state[0], (IdeaState::Draft, 4));
+        assert!(staff.by_state.contains(&(IdeaState::Withdrawn, 1)));
+        assert!(staff.by_state.contains(&(IdeaState::Selected, 0)));
+
+        let public = counts_for(false, &counted);
+        assert_eq!(public.submitted, 5);
+        let states: Vec<IdeaState> = public.by_state.iter().map(|(s, _)| *s).collect();
+        assert_eq!(states, PUBLIC_COUNTED_STATES);
+        assert_eq!(public.by_state[0], (IdeaState::Submitted, 3));
+        assert_eq!(public.by_state.iter().map(|(_, n)| n).sum::<u64>(), 5);
     }
 
     fn code<T: std::fmt::Debug>(result: Result<T>) -> Option<ErrorCode> {

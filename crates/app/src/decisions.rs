@@ -58,6 +58,17 @@ fn decidable(idea: &Idea) -> Result<bool> {
     Ok(DECIDABLE.contains(&state_of(idea)?))
 }
 
+/// 409 `no_submitted_review` for an idea no juror has submitted a review of yet: a decision rests on one.
+fn no_submitted_review(idea: &Idea) -> Error {
+    Error::new(
+        ErrorCode::NoSubmittedReview,
+        format!(
+            "No juror has submitted a review of this idea yet ({}); it can be decided once one has.",
+            idea.state
+        ),
+    )
+}
+
 /// Staff decide on one idea; deciding again replaces the decision, each kept in the idea's history.
 pub async fn decide(
     db: &Db,
@@ -70,12 +81,11 @@ pub async fn decide(
     ensure_staff(actor)?;
     let note = tidy(note);
     let txn = db::begin_write(db).await?;
-    let idea = db::ideas::find_by_id(&txn, idea_id)
-        .await?
-        .ok_or_else(Error::not_found)?;
+    let record = db::ideas::find_row(&txn, idea_id).await?.ok_or_else(Error::not_found)?;
+    let idea = &record.idea;
     let call = calls::find(&txn, idea.call_id).await?;
     ensure_recordable(&call)?;
-    if !decidable(&idea)? {
+    if !decidable(idea)? {
         return Err(Error::new(
             ErrorCode::NotUnderReview,
             format!(
@@ -83,6 +93,10 @@ pub async fn decide(
                 idea.state
             ),
         ));
+    }
+    let published = call.decisions_published_at.is_some();
+    if !domain::review::may_decide(*idea.state, published, record.has_submitted_review()) {
+        return Err(no_submitted_review(idea));
     }
     let new = NewDecision {
         idea_id: idea.id,
@@ -114,8 +128,8 @@ pub struct DecisionItem {
 }
 
 /// Staff decide on many ideas of a call at once, all or nothing: every item is checked first (in this call,
-/// decidable, listed once) and the bad ones are answered 422 each at its pointer. The rows come back in the
-/// order of the items.
+/// decidable with a submitted review, listed once) and the bad ones are answered 422 each at its pointer. The
+/// rows come back in the order of the items.
 pub async fn decide_many(
     db: &Db,
     actor: &Actor,
@@ -133,6 +147,11 @@ pub async fn decide_many(
         .into_iter()
         .map(|idea| (idea.id, idea))
         .collect();
+    let reviewed: HashSet<Uuid> = db::ideas::with_submitted_review(&txn, &ids)
+        .await?
+        .into_iter()
+        .collect();
+    let published = call.decisions_published_at.is_some();
     let mut seen = HashSet::new();
     let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -148,6 +167,12 @@ pub async fn decide_many(
                 pointer,
                 "not_under_review",
                 format!("the idea is {}, not in review or reviewed", idea.state),
+            ));
+        } else if !domain::review::may_decide(*idea.state, published, reviewed.contains(&idea.id)) {
+            errors.push(FieldError::new(
+                pointer,
+                ErrorCode::NoSubmittedReview.as_str(),
+                "no juror has submitted a review of this idea yet",
             ));
         }
     }

@@ -75,6 +75,7 @@ error_codes! {
     ReviewSubmitted => (409, "review_submitted", "The review is submitted already"),
     DecisionsPublished => (409, "decisions_published", "The call's decisions are published already"),
     DecisionsIncomplete => (409, "decisions_incomplete", "Some ideas with the jury have no decision yet"),
+    NoSubmittedReview => (409, "no_submitted_review", "No juror has submitted a review of the idea yet; decide once one has"),
     DeliveryPending => (409, "delivery_pending", "The message is waiting for delivery already"),
     EndpointDisabled => (409, "endpoint_disabled", "The webhook endpoint is switched off"),
     KeyRevoked => (409, "key_revoked", "The API key is revoked already"),
@@ -233,6 +234,12 @@ impl Error {
             errors,
             ..Error::new(ErrorCode::ValidationFailed, detail)
         }
+    }
+
+    /// The same error, pointing at each item of the request it refuses (`errors`), as a bulk request's refusal
+    /// does.
+    pub fn with_errors(self, errors: Vec<FieldError>) -> Self {
+        Error { errors, ..self }
     }
 
     /// A 422 for one field.

@@ -23,10 +23,34 @@ pub struct CallFields {
     pub reviewers_per_idea: i32,
 }
 
+/// The dates a list of calls sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallSortField {
+    OpensAt,
+    ClosesAt,
+    ReviewOpensAt,
+    ReviewClosesAt,
+    CreatedAt,
+}
+
+impl CallSortField {
+    fn column(self) -> Column {
+        match self {
+            CallSortField::OpensAt => Column::OpensAt,
+            CallSortField::ClosesAt => Column::ClosesAt,
+            CallSortField::ReviewOpensAt => Column::ReviewOpensAt,
+            CallSortField::ReviewClosesAt => Column::ReviewClosesAt,
+            CallSortField::CreatedAt => Column::CreatedAt,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CallFilter {
     pub phase: Option<CallPhase>,
     pub now: DateTime<Utc>,
+    /// Default: the latest opening first. Calls on the same date come in the order of their ids.
+    pub sort: Option<(CallSortField, Order)>,
     pub limit: u64,
     pub offset: u64,
 }
@@ -87,14 +111,22 @@ fn phase_condition(phase: CallPhase, now: DateTime<Utc>) -> Condition {
     }
 }
 
-/// One page of calls, the latest opening first, and how many match.
+/// One page of calls in the filter's order (the latest opening first unless it says), and how many match.
 pub async fn list(db: &impl ConnectionTrait, filter: &CallFilter) -> Result<(Vec<Call>, u64), DbErr> {
     let mut query = Calls::find();
     if let Some(phase) = filter.phase {
         query = query.filter(phase_condition(phase, filter.now));
     }
-    let order = (Column::OpensAt, Order::Desc);
-    crate::page(db, query, order, Column::Id, filter.limit, filter.offset).await
+    let (field, order) = filter.sort.clone().unwrap_or((CallSortField::OpensAt, Order::Desc));
+    crate::page(
+        db,
+        query,
+        (field.column(), order),
+        Column::Id,
+        filter.limit,
+        filter.offset,
+    )
+    .await
 }
 
 /// Saves new fields if the call is still at `expected_version`; `None` when someone saved first.

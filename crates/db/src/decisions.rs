@@ -53,11 +53,12 @@ pub async fn of_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Dec
 
 pub use crate::entities::decision::Model;
 
-/// A decision with the name of the staff member who took it.
+/// A decision with its idea's title and the name of the staff member who took it.
 #[derive(Debug, Clone, sea_orm::FromQueryResult)]
 pub struct DecisionRow {
     #[sea_orm(nested)]
     pub decision: Decision,
+    pub idea_title: String,
     pub decider_name: Option<String>,
 }
 
@@ -68,11 +69,14 @@ fn decider_relation() -> sea_orm::RelationDef {
         .into()
 }
 
-/// The decisions of a call (or, with `ideas`, of those ideas only), with who took them: one statement, by idea.
+/// The decisions of a call (or, with `ideas`, of those ideas only), with their ideas' titles and who took them:
+/// one statement, by idea.
 pub async fn rows(db: &impl ConnectionTrait, call_id: Uuid, ideas: Option<&[Uuid]>) -> Result<Vec<DecisionRow>, DbErr> {
-    use sea_orm::{JoinType, QuerySelect};
+    use sea_orm::{JoinType, QuerySelect, RelationTrait};
     let mut query = Decisions::find()
+        .join(JoinType::InnerJoin, crate::entities::decision::Relation::Idea.def())
         .join(JoinType::LeftJoin, decider_relation())
+        .column_as(crate::entities::idea::Column::Title, "idea_title")
         .column_as(crate::entities::user::Column::DisplayName, "decider_name")
         .filter(Column::CallId.eq(call_id));
     if let Some(ideas) = ideas {

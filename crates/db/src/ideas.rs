@@ -5,7 +5,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use domain::idea::{Content, Domain, IdeaState};
 use domain::profile::OccupationCategory;
 use domain::similarity::{self, Fingerprint};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, NullOrdering, Order};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, NullOrdering, Order, Query, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, Set,
@@ -13,7 +13,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::idea::{ActiveModel, Column, Entity as Ideas, Model as Idea, Relation};
-use crate::entities::{call, city, user};
+use crate::entities::{assignment, call, city, review, user};
 use crate::stored::{Json, Named};
 
 /// What the idea's search and fingerprint read: every text a submitter wrote, folded.
@@ -258,6 +258,8 @@ pub struct IdeaRow {
     pub call_review_closes_at: DateTime<Utc>,
     pub call_decisions_published_at: Option<DateTime<Utc>>,
     pub call_blind_review: bool,
+    /// How many of its reviews are submitted and count (their assignment submitted, not declined).
+    pub submitted_reviews: i64,
 }
 
 impl IdeaRow {
@@ -274,6 +276,53 @@ impl IdeaRow {
     pub fn call_decided(&self) -> bool {
         self.call_decisions_published_at.is_some()
     }
+
+    pub fn has_submitted_review(&self) -> bool {
+        self.submitted_reviews > 0
+    }
+}
+
+/// The idea's reviews that are submitted and count (as `reviews::of_idea` reads them), as a condition on the
+/// reviews joined with their assignments, correlated with the outer query's idea.
+fn counted_reviews_of_outer_idea() -> Condition {
+    Condition::all()
+        .add(Expr::col((review::Entity, review::Column::IdeaId)).equals((Ideas, Column::Id)))
+        .add(Expr::col((review::Entity, review::Column::SubmittedAt)).is_not_null())
+        .add(
+            Expr::col((assignment::Entity, assignment::Column::State))
+                .eq(domain::review::AssignmentState::Submitted.as_str()),
+        )
+}
+
+/// How many submitted reviews that count each idea has, as a correlated subquery (one indexed look-up per idea).
+fn submitted_review_count() -> SimpleExpr {
+    crate::scalar(
+        Query::select()
+            .expr(Func::count(Expr::col((review::Entity, review::Column::Id))))
+            .from(review::Entity)
+            .inner_join(
+                assignment::Entity,
+                Expr::col((assignment::Entity, assignment::Column::Id))
+                    .equals((review::Entity, review::Column::AssignmentId)),
+            )
+            .cond_where(counted_reviews_of_outer_idea())
+            .to_owned(),
+    )
+}
+
+/// Which of these ideas have at least one submitted review that counts: one statement.
+pub async fn with_submitted_review(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Uuid>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ideas::find()
+        .select_only()
+        .column(Column::Id)
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .filter(submitted_review_count().gt(0))
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await
 }
 
 fn visible_to(audience: Audience) -> Condition {
@@ -349,6 +398,7 @@ fn with_labels(select: sea_orm::Select<Ideas>) -> sea_orm::Selector<sea_orm::Sel
         .column_as(call::Column::ReviewClosesAt, "call_review_closes_at")
         .column_as(call::Column::DecisionsPublishedAt, "call_decisions_published_at")
         .column_as(call::Column::BlindReview, "call_blind_review")
+        .column_as(submitted_review_count(), "submitted_reviews")
         .into_model::<IdeaRow>()
 }
 
@@ -556,6 +606,24 @@ pub async fn count_by_state(
         .all(db)
         .await?;
     Ok(counts.into_iter().map(|(state, n)| (*state, n)).collect())
+}
+
+/// How many of a call's ideas are in each state, every idea counted (drafts and withdrawn ones too): one
+/// statement. States without ideas are left out.
+pub async fn count_by_state_in_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<(IdeaState, u64)>, DbErr> {
+    let counts = Ideas::find()
+        .select_only()
+        .column(Column::State)
+        .column_as(Column::Id.count(), "count")
+        .filter(Column::CallId.eq(call_id))
+        .group_by(Column::State)
+        .into_tuple::<(Named<IdeaState>, i64)>()
+        .all(db)
+        .await?;
+    Ok(counts
+        .into_iter()
+        .map(|(state, n)| (*state, u64::try_from(n).unwrap_or(0)))
+        .collect())
 }
 
 pub use crate::entities::idea::Model;

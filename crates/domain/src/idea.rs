@@ -38,7 +38,7 @@ wire_enum! {
         Screen => "screen",
         /// Put a screened idea back to submitted, before review starts (staff).
         ReopenScreening => "reopen_screening",
-        /// Record a decision on it, pending until publication (staff).
+        /// Record a decision on it, pending until publication (staff): once a juror has submitted a review.
         Decide => "decide",
         /// Give it a reviewer (staff): it is shortlisted, in review or reviewed, and the call undecided.
         Assign => "assign",

@@ -99,6 +99,13 @@ pub fn decidable(state: IdeaState, decisions_published: bool) -> bool {
     DECIDABLE.contains(&state) && !decisions_published
 }
 
+/// Whether staff may decide on an idea now: `decidable`, and at least one juror has submitted a review of it
+/// (one that counts: its assignment not declined). An idea in review may have none yet, and a decision needs a
+/// review to rest on.
+pub fn may_decide(state: IdeaState, decisions_published: bool, has_submitted_review: bool) -> bool {
+    decidable(state, decisions_published) && has_submitted_review
+}
+
 /// The state of an idea with the jury, from its assignments that count (not declined): none, shortlisted;
 /// some reviews still to come, in review; all submitted, reviewed.
 pub fn review_state(active_assignments: usize, submitted: usize) -> IdeaState {
@@ -126,6 +133,16 @@ pub fn review_state_event(from: IdeaState, to: IdeaState) -> Option<EventKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_idea_is_decided_on_with_the_jury_once_a_review_is_submitted_and_until_publication() {
+        for state in IdeaState::ALL.iter().copied() {
+            let with_jury = DECIDABLE.contains(&state);
+            assert_eq!(may_decide(state, false, true), with_jury, "{state}");
+            assert!(!may_decide(state, false, false), "{state} without a submitted review");
+            assert!(!may_decide(state, true, true), "{state} after publication");
+        }
+    }
 
     #[test]
     fn only_a_pending_assignment_of_an_undecided_call_may_be_taken_back() {

@@ -7,7 +7,7 @@ mod submission;
 
 use chrono::{DateTime, Utc};
 use domain::idea::{IdeaAction, IdeaCommand, IdeaState, ScreeningDecision};
-use domain::review::{UNDER_REVIEW, decidable};
+use domain::review::{UNDER_REVIEW, may_decide};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
@@ -52,7 +52,13 @@ pub struct Viewed {
     pub record: IdeaRecord,
     pub detail: Detail,
     pub allowed_actions: Vec<IdeaCommand>,
+    /// The submitter's ties abroad as their profile states them now: staff only, and only when the answer is
+    /// about this one idea (`with_submitter_ties`); None otherwise.
+    pub submitter_ties: Option<Vec<SubmitterTie>>,
 }
+
+/// One of the submitter's ties to a city abroad, from their profile.
+pub type SubmitterTie = db::profiles::StoredTie;
 
 impl Viewed {
     fn new(record: IdeaRecord, detail: Detail, now: DateTime<Utc>) -> Viewed {
@@ -61,7 +67,21 @@ impl Viewed {
             record,
             detail,
             allowed_actions,
+            submitter_ties: None,
         }
+    }
+
+    /// The same, with the submitter's ties when the viewer is staff. Never for anyone else: a juror (blind call
+    /// or not), another citizen or the public does not learn the submitter's profile from an idea.
+    async fn with_submitter_ties(self, db: &impl ConnectionTrait) -> Result<Viewed> {
+        if self.detail != Detail::Staff {
+            return Ok(self);
+        }
+        let profile = db::profiles::find_with_ties(db, self.record.idea.submitter_id).await?;
+        Ok(Viewed {
+            submitter_ties: Some(profile.ties),
+            ..self
+        })
     }
 }
 
@@ -176,7 +196,7 @@ pub fn allowed_actions(record: &IdeaRecord, detail: Detail, now: DateTime<Utc>) 
     if detail == Detail::Staff && UNDER_REVIEW.contains(&*idea.state) && !record.call_decided() {
         allowed.push(IdeaCommand::Assign);
     }
-    if detail == Detail::Staff && decidable(*idea.state, record.call_decided()) {
+    if detail == Detail::Staff && may_decide(*idea.state, record.call_decided(), record.has_submitted_review()) {
         allowed.push(IdeaCommand::Decide);
     }
     allowed

@@ -15,10 +15,11 @@ use crate::history::Entry;
 /// How many similar ideas are listed.
 const SIMILAR_LIMIT: usize = 10;
 
-/// An idea, as much of it as `viewer` may see (404 otherwise), with what they may do next.
+/// An idea, as much of it as `viewer` may see (404 otherwise), with what they may do next; staff also see its
+/// submitter's ties abroad.
 pub async fn show(db: &db::Db, viewer: Option<&Actor>, id: Uuid, now: DateTime<Utc>) -> Result<Viewed> {
     let (record, detail) = find_visible(db, id, viewer).await?;
-    Ok(Viewed::new(record, detail, now))
+    Viewed::new(record, detail, now).with_submitter_ties(db).await
 }
 
 /// One page of the ideas `viewer` may see that match `filter` (whose audience is set here), with how

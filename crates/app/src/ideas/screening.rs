@@ -53,8 +53,8 @@ pub async fn reopen_screening(
     act_on_one(db, staff, id, IdeaAction::ReopenScreening, Some(reason), note, now).await
 }
 
-/// Screen many submitted ideas with one decision, all or nothing: if any is unknown (422, pointing at
-/// it) or not submitted (409, naming them), none is screened.
+/// Screen many submitted ideas with one decision, all or nothing: if any is unknown (422) or not submitted
+/// (409 `invalid_transition`), none is screened, and the answer's `errors` point at each refused one.
 pub async fn screen_many(
     db: &db::Db,
     staff: &Actor,
@@ -86,19 +86,28 @@ pub async fn screen_many(
     if !unknown.is_empty() {
         return Err(Error::validation(unknown));
     }
-    let refused: Vec<String> = ideas
+    // `ideas` is in the order of `ids`, so each refused idea is pointed at where the request named it.
+    let (named, refused): (Vec<String>, Vec<FieldError>) = ideas
         .iter()
-        .filter(|idea| idea.state != IdeaState::Submitted)
-        .map(|idea| format!("{} ({})", idea.id, idea.state))
-        .collect();
+        .enumerate()
+        .filter(|(_, idea)| idea.state != IdeaState::Submitted)
+        .map(|(i, idea)| {
+            (
+                format!("{} ({})", idea.id, idea.state),
+                FieldError::new(
+                    format!("/ideaIds/{i}"),
+                    "not_submitted",
+                    format!("the idea is {}, not submitted", idea.state),
+                ),
+            )
+        })
+        .unzip();
     if !refused.is_empty() {
-        return Err(Error::new(
-            ErrorCode::InvalidTransition,
-            format!(
-                "Only submitted ideas can be screened; none was. Not submitted: {}.",
-                refused.join(", ")
-            ),
-        ));
+        let detail = format!(
+            "Only submitted ideas can be screened; none was. Not submitted: {}.",
+            named.join(", ")
+        );
+        return Err(Error::new(ErrorCode::InvalidTransition, detail).with_errors(refused));
     }
     let mut screened = Vec::with_capacity(ideas.len());
     for idea in &ideas {
@@ -135,12 +144,16 @@ async fn act_on_one(
     let txn = db::begin_write(db).await?;
     let record = db::ideas::find_row(&txn, id).await?.ok_or_else(Error::not_found)?;
     let changed = apply(&txn, staff, &record.idea, action, reason, note, now).await?;
-    txn.commit().await?;
     let record = super::IdeaRecord {
         idea: changed,
         ..record
     };
-    Ok(Viewed::new(record, Detail::Staff, now))
+    // The answer stands in for the idea's page: it carries what reading it would.
+    let viewed = Viewed::new(record, Detail::Staff, now)
+        .with_submitter_ties(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(viewed)
 }
 
 /// Applies `action` to the idea and records its event; the idea must still be in the action's

@@ -10,7 +10,8 @@ import { Badge, Card, Page } from '@/components/ui/Page';
 import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment, Num } from '@/components/ui/Time';
-import { callQuery, callStatsQuery } from '@/lib/api/calls';
+import { callQuery } from '@/lib/api/calls';
+import { IDEA_STATES } from '@/lib/api/enums';
 import { applyFieldErrors, useErrorText } from '@/lib/api/messages';
 import type { Schema } from '@/lib/api/types';
 import { formatMoment } from '@/lib/format/dates';
@@ -64,44 +65,60 @@ export function CallPage() {
   );
 }
 
+/** The call's phase and how many ideas it holds, by state (the call's view carries the counts). */
 function CallFigures({ call }: { call: CallView }) {
   const { t } = useTranslation(['calls', 'enums']);
-  const stats = useQuery(callStatsQuery(call.id));
+  const counts = call.counts;
+  const byState = counts ? IDEA_STATES.flatMap((state) => (counts.byState[state] ? [[state, counts.byState[state]] as const] : [])) : [];
+  const awaiting = counts?.byState.submitted ?? 0;
   return (
-    <dl className="figures">
-      <div>
-        <dt>{t('overview.phase')}</dt>
-        <dd>
-          <Badge tone={phaseTone[call.phase]}>{t(`enums:CallPhase.${call.phase}`)}</Badge>
-        </dd>
-      </div>
-      {stats.data ? (
-        <>
-          <div>
-            <dt>{t('overview.submitted')}</dt>
-            <dd>
-              <Num value={stats.data.submitted} />
-            </dd>
-          </div>
-          {stats.data.progress ? (
-            <>
-              <div>
-                <dt>{t('overview.awaiting')}</dt>
+    <div className="stack">
+      <dl className="figures">
+        <div>
+          <dt>{t('overview.phase')}</dt>
+          <dd>
+            <Badge tone={phaseTone[call.phase]}>{t(`enums:CallPhase.${call.phase}`)}</Badge>
+          </dd>
+        </div>
+        {counts ? (
+          <>
+            <div>
+              <dt>{t('overview.submitted')}</dt>
+              <dd>
+                <Num value={counts.submitted} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('overview.awaiting')}</dt>
+              <dd>
+                <Num value={awaiting} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('overview.screened')}</dt>
+              <dd>
+                <Num value={Math.max(0, counts.submitted - awaiting)} />
+              </dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      {byState.length ? (
+        <section aria-labelledby="call-by-state">
+          <h2 id="call-by-state">{t('overview.byState')}</h2>
+          <dl className="figures">
+            {byState.map(([state, n]) => (
+              <div key={state}>
+                <dt>{t(`enums:IdeaState.${state}`)}</dt>
                 <dd>
-                  <Num value={stats.data.progress.awaitingScreening} />
+                  <Num value={n} />
                 </dd>
               </div>
-              <div>
-                <dt>{t('overview.screened')}</dt>
-                <dd>
-                  <Num value={stats.data.progress.screened} />
-                </dd>
-              </div>
-            </>
-          ) : null}
-        </>
+            ))}
+          </dl>
+        </section>
       ) : null}
-    </dl>
+    </div>
   );
 }
 

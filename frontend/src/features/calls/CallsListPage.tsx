@@ -5,7 +5,7 @@ import { Badge, Page } from '@/components/ui/Page';
 import { PagedTable, usePaging, type Column } from '@/components/ui/PagedTable';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
-import { callsQuery } from '@/lib/api/calls';
+import { callsQuery, type CallsQuery } from '@/lib/api/calls';
 import type { Schema } from '@/lib/api/types';
 import { pick } from '@/lib/i18n/text';
 import { useLocale } from '@/lib/i18n/useLocale';
@@ -14,6 +14,10 @@ import { phaseTone } from './phase';
 type CallPhase = Schema<'CallPhase'>;
 const PHASES: CallPhase[] = ['upcoming', 'open', 'closed', 'in_review', 'decided'];
 const LIMIT = 20;
+type Sort = NonNullable<CallsQuery['sort']>;
+/** The orders the table's headings offer (the API also sorts by `reviewClosesAt` and `createdAt`). */
+const SORTS: readonly Sort[] = ['opensAt', '-opensAt', 'closesAt', '-closesAt', 'reviewOpensAt', '-reviewOpensAt'];
+const DEFAULT_SORT: Sort = '-opensAt';
 
 /** Every call, filtered by phase, with its windows. */
 export function CallsListPage() {
@@ -22,23 +26,21 @@ export function CallsListPage() {
   const [params, setParams] = useSearchParams();
   const phaseParam = params.get('phase');
   const phase = PHASES.find((p) => p === phaseParam);
-  const { offset } = usePaging();
-  const calls = useQuery({ ...callsQuery({ phase, limit: LIMIT, offset }), placeholderData: keepPreviousData });
+  const paging = usePaging(DEFAULT_SORT);
+  const offset = paging.offset;
+  // The API's default order is left out of the address and the request alike.
+  const sort = SORTS.find((value) => value === paging.sort && value !== DEFAULT_SORT);
+  const calls = useQuery({ ...callsQuery({ phase, sort, limit: LIMIT, offset }), placeholderData: keepPreviousData });
   const columns: Column<Schema<'CallView'>>[] = [
     { key: 'title', header: t('list.columns.title'), cell: (call) => <Link to={`/staff/calls/${call.id}`}>{pick(call.title, locale)}</Link> },
     { key: 'phase', header: t('list.columns.phase'), cell: (call) => <Badge tone={phaseTone[call.phase]}>{t(`enums:CallPhase.${call.phase}`)}</Badge> },
-    {
-      key: 'window',
-      header: t('list.columns.window'),
-      cell: (call) => (
-        <>
-          <Moment value={call.opensAt} /> – <Moment value={call.closesAt} />
-        </>
-      ),
-    },
+    { key: 'opens', header: t('list.columns.opens'), sort: 'opensAt', firstDirection: 'desc', cell: (call) => <Moment value={call.opensAt} /> },
+    { key: 'closes', header: t('list.columns.closes'), sort: 'closesAt', firstDirection: 'desc', cell: (call) => <Moment value={call.closesAt} /> },
     {
       key: 'review',
       header: t('list.columns.review'),
+      sort: 'reviewOpensAt',
+      firstDirection: 'desc',
       cell: (call) => (
         <>
           <Moment value={call.reviewOpensAt} /> – <Moment value={call.reviewClosesAt} />
@@ -83,7 +85,9 @@ export function CallsListPage() {
           </div>
         </div>
         <QueryState query={calls}>
-          {(page) => <PagedTable label={t('list.tableLabel')} columns={columns} page={page} rowKey={(call) => call.id} empty={t('list.empty')} />}
+          {(page) => (
+            <PagedTable label={t('list.tableLabel')} columns={columns} page={page} rowKey={(call) => call.id} empty={t('list.empty')} defaultSort={DEFAULT_SORT} />
+          )}
         </QueryState>
       </div>
     </Page>

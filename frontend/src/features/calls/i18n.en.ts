@@ -4,7 +4,7 @@ import type { callsFa } from './i18n';
 export const callsEn: typeof callsFa = {
   title: 'Calls',
   list: {
-    lead: 'Calls for ideas, the latest opening first.',
+    lead: "Calls for ideas, the latest opening first. Click a date column's heading to sort by that date.",
     create: 'New call',
     phaseFilter: 'Phase',
     allPhases: 'All phases',
@@ -13,7 +13,8 @@ export const callsEn: typeof callsFa = {
     columns: {
       title: 'Title',
       phase: 'Phase',
-      window: 'Submissions',
+      opens: 'Opens',
+      closes: 'Submissions close',
       review: 'Review',
     },
   },
@@ -47,6 +48,7 @@ export const callsEn: typeof callsFa = {
     awaiting: 'Awaiting screening',
     screened: 'Screened',
     phase: 'Phase now',
+    byState: 'Ideas by state',
   },
   close: {
     title: 'Close early',

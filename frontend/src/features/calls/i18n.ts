@@ -3,7 +3,7 @@
 export const callsFa = {
   title: 'فراخوان‌ها',
   list: {
-    lead: 'فراخوان‌های ایده، از تازه‌ترین گشایش.',
+    lead: 'فراخوان‌های ایده، از تازه‌ترین گشایش. با زدن عنوان هر ستون تاریخ، فهرست به ترتیب آن تاریخ می‌شود.',
     create: 'فراخوان تازه',
     phaseFilter: 'مرحله',
     allPhases: 'همهٔ مرحله‌ها',
@@ -12,7 +12,8 @@ export const callsFa = {
     columns: {
       title: 'عنوان',
       phase: 'مرحله',
-      window: 'مهلت ارسال ایده',
+      opens: 'گشایش',
+      closes: 'پایان مهلت ارسال',
       review: 'بازهٔ داوری',
     },
   },
@@ -46,6 +47,7 @@ export const callsFa = {
     awaiting: 'در انتظار غربالگری',
     screened: 'غربال‌شده',
     phase: 'مرحلهٔ کنونی',
+    byState: 'ایده‌ها بر پایهٔ وضعیت',
   },
   close: {
     title: 'بستن زودهنگام',

@@ -81,6 +81,12 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
 
   const published = call.decisionsPublishedAt ?? null;
   const counts = decisions.data?.counts;
+  // The decisions carry their ideas' titles: those on ideas the table lists are named in the confirmation, and
+  // those on ideas no longer with the jury (their screening reopened) are listed apart, as they will not be published.
+  const listed = new Set(ideas.map((idea) => idea.ideaId));
+  const recordedItems = decisions.data?.items ?? [];
+  const elsewhere = ranked.isSuccess ? recordedItems.filter((decision) => !listed.has(decision.ideaId)) : [];
+  const toSelect = recordedItems.filter((decision) => decision.outcome === 'selected' && listed.has(decision.ideaId));
   const columns: Column<Ranked>[] = [
     {
       key: 'rank',
@@ -253,6 +259,25 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
         )}
       </QueryState>
 
+      {elsewhere.length ? (
+        <section aria-labelledby="elsewhere-title" className="stack">
+          <h2 id="elsewhere-title">{t('decisions.elsewhere')}</h2>
+          <p className="muted">{t('decisions.elsewhereLead')}</p>
+          <ul aria-labelledby="elsewhere-title">
+            {elsewhere.map((decision) => (
+              <li key={decision.ideaId}>
+                <bdi>{decision.ideaTitle}</bdi>:{' '}
+                <Badge tone={decision.outcome === 'selected' ? 'success' : 'neutral'}>{t(`enums:DecisionOutcome.${decision.outcome}`)}</Badge>{' '}
+                <span className="muted">
+                  {decision.decidedBy ? <>{t('decisions.decidedBy', { name: decision.decidedBy.displayName })}, </> : null}
+                  <Moment value={decision.decidedAt} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {allowed.includes('publish_decisions') ? (
         <Card title={t('decisions.publish')}>
           <ProblemAlert error={publish.error} />
@@ -261,6 +286,18 @@ function Decisions({ call }: { call: Schema<'CallView'> }) {
               <h3 id="confirm-title">{t('decisions.confirmTitle')}</h3>
               {changed.length > 0 ? <p className="alert alert--error">{t('decisions.unsaved')}</p> : null}
               <p>{t('decisions.confirmText', { selected: n(counts?.selected ?? 0), notSelected: n(counts?.notSelected ?? 0) })}</p>
+              {toSelect.length ? (
+                <>
+                  <p id="confirm-selected">{t('decisions.confirmSelected')}</p>
+                  <ul aria-labelledby="confirm-selected">
+                    {toSelect.map((decision) => (
+                      <li key={decision.ideaId}>
+                        <bdi>{decision.ideaTitle}</bdi>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
               <div className="row">
                 <Button
                   variant="danger"

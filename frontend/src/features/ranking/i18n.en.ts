@@ -111,7 +111,7 @@ export const rankingEn: typeof rankingFa = {
     noteFor: 'Note on “{{idea}}”',
     current: 'Recorded: {{outcome}}',
     none: 'Undecided',
-    notYet: 'Not reviewed yet: assign reviewers first.',
+    notYet: 'No submitted review yet: a decision needs at least one (assign reviewers, or wait for them).',
     save: 'Save decisions',
     saved: '{{n}} decisions saved.',
     nothingChanged: 'No decision has changed.',

@@ -143,6 +143,24 @@ function SubmitterCard({ idea }: { idea: IdeaView }) {
           ) : null}
         </dl>
       ) : null}
+      {submitter?.ties ? (
+        <>
+          <h3>{t('idea.ties')}</h3>
+          {submitter.ties.length ? (
+            <ul className="screening__ties" aria-label={t('idea.ties')}>
+              {submitter.ties.map((tie) => (
+                <li key={tie.id}>
+                  <bdi>{tie.city}</bdi> ({countryName(tie.country, locale)}){' '}
+                  <Badge tone="info">{t(`enums:TieKind.${tie.nature}`)}</Badge>{' '}
+                  <span className="muted">{t('idea.since', { year: formatNumber(tie.since, locale, { useGrouping: false }) })}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('idea.noTies')}</p>
+          )}
+        </>
+      ) : null}
       <h3>{t('idea.channel')}</h3>
       {channel ? (
         <>

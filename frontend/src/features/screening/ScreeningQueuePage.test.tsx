@@ -90,6 +90,54 @@ describe('the screening queue', { timeout: 30_000 }, () => {
     expect(screen.getByText('ایده‌ای انتخاب نشده است. ایده‌های ارسال‌شده را از جدول برگزینید.')).toBeInTheDocument();
   });
 
+  it('points at the ideas a refused bulk screening names, and takes them out of the selection', async () => {
+    let refusals = 0;
+    const calls = stubApi((request) => {
+      const path = new URL(request.url).pathname;
+      if (path === `/api/v1/calls/${CALL}`) return { body: call };
+      if (path === `/api/v1/calls/${CALL}/ideas`) return { body: { items: ideas, total: 3, limit: 20, offset: 0 } };
+      if (path === '/api/v1/ideas/screening' && refusals++ === 0) {
+        // Someone shortlisted the second idea meanwhile: nothing was screened.
+        return {
+          status: 409,
+          body: {
+            type: 'urn:citizen-diplomat:problem:invalid_transition',
+            title: 'This action does not apply to the idea in its current state',
+            status: 409,
+            detail: `Only submitted ideas can be screened; none was. Not submitted: ${ideas[1]!.id} (shortlisted).`,
+            code: 'invalid_transition',
+            errors: [{ pointer: '/ideaIds/1', code: 'not_submitted', message: 'the idea is shortlisted, not submitted' }],
+          },
+        };
+      }
+      if (path === '/api/v1/ideas/screening') return { body: { items: [{ ideaId: ideas[0]!.id, state: 'shortlisted' }] } };
+      return undefined;
+    });
+    await renderWithApp(<ScreeningQueuePage />, { locale: 'en', path: `/staff/calls/${CALL}/screening`, route: '/staff/calls/:id/screening' });
+    const table = await screen.findByRole('table', { name: "The call's ideas" });
+    await userEvent.click(within(table).getByRole('checkbox', { name: 'Select “نمایشگاه صنایع دستی اصفهان”' }));
+    await userEvent.click(within(table).getByRole('checkbox', { name: 'Select “نمایشگاه صنایع دستی”' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Shortlist the selected ideas' }));
+
+    // The refused idea is named with why, and marked in the table; the other one is not.
+    const refused = await screen.findByRole('list', { name: 'Ideas that cannot be screened' });
+    const items = within(refused).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('نمایشگاه صنایع دستی: This idea is no longer submitted.');
+    expect(within(items[0]!).getByRole('link')).toHaveAttribute('href', `/staff/calls/${CALL}/screening/${ideas[1]!.id}`);
+    const rows = within(table).getAllByRole('row');
+    expect(rows[2]).toHaveTextContent('Not screened: no longer submitted');
+    expect(rows[1]).not.toHaveTextContent('Not screened');
+
+    // Taking it out of the selection leaves the rest to send again.
+    await userEvent.click(screen.getByRole('button', { name: 'Take them out of the selection' }));
+    expect(screen.queryByRole('list', { name: 'Ideas that cannot be screened' })).not.toBeInTheDocument();
+    expect(screen.getByText('Ideas selected: 1.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Shortlist the selected ideas' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    expect(await calls.filter((c) => c.method === 'POST')[1]!.json()).toMatchObject({ ideaIds: [ideas[0]!.id] });
+  });
+
   it('shortlists every submitted idea of the page at once', async () => {
     const calls = stubApi((request) => {
       const path = new URL(request.url).pathname;

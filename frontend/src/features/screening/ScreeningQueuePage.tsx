@@ -11,6 +11,8 @@ import { Notice, ProblemAlert } from '@/components/ui/ProblemAlert';
 import { QueryState } from '@/components/ui/QueryState';
 import { Moment } from '@/components/ui/Time';
 import { callQuery, type CallIdeasQuery } from '@/lib/api/calls';
+import { useErrorText } from '@/lib/api/messages';
+import { ApiProblem } from '@/lib/api/problem';
 import type { Schema } from '@/lib/api/types';
 import { countryName, countryOptions } from '@/lib/format/countries';
 import { formatNumber } from '@/lib/format/numbers';
@@ -34,11 +36,25 @@ const SORTS: readonly Sort[] = ['submittedAt', '-submittedAt', 'title', '-title'
 /** Whether the server lets staff screen the idea now (it is submitted and waits for screening). */
 const screenable = (idea: IdeaView) => idea.allowedActions.includes('screen');
 
+/** One idea a bulk screening refused: the answer's `errors` point at it in the request (`/ideaIds/<n>`). */
+type Refused = { id: string; code: string; message: string };
+
+/** The ideas a refused bulk screening named, in the order they were sent. */
+export function refusedIdeas(error: unknown, sent: readonly string[] | undefined): Refused[] {
+  if (!(error instanceof ApiProblem) || !sent) return [];
+  return (error.problem.errors ?? []).flatMap((item) => {
+    const index = /^\/ideaIds\/(\d+)$/.exec(item.pointer)?.[1];
+    const id = index === undefined ? undefined : sent[Number(index)];
+    return id ? [{ id, code: item.code, message: item.message }] : [];
+  });
+}
+
 /** A call's ideas to screen: filters, search, pages, and screening many at once. */
 export function ScreeningQueuePage() {
   const { id: callId = '' } = useParams();
   const { t } = useTranslation(['screening', 'enums', 'common']);
   const { locale } = useLocale();
+  const errorText = useErrorText();
   const [params, setParams] = useSearchParams();
   const paging = usePaging('-submittedAt');
   const sort = SORTS.find((value) => value === paging.sort);
@@ -67,18 +83,31 @@ export function ScreeningQueuePage() {
   };
 
   const screen = useMutation(screenIdeas(callId));
-  const screenSelected = (decision: Schema<'ScreeningDecision'>, chosen?: ChosenReason, showErrors?: (error: Error) => void) =>
+  const screenSelected = (decision: Schema<'ScreeningDecision'>, chosen?: ChosenReason, showErrors?: (error: Error) => void) => {
+    // The titles of what was sent, for the result or for naming the ideas a refusal points at.
+    setTitles(new Map(selected));
+    setResults(null);
     screen.mutate(
       { ideaIds: [...selected.keys()], decision, reason: chosen?.reason ?? null, note: chosen?.note ?? null },
       {
         onSuccess: (answer) => {
-          setTitles(new Map(selected));
           setResults(answer.items);
           setSelected(new Map());
         },
         onError: showErrors,
       },
     );
+  };
+  // A refusal names the ideas that could not take the screening (none was screened): they are shown, marked in
+  // the table, and may be taken out of the selection to send the rest again.
+  const refused = refusedIdeas(screen.error, screen.variables?.ideaIds);
+  const refusedIds = new Set(refused.map((r) => r.id));
+  const dropRefused = () => {
+    const next = new Map(selected);
+    for (const id of refusedIds) next.delete(id);
+    setSelected(next);
+    screen.reset();
+  };
 
   const toggle = (idea: IdeaView, on: boolean) => {
     const next = new Map(selected);
@@ -113,9 +142,17 @@ export function ScreeningQueuePage() {
       sort: 'title',
       className: 'screening__title',
       cell: (idea) => (
-        <Link to={`${base}/${idea.id}`}>
-          <bdi>{idea.title}</bdi>
-        </Link>
+        <>
+          <Link to={`${base}/${idea.id}`}>
+            <bdi>{idea.title}</bdi>
+          </Link>
+          {refusedIds.has(idea.id) ? (
+            <>
+              {' '}
+              <Badge tone="warning">{t('queue.refused')}</Badge>
+            </>
+          ) : null}
+        </>
       ),
     },
     { key: 'state', header: t('queue.columns.state'), cell: (idea) => <Badge tone={stateTone[idea.state]}>{t(`enums:IdeaState.${idea.state}`)}</Badge> },
@@ -226,6 +263,26 @@ export function ScreeningQueuePage() {
           <div className="stack">
             <p role="status">{selected.size ? t('bulk.selected', { n: count }) : t('bulk.none')}</p>
             <ProblemAlert error={screen.error} />
+            {refused.length ? (
+              <div className="stack">
+                <p>{t('bulk.refused')}</p>
+                <ul className="screening__results" aria-label={t('bulk.refusedList')}>
+                  {refused.map((item) => (
+                    <li key={item.id}>
+                      <Link to={`${base}/${item.id}`}>
+                        <bdi>{titles.get(item.id) ?? item.id}</bdi>
+                      </Link>
+                      : {errorText.field(item.code, item.message)}
+                    </li>
+                  ))}
+                </ul>
+                <div className="row">
+                  <Button variant="secondary" onClick={dropRefused}>
+                    {t('bulk.dropRefused')}
+                  </Button>
+                </div>
+              </div>
+            ) : null}
             {results ? (
               <Notice>
                 <p>{t('bulk.resultsLead', { n: formatNumber(results.length, locale) })}</p>

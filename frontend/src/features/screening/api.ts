@@ -2,6 +2,7 @@
 import { keepPreviousData, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { callIdeasQuery, type CallIdeasQuery } from '@/lib/api/calls';
 import { api, unwrap } from '@/lib/api/client';
+import { ApiProblem } from '@/lib/api/problem';
 import { keys } from '@/lib/api/queryKeys';
 import type { Schema } from '@/lib/api/types';
 
@@ -19,6 +20,10 @@ export const screenIdeas = (callId: string) =>
   mutationOptions({
     mutationFn: (body: Schema<'BulkScreeningRequest'>) => unwrap(api.POST('/api/v1/ideas/screening', { body })),
     onSuccess: (_answer, _body, _result, { client }) => screened(client, callId),
+    // Refused because some ideas moved on (409): the queue is read again to show their states now.
+    onError: (error, _body, _result, { client }) => {
+      if (error instanceof ApiProblem && error.status === 409) screened(client, callId);
+    },
   });
 
 /** The idea as screening changed it, into the cache at once; the rest is read again. */

@@ -32,6 +32,7 @@ export const screeningEn: typeof screeningFa = {
     similarity: '{{score}} alike',
     noMatch: '—',
     place: '{{city}}, {{country}}',
+    refused: 'Not screened: no longer submitted',
   },
   bulk: {
     title: 'Screen in bulk',
@@ -42,6 +43,9 @@ export const screeningEn: typeof screeningFa = {
     clear: 'Clear the selection',
     results: 'Screening result',
     resultsLead: 'Ideas screened: {{n}}.',
+    refused: 'Some ideas are no longer submitted, so none was screened. Take them out of the selection and send again.',
+    refusedList: 'Ideas that cannot be screened',
+    dropRefused: 'Take them out of the selection',
   },
   decision: {
     reason: 'Reason for rejecting',
@@ -72,6 +76,9 @@ export const screeningEn: typeof screeningFa = {
     name: 'Name',
     email: 'E-mail',
     category: 'Occupation',
+    ties: "Ties abroad in the submitter's profile",
+    noTies: 'The submitter lists no tie to a city abroad in their profile.',
+    since: 'since {{year}}',
     channel: 'Tie to the target city',
     years: '{{years}} years',
     noChannel: 'No tie given.',

@@ -31,6 +31,7 @@ export const screeningFa = {
     similarity: 'شباهت {{score}}',
     noMatch: '—',
     place: '{{city}}، {{country}}',
+    refused: 'غربال نشد: دیگر ارسال‌شده نیست',
   },
   bulk: {
     title: 'غربالگری گروهی',
@@ -41,6 +42,9 @@ export const screeningFa = {
     clear: 'پاک کردن انتخاب',
     results: 'نتیجهٔ غربالگری',
     resultsLead: '{{n}} ایده غربال شد:',
+    refused: 'برخی ایده‌ها دیگر در وضعیت «ارسال‌شده» نیستند، پس هیچ ایده‌ای غربال نشد. آن‌ها را از انتخاب بیرون بگذارید و دوباره بفرستید.',
+    refusedList: 'ایده‌هایی که غربال‌پذیر نیستند',
+    dropRefused: 'بیرون گذاشتن آن‌ها از انتخاب',
   },
   decision: {
     reason: 'دلیل رد',
@@ -71,6 +75,9 @@ export const screeningFa = {
     name: 'نام',
     email: 'رایانامه',
     category: 'پیشه',
+    ties: 'پیوندهای خارجی در نمایهٔ پیشنهاددهنده',
+    noTies: 'پیشنهاددهنده در نمایهٔ خود پیوندی با شهری خارجی ثبت نکرده است.',
+    since: 'از سال {{year}} میلادی',
     channel: 'پیوند با شهر مقصد',
     years: '{{years}} سال',
     noChannel: 'پیوندی ثبت نشده است.',

@@ -39,9 +39,9 @@ export const callIdeasQuery = (callId: string, query: CallIdeasQuery) =>
 
 /**
  * A call as a change answered it, into the cache at once (its new version), then read again: answers to changes
- * leave `allowedActions` out, so the actions last read stay shown until the fresh read says what they are now.
+ * leave `allowedActions` and `counts` out, so those last read stay shown until the fresh read says what they are now.
  */
 export function storeCall(client: QueryClient, saved: Schema<'CallView'>) {
-  client.setQueryData(keys.calls.detail(saved.id), (old: Schema<'CallView'> | undefined) => ({ ...saved, allowedActions: old?.allowedActions ?? [] }));
+  client.setQueryData(keys.calls.detail(saved.id), (old: Schema<'CallView'> | undefined) => ({ ...saved, allowedActions: old?.allowedActions ?? [], counts: old?.counts }));
   void client.invalidateQueries({ queryKey: keys.calls.all });
 }

@@ -1,9 +1,11 @@
 //! What the call endpoints read and answer.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use domain::call::{CallAction, CallPhase, CallWindow};
-use domain::idea::Domain;
+use domain::idea::{Domain, IdeaState};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -12,6 +14,7 @@ use validator::{Validate, ValidationError};
 use crate::error::ApiResult;
 use crate::routes::page::{Limit, Offset};
 use crate::routes::rules;
+use crate::routes::sort::{Sort, SortField};
 use crate::routes::text::{LongText, ShortText};
 
 fn unique_domains(domains: &[Domain]) -> Result<(), ValidationError> {
@@ -140,12 +143,31 @@ impl UpdateCallRequest {
     }
 }
 
+/// The order of the list, by the call's dates.
+pub type CallSort = Sort<app::calls::CallSortField>;
+
+impl SortField for app::calls::CallSortField {
+    const NAMES: &'static [(&'static str, Self)] = &[
+        ("opensAt", app::calls::CallSortField::OpensAt),
+        ("closesAt", app::calls::CallSortField::ClosesAt),
+        ("reviewOpensAt", app::calls::CallSortField::ReviewOpensAt),
+        ("reviewClosesAt", app::calls::CallSortField::ReviewClosesAt),
+        ("createdAt", app::calls::CallSortField::CreatedAt),
+    ];
+    const DESCRIPTION: &'static str =
+        "The order of a list of calls, by one of their dates; `-` in front sorts descending (the latest first).";
+}
+
 #[derive(Debug, Deserialize, Validate, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ListCallsQuery {
     /// Only calls in this phase now.
     pub phase: Option<CallPhase>,
+    /// Default `-opensAt`, the latest opening first. Calls with the same date come in the order they were
+    /// created.
+    #[param(inline)]
+    pub sort: Option<CallSort>,
     /// Page size, 1 to 100; default 20.
     pub limit: Option<Limit>,
     /// How many items to skip; default 0.
@@ -181,6 +203,32 @@ pub struct CallView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(nullable = false)]
     pub allowed_actions: Option<Vec<CallAction>>,
+    /// How many ideas the call holds, as the asking account may know: staff by every state, anyone else by the
+    /// states of submitted ideas only (never drafts or withdrawn ideas, never pending decisions). Only in the
+    /// answer to `GET /calls/{id}`, like `allowedActions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub counts: Option<CallCountsView>,
+}
+
+/// How many ideas a call holds, as its reader may know.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CallCountsView {
+    /// Ideas submitted and not withdrawn, whatever became of them since (the call's statistics count the same).
+    pub submitted: u64,
+    /// Each state the reader may know of, with its count (0 included): staff get every state; anyone else
+    /// `submitted`, `shortlisted`, `rejected`, `in_review`, `reviewed`, `selected` and `not_selected`.
+    pub by_state: BTreeMap<IdeaState, u64>,
+}
+
+impl From<app::calls::CallCounts> for CallCountsView {
+    fn from(counts: app::calls::CallCounts) -> Self {
+        CallCountsView {
+            submitted: counts.submitted,
+            by_state: counts.by_state.into_iter().collect(),
+        }
+    }
 }
 
 /// The call's window, from its stored row.
@@ -212,13 +260,15 @@ impl CallView {
             created_at: call.created_at,
             updated_at: call.updated_at,
             allowed_actions: None,
+            counts: None,
         }
     }
 
-    /// A call with what the asking account may do next with it.
+    /// A call with what the asking account may do next with it and its counts as they may know them.
     pub fn detail(detail: app::calls::CallDetail, now: DateTime<Utc>) -> Self {
         CallView {
             allowed_actions: Some(detail.allowed_actions),
+            counts: Some(detail.counts.into()),
             ..CallView::new(detail.call, now)
         }
     }

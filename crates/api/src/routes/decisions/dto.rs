@@ -23,7 +23,7 @@ pub struct DecisionRequest {
 #[derive(Debug, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BulkDecisionItem {
-    /// The idea, in this call, in review or reviewed.
+    /// The idea, in this call, in review or reviewed, with at least one submitted review.
     pub idea_id: Uuid,
     /// Selected or not selected.
     pub outcome: DecisionOutcome,
@@ -58,6 +58,8 @@ pub struct Decider {
 pub struct DecisionView {
     /// The idea decided on.
     pub idea_id: Uuid,
+    /// The idea's title (as its submitter wrote it, in their language).
+    pub idea_title: String,
     /// Its call.
     pub call_id: Uuid,
     /// Selected or not selected.
@@ -77,6 +79,7 @@ impl DecisionView {
         let decision = row.decision;
         DecisionView {
             idea_id: decision.idea_id,
+            idea_title: row.idea_title,
             call_id: decision.call_id,
             outcome: *decision.outcome,
             note: decision.note,

@@ -9,6 +9,9 @@ use crate::state::AppState;
 
 /// Decide on an idea (staff): selected or not selected, with a note for staff.
 ///
+/// The idea must be in review or reviewed, with at least one review submitted (its `allowedActions` then offer
+/// `decide`).
+///
 /// The decision stays pending — nobody but staff sees it and the idea's state does not change — until the
 /// call's decisions are published. Deciding again replaces it; each decision is kept in the idea's history.
 #[utoipa::path(
@@ -19,6 +22,7 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The pending decision.", body = DecisionView),
         (status = 409, description = "`not_under_review`: the idea is not in review or reviewed; \
+            `no_submitted_review`: no juror has submitted a review of it yet; \
             `decisions_published`: the call's decisions are out already."),
     ),
 )]
@@ -45,8 +49,10 @@ pub async fn decide_idea(
 
 /// Decide on many ideas of a call at once (staff): all or nothing.
 ///
-/// Every item is checked before any is recorded: the idea must be in this call, in review or reviewed, and
-/// listed once. Bad items answer 422 with a pointer to each (`/items/3/ideaId`), and nothing is recorded.
+/// Every item is checked before any is recorded: the idea must be in this call, in review or reviewed, with at
+/// least one review submitted, and listed once. Bad items answer 422 with a pointer to each
+/// (`/items/3/ideaId`, with the code `unknown_idea`, `duplicate`, `not_under_review` or `no_submitted_review`),
+/// and nothing is recorded.
 #[utoipa::path(
     tag = "decisions",
     params(("callId" = Uuid, Path, description = "The call's id")),
@@ -56,7 +62,8 @@ pub async fn decide_idea(
         (status = 200, description = "Every decision, recorded and pending.", body = BulkDecisionView),
         (status = 409, description = "`decisions_published`: the call's decisions are out already."),
         (status = 422, description = "`validation_failed`: the body is invalid, or some items name an idea \
-            that is unknown, of another call, not in review, or listed twice; nothing was recorded."),
+            that is unknown, of another call, not in review, without a submitted review, or listed twice; nothing \
+            was recorded."),
     ),
 )]
 #[post("/calls/{callId}/decisions")]

@@ -264,6 +264,39 @@ pub struct SubmitterView {
     pub email: Option<String>,
     /// The submitter's occupation when they last saved the idea.
     pub category: Option<OccupationCategory>,
+    /// Staff only, and only in answers about this one idea (reading it, screening it): the submitter's ties to
+    /// cities abroad as their profile states them now, in their order (empty when they gave none). Never shown
+    /// to reviewers, other citizens or the public.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    pub ties: Option<Vec<SubmitterTieView>>,
+}
+
+/// One of the submitter's ties to a city abroad, from their profile.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitterTieView {
+    /// The tie's id (evidence of it may be filed under it).
+    pub id: Uuid,
+    /// The city's name, as the submitter wrote it.
+    pub city: String,
+    /// ISO 3166-1 alpha-2, upper-case.
+    pub country: String,
+    pub nature: TieKind,
+    /// The year the tie began.
+    pub since: i32,
+}
+
+impl From<app::ideas::SubmitterTie> for SubmitterTieView {
+    fn from(tie: app::ideas::SubmitterTie) -> Self {
+        SubmitterTieView {
+            id: tie.id,
+            city: tie.city,
+            country: tie.country,
+            nature: *tie.nature,
+            since: tie.since,
+        }
+    }
 }
 
 /// The most similar other idea of the same call (staff).
@@ -319,6 +352,7 @@ impl IdeaView {
             record: row,
             detail,
             allowed_actions,
+            submitter_ties,
         } = viewed;
         let idea = row.idea;
         let personal = detail != Detail::Public;
@@ -332,6 +366,10 @@ impl IdeaView {
             display_name: row.submitter_name,
             email: (detail == Detail::Staff).then_some(row.submitter_email),
             category: idea.submitter_category.map(|c| *c),
+            // The use case loads them for staff only; the check here keeps any other reader from them regardless.
+            ties: submitter_ties
+                .filter(|_| detail == Detail::Staff)
+                .map(|ties| ties.into_iter().map(Into::into).collect()),
         });
         let best_match = match (detail, idea.best_match_id, idea.best_match_score, row.best_match_title) {
             (Detail::Staff, Some(idea_id), Some(score), Some(title)) => Some(BestMatchView { idea_id, title, score }),

@@ -71,14 +71,19 @@ pub async fn reopen_screening(
 
 /// Screen many submitted ideas with one decision (staff): all or nothing.
 ///
-/// If any idea is unknown (422, pointing at it) or not submitted (409, naming them), none is screened.
+/// If any idea is unknown (422) or not submitted (409), none is screened. Either way the problem's `errors`
+/// point at each refused idea in the request: `{ "pointer": "/ideaIds/3", "code": "not_submitted", "message":
+/// "the idea is shortlisted, not submitted" }` (409), or the code `unknown_idea` or `duplicate` (422).
 #[utoipa::path(
     tag = "screening",
     request_body = BulkScreeningRequest,
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Every idea, screened.", body = BulkScreeningView),
-        (status = 409, description = "`invalid_transition`: some ideas are not submitted; none was screened."),
+        (status = 409, description = "`invalid_transition`: some ideas are not submitted; none was screened. \
+            `errors` lists each of them, pointing at it (`/ideaIds/<n>`) with the code `not_submitted`."),
+        (status = 422, description = "`validation_failed`: the body is invalid, or some ideas are unknown or \
+            listed twice (`errors`, each at `/ideaIds/<n>`); none was screened."),
     ),
 )]
 #[post("/ideas/screening")]
