@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
-use crate::fixtures::id;
+use crate::fixtures::{id, idea_body, open_call_body};
 use crate::helpers::{assert_problem, pointers, spawn_app};
 use crate::jury_fixtures::{Member, review_body, three_criteria};
 
@@ -379,4 +379,107 @@ async fn a_roster_from_one_organisation_or_too_small_is_reported_not_a_failure()
         "forbidden",
     )
     .await;
+}
+
+/// A call in its review window with one shortlisted idea per domain listed, each by its own citizen.
+async fn call_with_domains(
+    app: &crate::helpers::TestApp,
+    staff: &str,
+    domains: &[&str],
+    reviewers_per_idea: i32,
+) -> (String, Vec<String>) {
+    let mut body = open_call_body();
+    body["reviewersPerIdea"] = json!(reviewers_per_idea);
+    body["ideasPerCitizen"] = json!(1);
+    let call = id(&app.create_call(staff, body).await);
+    let city = id(&app.create_city(staff, "فلورانس", "Florence", "IT").await);
+    let mut ideas = Vec::new();
+    for (n, domain) in domains.iter().enumerate() {
+        let citizen = app.citizen(&format!("submitter{n}@example.org")).await;
+        let mut idea = idea_body(&call, &city, &format!("ایده شماره {n}"));
+        idea["domain"] = json!(domain);
+        let idea = id(&app.create_idea(&citizen, idea).await);
+        let submitted = app
+            .post_empty(&format!("/api/v1/ideas/{idea}/submit"), Some(&citizen))
+            .await;
+        assert_eq!(submitted.status(), 200, "submitting");
+        let screened = app.screen(staff, &idea, json!({ "decision": "shortlist" })).await;
+        assert_eq!(screened.status(), 200, "shortlisting");
+        ideas.push(idea);
+    }
+    app.move_review_window(&call, -1, 30).await;
+    (call, ideas)
+}
+
+#[tokio::test]
+async fn a_roster_with_one_field_per_reviewer_is_planned_as_one_connected_jury() {
+    let app = spawn_app().await;
+    let staff = app.staff().await;
+    // Four cultural and four economic ideas; four experts of each field alone, of two organisations. Expertise
+    // alone would give two juries that share nobody, whose scores the ranking could not compare.
+    let domains = [
+        "cultural", "cultural", "cultural", "cultural", "economic", "economic", "economic", "economic",
+    ];
+    let (call, ideas) = call_with_domains(&app, &staff, &domains, 3).await;
+    let mut field_of = BTreeMap::new();
+    for (n, field) in domains.iter().enumerate() {
+        let organisation = ["university", "municipality"][n % 2];
+        let member = app
+            .enrol_reviewer(&staff, &format!("juror{n}@example.org"), organisation, &[*field])
+            .await;
+        field_of.insert(member.id, *field);
+    }
+    let path = format!("/api/v1/calls/{call}/assignments/auto");
+
+    let dry = app
+        .json(app.post(&path, Some(&staff), json!({ "dryRun": true })).await)
+        .await;
+    assert_eq!(dry["figures"]["newAssignments"], 24);
+    assert_eq!(dry["figures"]["groups"], 1, "{dry}");
+    let rules: Vec<&str> = dry["unmet"]
+        .as_array()
+        .expect("unmet")
+        .iter()
+        .filter_map(|u| u["rule"].as_str())
+        .collect();
+    assert!(rules.iter().all(|rule| *rule == "expertise"), "{rules:?}");
+    // The link costs a little expertise: one exchange of reviewers between a cultural and an economic idea.
+    let rate = dry["figures"]["expertiseMatchRate"].as_f64().expect("rate");
+    assert!((0.75..1.0).contains(&rate), "{rate}");
+    assert_eq!(dry["figures"]["organisationDiversity"], 1.0);
+    assert!(dry["figures"]["loadSpread"].as_u64().expect("spread") <= 1);
+    let crossing = dry["assignments"]
+        .as_array()
+        .expect("assignments")
+        .iter()
+        .filter(|a| {
+            let idea = ideas
+                .iter()
+                .position(|i| a["ideaId"] == i.as_str())
+                .expect("a call's idea");
+            field_of[a["reviewerId"].as_str().expect("reviewer")] != domains[idea]
+        })
+        .count();
+    assert_eq!(
+        crossing, 2,
+        "one exchange: a reviewer of each field on an idea of the other"
+    );
+
+    // Applied, the saved assignments make one group too, with the juror pairs the plan announced.
+    let applied = app.json(app.post(&path, Some(&staff), json!({})).await).await;
+    assert_eq!(applied["assignments"], dry["assignments"]);
+    let saved = app
+        .json(
+            app.get(&format!("/api/v1/calls/{call}/assignments?limit=100"), Some(&staff))
+                .await,
+        )
+        .await;
+    assert_eq!(saved["total"], 24);
+    let pairs = saved["items"].as_array().expect("items").iter().map(|a| {
+        let uuid = |v: &Value| v.as_str().and_then(|s| s.parse::<uuid::Uuid>().ok()).expect("a uuid");
+        (uuid(&a["idea"]["id"]), uuid(&a["reviewer"]["id"]))
+    });
+    let graph = domain::jury_graph::jury_graph(pairs);
+    assert_eq!(graph.groups, 1);
+    assert_eq!(dry["figures"]["jurorPairs"], graph.juror_pairs);
 }

@@ -32,7 +32,7 @@ function plan(applied: boolean): Schema<'AutoAssignView'> {
       { ideaId: 'i1', ideaTitle: 'ایدهٔ نخست', reviewerId: 'r1', reviewerName: 'داور یکم', organisation: 'university', expertiseMatch: true },
       { ideaId: 'i1', ideaTitle: 'ایدهٔ نخست', reviewerId: 'r2', reviewerName: 'داور دوم', organisation: 'municipality', expertiseMatch: false },
     ],
-    figures: { ideas: 1, newAssignments: 2, minLoad: 0, maxLoad: 1, loadSpread: 1, organisationDiversity: 1, expertiseMatchRate: 0.5 },
+    figures: { ideas: 1, newAssignments: 2, minLoad: 0, maxLoad: 1, loadSpread: 1, organisationDiversity: 1, expertiseMatchRate: 0.5, groups: 1, jurorPairs: 3 },
     unmet: [{ rule: 'expertise', ideaIds: ['i1'], reviewerIds: ['r2'], message: 'no expert left' }],
   };
 }
@@ -63,6 +63,10 @@ describe('the assignment board', () => {
     // Its figures, in Persian digits, and the rule it could not meet with the ideas and reviewers concerned.
     expect(screen.getByText('تخصیص‌های تازه').nextElementSibling).toHaveTextContent('۲');
     expect(screen.getByText('هم‌خوانی تخصص').nextElementSibling).toHaveTextContent('۵۰');
+    expect(screen.getByText('گروه‌های جدای داوران').nextElementSibling).toHaveTextContent('۱');
+    expect(screen.getByText('جفت داوران هم‌ایده').nextElementSibling).toHaveTextContent('۳');
+    // One group: no warning.
+    expect(screen.queryByText(/گروه جدا هستند/)).toBeNull();
     expect(screen.getByText('no expert left').closest('li')).toHaveTextContent('تخصص');
     expect(screen.getByText('no expert left').closest('li')).toHaveTextContent('داور دوم');
 
@@ -75,5 +79,46 @@ describe('the assignment board', () => {
     expect(await autoCalls()[1]!.clone().json()).toEqual({ dryRun: false });
     expect(await screen.findByText('۲ تخصیص تازه ذخیره شد.')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'برنامهٔ پیشنهادی (هنوز ذخیره نشده)' })).toBeNull();
+  }, 20_000);
+
+  // A jury in two groups that no exchange could link: the warning, and the rule's message in the page's language.
+  function split(): Schema<'AutoAssignView'> {
+    return {
+      ...plan(false),
+      figures: { ...plan(false).figures, groups: 2, jurorPairs: 1 },
+      unmet: [{ rule: 'connected', ideaIds: ['i1'], reviewerIds: ['r2'], message: 'the jury falls into 2 groups that share no idea' }],
+    };
+  }
+  const answerSplit = () =>
+    stubApi((request) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'GET' && pathname === '/api/v1/calls/c1') return { body: call };
+      if (request.method === 'GET' && pathname === '/api/v1/calls/c1/assignments') return { body: page([]) };
+      if (request.method === 'GET' && pathname === '/api/v1/calls/c1/ideas') return { body: page([]) };
+      if (request.method === 'GET' && pathname === '/api/v1/reviewers') return { body: page([]) };
+      if (request.method === 'POST' && pathname === '/api/v1/calls/c1/assignments/auto') return { body: split() };
+      return undefined;
+    });
+
+  it('warns when the plan leaves the jury in separate groups, in Persian', async () => {
+    answerSplit();
+    await renderWithApp(<AssignmentBoardPage />, { path: '/staff/calls/c1/assignments', route: '/staff/calls/:id/assignments' });
+    await userEvent.click(await screen.findByRole('button', { name: 'پیش‌نمایش برنامه' }));
+    expect(await screen.findByText(/داوران پس از این برنامه در ۲ گروه جدا هستند/)).toHaveClass('alert--warning');
+    expect(screen.getByText('گروه‌های جدای داوران').nextElementSibling).toHaveTextContent('۲');
+    const rule = screen.getByText('پیوستگی هیئت داوران').closest('li');
+    expect(rule).toHaveTextContent('هیئت داوران به ۲ گروه جدا تقسیم شده');
+    expect(rule).toHaveTextContent('داور دوم');
+    expect(rule).not.toHaveTextContent('the jury falls into');
+  }, 20_000);
+
+  it('warns when the plan leaves the jury in separate groups, in English', async () => {
+    answerSplit();
+    await renderWithApp(<AssignmentBoardPage />, { locale: 'en', path: '/staff/calls/c1/assignments', route: '/staff/calls/:id/assignments' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Preview the plan' }));
+    expect(await screen.findByText(/the reviewers fall into 2 separate groups/)).toHaveClass('alert--warning');
+    expect(screen.getByText('Reviewer pairs sharing an idea').nextElementSibling).toHaveTextContent('1');
+    const rule = screen.getByText('Connected jury').closest('li');
+    expect(rule).toHaveTextContent('The jury falls into 2 separate groups that share no idea');
   }, 20_000);
 });

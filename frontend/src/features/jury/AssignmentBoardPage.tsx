@@ -105,6 +105,11 @@ function Board({ call }: { call: Schema<'CallView'> }) {
               {t('board.auto.planTitle')}
             </h3>
             <PlanFigures figures={plan.figures} />
+            {plan.figures.groups > 1 ? (
+              <p className="alert alert--warning" role="status">
+                {t('board.auto.splitWarning', { n: n(plan.figures.groups) })}
+              </p>
+            ) : null}
             <section aria-label={t('board.auto.unmetTitle')}>
               <h4>{t('board.auto.unmetTitle')}</h4>
               {plan.unmet.length === 0 ? (
@@ -114,7 +119,8 @@ function Board({ call }: { call: Schema<'CallView'> }) {
                   {plan.unmet.map((unmet, index) => (
                     <li key={`${unmet.rule}-${index}`}>
                       <strong>{t(`enums:Rule.${unmet.rule}`)}</strong>
-                      <p>{unmet.message}</p>
+                      {/* The server's message is in English; this rule's has its translation here. */}
+                      <p>{unmet.rule === 'connected' ? t('board.auto.connectedUnmet', { n: n(plan.figures.groups) }) : unmet.message}</p>
                       {unmet.ideaIds.length ? (
                         <p>
                           {t('board.auto.ideasConcerned')}: {joinList(unmet.ideaIds.map((ideaId) => ideaNames.get(ideaId) ?? ideaId), locale)}
@@ -238,6 +244,20 @@ function PlanFigures({ figures }: { figures: Schema<'PlanFiguresView'> }) {
         <dd>
           {percent(figures.expertiseMatchRate)}
           <small>{t('board.auto.expertiseHint')}</small>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('board.auto.groups')}</dt>
+        <dd>
+          {n(figures.groups)}
+          <small>{t('board.auto.groupsHint')}</small>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('board.auto.jurorPairs')}</dt>
+        <dd>
+          {n(figures.jurorPairs)}
+          <small>{t('board.auto.jurorPairsHint')}</small>
         </dd>
       </div>
     </dl>

@@ -97,6 +97,14 @@ export const juryEn: typeof juryFa = {
       diversityHint: 'Share of ideas whose reviewers come from at least two organisations.',
       expertise: 'Expertise match',
       expertiseHint: "Share of reviews where the reviewer's expertise includes the idea's domain.",
+      groups: 'Separate groups of reviewers',
+      groupsHint: "1 means every reviewer is linked to every other through shared ideas, so the ranking can weigh each reviewer's strictness against the others'.",
+      jurorPairs: 'Reviewer pairs sharing an idea',
+      jurorPairsHint: 'Pairs of reviewers with at least one idea in common; the more, the more directly reviewers are compared.',
+      splitWarning:
+        "After this plan the reviewers fall into {{n}} separate groups that share no idea: the ranking cannot put these groups' scores on one scale.",
+      connectedUnmet:
+        "The jury falls into {{n}} separate groups that share no idea, so the ranking cannot compare their scores: conflicts of interest, reviewers' capacity, the existing assignments (which are kept) and the rules above left no exchange of reviewers that links them. The ideas and reviewers outside the largest group are listed below.",
       unmetTitle: 'Rules the plan could not meet',
       allMet: 'The plan meets every rule.',
       ideasConcerned: 'Ideas',

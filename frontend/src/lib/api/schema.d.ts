@@ -549,7 +549,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List calls for ideas, the latest opening first. */
+        /** List calls for ideas, the latest opening first unless `sort` says otherwise. */
         get: operations["list_calls"];
         put?: never;
         /**
@@ -579,8 +579,10 @@ export interface paths {
         put?: never;
         /**
          * Decide on many ideas of a call at once (staff): all or nothing.
-         * @description Every item is checked before any is recorded: the idea must be in this call, in review or reviewed, and
-         *     listed once. Bad items answer 422 with a pointer to each (`/items/3/ideaId`), and nothing is recorded.
+         * @description Every item is checked before any is recorded: the idea must be in this call, in review or reviewed, with at
+         *     least one review submitted, and listed once. Bad items answer 422 with a pointer to each
+         *     (`/items/3/ideaId`, with the code `unknown_idea`, `duplicate`, `not_under_review` or `no_submitted_review`),
+         *     and nothing is recorded.
          */
         post: operations["decide_many"];
         delete?: never;
@@ -637,7 +639,8 @@ export interface paths {
         };
         /**
          * A call's ranking (staff): every idea that reached the jury with its raw and calibrated score and rank,
-         *     spread and disagreement flag, and the call's agreement, reviewers' strictness and progress.
+         *     spread and flags, and the call's agreement, jury graph (`graph.split` warns that calibration cannot compare
+         *     separate groups of jurors), jurors' offsets and progress.
          * @description Ranks are over the whole call; `limit` and `offset` page the ordered list afterwards. Reviews that no
          *     longer fit the rubric (reopened and changed) are left out and counted in `progress.reviewsToRescore`.
          */
@@ -660,8 +663,8 @@ export interface paths {
         /**
          * A call's whole ranking as CSV or XLSX (staff): every ranked idea, no paging, in the order asked for.
          * @description Columns: calibrated rank, raw rank, idea id, title, state, decision, raw score (2 decimals), calibrated
-         *     score (3), spread (2), reviews, disagreement, then each criterion's mean (2), headed by its key and
-         *     Persian label.
+         *     score (2, the same 0–100 scale), spread (2), reviews, disagreement, rank shift, then each criterion's mean
+         *     (2), headed by its key and Persian label.
          */
         get: operations["export_ranking"];
         put?: never;
@@ -731,7 +734,11 @@ export interface paths {
          * @description The plan's rules, in order of priority when they cannot all hold: never a conflict of interest; never above
          *     a reviewer's maximum load in the call; existing assignments kept; every idea gets the call's number of
          *     reviewers; each idea's reviewers come from at least two organisations; loads balanced (within one among
-         *     reviewers of equal maximum load); expertise matching the idea's domain. Only active reviewers are planned.
+         *     reviewers of equal maximum load); expertise matching the idea's domain; the jury connected (every reviewer
+         *     linked to every other through shared ideas, so that the ranking can calibrate reviewers against one another:
+         *     a few reviewers are exchanged between ideas of fields that expertise alone would keep apart, at the cost of a
+         *     few expertise matches; `connected` is reported when no exchange can link them). Only active reviewers are
+         *     planned.
          *     The same call and roster always give the same plan. With `dryRun` the plan and its figures come back and
          *     nothing is saved; otherwise the assignments are made, each with its event.
          */
@@ -1104,7 +1111,9 @@ export interface paths {
         put?: never;
         /**
          * Screen many submitted ideas with one decision (staff): all or nothing.
-         * @description If any idea is unknown (422, pointing at it) or not submitted (409, naming them), none is screened.
+         * @description If any idea is unknown (422) or not submitted (409), none is screened. Either way the problem's `errors`
+         *     point at each refused idea in the request: `{ "pointer": "/ideaIds/3", "code": "not_submitted", "message":
+         *     "the idea is shortlisted, not submitted" }` (409), or the code `unknown_idea` or `duplicate` (422).
          */
         post: operations["screen_many"];
         delete?: never;
@@ -1170,7 +1179,10 @@ export interface paths {
         get?: never;
         /**
          * Decide on an idea (staff): selected or not selected, with a note for staff.
-         * @description The decision stays pending — nobody but staff sees it and the idea's state does not change — until the
+         * @description The idea must be in review or reviewed, with at least one review submitted (its `allowedActions` then offer
+         *     `decide`).
+         *
+         *     The decision stays pending — nobody but staff sees it and the idea's state does not change — until the
          *     call's decisions are published. Deciding again replaces it; each decision is kept in the idea's history.
          */
         put: operations["decide_idea"];
@@ -2426,7 +2438,7 @@ export interface components {
         BulkDecisionItem: {
             /**
              * Format: uuid
-             * @description The idea, in this call, in review or reviewed.
+             * @description The idea, in this call, in review or reviewed, with at least one submitted review.
              */
             ideaId: string;
             /** @description Why, for staff: never shown to the submitter. Up to 2000 characters; blank is none. */
@@ -2462,6 +2474,21 @@ export interface components {
         CallClosedData: {
             call: components["schemas"]["WebhookCall"];
             early: boolean;
+        };
+        /** @description How many ideas a call holds, as its reader may know. */
+        CallCountsView: {
+            /**
+             * @description Each state the reader may know of, with its count (0 included): staff get every state; anyone else
+             *     `submitted`, `shortlisted`, `rejected`, `in_review`, `reviewed`, `selected` and `not_selected`.
+             */
+            byState: {
+                [key: string]: number;
+            };
+            /**
+             * Format: int64
+             * @description Ideas submitted and not withdrawn, whatever became of them since (the call's statistics count the same).
+             */
+            submitted: number;
         };
         /** @description `call.opened`. */
         CallOpenedData: {
@@ -2509,6 +2536,12 @@ export interface components {
              * @description The deadline: the last moment at which citizens may create, edit, submit or withdraw.
              */
             closesAt: string;
+            /**
+             * @description How many ideas the call holds, as the asking account may know: staff by every state, anyone else by the
+             *     states of submitted ideas only (never drafts or withdrawn ideas, never pending decisions). Only in the
+             *     answer to `GET /calls/{id}`, like `allowedActions`.
+             */
+            counts?: components["schemas"]["CallCountsView"];
             /** Format: date-time */
             createdAt: string;
             /**
@@ -2983,6 +3016,8 @@ export interface components {
              * @description The idea decided on.
              */
             ideaId: string;
+            /** @description The idea's title (as its submitter wrote it, in their language). */
+            ideaTitle: string;
             /** @description Staff's note; never shown to the submitter. */
             note?: string | null;
             /** @description Selected or not selected. */
@@ -3090,6 +3125,7 @@ export interface components {
          *     - `review_submitted` (409): The review is submitted already
          *     - `decisions_published` (409): The call's decisions are published already
          *     - `decisions_incomplete` (409): Some ideas with the jury have no decision yet
+         *     - `no_submitted_review` (409): No juror has submitted a review of the idea yet; decide once one has
          *     - `delivery_pending` (409): The message is waiting for delivery already
          *     - `endpoint_disabled` (409): The webhook endpoint is switched off
          *     - `key_revoked` (409): The API key is revoked already
@@ -3111,7 +3147,7 @@ export interface components {
          *     - `busy` (503): Too many password checks at once; try again in a moment
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "wrong_content_type" | "malformed_multipart" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "delivery_pending" | "endpoint_disabled" | "key_revoked" | "review_first" | "link_expired" | "link_invalid" | "stale_version" | "payload_too_large" | "file_too_large" | "owner_files_too_large" | "unsupported_file_type" | "infected_file" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
+        ErrorCode: "malformed_request" | "wrong_content_type" | "malformed_multipart" | "not_signed_in" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "refresh_token_reused" | "invalid_challenge" | "invalid_code" | "account_inactive" | "email_unverified" | "second_factor_required" | "forbidden" | "insufficient_scope" | "not_found" | "method_not_allowed" | "email_taken" | "email_verified" | "second_factor_enabled" | "second_factor_not_enabled" | "no_enrolment" | "self_lockout" | "call_not_open" | "call_closed" | "invalid_transition" | "idea_limit_reached" | "city_exists" | "cities_not_mergeable" | "partnership_exists" | "state_unchanged" | "reviewer_exists" | "rubric_missing" | "rubric_locked" | "rubric_not_locked" | "conflict_exists" | "conflict_of_interest" | "already_assigned" | "reviewer_at_capacity" | "not_under_review" | "review_not_open" | "review_closed" | "review_submitted" | "decisions_published" | "decisions_incomplete" | "no_submitted_review" | "delivery_pending" | "endpoint_disabled" | "key_revoked" | "review_first" | "link_expired" | "link_invalid" | "stale_version" | "payload_too_large" | "file_too_large" | "owner_files_too_large" | "unsupported_file_type" | "infected_file" | "validation_failed" | "precondition_required" | "too_many_attempts" | "rate_limited" | "internal_error" | "not_ready" | "busy";
         /**
          * @description What an event records.
          * @enum {string}
@@ -3669,6 +3705,12 @@ export interface components {
                  * @description The deadline: the last moment at which citizens may create, edit, submit or withdraw.
                  */
                 closesAt: string;
+                /**
+                 * @description How many ideas the call holds, as the asking account may know: staff by every state, anyone else by the
+                 *     states of submitted ideas only (never drafts or withdrawn ideas, never pending decisions). Only in the
+                 *     answer to `GET /calls/{id}`, like `allowedActions`.
+                 */
+                counts?: components["schemas"]["CallCountsView"];
                 /** Format: date-time */
                 createdAt: string;
                 /**
@@ -4292,8 +4334,19 @@ export interface components {
              * @description Share (0–1) of the ideas' reviewers whose expertise includes the idea's domain.
              */
             expertiseMatchRate: number;
+            /**
+             * @description Separate groups of reviewers after the plan, counted in the graph of the ideas and their reviewers (an
+             *     edge per assignment, existing or new): 1 when every reviewer is linked to every other through shared
+             *     ideas, as the ranking's calibration of reviewers needs to compare them all; 0 without any assignment.
+             */
+            groups: number;
             /** @description Ideas the plan covered: the call's shortlisted ideas and those in review. */
             ideas: number;
+            /**
+             * @description Distinct pairs of reviewers who share at least one of the ideas after the plan: the more pairs, the more
+             *     directly the calibration compares reviewers.
+             */
+            jurorPairs: number;
             /**
              * Format: int32
              * @description The largest difference in load among reviewers of equal maximum load (the rule: at most 1).
@@ -4335,7 +4388,10 @@ export interface components {
             code: components["schemas"]["ErrorCode"];
             /** @description What went wrong this time. */
             detail: string;
-            /** @description For 422: each invalid field. */
+            /**
+             * @description For 422, each invalid field; for a bulk request refused whole (409), each item it refuses, pointing at
+             *     it in the request (`/ideaIds/3`).
+             */
             errors?: components["schemas"]["FieldError"][];
             /**
              * Format: int32
@@ -4385,7 +4441,10 @@ export interface components {
         };
         /** @description One idea's place in the ranking. */
         RankedIdeaView: {
-            /** @description `decide` while staff may still record a decision on it (in review or reviewed, decisions unpublished). */
+            /**
+             * @description `decide` while staff may record a decision on it: in review or reviewed, with at least one submitted
+             *     review, and the call's decisions unpublished.
+             */
             allowedActions: components["schemas"]["IdeaCommand"][];
             /**
              * Format: int32
@@ -4394,7 +4453,8 @@ export interface components {
             calibratedRank?: number | null;
             /**
              * Format: double
-             * @description The mean of its reviews' z-scores against their reviewers' strictness; null without reviews.
+             * @description Its estimated quality on the raw score's 0–100 scale: the mean of its review totals less each juror's
+             *     offset (the additive model, offsets shrunk towards zero; held within 0–100); null without reviews.
              */
             calibratedScore?: number | null;
             /** @description Each criterion's mean score, in rubric order. */
@@ -4407,6 +4467,11 @@ export interface components {
              * @description The idea's id.
              */
             ideaId: string;
+            /**
+             * @description Whether its raw and calibrated ranks lie far apart (at least `rules.rankShiftPlaces`): the jurors it drew
+             *     moved it sharply, worth a look before deciding.
+             */
+            rankShift: boolean;
             /**
              * Format: int32
              * @description Its competition rank ("1224") by raw score over the whole call; null without reviews.
@@ -4439,8 +4504,20 @@ export interface components {
             alpha?: number | null;
             /** @description Alpha per criterion, in rubric order. */
             byCriterion: components["schemas"]["RankingCriterionAgreement"][];
+            /**
+             * Format: double
+             * @description The same alpha over the calibrated totals (each total less its juror's offset): how far the jury agrees
+             *     once strictness is taken out; null likewise.
+             */
+            calibratedAlpha?: number | null;
             /** @description The reviews of those ideas. */
             pairableValues: number;
+            /**
+             * Format: double
+             * @description Kendall's tau-b between the raw and the calibrated scores of the ideas with reviews (1: calibration
+             *     changes no order); null with fewer than two such ideas or a constant score.
+             */
+            rankCorrelation?: number | null;
             /** @description Ideas with at least two reviews. */
             units: number;
         };
@@ -4486,6 +4563,19 @@ export interface components {
              */
             mean?: number | null;
         };
+        /** @description The graph of jurors and ideas linked by counted reviews. */
+        RankingGraph: {
+            /**
+             * @description Separate groups of jurors and ideas (0 without reviews). More than one: jurors of different groups never
+             *     met on an idea, so no calibration can compare them, and the calibrated scores of different groups are
+             *     not comparable.
+             */
+            groups: number;
+            /** @description Distinct pairs of jurors who reviewed at least one idea in common. */
+            jurorPairs: number;
+            /** @description Whether the graph is split (`groups` > 1): the ranking's warning. */
+            split: boolean;
+        };
         /** @description How far the review of the call has come. */
         RankingProgress: {
             /**
@@ -4518,8 +4608,18 @@ export interface components {
              * @description The spread (on 0–100) above which an idea is flagged for discussion.
              */
             disagreementSpread: number;
-            /** @description The fewest reviews a reviewer needs to be calibrated against themselves. */
-            minReviewsForCalibration: number;
+            /**
+             * Format: double
+             * @description λ: how strongly jurors' offsets are shrunk towards 0, as if each juror had also given this many reviews
+             *     at exactly the idea's quality.
+             */
+            offsetShrinkage: number;
+            /**
+             * Format: int32
+             * @description How many places apart an idea's raw and calibrated ranks must be to flag it (`rankShift`): a share of
+             *     the ranked ideas (10 % by default), never fewer than 3.
+             */
+            rankShiftPlaces: number;
         };
         /** @description A call's ranking: one page of ideas (ranked over the whole call) and the call-wide figures. */
         RankingView: {
@@ -4527,6 +4627,8 @@ export interface components {
             agreement: components["schemas"]["RankingAgreement"];
             /** @description The rubric's criteria, in order. */
             criteria: components["schemas"]["RankingCriterion"][];
+            /** @description The jury graph: a split one is warned about. */
+            graph: components["schemas"]["RankingGraph"];
             /** @description One page of the ideas, in the order asked for. */
             items: components["schemas"]["RankedIdeaView"][];
             /**
@@ -4541,7 +4643,7 @@ export interface components {
             offset: number;
             /** @description How far the review has come. */
             progress: components["schemas"]["RankingProgress"];
-            /** @description Each reviewer's strictness, by reviewer id. */
+            /** @description Each reviewer's figures and offset, by reviewer id. */
             reviewers: components["schemas"]["ReviewerStrictness"][];
             /** @description The settings used. */
             rules: components["schemas"]["RankingRules"];
@@ -4691,17 +4793,27 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description How one reviewer scored across the call. */
+        /** @description How one reviewer scored across the call, and their estimated offset. */
         ReviewerStrictness: {
-            /** @description Whether they have enough reviews to be calibrated against their own mean and spread (else the jury's). */
-            calibratedAlone: boolean;
             /** @description The reviewer's name. */
             displayName: string;
             /**
              * Format: double
-             * @description The mean of their review totals (0–100): their leniency.
+             * @description The mean of their review totals (0–100). Not their leniency: it also reflects the ideas they drew.
              */
             mean: number;
+            /**
+             * Format: double
+             * @description Their estimated offset in points of 0–100, from the ideas they share with other jurors: positive when
+             *     lenient, negative when strict, shrunk towards 0 the fewer their reviews. Calibration subtracts it.
+             */
+            offset: number;
+            /**
+             * Format: double
+             * @description The offset's standard error in points; null when the reviews leave nothing to measure it by (a juror
+             *     whose ideas no other juror reviewed, or too few reviews in the call).
+             */
+            offsetUncertainty?: number | null;
             organisation?: components["schemas"]["Organisation"] | null;
             /** @description How many of their reviews count. */
             reviewCount: number;
@@ -4790,7 +4902,7 @@ export interface components {
          * @description A rule the plan could not meet.
          * @enum {string}
          */
-        Rule: "reviewers_per_idea" | "organisation_diversity" | "load_balance" | "expertise";
+        Rule: "reviewers_per_idea" | "organisation_diversity" | "load_balance" | "expertise" | "connected";
         /**
          * @description Staff's screening decision on a submitted idea.
          * @enum {string}
@@ -4996,6 +5108,24 @@ export interface components {
          * @enum {string}
          */
         SubjectKind: "call" | "idea" | "account" | "profile" | "city" | "partnership" | "activity" | "network" | "reviewer" | "api_key" | "webhook_endpoint";
+        /** @description One of the submitter's ties to a city abroad, from their profile. */
+        SubmitterTieView: {
+            /** @description The city's name, as the submitter wrote it. */
+            city: string;
+            /** @description ISO 3166-1 alpha-2, upper-case. */
+            country: string;
+            /**
+             * Format: uuid
+             * @description The tie's id (evidence of it may be filed under it).
+             */
+            id: string;
+            nature: components["schemas"]["TieKind"];
+            /**
+             * Format: int32
+             * @description The year the tie began.
+             */
+            since: number;
+        };
         SubmitterView: {
             category?: components["schemas"]["OccupationCategory"] | null;
             displayName: string;
@@ -5003,6 +5133,12 @@ export interface components {
             email?: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description Staff only, and only in answers about this one idea (reading it, screening it): the submitter's ties to
+             *     cities abroad as their profile states them now, in their order (empty when they gave none). Never shown
+             *     to reviewers, other citizens or the public.
+             */
+            ties?: components["schemas"]["SubmitterTieView"][];
         };
         /**
          * @description The nature of a tie to a city abroad, or of the channel an idea would use.
@@ -6785,6 +6921,11 @@ export interface operations {
             query?: {
                 /** @description Only calls in this phase now. */
                 phase?: components["schemas"]["CallPhase"];
+                /**
+                 * @description Default `-opensAt`, the latest opening first. Calls with the same date come in the order they were
+                 *     created.
+                 */
+                sort?: "opensAt" | "-opensAt" | "closesAt" | "-closesAt" | "reviewOpensAt" | "-reviewOpensAt" | "reviewClosesAt" | "-reviewClosesAt" | "createdAt" | "-createdAt";
                 /** @description Page size, 1 to 100; default 20. */
                 limit?: components["schemas"]["Limit"];
                 /** @description How many items to skip; default 0. */
@@ -6909,7 +7050,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            /** @description `validation_failed`: the body is invalid, or some items name an idea that is unknown, of another call, not in review, or listed twice; nothing was recorded. */
+            /** @description `validation_failed`: the body is invalid, or some items name an idea that is unknown, of another call, not in review, without a submitted review, or listed twice; nothing was recorded. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8317,7 +8458,7 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description `invalid_transition`: some ideas are not submitted; none was screened. */
+            /** @description `invalid_transition`: some ideas are not submitted; none was screened. `errors` lists each of them, pointing at it (`/ideaIds/<n>`) with the code `not_submitted`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8327,7 +8468,15 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description `validation_failed`: the body is invalid, or some ideas are unknown or listed twice (`errors`, each at `/ideaIds/<n>`); none was screened. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -8498,7 +8647,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description `not_under_review`: the idea is not in review or reviewed; `decisions_published`: the call's decisions are out already. */
+            /** @description `not_under_review`: the idea is not in review or reviewed; `no_submitted_review`: no juror has submitted a review of it yet; `decisions_published`: the call's decisions are out already. */
             409: {
                 headers: {
                     [name: string]: unknown;

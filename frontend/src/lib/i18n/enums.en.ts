@@ -150,6 +150,7 @@ export const enumsEn: typeof enumsFa = {
     organisation_diversity: 'Organisation diversity',
     load_balance: 'Load balance',
     expertise: 'Expertise',
+    connected: 'Connected jury',
   },
   ScreeningDecision: { shortlist: 'Shortlist', reject: 'Reject' },
   ScreeningReason: {

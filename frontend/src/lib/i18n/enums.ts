@@ -188,6 +188,7 @@ export const enumsFa = {
     organisation_diversity: 'گوناگونی سازمان‌ها',
     load_balance: 'توازن بار داوری',
     expertise: 'تخصص',
+    connected: 'پیوستگی هیئت داوران',
   },
   ScreeningDecision: { shortlist: 'فهرست کوتاه', reject: 'رد' },
   ScreeningReason: {

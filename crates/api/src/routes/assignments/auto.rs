@@ -13,7 +13,11 @@ use crate::state::AppState;
 /// The plan's rules, in order of priority when they cannot all hold: never a conflict of interest; never above
 /// a reviewer's maximum load in the call; existing assignments kept; every idea gets the call's number of
 /// reviewers; each idea's reviewers come from at least two organisations; loads balanced (within one among
-/// reviewers of equal maximum load); expertise matching the idea's domain. Only active reviewers are planned.
+/// reviewers of equal maximum load); expertise matching the idea's domain; the jury connected (every reviewer
+/// linked to every other through shared ideas, so that the ranking can calibrate reviewers against one another:
+/// a few reviewers are exchanged between ideas of fields that expertise alone would keep apart, at the cost of a
+/// few expertise matches; `connected` is reported when no exchange can link them). Only active reviewers are
+/// planned.
 /// The same call and roster always give the same plan. With `dryRun` the plan and its figures come back and
 /// nothing is saved; otherwise the assignments are made, each with its event.
 #[utoipa::path(

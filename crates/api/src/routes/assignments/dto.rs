@@ -145,6 +145,13 @@ pub struct PlanFiguresView {
     pub organisation_diversity: f64,
     /// Share (0–1) of the ideas' reviewers whose expertise includes the idea's domain.
     pub expertise_match_rate: f64,
+    /// Separate groups of reviewers after the plan, counted in the graph of the ideas and their reviewers (an
+    /// edge per assignment, existing or new): 1 when every reviewer is linked to every other through shared
+    /// ideas, as the ranking's calibration of reviewers needs to compare them all; 0 without any assignment.
+    pub groups: usize,
+    /// Distinct pairs of reviewers who share at least one of the ideas after the plan: the more pairs, the more
+    /// directly the calibration compares reviewers.
+    pub juror_pairs: usize,
 }
 
 /// A rule the plan could not meet, and where.
@@ -205,6 +212,8 @@ impl AutoAssignView {
                 load_spread: f.load_spread,
                 organisation_diversity: f.organisation_diversity,
                 expertise_match_rate: f.expertise_match_rate,
+                groups: f.groups,
+                juror_pairs: f.juror_pairs,
             },
             unmet: plan
                 .unmet
