@@ -103,12 +103,30 @@ describe('the public pages and the account pages', () => {
     const ideaIds = [String(idea.id), String(other.id)];
     for (const id of ideaIds) await server.api('POST', `/ideas/${id}/submit`, { token: citizen });
 
+    // Staff close the call, open its review window now, shortlist both ideas and give them a juror, who scores
+    // them: a decision needs a submitted review to rest on.
+    await server.api('PUT', `/calls/${callId}/rubric`, {
+      token: staff,
+      body: { criteria: [{ key: 'impact', label: { fa: 'اثرگذاری', en: 'Impact' }, weight: 1, scaleMin: 1, scaleMax: 5 }] },
+    });
     await server.api('POST', `/calls/${callId}/close`, { token: staff, body: { note: 'e2e' } });
-    const reviewers = await server.api('GET', '/reviewers?limit=1', { token: staff });
-    const reviewerId = ((reviewers.items as Json[])[0] as Json).id;
-    for (const id of ideaIds) {
+    const closed = await server.api('GET', `/calls/${callId}`, { token: staff });
+    await server.api('PATCH', `/calls/${callId}`, {
+      token: staff,
+      body: { reviewOpensAt: new Date().toISOString() },
+      headers: { 'If-Match': `"${closed.version as number}"` },
+    });
+    const reviewers = await server.api('GET', '/reviewers?limit=100', { token: staff });
+    const juror = (reviewers.items as Json[]).find((r) => r.email === 'juror-fa@e2e.example');
+    if (!juror) throw new Error('the juror enrolled earlier is not on the roster');
+    const jurorToken = await server.signInApi('juror-fa@e2e.example');
+    for (const [i, id] of ideaIds.entries()) {
       await server.api('POST', `/ideas/${id}/screening`, { token: staff, body: { decision: 'shortlist' } });
-      await server.api('POST', `/calls/${callId}/assignments`, { token: staff, body: { ideaId: id, reviewerId } });
+      await server.api('POST', `/calls/${callId}/assignments`, { token: staff, body: { ideaId: id, reviewerId: juror.id } });
+      await server.api('POST', `/ideas/${id}/review/submit`, {
+        token: jurorToken,
+        body: { scores: { impact: 5 - 2 * i }, recommendation: i === 0 ? 'select' : 'do_not_select', commentToSubmitter: 'نظر داور.' },
+      });
     }
     await server.api('PUT', `/ideas/${ideaIds[0]}/decision`, { token: staff, body: { outcome: 'selected' } });
     await server.api('PUT', `/ideas/${ideaIds[1]}/decision`, { token: staff, body: { outcome: 'not_selected' } });
