@@ -595,35 +595,34 @@ pub async fn count_by_state(
     audience: Audience,
     city_id: Uuid,
 ) -> Result<Vec<(IdeaState, i64)>, DbErr> {
-    let counts = Ideas::find()
-        .select_only()
-        .column(Column::State)
-        .column_as(Column::Id.count(), "count")
-        .filter(visible_to(audience))
-        .filter(Column::TargetCityId.eq(city_id))
-        .group_by(Column::State)
-        .into_tuple::<(Named<IdeaState>, i64)>()
-        .all(db)
-        .await?;
-    Ok(counts.into_iter().map(|(state, n)| (*state, n)).collect())
+    let of_city = Condition::all()
+        .add(visible_to(audience))
+        .add(Column::TargetCityId.eq(city_id));
+    count_states(db, of_city).await
 }
 
 /// How many of a call's ideas are in each state, every idea counted (drafts and withdrawn ones too): one
 /// statement. States without ideas are left out.
 pub async fn count_by_state_in_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<(IdeaState, u64)>, DbErr> {
+    let counts = count_states(db, Condition::all().add(Column::CallId.eq(call_id))).await?;
+    Ok(counts
+        .into_iter()
+        .map(|(state, n)| (state, u64::try_from(n).unwrap_or(0)))
+        .collect())
+}
+
+/// How many of the ideas matching `condition` are in each state: one statement.
+async fn count_states(db: &impl ConnectionTrait, condition: Condition) -> Result<Vec<(IdeaState, i64)>, DbErr> {
     let counts = Ideas::find()
         .select_only()
         .column(Column::State)
         .column_as(Column::Id.count(), "count")
-        .filter(Column::CallId.eq(call_id))
+        .filter(condition)
         .group_by(Column::State)
         .into_tuple::<(Named<IdeaState>, i64)>()
         .all(db)
         .await?;
-    Ok(counts
-        .into_iter()
-        .map(|(state, n)| (*state, u64::try_from(n).unwrap_or(0)))
-        .collect())
+    Ok(counts.into_iter().map(|(state, n)| (*state, n)).collect())
 }
 
 pub use crate::entities::idea::Model;

@@ -36,6 +36,8 @@
 //! only jurors connected through shared ideas: across separate groups of the jury graph they are each measured
 //! against their own group.
 
+use crate::jury_graph::Groups;
+
 /// One review as the solver sees it: indices into the ideas and the jurors, and the total.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Observation {
@@ -154,28 +156,16 @@ fn uncalibrated(jurors: usize, by_idea: &[Vec<Observation>]) -> Calibration {
 
 /// The number of connected groups of the graph of reviewed ideas and active jurors (an edge per review).
 fn groups(ideas: usize, jurors: usize, observations: &[Observation]) -> usize {
-    // Union–find over ideas (0..ideas) and jurors (ideas..ideas + jurors).
-    let mut parent: Vec<usize> = (0..ideas + jurors).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
+    // Ideas are nodes 0..ideas, jurors ideas..ideas + jurors; nodes without a review are no group.
+    let mut groups = Groups::new(ideas + jurors);
     let mut used = vec![false; ideas + jurors];
     for o in observations {
         let (i, j) = (o.idea, ideas + o.juror);
         used[i] = true;
         used[j] = true;
-        let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-        if ri != rj {
-            parent[ri] = rj;
-        }
+        groups.join(i, j);
     }
-    (0..ideas + jurors)
-        .filter(|&x| used[x] && root(&mut parent, x) == x)
-        .count()
+    groups.count() - used.iter().filter(|u| !**u).count()
 }
 
 /// A dense square matrix, row-major.

@@ -235,12 +235,8 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
     let reviewers = reviewer_results(&reviews, &juror_ids, &calibration);
 
     // One unit per distinct idea, so that an id listed twice is not counted twice.
-    let mut seen = HashSet::new();
-    let units: Vec<&Vec<usize>> = ideas
-        .iter()
-        .filter(|idea_id| seen.insert(**idea_id))
-        .map(of_idea)
-        .collect();
+    let distinct: Vec<usize> = seen_once(ideas).collect();
+    let units: Vec<&Vec<usize>> = distinct.iter().map(|&i| of_idea(&ideas[i])).collect();
     let units_of = |values: &dyn Fn(usize) -> f64| -> Vec<Vec<f64>> {
         units
             .iter()
@@ -249,8 +245,9 @@ pub fn rank(ideas: &[Uuid], criteria_count: usize, reviews: &[ScoredReview], rul
     };
     let total_units = units_of(&|i| reviews[i].total);
     let pairable: Vec<&Vec<f64>> = total_units.iter().filter(|unit| unit.len() >= 2).collect();
-    let (raw_scores, calibrated_scores): (Vec<f64>, Vec<f64>) = seen_once(ideas)
-        .filter_map(|i| Some((results[i].raw_score?, results[i].calibrated_score?)))
+    let (raw_scores, calibrated_scores): (Vec<f64>, Vec<f64>) = distinct
+        .iter()
+        .filter_map(|&i| Some((results[i].raw_score?, results[i].calibrated_score?)))
         .unzip();
     let agreement = Agreement {
         alpha: krippendorff_alpha_interval(&total_units),
